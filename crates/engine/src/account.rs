@@ -1,0 +1,264 @@
+//! The account snapshot: what the bank knows about the card on its "today" (`as_of`).
+//!
+//! On the wire every amount is a decimal string and every date ISO 8601 (`YYYY-MM-DD`);
+//! [`AccountSnapshot::from_wire`] checks each field and names the first one that is wrong.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{EngineError, InvalidReason};
+use crate::money::{Currency, Money};
+
+/// The snapshot as it travels in JSON, before any checking.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccountSnapshotWire {
+    /// ISO 4217 code, e.g. `"CNY"`.
+    pub currency: String,
+    /// The balance on the last statement.
+    pub statement_balance: String,
+    /// The minimum payment that statement asked for.
+    pub minimum_due: String,
+    /// What is past due now: the part of the minimum that was not paid by the due date.
+    pub overdue_amount: String,
+    /// The due date that was missed.
+    pub due_date: String,
+    /// The bank's "today" for this snapshot; the engine never reads a clock.
+    pub as_of: String,
+    /// The card's credit limit.
+    pub credit_limit: String,
+    /// Late fees (违约金) charged so far.
+    #[serde(default = "zero_text")]
+    pub fees_charged: String,
+    /// Penalty interest (罚息) charged so far.
+    #[serde(default = "zero_text")]
+    pub penalty_interest_charged: String,
+}
+
+fn zero_text() -> String {
+    "0".to_owned()
+}
+
+/// A checked account snapshot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountSnapshot {
+    pub currency: Currency,
+    pub statement_balance: Money,
+    pub minimum_due: Money,
+    pub overdue_amount: Money,
+    pub due_date: Date,
+    pub as_of: Date,
+    pub credit_limit: Money,
+    pub fees_charged: Money,
+    pub penalty_interest_charged: Money,
+}
+
+impl AccountSnapshot {
+    /// Parses and checks a snapshot from JSON.
+    ///
+    /// # Errors
+    ///
+    /// [`EngineError::MalformedJson`] for text that is not a snapshot object (unknown or
+    /// missing fields included), [`EngineError::Invalid`] naming the first wrong field.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use repay_engine::AccountSnapshot;
+    /// let json = r#"{"currency":"CNY","statement_balance":"8600.00","minimum_due":"860.00",
+    ///   "overdue_amount":"860.00","due_date":"2026-11-10","as_of":"2026-11-28",
+    ///   "credit_limit":"20000"}"#;
+    /// let account = AccountSnapshot::from_json(json)?;
+    /// assert_eq!(account.days_past_due(), 18);
+    /// # Ok::<(), repay_engine::EngineError>(())
+    /// ```
+    pub fn from_json(json: &str) -> Result<Self, EngineError> {
+        let wire: AccountSnapshotWire = serde_json::from_str(json).map_err(malformed)?;
+        Self::from_wire(&wire)
+    }
+
+    /// Checks a snapshot already read from JSON.
+    ///
+    /// # Errors
+    ///
+    /// [`EngineError::Invalid`] naming the first wrong field.
+    pub fn from_wire(wire: &AccountSnapshotWire) -> Result<Self, EngineError> {
+        let currency = Currency::from_code(&wire.currency)
+            .map_err(|reason| EngineError::invalid("currency", reason))?;
+        let amount = |path: &str, text: &str| -> Result<Money, EngineError> {
+            let money = Money::parse(text, currency)
+                .map_err(|reason| EngineError::invalid(path, reason))?;
+            if money.is_negative() {
+                return Err(EngineError::invalid(path, InvalidReason::Negative));
+            }
+            Ok(money)
+        };
+        let account = Self {
+            currency,
+            statement_balance: amount("statement_balance", &wire.statement_balance)?,
+            minimum_due: amount("minimum_due", &wire.minimum_due)?,
+            overdue_amount: amount("overdue_amount", &wire.overdue_amount)?,
+            due_date: date("due_date", &wire.due_date)?,
+            as_of: date("as_of", &wire.as_of)?,
+            credit_limit: amount("credit_limit", &wire.credit_limit)?,
+            fees_charged: amount("fees_charged", &wire.fees_charged)?,
+            penalty_interest_charged: amount(
+                "penalty_interest_charged",
+                &wire.penalty_interest_charged,
+            )?,
+        };
+        account.check_consistency()?;
+        Ok(account)
+    }
+
+    fn check_consistency(&self) -> Result<(), EngineError> {
+        if self.overdue_amount.amount() > self.statement_balance.amount() {
+            return Err(EngineError::invalid(
+                "overdue_amount",
+                InvalidReason::ExceedsOther {
+                    other: "statement_balance",
+                },
+            ));
+        }
+        if self.minimum_due.amount() > self.statement_balance.amount() {
+            return Err(EngineError::invalid(
+                "minimum_due",
+                InvalidReason::ExceedsOther {
+                    other: "statement_balance",
+                },
+            ));
+        }
+        Ok(())
+    }
+
+    /// Whole days from the missed due date to `as_of`; 0 when the due date has not passed.
+    pub fn days_past_due(&self) -> i64 {
+        // Civil dates have no time zone, so every day is exactly 24 hours here.
+        (self.as_of.duration_since(self.due_date).as_hours() / 24).max(0)
+    }
+}
+
+fn date(path: &str, text: &str) -> Result<Date, EngineError> {
+    // Only the strict calendar form: jiff also reads a few extended forms we do not want.
+    let shaped = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !shaped {
+        return Err(EngineError::invalid(path, InvalidReason::ImpossibleDate));
+    }
+    text.parse::<Date>()
+        .map_err(|_| EngineError::invalid(path, InvalidReason::ImpossibleDate))
+}
+
+fn malformed(error: serde_json::Error) -> EngineError {
+    EngineError::MalformedJson {
+        line: error.line(),
+        column: error.column(),
+        message: error.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wire() -> AccountSnapshotWire {
+        AccountSnapshotWire {
+            currency: "CNY".into(),
+            statement_balance: "8600.00".into(),
+            minimum_due: "860.00".into(),
+            overdue_amount: "860.00".into(),
+            due_date: "2026-11-10".into(),
+            as_of: "2026-11-28".into(),
+            credit_limit: "20000.00".into(),
+            fees_charged: "43.00".into(),
+            penalty_interest_charged: "7.74".into(),
+        }
+    }
+
+    #[test]
+    fn counts_days_past_due_from_the_missed_date() {
+        let account = AccountSnapshot::from_wire(&wire()).unwrap();
+        assert_eq!(account.days_past_due(), 18);
+    }
+
+    #[test]
+    fn not_yet_due_is_zero_days_past_due() {
+        let mut w = wire();
+        w.as_of = "2026-11-01".into();
+        assert_eq!(AccountSnapshot::from_wire(&w).unwrap().days_past_due(), 0);
+    }
+
+    #[test]
+    fn days_cross_leap_years_exactly() {
+        let mut w = wire();
+        w.due_date = "2028-02-28".into();
+        w.as_of = "2028-03-01".into();
+        assert_eq!(AccountSnapshot::from_wire(&w).unwrap().days_past_due(), 2);
+    }
+
+    #[test]
+    fn names_the_wrong_field() {
+        let mut w = wire();
+        w.overdue_amount = "86O.00".into();
+        assert_eq!(
+            AccountSnapshot::from_wire(&w),
+            Err(EngineError::invalid(
+                "overdue_amount",
+                InvalidReason::NotADecimal
+            ))
+        );
+        let mut w = wire();
+        w.due_date = "2026-02-30".into();
+        assert_eq!(
+            AccountSnapshot::from_wire(&w),
+            Err(EngineError::invalid(
+                "due_date",
+                InvalidReason::ImpossibleDate
+            ))
+        );
+        let mut w = wire();
+        w.fees_charged = "-1".into();
+        assert_eq!(
+            AccountSnapshot::from_wire(&w),
+            Err(EngineError::invalid(
+                "fees_charged",
+                InvalidReason::Negative
+            ))
+        );
+    }
+
+    #[test]
+    fn overdue_above_the_balance_is_inconsistent() {
+        let mut w = wire();
+        w.overdue_amount = "9000.00".into();
+        assert_eq!(
+            AccountSnapshot::from_wire(&w),
+            Err(EngineError::invalid(
+                "overdue_amount",
+                InvalidReason::ExceedsOther {
+                    other: "statement_balance"
+                }
+            ))
+        );
+    }
+
+    #[test]
+    fn unknown_fields_and_bad_json_are_malformed() {
+        assert!(matches!(
+            AccountSnapshot::from_json("{"),
+            Err(EngineError::MalformedJson { .. })
+        ));
+        let mut value = serde_json::to_value(wire()).unwrap();
+        value["surprise"] = serde_json::json!(1);
+        assert!(matches!(
+            AccountSnapshot::from_json(&value.to_string()),
+            Err(EngineError::MalformedJson { .. })
+        ));
+    }
+}

@@ -1,0 +1,16 @@
+//! The repayment engine: exact money in a currency's minor units, civil dates, and the
+//! account snapshot a bank hands to the widget.
+//!
+//! Everything here is pure: "today" is the snapshot's `as_of` date, never a clock, so the
+//! same inputs give the same answers in the browser, in a test and in the bank's back office.
+
+pub mod account;
+pub mod error;
+pub mod money;
+
+pub use account::AccountSnapshot;
+pub use error::{EngineError, InvalidReason};
+pub use money::{Currency, Money, RoundingRule};
+
+/// The engine's version, recorded in every proposal so a recomputation can name what it ran.
+pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");

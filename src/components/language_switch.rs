@@ -1,0 +1,37 @@
+//! The language switch: one button per language, the current one marked pressed.
+
+use yew::prelude::*;
+
+use crate::i18n::{Locale, Msg};
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct LanguageSwitchProps {
+    pub current: Locale,
+    pub on_change: Callback<Locale>,
+}
+
+/// Buttons that switch the widget's language.
+#[component]
+pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
+    let buttons = Locale::ALL.iter().map(|&locale| {
+        let on_click = props.on_change.reform(move |_: MouseEvent| locale);
+        let pressed = if locale == props.current {
+            "true"
+        } else {
+            "false"
+        };
+        html! {
+            <button type="button" class="repay-widget__language" lang={locale.tag()}
+                aria-pressed={pressed} onclick={on_click}
+                data-testid={format!("language-{}", locale.tag())}>
+                { locale.native_name() }
+            </button>
+        }
+    });
+    html! {
+        <div class="repay-widget__languages" role="group"
+            aria-label={Msg::LanguageLabel.text(props.current)}>
+            { for buttons }
+        </div>
+    }
+}

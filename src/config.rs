@@ -1,0 +1,92 @@
+//! The configuration a host page gives the widget, read and checked in one place.
+
+use repay_engine::account::AccountSnapshotWire;
+use repay_engine::{AccountSnapshot, EngineError, InvalidReason};
+use serde::Deserialize;
+
+use crate::i18n::Locale;
+
+/// The configuration as it arrives from the host page (JSON).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WidgetConfigWire {
+    /// `"zh-CN"` or `"en-US"`; absent means "follow the browser".
+    #[serde(default)]
+    pub locale: Option<String>,
+    /// The customer's account on the bank's "today".
+    pub account: AccountSnapshotWire,
+}
+
+/// A checked configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WidgetConfig {
+    /// The locale the host asked for, if any.
+    pub locale: Option<Locale>,
+    pub account: AccountSnapshot,
+}
+
+impl WidgetConfig {
+    /// Reads and checks a configuration from JSON.
+    ///
+    /// # Errors
+    ///
+    /// The engine's error for the first thing wrong, its path starting at the
+    /// configuration's root (`account.overdue_amount`).
+    pub fn from_json(json: &str) -> Result<Self, EngineError> {
+        let wire: WidgetConfigWire =
+            serde_json::from_str(json).map_err(|error| EngineError::MalformedJson {
+                line: error.line(),
+                column: error.column(),
+                message: error.to_string(),
+            })?;
+        let locale =
+            match &wire.locale {
+                None => None,
+                Some(tag) => Some(Locale::from_tag(tag).ok_or_else(|| {
+                    EngineError::invalid("locale", InvalidReason::UnsupportedLocale)
+                })?),
+            };
+        let account = AccountSnapshot::from_wire(&wire.account).map_err(|e| e.under("account"))?;
+        Ok(Self { locale, account })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DEMO: &str = include_str!("../demo/cn-card.json");
+
+    #[test]
+    fn the_demo_configuration_is_valid() {
+        let config = WidgetConfig::from_json(DEMO).unwrap();
+        assert_eq!(config.locale, Some(Locale::ZhCn));
+        assert!(config.account.days_past_due() > 0);
+    }
+
+    #[test]
+    fn errors_name_the_path_from_the_root() {
+        let mut value: serde_json::Value = serde_json::from_str(DEMO).unwrap();
+        value["account"]["overdue_amount"] = "lots".into();
+        assert_eq!(
+            WidgetConfig::from_json(&value.to_string()),
+            Err(EngineError::invalid(
+                "account.overdue_amount",
+                InvalidReason::NotADecimal
+            ))
+        );
+    }
+
+    #[test]
+    fn an_unsupported_locale_is_named() {
+        let mut value: serde_json::Value = serde_json::from_str(DEMO).unwrap();
+        value["locale"] = "fr-FR".into();
+        assert_eq!(
+            WidgetConfig::from_json(&value.to_string()),
+            Err(EngineError::invalid(
+                "locale",
+                InvalidReason::UnsupportedLocale
+            ))
+        );
+    }
+}

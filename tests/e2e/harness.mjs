@@ -1,0 +1,105 @@
+// Shared pieces of the end-to-end tests: a static server for the release build, the real
+// dev-bank on a free port, and Debian's Chromium driven by playwright-core.
+// `cargo xtask test` sets REPAY_DIST, REPAY_DEV_BANK and CHROMIUM.
+
+import { spawn } from "node:child_process";
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import { extname, join, normalize } from "node:path";
+import { createInterface } from "node:readline";
+import { chromium } from "playwright-core";
+
+export const DIST = process.env.REPAY_DIST ?? "dist";
+export const DEV_BANK = process.env.REPAY_DEV_BANK ?? "target/debug/dev-bank";
+export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+const CONTENT_TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+};
+
+/** Serves `root` on a free loopback port; `headers` are added to every answer. */
+export async function serveStatic(root = DIST, headers = {}) {
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
+    let file = normalize(join(root, path));
+    if (!file.startsWith(normalize(root))) {
+      response.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+    if (!existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, {
+      "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
+      ...headers,
+    });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+/** Starts the real dev-bank on a free port and resolves once it says where it listens. */
+export async function startDevBank(args = []) {
+  const child = spawn(DEV_BANK, ["--addr", "127.0.0.1:0", ...args], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const lines = createInterface({ input: child.stdout });
+  const url = await new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", (code) => reject(new Error(`dev-bank exited early with ${code}`)));
+    lines.on("line", (line) => {
+      const match = line.match(/^dev-bank listening on (http:\/\/\S+)$/);
+      if (match) resolve(match[1]);
+    });
+  });
+  child.removeAllListeners("exit");
+  return {
+    url,
+    close: () =>
+      new Promise((resolve) => {
+        child.once("exit", resolve);
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/** Launches headless Chromium with the flags this closed network needs. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** Opens a page that records console errors and uncaught exceptions. */
+export async function openRecordedPage(browser, url, options = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  await page.goto(url);
+  return { context, page, problems };
+}

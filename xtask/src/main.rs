@@ -1,0 +1,286 @@
+//! `cargo xtask …`: the project's tasks, in Rust so they run wherever cargo does.
+//!
+//! - `setup`: install every tool the other tasks need (idempotent).
+//! - `serve`: start the dev-bank and `trunk serve` (proxying `/api/` to it).
+//! - `test`: everything CI checks, ending with the test summary line.
+//! - `build`: the release build and its size report.
+
+mod cmd;
+mod error;
+mod sizes;
+mod tools;
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Child, ExitCode, Stdio};
+
+use cmd::{Env, TestCounts};
+use error::TaskError;
+
+const USAGE: &str = "usage: cargo xtask <setup | serve [--port N] | test | build>";
+/// The dev-bank's port; `Trunk.toml`'s `[[proxy]]` points here.
+const DEV_BANK_PORT: u16 = 8787;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = Env::new().and_then(|env| match args.first().map(String::as_str) {
+        Some("setup") => tools::ensure_all(&env),
+        Some("serve") => serve(&env, &args[1..]),
+        Some("test") => test(&env),
+        Some("build") => tools::ensure_all(&env).and_then(|()| release_build(&env)),
+        _ => Err(TaskError::Usage(USAGE.into())),
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("xtask: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn check_port_free(port: u16, who: &str, fix: &str) -> Result<(), TaskError> {
+    TcpListener::bind(("127.0.0.1", port))
+        .map(drop)
+        .map_err(|_| {
+            TaskError::setup(
+                format!("port {port} on 127.0.0.1 (for {who}) is in use"),
+                fix,
+            )
+        })
+}
+
+/// Ends a background child when dropped, so no server outlives the task.
+struct Background(Child);
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn serve(env: &Env, args: &[String]) -> Result<(), TaskError> {
+    let port = match args {
+        [] => 8080,
+        [flag, value] if flag == "--port" => value.parse().map_err(|_| {
+            TaskError::Usage(format!("--port {value:?} is not a port number\n{USAGE}"))
+        })?,
+        _ => return Err(TaskError::Usage(USAGE.into())),
+    };
+    tools::ensure_all(env)?;
+    check_port_free(
+        DEV_BANK_PORT,
+        "the dev-bank",
+        "stop the process using it (`ss -ltnp | grep 8787`); Trunk.toml's proxy expects the dev-bank there",
+    )?;
+    check_port_free(
+        port,
+        "trunk serve",
+        "stop the process using it, or `cargo xtask serve --port 8081`",
+    )?;
+
+    env.run(&mut env.command("cargo", &["build", "--quiet", "-p", "dev-bank"]))?;
+    let addr = format!("127.0.0.1:{DEV_BANK_PORT}");
+    let dev_bank = env.root.join("target/debug/dev-bank");
+    let mut child = env
+        .command(&dev_bank.to_string_lossy(), &["--addr", &addr])
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|source| TaskError::Spawn {
+            command: dev_bank.display().to_string(),
+            source,
+            fix: "run `cargo build -p dev-bank` and read its error".into(),
+        })?;
+    let stdout = child.stdout.take();
+    let bank = Background(child);
+    let mut lines = stdout.map(|s| BufReader::new(s).lines());
+    let first = lines
+        .as_mut()
+        .and_then(|l| l.next())
+        .and_then(Result::ok)
+        .unwrap_or_default();
+    if !first.starts_with("dev-bank listening") {
+        return Err(TaskError::setup(
+            "the dev-bank did not start (see its error above)",
+            format!(
+                "run `{} --addr {addr}` by hand to see why",
+                dev_bank.display()
+            ),
+        ));
+    }
+    println!("xtask: {first}");
+    // Keep echoing the dev-bank's request log.
+    if let Some(lines) = lines {
+        std::thread::spawn(move || {
+            for line in lines.map_while(Result::ok) {
+                println!("dev-bank: {line}");
+            }
+        });
+    }
+    println!("xtask: the demo will be at http://127.0.0.1:{port}/ once Trunk has built it (Ctrl-C stops both)");
+    let port_text = port.to_string();
+    let result = env.run(&mut env.command(
+        "trunk",
+        &[
+            "serve",
+            "--offline",
+            "--address",
+            "127.0.0.1",
+            "--port",
+            &port_text,
+        ],
+    ));
+    drop(bank);
+    result
+}
+
+fn release_build(env: &Env) -> Result<(), TaskError> {
+    env.run(&mut env.command("trunk", &["build", "--release", "--offline"]))?;
+    sizes::report(&env.root.join("dist"))
+}
+
+/// One check of `cargo xtask test`.
+struct Step {
+    name: &'static str,
+    outcome: Result<TestCounts, TaskError>,
+}
+
+fn test(env: &Env) -> Result<(), TaskError> {
+    tools::ensure_all(env)?;
+    let mut steps: Vec<Step> = Vec::new();
+    let mut step = |name: &'static str, outcome: Result<TestCounts, TaskError>| {
+        if let Err(error) = &outcome {
+            eprintln!("xtask: step {name} failed: {error}");
+        }
+        let ok = outcome.is_ok();
+        steps.push(Step { name, outcome });
+        ok
+    };
+    let quiet = |result: Result<(), TaskError>| result.map(|()| TestCounts::default());
+
+    step(
+        "fmt",
+        quiet(env.run(&mut env.command("cargo", &["fmt", "--all", "--", "--check"]))),
+    );
+    step(
+        "clippy (native)",
+        quiet(env.run(&mut env.command(
+            "cargo",
+            &[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ))),
+    );
+    step(
+        "clippy (wasm32)",
+        quiet(env.run(&mut env.command(
+            "cargo",
+            &[
+                "clippy",
+                "-p",
+                "repay-widget",
+                "-p",
+                "repay-engine",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ))),
+    );
+    step(
+        "native tests",
+        env.run_counting(&mut env.command("cargo", &["test", "--workspace"])),
+    );
+    step("browser tests (wasm, headless Chromium)", {
+        let mut command = env.command(
+            "cargo",
+            &[
+                "test",
+                "-p",
+                "repay-widget",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--test",
+                "web",
+            ],
+        );
+        command.env("CHROMEDRIVER", tools::CHROMEDRIVER);
+        env.run_counting(&mut command)
+    });
+    let built = step("release build and sizes", quiet(release_build(env)));
+    if built {
+        step(
+            "end-to-end tests (release build, dev-bank, Chromium)",
+            end_to_end(env),
+        );
+    } else {
+        step(
+            "end-to-end tests (release build, dev-bank, Chromium)",
+            Err(TaskError::setup(
+                "skipped: the release build failed",
+                "fix the build first",
+            )),
+        );
+    }
+
+    println!("\nxtask test:");
+    let mut counts = TestCounts::default();
+    let mut failed_names = Vec::new();
+    for step in &steps {
+        match &step.outcome {
+            Ok(step_counts) => {
+                println!("  ok    {}", step.name);
+                counts = counts.plus(*step_counts);
+            }
+            Err(_) => {
+                println!("  FAIL  {}", step.name);
+                failed_names.push(step.name);
+            }
+        }
+    }
+    // A failed step that ran no counted test (fmt, clippy, the build) counts as one failure.
+    let failed = counts.failed.max(failed_names.len() as u64);
+    println!("summary: {} passed, {failed} failed", counts.passed);
+    if failed_names.is_empty() {
+        Ok(())
+    } else {
+        Err(TaskError::Steps {
+            failed: failed_names.len(),
+            total: steps.len(),
+            names: failed_names.join(", "),
+        })
+    }
+}
+
+fn end_to_end(env: &Env) -> Result<TestCounts, TaskError> {
+    env.run(&mut env.command("cargo", &["build", "--quiet", "-p", "dev-bank"]))?;
+    let dir = env.root.join("tests/e2e");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .map_err(TaskError::io("reading tests/e2e"))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.to_string_lossy().ends_with(".test.mjs"))
+        .map(|path| path.to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let mut args = vec!["--test", "--test-reporter=tap", "--test-concurrency=1"];
+    args.extend(files.iter().map(String::as_str));
+    let mut command = env.command("node", &args);
+    command
+        .env("REPAY_DIST", env.root.join("dist"))
+        .env("REPAY_DEV_BANK", env.root.join("target/debug/dev-bank"))
+        .env("CHROMIUM", tools::CHROMIUM);
+    if !Path::new(tools::CHROMIUM).exists() {
+        return Err(TaskError::setup("Chromium is missing", "cargo xtask setup"));
+    }
+    env.run_counting(&mut command)
+}

@@ -1,0 +1,97 @@
+//! The release bundle's sizes — raw, gzip and brotli of each wasm, JS and CSS file — and
+//! the budget check.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::TaskError;
+
+/// wasm + JS + CSS together, brotli-compressed, at most this many bytes (160 KB).
+pub const BUDGET_BROTLI_BYTES: u64 = 160_000;
+
+struct Row {
+    name: String,
+    raw: u64,
+    gzip: u64,
+    brotli: u64,
+}
+
+fn gzip_len(bytes: &[u8]) -> Result<u64, TaskError> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).map_err(TaskError::io("gzip"))?;
+    Ok(encoder.finish().map_err(TaskError::io("gzip"))?.len() as u64)
+}
+
+fn brotli_len(bytes: &[u8]) -> Result<u64, TaskError> {
+    let mut out = Vec::new();
+    {
+        // Quality 11, window 22: what `brotli` and CDNs use for static assets.
+        let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+        writer.write_all(bytes).map_err(TaskError::io("brotli"))?;
+    }
+    Ok(out.len() as u64)
+}
+
+/// Prints the size table of `dist`'s wasm, JS and CSS files and checks the budget.
+///
+/// # Errors
+///
+/// [`TaskError::OverBudget`] when the brotli total exceeds [`BUDGET_BROTLI_BYTES`].
+pub fn report(dist: &Path) -> Result<(), TaskError> {
+    let mut rows = Vec::new();
+    let entries =
+        fs::read_dir(dist).map_err(TaskError::io(format!("reading {}", dist.display())))?;
+    for entry in entries {
+        let path = entry.map_err(TaskError::io("reading dist"))?.path();
+        let counted = matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("wasm" | "js" | "css")
+        );
+        if !counted {
+            continue;
+        }
+        let bytes =
+            fs::read(&path).map_err(TaskError::io(format!("reading {}", path.display())))?;
+        rows.push(Row {
+            name: path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned(),
+            raw: bytes.len() as u64,
+            gzip: gzip_len(&bytes)?,
+            brotli: brotli_len(&bytes)?,
+        });
+    }
+    rows.sort_by_key(|row| std::cmp::Reverse(row.brotli));
+    let total = Row {
+        name: "total".into(),
+        raw: rows.iter().map(|r| r.raw).sum(),
+        gzip: rows.iter().map(|r| r.gzip).sum(),
+        brotli: rows.iter().map(|r| r.brotli).sum(),
+    };
+    println!("\nrelease bundle ({}):", dist.display());
+    println!(
+        "{:<32} {:>10} {:>10} {:>10}",
+        "file", "raw", "gzip", "brotli"
+    );
+    for row in rows.iter().chain(std::iter::once(&total)) {
+        println!(
+            "{:<32} {:>10} {:>10} {:>10}",
+            row.name, row.raw, row.gzip, row.brotli
+        );
+    }
+    let share = total.brotli * 100 / BUDGET_BROTLI_BYTES;
+    println!(
+        "budget: {} of {BUDGET_BROTLI_BYTES} bytes brotli ({share}%)",
+        total.brotli
+    );
+    if total.brotli > BUDGET_BROTLI_BYTES {
+        return Err(TaskError::OverBudget {
+            actual: total.brotli,
+            budget: BUDGET_BROTLI_BYTES,
+        });
+    }
+    Ok(())
+}
