@@ -17,6 +17,21 @@ pub struct WidgetConfigWire {
     pub account: AccountSnapshotWire,
 }
 
+/// A configuration that cannot be used, with the language it asked for when that much
+/// could be read, so the error panel speaks the customer's language.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{error}")]
+pub struct ConfigError {
+    pub error: EngineError,
+    pub locale: Option<Locale>,
+}
+
+impl ConfigError {
+    fn new(error: EngineError, locale: Option<Locale>) -> Self {
+        Self { error, locale }
+    }
+}
+
 /// A checked configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WidgetConfig {
@@ -32,21 +47,24 @@ impl WidgetConfig {
     ///
     /// The engine's error for the first thing wrong, its path starting at the
     /// configuration's root (`account.overdue_amount`).
-    pub fn from_json(json: &str) -> Result<Self, EngineError> {
-        let wire: WidgetConfigWire =
-            serde_json::from_str(json).map_err(|error| EngineError::MalformedJson {
+    pub fn from_json(json: &str) -> Result<Self, ConfigError> {
+        let wire: WidgetConfigWire = serde_json::from_str(json).map_err(|error| {
+            let malformed = EngineError::MalformedJson {
                 line: error.line(),
                 column: error.column(),
                 message: error.to_string(),
-            })?;
-        let locale =
-            match &wire.locale {
-                None => None,
-                Some(tag) => Some(Locale::from_tag(tag).ok_or_else(|| {
-                    EngineError::invalid("locale", InvalidReason::UnsupportedLocale)
-                })?),
             };
-        let account = AccountSnapshot::from_wire(&wire.account).map_err(|e| e.under("account"))?;
+            ConfigError::new(malformed, None)
+        })?;
+        let locale = match &wire.locale {
+            None => None,
+            Some(tag) => Some(Locale::from_tag(tag).ok_or_else(|| {
+                let error = EngineError::invalid("locale", InvalidReason::UnsupportedLocale);
+                ConfigError::new(error, None)
+            })?),
+        };
+        let account = AccountSnapshot::from_wire(&wire.account)
+            .map_err(|error| ConfigError::new(error.under("account"), locale))?;
         Ok(Self { locale, account })
     }
 }
@@ -70,9 +88,9 @@ mod tests {
         value["account"]["overdue_amount"] = "lots".into();
         assert_eq!(
             WidgetConfig::from_json(&value.to_string()),
-            Err(EngineError::invalid(
-                "account.overdue_amount",
-                InvalidReason::NotADecimal
+            Err(ConfigError::new(
+                EngineError::invalid("account.overdue_amount", InvalidReason::NotADecimal),
+                Some(Locale::ZhCn)
             ))
         );
     }
@@ -83,9 +101,9 @@ mod tests {
         value["locale"] = "fr-FR".into();
         assert_eq!(
             WidgetConfig::from_json(&value.to_string()),
-            Err(EngineError::invalid(
-                "locale",
-                InvalidReason::UnsupportedLocale
+            Err(ConfigError::new(
+                EngineError::invalid("locale", InvalidReason::UnsupportedLocale),
+                None
             ))
         );
     }

@@ -5,6 +5,7 @@
 
 use jiff::civil::Date;
 use js_sys::{Array, Intl, Object, Reflect};
+use repay_engine::account::iso_date;
 use repay_engine::Money;
 use wasm_bindgen::JsValue;
 
@@ -42,7 +43,7 @@ pub fn money(money: &Money, locale: Locale) -> String {
 pub fn date(date: Date, locale: Locale) -> String {
     // A date-only ISO string is read as midnight UTC, and formatted in UTC below, so the
     // calendar day never shifts with the browser's time zone.
-    let js_date = js_sys::Date::new(&JsValue::from_str(&date.to_string()));
+    let js_date = js_sys::Date::new(&JsValue::from_str(&iso_date(date)));
     let format = Intl::DateTimeFormat::new(
         &locales(locale),
         &options(&[
@@ -57,7 +58,7 @@ pub fn date(date: Date, locale: Locale) -> String {
         .call1(&JsValue::UNDEFINED, &js_date)
         .ok()
         .and_then(|text| text.as_string())
-        .unwrap_or_else(|| date.to_string())
+        .unwrap_or_else(|| iso_date(date))
 }
 
 /// An integer in the locale's digits and grouping.

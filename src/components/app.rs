@@ -27,7 +27,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     let initial_locale = match &*config {
         Ok(config) => config.locale.unwrap_or(props.fallback_locale),
-        Err(_) => props.fallback_locale,
+        Err(error) => error.locale.unwrap_or(props.fallback_locale),
     };
     let state = use_reducer(|| State::new(initial_locale));
     let locale = state.locale;
@@ -38,7 +38,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let body = match &*config {
         Ok(config) => html! { <StatusSummary account={config.account.clone()} {locale} /> },
-        Err(error) => html! { <ConfigErrorPanel error={error.clone()} {locale} /> },
+        Err(error) => html! { <ConfigErrorPanel error={error.error.clone()} {locale} /> },
     };
 
     html! {

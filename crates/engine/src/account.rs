@@ -139,20 +139,35 @@ impl AccountSnapshot {
 }
 
 fn date(path: &str, text: &str) -> Result<Date, EngineError> {
-    // Only the strict calendar form: jiff also reads a few extended forms we do not want.
-    let shaped = text.len() == 10
-        && text.bytes().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
+    parse_iso_date(text).ok_or_else(|| EngineError::invalid(path, InvalidReason::ImpossibleDate))
+}
+
+/// Reads exactly `YYYY-MM-DD` into a real calendar date (no 30 February). Hand-rolled
+/// rather than jiff's full ISO 8601 parser, which also accepts forms a bank should not
+/// send and adds tens of kilobytes to the widget.
+pub(crate) fn parse_iso_date(text: &str) -> Option<Date> {
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
         });
     if !shaped {
-        return Err(EngineError::invalid(path, InvalidReason::ImpossibleDate));
+        return None;
     }
-    text.parse::<Date>()
-        .map_err(|_| EngineError::invalid(path, InvalidReason::ImpossibleDate))
+    let number = |range: std::ops::Range<usize>| -> i16 {
+        bytes[range]
+            .iter()
+            .fold(0, |n, digit| n * 10 + i16::from(digit - b'0'))
+    };
+    let month = i8::try_from(number(5..7)).ok()?;
+    let day = i8::try_from(number(8..10)).ok()?;
+    Date::new(number(0..4), month, day).ok()
+}
+
+/// Writes a date as `YYYY-MM-DD`, the one form the engine reads and writes.
+pub fn iso_date(date: Date) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
 fn malformed(error: serde_json::Error) -> EngineError {
@@ -231,6 +246,30 @@ mod tests {
                 InvalidReason::Negative
             ))
         );
+    }
+
+    #[test]
+    fn reads_only_real_calendar_dates_in_the_plain_form() {
+        assert_eq!(
+            parse_iso_date("2028-02-29"),
+            Some(Date::constant(2028, 2, 29))
+        );
+        for text in [
+            "2026-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-11-31",
+            "2026-1-01",
+            "20261101",
+            "2026-11-01T00:00",
+            "+2026-11-01",
+            "２０２６-11-01",
+            "",
+            "0000-00-00",
+        ] {
+            assert_eq!(parse_iso_date(text), None, "{text:?}");
+        }
+        assert_eq!(iso_date(Date::constant(987, 3, 4)), "0987-03-04");
     }
 
     #[test]
