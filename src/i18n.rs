@@ -86,6 +86,9 @@ pub(crate) enum Msg {
     ReasonExceedsOther,
     ReasonBeforeOther,
     ReasonCurrencyMismatch,
+    ReasonAfterOther,
+    ReasonNotAllowed,
+    ReasonTermOutsidePolicy,
 }
 
 impl Msg {
@@ -148,6 +151,12 @@ impl Msg {
             Self::ReasonWrongType => ("has the wrong type", "类型不正确"),
             Self::ReasonExceedsOther => ("is larger than “{other}”", "大于“{other}”"),
             Self::ReasonBeforeOther => ("is before “{other}”", "早于“{other}”"),
+            Self::ReasonAfterOther => ("is after “{other}”", "晚于“{other}”"),
+            Self::ReasonNotAllowed => ("is not an allowed value", "不是允许的取值"),
+            Self::ReasonTermOutsidePolicy => (
+                "is outside the terms the policy allows",
+                "超出政策允许的期限",
+            ),
             Self::ReasonCurrencyMismatch => (
                 "uses a different currency",
                 "币种不一致",
@@ -175,6 +184,9 @@ impl Msg {
             InvalidReason::ExceedsOther { .. } => Self::ReasonExceedsOther,
             InvalidReason::BeforeOther { .. } => Self::ReasonBeforeOther,
             InvalidReason::CurrencyMismatch => Self::ReasonCurrencyMismatch,
+            InvalidReason::AfterOther { .. } => Self::ReasonAfterOther,
+            InvalidReason::NotAllowed => Self::ReasonNotAllowed,
+            InvalidReason::TermOutsidePolicy => Self::ReasonTermOutsidePolicy,
         }
     }
 }
@@ -195,9 +207,9 @@ pub(crate) fn reason_text(reason: &InvalidReason, locale: Locale) -> String {
         InvalidReason::TooPrecise { max_decimals } => {
             fill(template, &[("max", &max_decimals.to_string())])
         }
-        InvalidReason::ExceedsOther { other } | InvalidReason::BeforeOther { other } => {
-            fill(template, &[("other", other)])
-        }
+        InvalidReason::ExceedsOther { other }
+        | InvalidReason::BeforeOther { other }
+        | InvalidReason::AfterOther { other } => fill(template, &[("other", other)]),
         _ => template.to_owned(),
     }
 }

@@ -33,6 +33,24 @@ pub struct AccountSnapshotWire {
     /// Penalty interest (罚息) charged so far.
     #[serde(default = "zero_text")]
     pub penalty_interest_charged: String,
+    /// The most recent payment received, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_payment: Option<PaymentWire>,
+}
+
+/// A payment on the wire: an amount and the date it was received.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PaymentWire {
+    pub amount: String,
+    pub date: String,
+}
+
+/// A payment received.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Payment {
+    pub amount: Money,
+    pub date: Date,
 }
 
 fn zero_text() -> String {
@@ -51,6 +69,7 @@ pub struct AccountSnapshot {
     pub credit_limit: Money,
     pub fees_charged: Money,
     pub penalty_interest_charged: Money,
+    pub last_payment: Option<Payment>,
 }
 
 impl AccountSnapshot {
@@ -106,6 +125,13 @@ impl AccountSnapshot {
                 "penalty_interest_charged",
                 &wire.penalty_interest_charged,
             )?,
+            last_payment: match &wire.last_payment {
+                None => None,
+                Some(payment) => Some(Payment {
+                    amount: amount("last_payment.amount", &payment.amount)?,
+                    date: date("last_payment.date", &payment.date)?,
+                }),
+            },
         };
         account.check_consistency()?;
         Ok(account)
@@ -128,7 +154,40 @@ impl AccountSnapshot {
                 },
             ));
         }
+        if let Some(payment) = self.last_payment {
+            if payment.date > self.as_of {
+                return Err(EngineError::invalid(
+                    "last_payment.date",
+                    InvalidReason::AfterOther { other: "as_of" },
+                ));
+            }
+        }
         Ok(())
+    }
+
+    /// Everything owed today: the statement balance plus the late fees and penalty
+    /// interest charged since.
+    ///
+    /// # Errors
+    ///
+    /// [`InvalidReason::Overflow`] only for sums past `Decimal`'s range, which checked
+    /// inputs cannot reach.
+    pub fn total_owed(&self) -> Result<Money, InvalidReason> {
+        self.statement_balance
+            .checked_add(self.fees_charged)?
+            .checked_add(self.penalty_interest_charged)
+    }
+
+    /// What brings the account current today: the overdue amount with the fees and
+    /// penalty interest charged since.
+    ///
+    /// # Errors
+    ///
+    /// As [`AccountSnapshot::total_owed`].
+    pub fn amount_to_bring_current(&self) -> Result<Money, InvalidReason> {
+        self.overdue_amount
+            .checked_add(self.fees_charged)?
+            .checked_add(self.penalty_interest_charged)
     }
 
     /// Whole days from the missed due date to `as_of`; 0 when the due date has not passed.
@@ -193,6 +252,7 @@ mod tests {
             credit_limit: "20000.00".into(),
             fees_charged: "43.00".into(),
             penalty_interest_charged: "7.74".into(),
+            last_payment: None,
         }
     }
 

@@ -30,8 +30,14 @@ pub enum InvalidReason {
     ExceedsOther { other: &'static str },
     #[error("is before {other}")]
     BeforeOther { other: &'static str },
+    #[error("is after {other}")]
+    AfterOther { other: &'static str },
     #[error("uses a different currency")]
     CurrencyMismatch,
+    #[error("is not an allowed value")]
+    NotAllowed,
+    #[error("is outside the terms the policy allows")]
+    TermOutsidePolicy,
 }
 
 impl InvalidReason {
@@ -50,7 +56,10 @@ impl InvalidReason {
             Self::WrongType => "wrong_type",
             Self::ExceedsOther { .. } => "exceeds_other",
             Self::BeforeOther { .. } => "before_other",
+            Self::AfterOther { .. } => "after_other",
             Self::CurrencyMismatch => "currency_mismatch",
+            Self::NotAllowed => "not_allowed",
+            Self::TermOutsidePolicy => "term_outside_policy",
         }
     }
 }

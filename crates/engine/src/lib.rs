@@ -5,8 +5,12 @@
 //! same inputs give the same answers in the browser, in a test and in the bank's back office.
 
 pub mod account;
+pub mod calendar;
 pub mod error;
 pub mod money;
+mod numbers;
+pub mod policy;
+pub mod rates;
 
 pub use account::AccountSnapshot;
 pub use error::{EngineError, InvalidReason};

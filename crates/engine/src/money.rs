@@ -241,6 +241,66 @@ impl Money {
         Ok(Self::at_scale(difference, self.currency))
     }
 
+    /// `self × factor`, rounded to minor units by `rule`.
+    ///
+    /// # Errors
+    ///
+    /// [`InvalidReason::Overflow`] past `Decimal`'s range.
+    pub fn times(self, factor: Decimal, rule: RoundingRule) -> Result<Money, InvalidReason> {
+        let product = self
+            .amount
+            .checked_mul(factor)
+            .ok_or(InvalidReason::Overflow)?;
+        Ok(Self::round(product, self.currency, rule))
+    }
+
+    /// The larger of `self` and `floor` (same currency assumed: both come from one policy).
+    pub fn at_least(self, floor: Money) -> Money {
+        if floor.amount > self.amount {
+            Self::at_scale(floor.amount, self.currency)
+        } else {
+            self
+        }
+    }
+
+    /// The smaller of `self` and `ceiling`.
+    pub fn at_most(self, ceiling: Money) -> Money {
+        if ceiling.amount < self.amount {
+            Self::at_scale(ceiling.amount, self.currency)
+        } else {
+            self
+        }
+    }
+
+    /// Splits a non-negative amount into `parts` instalments that sum exactly to it: each
+    /// but the last is the even share rounded down to minor units, and the last absorbs
+    /// the remainder (so it is never smaller than the others).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use repay_engine::{Currency, Money};
+    /// let cny = Currency::from_code("CNY")?;
+    /// let parts = Money::parse("100.00", cny)?.split_evenly(3);
+    /// let texts: Vec<String> = parts.iter().map(ToString::to_string).collect();
+    /// assert_eq!(texts, ["33.33", "33.33", "33.34"]);
+    /// # Ok::<(), repay_engine::InvalidReason>(())
+    /// ```
+    pub fn split_evenly(self, parts: u32) -> Vec<Money> {
+        if parts == 0 {
+            return Vec::new();
+        }
+        let share = (self.amount / Decimal::from(parts))
+            .round_dp_with_strategy(self.currency.minor_units, RoundingStrategy::ToZero);
+        let share = Self::at_scale(share, self.currency);
+        // share × (parts − 1) ≤ amount, so the subtraction cannot overflow or go negative.
+        let taken = share.amount * Decimal::from(parts - 1);
+        let last = Self::at_scale(self.amount - taken, self.currency);
+        let mut split = vec![share; parts as usize - 1];
+        split.push(last);
+        split
+    }
+
     fn same_currency(self, other: Money) -> Result<(), InvalidReason> {
         if self.currency == other.currency {
             Ok(())
@@ -322,6 +382,20 @@ mod tests {
         let b = Money::from_minor(100, usd);
         assert_eq!(a.checked_add(b), Err(InvalidReason::CurrencyMismatch));
         assert_eq!(a.checked_sub(a).unwrap(), Money::zero(cny()));
+    }
+
+    #[test]
+    fn splitting_keeps_every_minor_unit() {
+        let jpy = Currency::from_code("JPY").unwrap();
+        let parts = Money::from_minor(1000, jpy).split_evenly(7);
+        assert_eq!(parts.len(), 7);
+        assert_eq!(parts[0].to_string(), "142");
+        assert_eq!(parts[6].to_string(), "148");
+        let sum = parts
+            .iter()
+            .fold(Money::zero(jpy), |a, b| a.checked_add(*b).unwrap());
+        assert_eq!(sum, Money::from_minor(1000, jpy));
+        assert!(Money::from_minor(5, jpy).split_evenly(0).is_empty());
     }
 
     #[test]

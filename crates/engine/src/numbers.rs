@@ -1,0 +1,81 @@
+//! Strict parsing of the non-money decimals in a policy: rates and shares.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use crate::error::{EngineError, InvalidReason};
+
+/// Decimal places a rate or share may carry; more is a data error, not precision.
+const MAX_RATE_DECIMALS: usize = 10;
+
+/// Parses a plain decimal such as `"0.0005"` (no exponent, no sign but `-`, no spaces).
+///
+/// # Errors
+///
+/// [`InvalidReason::NotADecimal`] or [`InvalidReason::TooPrecise`] at `path`.
+pub fn parse_decimal(path: &str, text: &str) -> Result<Decimal, EngineError> {
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let (integer, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    let well_formed = !integer.is_empty()
+        && digits(integer)
+        && digits(fraction)
+        && (fraction.is_empty() != unsigned.contains('.'))
+        && integer.len() <= 6;
+    if !well_formed {
+        return Err(EngineError::invalid(path, InvalidReason::NotADecimal));
+    }
+    if fraction.len() > MAX_RATE_DECIMALS {
+        return Err(EngineError::invalid(
+            path,
+            InvalidReason::TooPrecise {
+                max_decimals: MAX_RATE_DECIMALS as u32,
+            },
+        ));
+    }
+    Decimal::from_str(text).map_err(|_| EngineError::invalid(path, InvalidReason::NotADecimal))
+}
+
+/// Parses a share or rate between 0 and 1 inclusive.
+///
+/// # Errors
+///
+/// As [`parse_decimal`], plus [`InvalidReason::Negative`] below 0 and
+/// [`InvalidReason::NotAllowed`] above 1.
+pub fn parse_share(path: &str, text: &str) -> Result<Decimal, EngineError> {
+    let value = parse_decimal(path, text)?;
+    if value.is_sign_negative() && !value.is_zero() {
+        return Err(EngineError::invalid(path, InvalidReason::Negative));
+    }
+    if value > Decimal::ONE {
+        return Err(EngineError::invalid(path, InvalidReason::NotAllowed));
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_are_between_zero_and_one() {
+        assert_eq!(parse_share("x", "0.5").unwrap(), Decimal::new(5, 1));
+        assert_eq!(parse_share("x", "1").unwrap(), Decimal::ONE);
+        assert_eq!(
+            parse_share("x", "1.01"),
+            Err(EngineError::invalid("x", InvalidReason::NotAllowed))
+        );
+        assert_eq!(
+            parse_share("x", "-0.1"),
+            Err(EngineError::invalid("x", InvalidReason::Negative))
+        );
+        for bad in ["", ".5", "5.", "1e-3", "0,5", " 0.5", "0.5%"] {
+            assert_eq!(
+                parse_share("x", bad),
+                Err(EngineError::invalid("x", InvalidReason::NotADecimal)),
+                "{bad:?}"
+            );
+        }
+    }
+}

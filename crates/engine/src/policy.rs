@@ -1,0 +1,519 @@
+//! The bank's policy: every figure the engine uses that a bank sets — grace days, interest
+//! and penalty rates, the late fee (违约金) rule, delinquency stages and their
+//! consequences, the plans offered and their limits, rounding, affordability. Nothing of
+//! this is a constant in code; the example files under `data/` are illustrative only.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{EngineError, InvalidReason};
+use crate::money::{Currency, Money, RoundingRule};
+use crate::numbers::{parse_decimal, parse_share};
+
+/// The longest term any plan may have unless a policy says less: Chinese regulation caps
+/// instalments and personalised repayment agreements at five years.
+pub const LEGAL_MAX_TERM_MONTHS: u32 = 60;
+
+/// An interest rate as the bank states it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum RateWire {
+    /// A daily rate, e.g. `"0.0005"` (万分之五).
+    Daily { rate: String },
+    /// An annual percentage rate with its day-count basis (365 or 360 days a year).
+    Annual { rate: String, day_count: u32 },
+}
+
+/// Penalty interest (罚息): a higher rate from some day past due on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PenaltyWire {
+    pub rate: RateWire,
+    /// Days past due from which the penalty rate replaces the normal rate.
+    pub from_day: u32,
+}
+
+/// How the late fee (违约金) is computed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum LateFeeAmountWire {
+    /// A fixed amount, e.g. `"40.00"`.
+    Fixed { amount: String },
+    /// A share of the unpaid minimum payment, e.g. `"0.05"` for 5 %.
+    ShareOfUnpaidMinimum { share: String },
+}
+
+/// The late-fee rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LateFeeWire {
+    pub amount: LateFeeAmountWire,
+    /// The fee is never below this (after the share is applied), if given.
+    #[serde(default)]
+    pub min: Option<String>,
+    /// The fee is never above this, if given (e.g. a US safe-harbour amount).
+    #[serde(default)]
+    pub max: Option<String>,
+    /// Charged again every statement cycle the minimum stays unpaid, not just once.
+    pub per_cycle: bool,
+    /// Days in a statement cycle, for repeated fees and the cost of waiting.
+    pub cycle_days: u32,
+}
+
+/// What a delinquency stage brings with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Consequence {
+    LateFee,
+    PenaltyInterest,
+    CreditBureauReport,
+    CardSuspension,
+    Collections,
+    LegalAction,
+    WriteOff,
+}
+
+/// A delinquency stage, entered on `from_day` days past due.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StageWire {
+    /// A stable code the widget translates, e.g. `"early"`, `"reported"`, `"charged_off"`.
+    pub code: String,
+    pub from_day: u32,
+    #[serde(default)]
+    pub consequences: Vec<Consequence>,
+    /// Days of notice the bank gives before the stage starts (e.g. before 征信 reporting).
+    #[serde(default)]
+    pub notice_days: u32,
+}
+
+/// Whether a plan is approved on the spot or reviewed by the bank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Approval {
+    Instant,
+    Review,
+    /// Instant up to and including this many months; longer terms are reviewed.
+    InstantUpToMonths(u32),
+}
+
+/// How an instalment plan is priced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "method", rename_all = "snake_case", deny_unknown_fields)]
+pub enum PricingWire {
+    /// A flat monthly fee on the original principal (typical Chinese card 分期),
+    /// e.g. `"0.006"` for 0.6 % a month.
+    FlatFee { monthly_fee_rate: String },
+    /// Level payments (等额本息) at an annual rate, monthly compounding.
+    Annuity { annual_rate: String },
+    /// Equal principal (等额本金), interest on the remaining balance.
+    EqualPrincipal { annual_rate: String },
+}
+
+/// One kind of plan the bank offers, with its limits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum PlanOfferWire {
+    /// Pay everything owed now.
+    PayInFull { approval: Approval },
+    /// Pay what is overdue (with fees and penalty interest) now.
+    BringCurrent { approval: Approval },
+    /// Instalments over one of `terms` months.
+    Instalment {
+        pricing: PricingWire,
+        terms: Vec<u32>,
+        #[serde(default)]
+        min_instalment: Option<String>,
+        /// Share of the amount owed to pay up front, e.g. `"0.1"`.
+        #[serde(default)]
+        min_down_payment_share: Option<String>,
+        /// The first instalment is due at most this many days after `as_of`.
+        latest_first_payment_days: u32,
+        approval: Approval,
+    },
+    /// Hardship / personalised instalments (个性化分期 / 停息挂账-style).
+    Hardship {
+        min_term_months: u32,
+        max_term_months: u32,
+        /// Multiplies the normal rate: `"0"` suspends interest, `"0.5"` halves it.
+        interest_rate_factor: String,
+        /// Share of penalty interest charged so far that is waived (减免罚息), `"0"`–`"1"`.
+        penalty_waiver_share: String,
+        #[serde(default)]
+        min_instalment: Option<String>,
+        latest_first_payment_days: u32,
+        approval: Approval,
+    },
+    /// Pay everything later (延期还款), interest accruing meanwhile.
+    Deferral {
+        max_days: u32,
+        #[serde(default)]
+        fee: Option<String>,
+        approval: Approval,
+    },
+    /// A one-off payment of less than what is owed.
+    Settlement {
+        /// The largest share of the amount owed the bank will forgo, e.g. `"0.3"`.
+        discount_cap_share: String,
+        latest_payment_days: u32,
+        approval: Approval,
+    },
+    /// Amounts and dates the customer picks, checked against these limits.
+    Custom {
+        max_term_months: u32,
+        #[serde(default)]
+        min_payment: Option<String>,
+        approval: Approval,
+    },
+}
+
+/// The policy as it travels in JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyWire {
+    /// A name for people, e.g. "Example Bank CNY card (illustrative)".
+    pub name: String,
+    /// Days after the due date before a payment counts as late (宽限期).
+    pub grace_days: u32,
+    pub rounding: RoundingRule,
+    /// Ordinary interest on the balance.
+    pub interest: RateWire,
+    #[serde(default)]
+    pub penalty: Option<PenaltyWire>,
+    #[serde(default)]
+    pub late_fee: Option<LateFeeWire>,
+    pub stages: Vec<StageWire>,
+    pub plans: Vec<PlanOfferWire>,
+    /// The share of disposable income a customer can be expected to repay, e.g. `"0.5"`.
+    pub affordability_share: String,
+    /// The longest term of any plan, at most 60 months.
+    pub max_term_months: u32,
+}
+
+/// A checked rate, held as a daily rate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DailyRate(pub Decimal);
+
+impl DailyRate {
+    fn from_wire(path: &str, wire: &RateWire) -> Result<Self, EngineError> {
+        match wire {
+            RateWire::Daily { rate } => Ok(Self(parse_share(&format!("{path}.rate"), rate)?)),
+            RateWire::Annual { rate, day_count } => {
+                let annual = parse_decimal(&format!("{path}.rate"), rate)?;
+                if annual.is_sign_negative() {
+                    return Err(EngineError::invalid(
+                        format!("{path}.rate"),
+                        InvalidReason::Negative,
+                    ));
+                }
+                if !matches!(day_count, 360 | 365) {
+                    return Err(EngineError::invalid(
+                        format!("{path}.day_count"),
+                        InvalidReason::NotAllowed,
+                    ));
+                }
+                Ok(Self(annual / Decimal::from(*day_count)))
+            }
+        }
+    }
+}
+
+/// A checked late-fee rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LateFeeRule {
+    pub amount: LateFeeAmount,
+    pub min: Option<Money>,
+    pub max: Option<Money>,
+    pub per_cycle: bool,
+    pub cycle_days: u32,
+}
+
+/// How a late fee is computed, checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LateFeeAmount {
+    Fixed(Money),
+    ShareOfUnpaidMinimum(Decimal),
+}
+
+impl LateFeeRule {
+    /// The fee charged once for an unpaid minimum of `unpaid_minimum`.
+    pub fn fee_for(&self, unpaid_minimum: Money, rounding: RoundingRule) -> Money {
+        let mut fee = match self.amount {
+            LateFeeAmount::Fixed(amount) => amount,
+            LateFeeAmount::ShareOfUnpaidMinimum(share) => Money::round(
+                unpaid_minimum.amount() * share,
+                unpaid_minimum.currency(),
+                rounding,
+            ),
+        };
+        if let Some(min) = self.min {
+            fee = fee.at_least(min);
+        }
+        if let Some(max) = self.max {
+            fee = fee.at_most(max);
+        }
+        fee
+    }
+}
+
+/// A checked delinquency stage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stage {
+    pub code: String,
+    pub from_day: u32,
+    pub consequences: Vec<Consequence>,
+    pub notice_days: u32,
+}
+
+/// A checked penalty rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Penalty {
+    pub rate: DailyRate,
+    pub from_day: u32,
+}
+
+/// A checked policy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Policy {
+    pub name: String,
+    pub grace_days: u32,
+    pub rounding: RoundingRule,
+    pub interest: DailyRate,
+    pub penalty: Option<Penalty>,
+    pub late_fee: Option<LateFeeRule>,
+    /// Sorted by `from_day`, the first starting at day 0 or later.
+    pub stages: Vec<Stage>,
+    pub plans: Vec<PlanOfferWire>,
+    pub affordability_share: Decimal,
+    pub max_term_months: u32,
+}
+
+impl Policy {
+    /// Checks a policy for accounts in `currency`.
+    ///
+    /// # Errors
+    ///
+    /// [`EngineError::Invalid`] naming the first wrong field, e.g. `plans[2].terms[0]`.
+    pub fn from_wire(wire: &PolicyWire, currency: Currency) -> Result<Self, EngineError> {
+        let amount = |path: &str, text: &str| -> Result<Money, EngineError> {
+            let money = Money::parse(text, currency).map_err(|r| EngineError::invalid(path, r))?;
+            if money.is_negative() {
+                return Err(EngineError::invalid(path, InvalidReason::Negative));
+            }
+            Ok(money)
+        };
+        let interest = DailyRate::from_wire("interest", &wire.interest)?;
+        let penalty = wire
+            .penalty
+            .as_ref()
+            .map(|p| {
+                Ok::<_, EngineError>(Penalty {
+                    rate: DailyRate::from_wire("penalty.rate", &p.rate)?,
+                    from_day: p.from_day,
+                })
+            })
+            .transpose()?;
+        let late_fee = match &wire.late_fee {
+            None => None,
+            Some(fee) => {
+                let kind = match &fee.amount {
+                    LateFeeAmountWire::Fixed { amount: a } => {
+                        LateFeeAmount::Fixed(amount("late_fee.amount.amount", a)?)
+                    }
+                    LateFeeAmountWire::ShareOfUnpaidMinimum { share } => {
+                        LateFeeAmount::ShareOfUnpaidMinimum(parse_share(
+                            "late_fee.amount.share",
+                            share,
+                        )?)
+                    }
+                };
+                let min = fee
+                    .min
+                    .as_deref()
+                    .map(|t| amount("late_fee.min", t))
+                    .transpose()?;
+                let max = fee
+                    .max
+                    .as_deref()
+                    .map(|t| amount("late_fee.max", t))
+                    .transpose()?;
+                if let (Some(min), Some(max)) = (min, max) {
+                    if min.amount() > max.amount() {
+                        return Err(EngineError::invalid(
+                            "late_fee.min",
+                            InvalidReason::ExceedsOther {
+                                other: "late_fee.max",
+                            },
+                        ));
+                    }
+                }
+                if fee.cycle_days == 0 {
+                    return Err(EngineError::invalid(
+                        "late_fee.cycle_days",
+                        InvalidReason::NotAllowed,
+                    ));
+                }
+                Some(LateFeeRule {
+                    amount: kind,
+                    min,
+                    max,
+                    per_cycle: fee.per_cycle,
+                    cycle_days: fee.cycle_days,
+                })
+            }
+        };
+        let mut stages: Vec<Stage> = wire
+            .stages
+            .iter()
+            .map(|s| Stage {
+                code: s.code.clone(),
+                from_day: s.from_day,
+                consequences: s.consequences.clone(),
+                notice_days: s.notice_days,
+            })
+            .collect();
+        stages.sort_by_key(|s| s.from_day);
+        if wire.max_term_months == 0 || wire.max_term_months > LEGAL_MAX_TERM_MONTHS {
+            return Err(EngineError::invalid(
+                "max_term_months",
+                InvalidReason::NotAllowed,
+            ));
+        }
+        for (index, plan) in wire.plans.iter().enumerate() {
+            check_offer(
+                &format!("plans[{index}]"),
+                plan,
+                wire.max_term_months,
+                currency,
+            )?;
+        }
+        Ok(Self {
+            name: wire.name.clone(),
+            grace_days: wire.grace_days,
+            rounding: wire.rounding,
+            interest,
+            penalty,
+            late_fee,
+            stages,
+            plans: wire.plans.clone(),
+            affordability_share: parse_share("affordability_share", &wire.affordability_share)?,
+            max_term_months: wire.max_term_months,
+        })
+    }
+
+    /// The stage an account is in at `days_past_due`, if any has started.
+    pub fn stage_at(&self, days_past_due: i64) -> Option<&Stage> {
+        self.stages
+            .iter()
+            .rev()
+            .find(|s| i64::from(s.from_day) <= days_past_due)
+    }
+}
+
+fn check_offer(
+    path: &str,
+    offer: &PlanOfferWire,
+    max_term: u32,
+    currency: Currency,
+) -> Result<(), EngineError> {
+    let check_amount = |field: &str, text: &Option<String>| -> Result<(), EngineError> {
+        if let Some(text) = text {
+            let money = Money::parse(text, currency)
+                .map_err(|r| EngineError::invalid(format!("{path}.{field}"), r))?;
+            if money.is_negative() {
+                return Err(EngineError::invalid(
+                    format!("{path}.{field}"),
+                    InvalidReason::Negative,
+                ));
+            }
+        }
+        Ok(())
+    };
+    let check_term = |field: String, months: u32| -> Result<(), EngineError> {
+        if months == 0 || months > max_term {
+            Err(EngineError::invalid(
+                field,
+                InvalidReason::TermOutsidePolicy,
+            ))
+        } else {
+            Ok(())
+        }
+    };
+    match offer {
+        PlanOfferWire::PayInFull { .. } | PlanOfferWire::BringCurrent { .. } => Ok(()),
+        PlanOfferWire::Instalment {
+            pricing,
+            terms,
+            min_instalment,
+            min_down_payment_share,
+            ..
+        } => {
+            match pricing {
+                PricingWire::FlatFee { monthly_fee_rate } => {
+                    parse_share(
+                        &format!("{path}.pricing.monthly_fee_rate"),
+                        monthly_fee_rate,
+                    )?;
+                }
+                PricingWire::Annuity { annual_rate }
+                | PricingWire::EqualPrincipal { annual_rate } => {
+                    parse_share(&format!("{path}.pricing.annual_rate"), annual_rate)?;
+                }
+            }
+            if terms.is_empty() {
+                return Err(EngineError::invalid(
+                    format!("{path}.terms"),
+                    InvalidReason::Missing,
+                ));
+            }
+            for (i, term) in terms.iter().enumerate() {
+                check_term(format!("{path}.terms[{i}]"), *term)?;
+            }
+            check_amount("min_instalment", min_instalment)?;
+            if let Some(share) = min_down_payment_share {
+                parse_share(&format!("{path}.min_down_payment_share"), share)?;
+            }
+            Ok(())
+        }
+        PlanOfferWire::Hardship {
+            min_term_months,
+            max_term_months,
+            interest_rate_factor,
+            penalty_waiver_share,
+            min_instalment,
+            ..
+        } => {
+            check_term(format!("{path}.min_term_months"), *min_term_months)?;
+            check_term(format!("{path}.max_term_months"), *max_term_months)?;
+            if min_term_months > max_term_months {
+                return Err(EngineError::invalid(
+                    format!("{path}.min_term_months"),
+                    InvalidReason::ExceedsOther {
+                        other: "max_term_months",
+                    },
+                ));
+            }
+            parse_share(
+                &format!("{path}.interest_rate_factor"),
+                interest_rate_factor,
+            )?;
+            parse_share(
+                &format!("{path}.penalty_waiver_share"),
+                penalty_waiver_share,
+            )?;
+            check_amount("min_instalment", min_instalment)
+        }
+        PlanOfferWire::Deferral { fee, .. } => check_amount("fee", fee),
+        PlanOfferWire::Settlement {
+            discount_cap_share, ..
+        } => parse_share(&format!("{path}.discount_cap_share"), discount_cap_share).map(drop),
+        PlanOfferWire::Custom {
+            max_term_months,
+            min_payment,
+            ..
+        } => {
+            check_term(format!("{path}.max_term_months"), *max_term_months)?;
+            check_amount("min_payment", min_payment)
+        }
+    }
+}
