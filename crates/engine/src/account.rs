@@ -92,7 +92,8 @@ impl AccountSnapshot {
     /// # Ok::<(), repay_engine::EngineError>(())
     /// ```
     pub fn from_json(json: &str) -> Result<Self, EngineError> {
-        let wire: AccountSnapshotWire = serde_json::from_str(json).map_err(malformed)?;
+        let wire: AccountSnapshotWire =
+            serde_json::from_str(json).map_err(EngineError::from_json)?;
         Self::from_wire(&wire)
     }
 
@@ -227,14 +228,6 @@ pub(crate) fn parse_iso_date(text: &str) -> Option<Date> {
 /// Writes a date as `YYYY-MM-DD`, the one form the engine reads and writes.
 pub fn iso_date(date: Date) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
-}
-
-fn malformed(error: serde_json::Error) -> EngineError {
-    EngineError::MalformedJson {
-        line: error.line(),
-        column: error.column(),
-        message: error.to_string(),
-    }
 }
 
 #[cfg(test)]

@@ -88,6 +88,15 @@ impl EngineError {
         }
     }
 
+    /// The error for JSON that could not be read into the expected shape.
+    pub fn from_json(error: serde_json::Error) -> Self {
+        Self::MalformedJson {
+            line: error.line(),
+            column: error.column(),
+            message: error.to_string(),
+        }
+    }
+
     /// Moves this error under `prefix`, so nested parsers report full paths.
     pub fn under(self, prefix: &str) -> Self {
         match self {

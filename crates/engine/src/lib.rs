@@ -9,12 +9,17 @@ pub mod calendar;
 pub mod error;
 pub mod money;
 mod numbers;
+pub mod plans;
 pub mod policy;
 pub mod rates;
+pub mod scenario;
 
 pub use account::AccountSnapshot;
 pub use error::{EngineError, InvalidReason};
 pub use money::{Currency, Money, RoundingRule};
+pub use plans::{all_plans, plan_for, Plan, PlanChoice, PlanKind, PlanReason, Verdict};
+pub use policy::Policy;
+pub use scenario::Scenario;
 
 /// The engine's version, recorded in every proposal so a recomputation can name what it ran.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");

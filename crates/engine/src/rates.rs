@@ -162,8 +162,7 @@ mod tests {
 
     #[test]
     fn paying_back_exactly_what_is_kept_costs_nothing() {
-        let rate =
-            annualised_rate(&[flow(0, 300), flow(30, -150), flow(61, -150)]).unwrap();
+        let rate = annualised_rate(&[flow(0, 300), flow(30, -150), flow(61, -150)]).unwrap();
         assert_eq!(rate.nominal, Decimal::ZERO);
         assert_eq!(rate.effective, Decimal::ZERO);
     }
