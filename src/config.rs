@@ -1,7 +1,9 @@
 //! The configuration a host page gives the widget, read and checked in one place.
 
 use repay_engine::account::AccountSnapshotWire;
-use repay_engine::{AccountSnapshot, EngineError, InvalidReason};
+use repay_engine::policy::PolicyWire;
+use repay_engine::scenario::ScenarioWire;
+use repay_engine::{EngineError, InvalidReason, Scenario};
 use serde::Deserialize;
 
 use crate::i18n::Locale;
@@ -15,6 +17,8 @@ pub struct WidgetConfigWire {
     pub locale: Option<String>,
     /// The customer's account on the bank's "today".
     pub account: AccountSnapshotWire,
+    /// The bank's policy: rates, fees, stages and the plans it offers.
+    pub policy: PolicyWire,
 }
 
 /// A configuration that cannot be used, with the language it asked for when that much
@@ -37,7 +41,8 @@ impl ConfigError {
 pub struct WidgetConfig {
     /// The locale the host asked for, if any.
     pub locale: Option<Locale>,
-    pub account: AccountSnapshot,
+    /// The account and the policy, checked by the engine.
+    pub scenario: Scenario,
 }
 
 impl WidgetConfig {
@@ -63,9 +68,12 @@ impl WidgetConfig {
                 ConfigError::new(error, None)
             })?),
         };
-        let account = AccountSnapshot::from_wire(&wire.account)
-            .map_err(|error| ConfigError::new(error.under("account"), locale))?;
-        Ok(Self { locale, account })
+        let scenario = Scenario::from_wire(&ScenarioWire {
+            account: wire.account,
+            policy: wire.policy,
+        })
+        .map_err(|error| ConfigError::new(error, locale))?;
+        Ok(Self { locale, scenario })
     }
 }
 
@@ -73,13 +81,13 @@ impl WidgetConfig {
 mod tests {
     use super::*;
 
-    const DEMO: &str = include_str!("../demo/cn-card.json");
+    const DEMO: &str = include_str!("../crates/engine/data/cn-card.json");
 
     #[test]
     fn the_demo_configuration_is_valid() {
         let config = WidgetConfig::from_json(DEMO).unwrap();
         assert_eq!(config.locale, Some(Locale::ZhCn));
-        assert!(config.account.days_past_due() > 0);
+        assert!(config.scenario.account.days_past_due() > 0);
     }
 
     #[test]

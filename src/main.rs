@@ -1,6 +1,6 @@
 //! The demo: mounts the widget into `index.html`'s `#repay-demo` with embedded demo data.
 
-const DEMO_CONFIG: &str = include_str!("../demo/cn-card.json");
+const DEMO_CONFIG: &str = include_str!("../crates/engine/data/cn-card.json");
 
 fn main() {
     let Some(root) = web_sys::window()

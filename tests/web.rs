@@ -8,7 +8,7 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const DEMO: &str = include_str!("../demo/cn-card.json");
+const DEMO: &str = include_str!("../crates/engine/data/cn-card.json");
 
 fn fresh_root() -> Element {
     let document = web_sys::window().unwrap().document().unwrap();

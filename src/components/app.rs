@@ -37,7 +37,9 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let body = match &*config {
-        Ok(config) => html! { <StatusSummary account={config.account.clone()} {locale} /> },
+        Ok(config) => {
+            html! { <StatusSummary account={config.scenario.account.clone()} {locale} /> }
+        }
         Err(error) => html! { <ConfigErrorPanel error={error.error.clone()} {locale} /> },
     };
 

@@ -13,6 +13,7 @@ pub mod plans;
 pub mod policy;
 pub mod rates;
 pub mod scenario;
+pub mod status;
 
 pub use account::AccountSnapshot;
 pub use error::{EngineError, InvalidReason};

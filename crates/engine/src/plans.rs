@@ -628,7 +628,9 @@ impl Builder<'_> {
             let principal = paid.checked_sub(to_interest)?;
             // Interest this payment does not cover is added to what is still owed.
             let unpaid_interest = interest.checked_sub(to_interest)?;
-            balance = balance.checked_sub(principal)?.checked_add(unpaid_interest)?;
+            balance = balance
+                .checked_sub(principal)?
+                .checked_add(unpaid_interest)?;
             schedule.push(Instalment {
                 number: u32::try_from(index + 1).unwrap_or(u32::MAX),
                 due_date: DateText(payment.date),

@@ -14,14 +14,28 @@ use crate::numbers::{parse_decimal, parse_share};
 /// instalments and personalised repayment agreements at five years.
 pub const LEGAL_MAX_TERM_MONTHS: u32 = 60;
 
+// The policy's enums are externally tagged (`{"daily": "0.0005"}`, `{"instalment": {…}}`):
+// serde reads that form directly, while an internal `"kind"` tag needs a buffering
+// deserializer that cost the widget about 10 KB brotli.
+
 /// An interest rate as the bank states it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum RateWire {
-    /// A daily rate, e.g. `"0.0005"` (万分之五).
-    Daily { rate: String },
+    /// A daily rate, e.g. `{"daily": "0.0005"}` (万分之五).
+    Daily(String),
     /// An annual percentage rate with its day-count basis (365 or 360 days a year).
     Annual { rate: String, day_count: u32 },
+}
+
+/// What penalty interest is charged on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PenaltyBase {
+    /// The overdue amount only, on top of ordinary interest on the balance.
+    OverdueAmount,
+    /// The whole statement balance, replacing the ordinary rate (a US-style penalty APR).
+    StatementBalance,
 }
 
 /// Penalty interest (罚息): a higher rate from some day past due on.
@@ -29,18 +43,19 @@ pub enum RateWire {
 #[serde(deny_unknown_fields)]
 pub struct PenaltyWire {
     pub rate: RateWire,
-    /// Days past due from which the penalty rate replaces the normal rate.
+    /// Days past due from which penalty interest accrues.
     pub from_day: u32,
+    pub applies_to: PenaltyBase,
 }
 
 /// How the late fee (违约金) is computed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum LateFeeAmountWire {
-    /// A fixed amount, e.g. `"40.00"`.
-    Fixed { amount: String },
-    /// A share of the unpaid minimum payment, e.g. `"0.05"` for 5 %.
-    ShareOfUnpaidMinimum { share: String },
+    /// A fixed amount, e.g. `{"fixed": "40.00"}`.
+    Fixed(String),
+    /// A share of the unpaid minimum payment, e.g. `{"share_of_unpaid_minimum": "0.05"}`.
+    ShareOfUnpaidMinimum(String),
 }
 
 /// The late-fee rule.
@@ -99,7 +114,7 @@ pub enum Approval {
 
 /// How an instalment plan is priced.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "method", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum PricingWire {
     /// A flat monthly fee on the original principal (typical Chinese card 分期),
     /// e.g. `"0.006"` for 0.6 % a month.
@@ -112,7 +127,7 @@ pub enum PricingWire {
 
 /// One kind of plan the bank offers, with its limits.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum PlanOfferWire {
     /// Pay everything owed now.
     PayInFull { approval: Approval },
@@ -197,18 +212,18 @@ pub struct DailyRate(pub Decimal);
 impl DailyRate {
     fn from_wire(path: &str, wire: &RateWire) -> Result<Self, EngineError> {
         match wire {
-            RateWire::Daily { rate } => Ok(Self(parse_share(&format!("{path}.rate"), rate)?)),
+            RateWire::Daily(rate) => Ok(Self(parse_share(&format!("{path}.daily"), rate)?)),
             RateWire::Annual { rate, day_count } => {
-                let annual = parse_decimal(&format!("{path}.rate"), rate)?;
+                let annual = parse_decimal(&format!("{path}.annual.rate"), rate)?;
                 if annual.is_sign_negative() {
                     return Err(EngineError::invalid(
-                        format!("{path}.rate"),
+                        format!("{path}.annual.rate"),
                         InvalidReason::Negative,
                     ));
                 }
                 if !matches!(day_count, 360 | 365) {
                     return Err(EngineError::invalid(
-                        format!("{path}.day_count"),
+                        format!("{path}.annual.day_count"),
                         InvalidReason::NotAllowed,
                     ));
                 }
@@ -270,6 +285,7 @@ pub struct Stage {
 pub struct Penalty {
     pub rate: DailyRate,
     pub from_day: u32,
+    pub applies_to: PenaltyBase,
 }
 
 /// A checked policy.
@@ -310,6 +326,7 @@ impl Policy {
                 Ok::<_, EngineError>(Penalty {
                     rate: DailyRate::from_wire("penalty.rate", &p.rate)?,
                     from_day: p.from_day,
+                    applies_to: p.applies_to,
                 })
             })
             .transpose()?;
@@ -317,12 +334,12 @@ impl Policy {
             None => None,
             Some(fee) => {
                 let kind = match &fee.amount {
-                    LateFeeAmountWire::Fixed { amount: a } => {
-                        LateFeeAmount::Fixed(amount("late_fee.amount.amount", a)?)
+                    LateFeeAmountWire::Fixed(a) => {
+                        LateFeeAmount::Fixed(amount("late_fee.amount.fixed", a)?)
                     }
-                    LateFeeAmountWire::ShareOfUnpaidMinimum { share } => {
+                    LateFeeAmountWire::ShareOfUnpaidMinimum(share) => {
                         LateFeeAmount::ShareOfUnpaidMinimum(parse_share(
-                            "late_fee.amount.share",
+                            "late_fee.amount.share_of_unpaid_minimum",
                             share,
                         )?)
                     }
@@ -410,12 +427,26 @@ impl Policy {
     }
 }
 
+/// The JSON key of an offer's variant, for error paths.
+fn offer_key(offer: &PlanOfferWire) -> &'static str {
+    match offer {
+        PlanOfferWire::PayInFull { .. } => "pay_in_full",
+        PlanOfferWire::BringCurrent { .. } => "bring_current",
+        PlanOfferWire::Instalment { .. } => "instalment",
+        PlanOfferWire::Hardship { .. } => "hardship",
+        PlanOfferWire::Deferral { .. } => "deferral",
+        PlanOfferWire::Settlement { .. } => "settlement",
+        PlanOfferWire::Custom { .. } => "custom",
+    }
+}
+
 fn check_offer(
     path: &str,
     offer: &PlanOfferWire,
     max_term: u32,
     currency: Currency,
 ) -> Result<(), EngineError> {
+    let path = &format!("{path}.{}", offer_key(offer));
     let check_amount = |field: &str, text: &Option<String>| -> Result<(), EngineError> {
         if let Some(text) = text {
             let money = Money::parse(text, currency)
@@ -451,13 +482,17 @@ fn check_offer(
             match pricing {
                 PricingWire::FlatFee { monthly_fee_rate } => {
                     parse_share(
-                        &format!("{path}.pricing.monthly_fee_rate"),
+                        &format!("{path}.pricing.flat_fee.monthly_fee_rate"),
                         monthly_fee_rate,
                     )?;
                 }
                 PricingWire::Annuity { annual_rate }
                 | PricingWire::EqualPrincipal { annual_rate } => {
-                    parse_share(&format!("{path}.pricing.annual_rate"), annual_rate)?;
+                    let method = match pricing {
+                        PricingWire::Annuity { .. } => "annuity",
+                        _ => "equal_principal",
+                    };
+                    parse_share(&format!("{path}.pricing.{method}.annual_rate"), annual_rate)?;
                 }
             }
             if terms.is_empty() {

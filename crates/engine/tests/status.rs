@@ -1,0 +1,139 @@
+//! The overdue status of the illustrative accounts: stage, timeline and cost of waiting,
+//! checked against dates and sums worked out by hand (and, for the USD interest, Python's
+//! `decimal`: 2450.00 × 0.2499/365 × 25 = 41.94 half-even).
+
+use jiff::civil::date;
+use repay_engine::policy::Consequence;
+use repay_engine::status::{status, EventKind};
+use repay_engine::Scenario;
+
+const CN: &str = include_str!("../data/cn-card.json");
+const US: &str = include_str!("../data/us-card.json");
+
+fn texts(status: &repay_engine::status::Status) -> Vec<(u32, String, String, String)> {
+    status
+        .cost_of_waiting
+        .iter()
+        .map(|c| {
+            (
+                c.days,
+                c.interest.to_string(),
+                c.penalty_interest.to_string(),
+                format!("{} {}", c.late_fees, c.total),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_chinese_card_eighteen_days_late() {
+    let s = Scenario::from_json(CN).unwrap();
+    let st = status(&s.account, &s.policy).unwrap();
+    assert_eq!(st.days_past_due, 18);
+    assert!(!st.in_grace_period);
+    assert_eq!(st.stage.as_deref(), Some("late"));
+    assert_eq!(st.charged.total.to_string(), "50.74");
+    assert_eq!(st.amount_to_bring_current.to_string(), "910.74");
+
+    let events: Vec<_> = st
+        .timeline
+        .iter()
+        .map(|e| (e.date.0, e.act_before.0, e.day))
+        .collect();
+    assert_eq!(
+        events,
+        vec![
+            (date(2026, 12, 10), date(2026, 12, 9), 30),
+            (date(2026, 12, 14), date(2026, 12, 13), 34),
+            (date(2027, 1, 9), date(2027, 1, 8), 60),
+            (date(2027, 2, 8), date(2027, 2, 7), 90),
+            (date(2027, 5, 9), date(2027, 5, 8), 180),
+        ]
+    );
+    match &st.timeline[0].kind {
+        EventKind::StageStarts {
+            code,
+            consequences,
+            notice_date,
+        } => {
+            assert_eq!(code, "reported");
+            assert_eq!(consequences, &[Consequence::CreditBureauReport]);
+            assert_eq!(notice_date.map(|d| d.0), Some(date(2026, 12, 3)));
+        }
+        other => panic!("expected the reporting stage, got {other:?}"),
+    }
+    match &st.timeline[1].kind {
+        EventKind::LateFee { amount } => assert_eq!(amount.to_string(), "43.00"),
+        other => panic!("expected the next late fee, got {other:?}"),
+    }
+
+    // Ordinary interest 8600 × 0.0005 a day, penalty 860 × 0.0005 a day, a 43.00 fee on
+    // days 34, 64 and 94.
+    assert_eq!(
+        texts(&st),
+        vec![
+            (30, "129.00".into(), "12.90".into(), "43.00 184.90".into()),
+            (60, "258.00".into(), "25.80".into(), "86.00 369.80".into()),
+            (90, "387.00".into(), "38.70".into(), "129.00 554.70".into()),
+        ]
+    );
+}
+
+#[test]
+fn a_us_card_before_its_penalty_rate() {
+    let s = Scenario::from_json(US).unwrap();
+    let st = status(&s.account, &s.policy).unwrap();
+    assert_eq!(st.days_past_due, 34);
+    assert_eq!(st.stage.as_deref(), Some("reported"));
+    let kinds: Vec<_> = st
+        .timeline
+        .iter()
+        .map(|e| (e.day, matches!(e.kind, EventKind::PenaltyInterestStarts)))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            (60, false),
+            (60, true),
+            (61, false),
+            (90, false),
+            (180, false)
+        ]
+    );
+    assert_eq!(st.timeline[0].date.0, date(2026, 12, 24));
+    // The penalty APR replaces the ordinary APR on the balance from day 60.
+    assert_eq!(
+        texts(&st),
+        vec![
+            (30, "41.94".into(), "10.07".into(), "32.00 84.01".into()),
+            (60, "41.94".into(), "70.46".into(), "64.00 176.40".into()),
+            (90, "41.94".into(), "130.85".into(), "96.00 268.79".into()),
+        ]
+    );
+}
+
+#[test]
+fn inside_the_grace_period_nothing_is_charged_yet() {
+    let mut s = Scenario::from_json(CN).unwrap();
+    s.account.as_of = date(2026, 11, 12);
+    s.account.fees_charged = repay_engine::Money::zero(s.account.currency);
+    let st = status(&s.account, &s.policy).unwrap();
+    assert_eq!(st.days_past_due, 2);
+    assert!(st.in_grace_period);
+    assert_eq!(st.stage.as_deref(), Some("reminder"));
+    // The first late fee comes on day 4, right after the grace period.
+    assert_eq!(st.timeline[0].day, 4);
+}
+
+#[test]
+fn an_account_that_is_not_overdue_has_no_timeline() {
+    let mut s = Scenario::from_json(CN).unwrap();
+    s.account.overdue_amount = repay_engine::Money::zero(s.account.currency);
+    let st = status(&s.account, &s.policy).unwrap();
+    assert!(st.timeline.is_empty());
+    assert_eq!(st.stage, None);
+    assert!(st
+        .cost_of_waiting
+        .iter()
+        .all(|c| c.late_fees.is_zero() && c.penalty_interest.is_zero()));
+}
