@@ -205,7 +205,7 @@ fn date(path: &str, text: &str) -> Result<Date, EngineError> {
 /// Reads exactly `YYYY-MM-DD` into a real calendar date (no 30 February). Hand-rolled
 /// rather than jiff's full ISO 8601 parser, which also accepts forms a bank should not
 /// send and adds tens of kilobytes to the widget.
-pub(crate) fn parse_iso_date(text: &str) -> Option<Date> {
+pub fn parse_iso_date(text: &str) -> Option<Date> {
     let bytes = text.as_bytes();
     let shaped = bytes.len() == 10
         && bytes.iter().enumerate().all(|(i, b)| match i {

@@ -5,12 +5,14 @@
 //! same inputs give the same answers in the browser, in a test and in the bank's back office.
 
 pub mod account;
+pub mod affordability;
 pub mod calendar;
 pub mod error;
 pub mod money;
 mod numbers;
 pub mod plans;
 pub mod policy;
+pub mod proposal;
 pub mod rates;
 pub mod scenario;
 pub mod status;

@@ -67,7 +67,14 @@ fn npv(flows: &[(u32, f64)], rate: f64) -> (f64, f64) {
 }
 
 fn to_rate_decimal_lossy(value: f64) -> Option<Decimal> {
-    Decimal::from_f64(value).map(|d| d.round_dp(RATE_DECIMALS))
+    Decimal::from_f64(value).map(at_rate_scale)
+}
+
+/// A rate at exactly six decimal places, so every rate prints the same way.
+fn at_rate_scale(value: Decimal) -> Decimal {
+    let mut rate = value.round_dp(RATE_DECIMALS);
+    rate.rescale(RATE_DECIMALS);
+    rate
 }
 
 /// The annualised rate of `flows`, or `None` when there is no credit to price (everything
@@ -97,8 +104,8 @@ pub fn annualised_rate(flows: &[CashFlow]) -> Option<AnnualisedRate> {
     }
     if net.is_zero() {
         return Some(AnnualisedRate {
-            nominal: Decimal::ZERO,
-            effective: Decimal::ZERO,
+            nominal: at_rate_scale(Decimal::ZERO),
+            effective: at_rate_scale(Decimal::ZERO),
         });
     }
     let flows: Vec<(u32, f64)> = flows

@@ -3,7 +3,10 @@
 //! script is in the comments of each test) and against the invariants every plan keeps.
 
 use jiff::civil::date;
-use repay_engine::plans::{Instalment, PricingMethod};
+mod common;
+
+use common::assert_invariants;
+use repay_engine::plans::PricingMethod;
 use repay_engine::{
     all_plans, plan_for, Money, Plan, PlanChoice, PlanKind, PlanReason, Scenario, Verdict,
 };
@@ -22,70 +25,6 @@ fn offer_index(scenario: &Scenario, wanted: impl Fn(&Plan) -> bool) -> usize {
         .iter()
         .position(wanted)
         .expect("the policy offers this plan")
-}
-
-fn sum(rows: &[Instalment], part: impl Fn(&Instalment) -> Money) -> Money {
-    let zero = Money::zero(rows[0].total.currency());
-    rows.iter()
-        .fold(zero, |total, row| total.checked_add(part(row)).unwrap())
-}
-
-/// What every plan keeps, whatever the policy and the choice.
-fn assert_invariants(plan: &Plan) {
-    let rows = &plan.schedule;
-    assert!(!rows.is_empty(), "{plan:?}");
-    for row in rows {
-        assert!(
-            !row.total.is_negative() && !row.principal.is_negative(),
-            "{row:?}"
-        );
-        assert!(
-            !row.interest.is_negative() && !row.fee.is_negative(),
-            "{row:?}"
-        );
-        assert!(!row.remaining_balance.is_negative(), "{row:?}");
-        let parts = row
-            .principal
-            .checked_add(row.interest)
-            .unwrap()
-            .checked_add(row.fee)
-            .unwrap();
-        assert_eq!(parts, row.total, "{row:?}");
-    }
-    assert_eq!(sum(rows, |r| r.total), plan.total_paid);
-    assert_eq!(
-        sum(rows, |r| r.interest.checked_add(r.fee).unwrap()),
-        plan.total_cost
-    );
-    let dates: Vec<_> = rows.iter().map(|r| r.due_date).collect();
-    assert!(
-        dates.windows(2).all(|w| w[0] <= w[1]),
-        "dates in order: {dates:?}"
-    );
-    let spreads = matches!(plan.kind, PlanKind::Instalment { .. } | PlanKind::Hardship);
-    if spreads
-        && matches!(
-            plan.verdict,
-            Verdict::ApprovedInstantly | Verdict::NeedsReview { .. }
-        )
-    {
-        // Principal parts repay exactly what was owed, less waivers.
-        let repaid = sum(rows, |r| r.principal);
-        assert_eq!(
-            repaid,
-            plan.owed_today.checked_sub(plan.amount_waived).unwrap(),
-            "{plan:?}"
-        );
-        assert_eq!(
-            plan.total_paid,
-            plan.owed_today
-                .checked_sub(plan.amount_waived)
-                .unwrap()
-                .checked_add(plan.total_cost)
-                .unwrap()
-        );
-        assert!(rows.last().unwrap().remaining_balance.is_zero());
-    }
 }
 
 #[test]

@@ -1,0 +1,170 @@
+//! `repay`: the engine without a browser, for banks and testers.
+//!
+//! ```text
+//! repay simulate CONFIG.json [--term N] [--first-payment YYYY-MM-DD]
+//!     status and every plan as JSON
+//! repay propose CONFIG.json OFFER [--term N] [--first-payment YYYY-MM-DD]
+//!     a proposal for the policy's offer number OFFER, as JSON
+//! repay verify CONFIG.json PROPOSAL.json
+//!     exit 0 when the proposal is exactly what the engine computes, 1 with the
+//!     differences when it is not
+//! ```
+//!
+//! CONFIG.json is a scenario (`account` and `policy`) or a whole widget configuration.
+//! Bad input exits 2 with the field at fault.
+
+use std::process::ExitCode;
+
+use repay_engine::account::parse_iso_date;
+use repay_engine::proposal::{verify, Proposal};
+use repay_engine::status::status;
+use repay_engine::{all_plans, EngineError, PlanChoice, Scenario};
+use serde_json::json;
+
+const USAGE: &str = "usage:
+  repay simulate CONFIG.json [--term N] [--first-payment YYYY-MM-DD]
+  repay propose CONFIG.json OFFER [--term N] [--first-payment YYYY-MM-DD]
+  repay verify CONFIG.json PROPOSAL.json";
+
+/// Why the tool stops.
+enum Failure {
+    Usage(String),
+    Input { file: String, error: EngineError },
+    Read { file: String, error: std::io::Error },
+}
+
+fn read(file: &str) -> Result<String, Failure> {
+    std::fs::read_to_string(file).map_err(|error| Failure::Read {
+        file: file.to_owned(),
+        error,
+    })
+}
+
+fn scenario(file: &str) -> Result<Scenario, Failure> {
+    Scenario::from_json(&read(file)?).map_err(|error| Failure::Input {
+        file: file.to_owned(),
+        error,
+    })
+}
+
+/// Reads `--term N` and `--first-payment DATE` from the remaining arguments.
+fn choice(args: &[String]) -> Result<PlanChoice, Failure> {
+    let mut choice = PlanChoice::default();
+    let mut rest = args.iter();
+    while let Some(flag) = rest.next() {
+        let value = rest
+            .next()
+            .ok_or_else(|| Failure::Usage(format!("{flag} needs a value")))?;
+        match flag.as_str() {
+            "--term" => {
+                choice.term_months = Some(value.parse().map_err(|_| {
+                    Failure::Usage(format!("--term {value:?} is not a number of months"))
+                })?);
+            }
+            "--first-payment" => {
+                choice.first_payment_date = Some(parse_iso_date(value).ok_or_else(|| {
+                    Failure::Usage(format!(
+                        "--first-payment {value:?} is not a YYYY-MM-DD date"
+                    ))
+                })?);
+            }
+            other => return Err(Failure::Usage(format!("unknown option {other:?}"))),
+        }
+    }
+    Ok(choice)
+}
+
+/// Writes a line to standard output; a closed pipe (`repay simulate … | head`) is not an
+/// error worth a panic.
+fn say(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stdout().lock(), "{line}");
+}
+
+fn print_json(value: &impl serde::Serialize) {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => say(&text),
+        Err(error) => eprintln!("repay: cannot write JSON: {error}"),
+    }
+}
+
+fn run(args: &[String]) -> Result<ExitCode, Failure> {
+    match args {
+        [command, config, rest @ ..] if command == "simulate" => {
+            let s = scenario(config)?;
+            let choice = choice(rest)?;
+            let input = |error| Failure::Input {
+                file: config.clone(),
+                error,
+            };
+            let status = status(&s.account, &s.policy).map_err(input)?;
+            let plans = all_plans(&s.account, &s.policy, &choice).map_err(input)?;
+            print_json(&json!({
+                "engine_version": repay_engine::ENGINE_VERSION,
+                "status": status,
+                "plans": plans,
+            }));
+            Ok(ExitCode::SUCCESS)
+        }
+        [command, config, offer, rest @ ..] if command == "propose" => {
+            let s = scenario(config)?;
+            let offer: usize = offer
+                .parse()
+                .map_err(|_| Failure::Usage(format!("OFFER {offer:?} is not a plan number")))?;
+            if offer >= s.policy.plans.len() {
+                return Err(Failure::Usage(format!(
+                    "OFFER {offer} is not one of the policy's {} plans (0–{})",
+                    s.policy.plans.len(),
+                    s.policy.plans.len().saturating_sub(1)
+                )));
+            }
+            let proposal =
+                Proposal::new(&s.account, &s.policy, offer, &choice(rest)?).map_err(|error| {
+                    Failure::Input {
+                        file: config.clone(),
+                        error,
+                    }
+                })?;
+            print_json(&proposal);
+            Ok(ExitCode::SUCCESS)
+        }
+        [command, config, proposal_file] if command == "verify" => {
+            let s = scenario(config)?;
+            let input = |error| Failure::Input {
+                file: proposal_file.clone(),
+                error,
+            };
+            let proposal = Proposal::from_json(&read(proposal_file)?).map_err(input)?;
+            let differences = verify(&proposal, &s.account, &s.policy).map_err(input)?;
+            if differences.is_empty() {
+                say("verified: the proposal is exactly what the engine computes");
+                Ok(ExitCode::SUCCESS)
+            } else {
+                say("the proposal differs from what the engine computes:");
+                for d in &differences {
+                    say(&format!(
+                        "  {}: expected {}, found {}",
+                        d.path, d.expected, d.found
+                    ));
+                }
+                Ok(ExitCode::from(1))
+            }
+        }
+        _ => Err(Failure::Usage(USAGE.to_owned())),
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(failure) => {
+            match failure {
+                Failure::Usage(message) => eprintln!("repay: {message}"),
+                Failure::Input { file, error } => eprintln!("repay: {file}: {error}"),
+                Failure::Read { file, error } => eprintln!("repay: cannot read {file}: {error}"),
+            }
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,257 @@
+//! Proposals: the customer's chosen plan in a canonical, versioned, serialisable form —
+//! the choice that produced it and the plan the engine computed — and [`verify`], which
+//! recomputes it from the same account and policy and reports every difference, so a
+//! proposal altered on its way to the bank is caught.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::account::{iso_date, parse_iso_date, AccountSnapshot};
+use crate::error::{EngineError, InvalidReason};
+use crate::money::Money;
+use crate::plans::{plan_for, CustomPayment, PlanChoice};
+use crate::policy::Policy;
+use crate::ENGINE_VERSION;
+
+/// The version of the proposal format this engine writes and reads.
+pub const PROPOSAL_SCHEMA_VERSION: u32 = 1;
+
+/// A custom payment on the wire.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustomPaymentWire {
+    pub date: String,
+    pub amount: String,
+}
+
+/// The customer's choice on the wire: everything needed to recompute the plan.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanChoiceWire {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub term_months: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_payment_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub down_payment: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deferral_days: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settlement_amount: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub custom_payments: Vec<CustomPaymentWire>,
+}
+
+impl PlanChoiceWire {
+    /// The wire form of `choice`.
+    pub fn from_choice(choice: &PlanChoice) -> Self {
+        Self {
+            term_months: choice.term_months,
+            first_payment_date: choice.first_payment_date.map(iso_date),
+            down_payment: choice.down_payment.map(|m| m.to_string()),
+            deferral_days: choice.deferral_days,
+            settlement_amount: choice.settlement_amount.map(|m| m.to_string()),
+            custom_payments: choice
+                .custom_payments
+                .iter()
+                .map(|p| CustomPaymentWire {
+                    date: iso_date(p.date),
+                    amount: p.amount.to_string(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Checks the choice for an account in `account`'s currency.
+    ///
+    /// # Errors
+    ///
+    /// [`EngineError::Invalid`] naming the field (`choice.custom_payments[1].amount`).
+    pub fn to_choice(&self, account: &AccountSnapshot) -> Result<PlanChoice, EngineError> {
+        let money = |path: String, text: &str| -> Result<Money, EngineError> {
+            Money::parse(text, account.currency).map_err(|r| EngineError::invalid(path, r))
+        };
+        let date = |path: String, text: &str| -> Result<Date, EngineError> {
+            parse_iso_date(text)
+                .ok_or_else(|| EngineError::invalid(path, InvalidReason::ImpossibleDate))
+        };
+        Ok(PlanChoice {
+            term_months: self.term_months,
+            first_payment_date: self
+                .first_payment_date
+                .as_deref()
+                .map(|t| date("choice.first_payment_date".into(), t))
+                .transpose()?,
+            down_payment: self
+                .down_payment
+                .as_deref()
+                .map(|t| money("choice.down_payment".into(), t))
+                .transpose()?,
+            deferral_days: self.deferral_days,
+            settlement_amount: self
+                .settlement_amount
+                .as_deref()
+                .map(|t| money("choice.settlement_amount".into(), t))
+                .transpose()?,
+            custom_payments: self
+                .custom_payments
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    Ok(CustomPayment {
+                        date: date(format!("choice.custom_payments[{i}].date"), &p.date)?,
+                        amount: money(format!("choice.custom_payments[{i}].amount"), &p.amount)?,
+                    })
+                })
+                .collect::<Result<_, EngineError>>()?,
+        })
+    }
+}
+
+/// A proposal: which offer, the choice, and the plan as the engine computed it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Proposal {
+    pub schema_version: u32,
+    /// The engine version that computed `plan`.
+    pub engine_version: String,
+    /// The index of the chosen offer in the policy's `plans`.
+    pub offer: usize,
+    pub choice: PlanChoiceWire,
+    /// The computed plan, exactly as the engine serialises it.
+    pub plan: Value,
+}
+
+/// One field where a proposal differs from the engine's recomputation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Difference {
+    /// A JSON pointer into the proposal, e.g. `/plan/schedule/3/total`.
+    pub path: String,
+    /// What the engine computes (`null` when the field should not be there).
+    pub expected: Value,
+    /// What the proposal says (`null` when the field is missing).
+    pub found: Value,
+}
+
+impl Proposal {
+    /// Computes the plan for `offer` and `choice` and wraps it as a proposal.
+    ///
+    /// # Errors
+    ///
+    /// As [`plan_for`].
+    pub fn new(
+        account: &AccountSnapshot,
+        policy: &Policy,
+        offer: usize,
+        choice: &PlanChoice,
+    ) -> Result<Self, EngineError> {
+        let plan = plan_for(account, policy, offer, choice)?;
+        Ok(Self {
+            schema_version: PROPOSAL_SCHEMA_VERSION,
+            engine_version: ENGINE_VERSION.to_owned(),
+            offer,
+            choice: PlanChoiceWire::from_choice(choice),
+            plan: serde_json::to_value(&plan)
+                .map_err(|_| EngineError::invalid("plan", InvalidReason::Overflow))?,
+        })
+    }
+
+    /// Reads a proposal from JSON.
+    ///
+    /// # Errors
+    ///
+    /// [`EngineError::MalformedJson`] for anything that is not a proposal object, and
+    /// [`EngineError::Invalid`] at `schema_version` for a version this engine cannot read.
+    pub fn from_json(json: &str) -> Result<Self, EngineError> {
+        let proposal: Self = serde_json::from_str(json).map_err(EngineError::from_json)?;
+        if proposal.schema_version != PROPOSAL_SCHEMA_VERSION {
+            return Err(EngineError::invalid(
+                "schema_version",
+                InvalidReason::NotAllowed,
+            ));
+        }
+        Ok(proposal)
+    }
+}
+
+/// Recomputes `proposal` for `account` under `policy` and lists every difference.
+/// An empty list means the proposal is exactly what the engine computes.
+///
+/// # Errors
+///
+/// [`EngineError::Invalid`] when the proposal's choice or offer cannot be read at all
+/// (its path says where).
+///
+/// # Examples
+///
+/// ```
+/// use repay_engine::proposal::{verify, Proposal};
+/// use repay_engine::{PlanChoice, Scenario};
+/// let s = Scenario::from_json(include_str!("../data/us-card.json"))?;
+/// let mut proposal = Proposal::new(&s.account, &s.policy, 2, &PlanChoice::default())?;
+/// assert!(verify(&proposal, &s.account, &s.policy)?.is_empty());
+///
+/// proposal.plan["total_paid"] = "1.00".into();
+/// let differences = verify(&proposal, &s.account, &s.policy)?;
+/// assert_eq!(differences[0].path, "/plan/total_paid");
+/// # Ok::<(), repay_engine::EngineError>(())
+/// ```
+pub fn verify(
+    proposal: &Proposal,
+    account: &AccountSnapshot,
+    policy: &Policy,
+) -> Result<Vec<Difference>, EngineError> {
+    let choice = proposal.choice.to_choice(account)?;
+    if proposal.offer >= policy.plans.len() {
+        return Err(EngineError::invalid("offer", InvalidReason::NotAllowed));
+    }
+    let expected = Proposal::new(account, policy, proposal.offer, &choice)?;
+    let mut differences = Vec::new();
+    // The choice must be in the canonical form the engine writes (`"12.00"`, not `"12"`).
+    let canonical_choice = serde_json::to_value(&expected.choice).unwrap_or(Value::Null);
+    let given_choice = serde_json::to_value(&proposal.choice).unwrap_or(Value::Null);
+    compare(
+        "/choice",
+        &canonical_choice,
+        &given_choice,
+        &mut differences,
+    );
+    compare("/plan", &expected.plan, &proposal.plan, &mut differences);
+    Ok(differences)
+}
+
+fn compare(path: &str, expected: &Value, found: &Value, out: &mut Vec<Difference>) {
+    match (expected, found) {
+        (Value::Object(e), Value::Object(f)) => {
+            let mut keys: Vec<&String> = e.keys().chain(f.keys()).collect();
+            keys.sort();
+            keys.dedup();
+            for key in keys {
+                let child = format!("{path}/{}", key.replace('~', "~0").replace('/', "~1"));
+                compare(
+                    &child,
+                    e.get(key).unwrap_or(&Value::Null),
+                    f.get(key).unwrap_or(&Value::Null),
+                    out,
+                );
+            }
+        }
+        (Value::Array(e), Value::Array(f)) => {
+            for index in 0..e.len().max(f.len()) {
+                compare(
+                    &format!("{path}/{index}"),
+                    e.get(index).unwrap_or(&Value::Null),
+                    f.get(index).unwrap_or(&Value::Null),
+                    out,
+                );
+            }
+        }
+        (e, f) if e == f => {}
+        (e, f) => out.push(Difference {
+            path: path.to_owned(),
+            expected: e.clone(),
+            found: f.clone(),
+        }),
+    }
+}

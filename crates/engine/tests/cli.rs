@@ -1,0 +1,82 @@
+//! The `repay` tool as a bank's tester uses it: simulate, propose, verify, and clear
+//! failures for bad input.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn repay(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_repay"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("repay runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn scratch(name: &str, contents: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("repay-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
+fn simulate_prints_status_and_every_plan() {
+    let out = repay(&["simulate", "data/us-card.json", "--term", "12"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["status"]["days_past_due"], 34);
+    assert_eq!(json["plans"].as_array().unwrap().len(), 8);
+    assert_eq!(json["plans"][2]["term_months"], 12);
+}
+
+#[test]
+fn a_proposal_verifies_and_a_tampered_one_does_not() {
+    let out = repay(&["propose", "data/cn-card.json", "3", "--term", "12"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let proposal = text(&out.stdout);
+    let good = scratch("good.json", &proposal);
+    let out = repay(&["verify", "data/cn-card.json", good.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+
+    let mut tampered: serde_json::Value = serde_json::from_str(&proposal).unwrap();
+    tampered["plan"]["schedule"][0]["interest"] = "0.00".into();
+    let bad = scratch("bad.json", &tampered.to_string());
+    let out = repay(&["verify", "data/cn-card.json", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains("/plan/schedule/0/interest"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn bad_input_exits_2_naming_the_problem() {
+    let out = repay(&["simulate", "data/missing.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("cannot read data/missing.json"));
+
+    let broken = include_str!("../data/cn-card.json").replace("\"2026-11-10\"", "\"2026-02-30\"");
+    let file = scratch("broken.json", &broken);
+    let out = repay(&["simulate", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("account.due_date"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let out = repay(&["propose", "data/cn-card.json", "42"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("OFFER 42"));
+
+    let out = repay(&["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("usage:"));
+}

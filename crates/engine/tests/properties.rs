@@ -1,0 +1,102 @@
+//! Property tests: the engine never panics on any input, refuses bad input with a typed
+//! error, and every plan it generates keeps its invariants and verifies.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::assert_invariants;
+use jiff::civil::date;
+use proptest::prelude::*;
+use repay_engine::calendar::add_days;
+use repay_engine::proposal::{verify, Proposal};
+use repay_engine::status::status;
+use repay_engine::{all_plans, Currency, Money, PlanChoice, Scenario};
+
+const CN: &str = include_str!("../data/cn-card.json");
+const US: &str = include_str!("../data/us-card.json");
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn amounts_parse_or_refuse_but_never_panic(text in "\\PC{0,24}") {
+        let cny = Currency::from_code("CNY").unwrap();
+        if let Ok(money) = Money::parse(&text, cny) {
+            // What parses prints back in canonical form and parses to the same amount.
+            prop_assert_eq!(Money::parse(&money.to_string(), cny), Ok(money));
+        }
+    }
+
+    #[test]
+    fn decimal_looking_amounts_round_trip(units in -999_999_999_999i64..999_999_999_999, cents in 0u32..100) {
+        let cny = Currency::from_code("CNY").unwrap();
+        let text = format!("{units}.{cents:02}");
+        let money = Money::parse(&text, cny).unwrap();
+        prop_assert_eq!(money.to_string(), text);
+    }
+
+    #[test]
+    fn splitting_keeps_every_minor_unit(minor in 0i64..1_000_000_000_000, parts in 1u32..=60) {
+        let usd = Currency::from_code("USD").unwrap();
+        let whole = Money::from_minor(minor, usd);
+        let split = whole.split_evenly(parts);
+        prop_assert_eq!(split.len(), parts as usize);
+        let sum = split.iter().try_fold(Money::zero(usd), |a, b| a.checked_add(*b)).unwrap();
+        prop_assert_eq!(sum, whole);
+        prop_assert!(split.iter().all(|p| !p.is_negative()));
+    }
+
+    #[test]
+    fn any_text_as_a_configuration_is_refused_without_panicking(text in "\\PC{0,200}") {
+        let _ = Scenario::from_json(&text);
+    }
+
+    #[test]
+    fn damaged_configurations_are_refused_without_panicking(
+        cut in 0usize..4000,
+        insert in "\\PC{0,8}",
+        which in 0usize..2,
+    ) {
+        let original = [CN, US][which];
+        let mut text: String = original.chars().take(cut).collect();
+        text.push_str(&insert);
+        text.extend(original.chars().skip(cut + insert.chars().count()));
+        let _ = Scenario::from_json(&text);
+    }
+
+    #[test]
+    fn every_generated_plan_keeps_its_invariants_and_verifies(
+        which in 0usize..2,
+        balance in 0i64..10_000_000_000,
+        overdue_share in 0u32..=100,
+        fees in 0i64..100_000,
+        penalty in 0i64..100_000,
+        days_late in 0i64..400,
+        term in 1u32..=60,
+        first_payment_in in 0i64..60,
+    ) {
+        let mut s = Scenario::from_json([CN, US][which]).unwrap();
+        let currency = s.account.currency;
+        let a = &mut s.account;
+        a.statement_balance = Money::from_minor(balance, currency);
+        a.overdue_amount = Money::from_minor(balance * i64::from(overdue_share) / 100, currency);
+        a.minimum_due = a.overdue_amount;
+        a.fees_charged = Money::from_minor(fees, currency);
+        a.penalty_interest_charged = Money::from_minor(penalty, currency);
+        a.due_date = date(2026, 1, 31);
+        a.as_of = add_days(a.due_date, days_late).unwrap();
+        let choice = PlanChoice {
+            term_months: Some(term),
+            first_payment_date: add_days(s.account.as_of, first_payment_in),
+            ..PlanChoice::default()
+        };
+        status(&s.account, &s.policy).unwrap();
+        let plans = all_plans(&s.account, &s.policy, &choice).unwrap();
+        for plan in &plans {
+            assert_invariants(plan);
+            let proposal = Proposal::new(&s.account, &s.policy, plan.offer, &choice).unwrap();
+            let differences = verify(&proposal, &s.account, &s.policy).unwrap();
+            prop_assert!(differences.is_empty(), "{:?}", differences);
+        }
+    }
+}
