@@ -1,6 +1,7 @@
 //! The configuration a host page gives the widget, read and checked in one place.
 
 use repay_engine::account::AccountSnapshotWire;
+use repay_engine::error::read_json;
 use repay_engine::policy::PolicyWire;
 use repay_engine::scenario::ScenarioWire;
 use repay_engine::{EngineError, InvalidReason, Scenario};
@@ -53,14 +54,8 @@ impl WidgetConfig {
     /// The engine's error for the first thing wrong, its path starting at the
     /// configuration's root (`account.overdue_amount`).
     pub fn from_json(json: &str) -> Result<Self, ConfigError> {
-        let wire: WidgetConfigWire = serde_json::from_str(json).map_err(|error| {
-            let malformed = EngineError::MalformedJson {
-                line: error.line(),
-                column: error.column(),
-                message: error.to_string(),
-            };
-            ConfigError::new(malformed, None)
-        })?;
+        let wire: WidgetConfigWire =
+            read_json(json).map_err(|error| ConfigError::new(error, None))?;
         let locale = match &wire.locale {
             None => None,
             Some(tag) => Some(Locale::from_tag(tag).ok_or_else(|| {

@@ -92,8 +92,7 @@ impl AccountSnapshot {
     /// # Ok::<(), repay_engine::EngineError>(())
     /// ```
     pub fn from_json(json: &str) -> Result<Self, EngineError> {
-        let wire: AccountSnapshotWire =
-            serde_json::from_str(json).map_err(EngineError::from_json)?;
+        let wire: AccountSnapshotWire = crate::error::read_json(json)?;
         Self::from_wire(&wire)
     }
 
@@ -341,16 +340,38 @@ mod tests {
     }
 
     #[test]
-    fn unknown_fields_and_bad_json_are_malformed() {
+    fn bad_json_is_malformed_and_a_wrong_shape_names_the_field() {
         assert!(matches!(
             AccountSnapshot::from_json("{"),
             Err(EngineError::MalformedJson { .. })
         ));
-        let mut value = serde_json::to_value(wire()).unwrap();
-        value["surprise"] = serde_json::json!(1);
         assert!(matches!(
-            AccountSnapshot::from_json(&value.to_string()),
+            AccountSnapshot::from_json(&format!("{} x", serde_json::to_string(&wire()).unwrap())),
             Err(EngineError::MalformedJson { .. })
         ));
+        let mut value = serde_json::to_value(wire()).unwrap();
+        value["surprise"] = serde_json::json!(1);
+        assert_eq!(
+            AccountSnapshot::from_json(&value.to_string()),
+            Err(EngineError::invalid(
+                "surprise",
+                InvalidReason::UnknownField
+            ))
+        );
+        let mut value = serde_json::to_value(wire()).unwrap();
+        value.as_object_mut().unwrap().remove("due_date");
+        assert_eq!(
+            AccountSnapshot::from_json(&value.to_string()),
+            Err(EngineError::invalid("due_date", InvalidReason::Missing))
+        );
+        let mut value = serde_json::to_value(wire()).unwrap();
+        value["overdue_amount"] = serde_json::json!(860);
+        assert_eq!(
+            AccountSnapshot::from_json(&value.to_string()),
+            Err(EngineError::invalid(
+                "overdue_amount",
+                InvalidReason::WrongType
+            ))
+        );
     }
 }

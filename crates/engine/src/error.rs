@@ -97,6 +97,41 @@ impl EngineError {
         }
     }
 
+    /// The error for a document that is JSON but not the expected shape, naming the
+    /// field: an unknown or missing field, a wrong type, an unknown variant. Text that is
+    /// not JSON at all stays [`EngineError::MalformedJson`].
+    pub fn from_shape(error: serde_path_to_error::Error<serde_json::Error>) -> Self {
+        let path = error.path().to_string();
+        let inner = error.into_inner();
+        if !inner.is_data() {
+            return Self::from_json(inner);
+        }
+        let message = inner.to_string();
+        // serde words these messages the same way in every format; a missing field's name
+        // is the first `quoted` word (its path stops at the object that lacks it).
+        let quoted = message
+            .split('`')
+            .nth(1)
+            .filter(|name| !name.is_empty())
+            .map(str::to_owned);
+        let join = |name: Option<String>| match (path.as_str(), name) {
+            (".", Some(name)) | ("", Some(name)) => name,
+            (parent, Some(name)) => format!("{parent}.{name}"),
+            (parent, None) => parent.to_owned(),
+        };
+        let (path, reason) = if message.starts_with("unknown field") {
+            // The path already ends at the unknown key.
+            (join(None), InvalidReason::UnknownField)
+        } else if message.starts_with("missing field") {
+            (join(quoted), InvalidReason::Missing)
+        } else if message.starts_with("unknown variant") {
+            (join(None), InvalidReason::NotAllowed)
+        } else {
+            (join(None), InvalidReason::WrongType)
+        };
+        Self::Invalid { path, reason }
+    }
+
     /// Moves this error under `prefix`, so nested parsers report full paths.
     pub fn under(self, prefix: &str) -> Self {
         match self {
@@ -111,4 +146,18 @@ impl EngineError {
             other => other,
         }
     }
+}
+
+/// Reads `json` into `T`, naming the field at fault when the shape is wrong.
+///
+/// # Errors
+///
+/// [`EngineError::MalformedJson`] for text that is not JSON (or has trailing text),
+/// [`EngineError::Invalid`] with the field's path for JSON of the wrong shape.
+pub fn read_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, EngineError> {
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    let value =
+        serde_path_to_error::deserialize(&mut deserializer).map_err(EngineError::from_shape)?;
+    deserializer.end().map_err(EngineError::from_json)?;
+    Ok(value)
 }

@@ -18,7 +18,7 @@ pub mod scenario;
 pub mod status;
 
 pub use account::AccountSnapshot;
-pub use error::{EngineError, InvalidReason};
+pub use error::{read_json, EngineError, InvalidReason};
 pub use money::{Currency, Money, RoundingRule};
 pub use plans::{all_plans, plan_for, Plan, PlanChoice, PlanKind, PlanReason, Verdict};
 pub use policy::Policy;

@@ -164,7 +164,7 @@ impl Proposal {
     /// [`EngineError::MalformedJson`] for anything that is not a proposal object, and
     /// [`EngineError::Invalid`] at `schema_version` for a version this engine cannot read.
     pub fn from_json(json: &str) -> Result<Self, EngineError> {
-        let proposal: Self = serde_json::from_str(json).map_err(EngineError::from_json)?;
+        let proposal: Self = crate::error::read_json(json)?;
         if proposal.schema_version != PROPOSAL_SCHEMA_VERSION {
             return Err(EngineError::invalid(
                 "schema_version",

@@ -5,7 +5,7 @@
 use jiff::civil::date;
 use repay_engine::policy::Consequence;
 use repay_engine::status::{status, EventKind};
-use repay_engine::Scenario;
+use repay_engine::{EngineError, InvalidReason, Scenario};
 
 const CN: &str = include_str!("../data/cn-card.json");
 const US: &str = include_str!("../data/us-card.json");
@@ -136,4 +136,75 @@ fn an_account_that_is_not_overdue_has_no_timeline() {
         .cost_of_waiting
         .iter()
         .all(|c| c.late_fees.is_zero() && c.penalty_interest.is_zero()));
+}
+
+#[test]
+fn a_wrong_configuration_names_the_path_from_the_root() {
+    let cases = [
+        (
+            CN.replace(
+                "\"terms\": [\n            3,",
+                "\"terms\": [\n            0,",
+            ),
+            "policy.plans[2].instalment.terms[0]",
+            InvalidReason::TermOutsidePolicy,
+        ),
+        (
+            CN.replace(
+                "\"min_instalment\": \"100.00\",",
+                "\"min_instalment\": \"100.00\", \"surprise\": 1,",
+            ),
+            "policy.plans[2].instalment.surprise",
+            InvalidReason::UnknownField,
+        ),
+        (
+            CN.replace("\"grace_days\": 3,", "\"grace_days\": \"three\","),
+            "policy.grace_days",
+            InvalidReason::WrongType,
+        ),
+        (
+            CN.replace("\"half_up\"", "\"sideways\""),
+            "policy.rounding",
+            InvalidReason::NotAllowed,
+        ),
+        (
+            CN.replace("\"max_term_months\": 60\n", "\"max_term_months\": 72\n"),
+            "policy.max_term_months",
+            InvalidReason::NotAllowed,
+        ),
+        (
+            CN.replace("\"affordability_share\": \"0.5\",", ""),
+            "policy.affordability_share",
+            InvalidReason::Missing,
+        ),
+        (
+            CN.replace(
+                "\"overdue_amount\": \"860.00\"",
+                "\"overdue_amount\": \"86000.00\"",
+            ),
+            "account.overdue_amount",
+            InvalidReason::ExceedsOther {
+                other: "statement_balance",
+            },
+        ),
+        (
+            CN.replace(
+                "\"credit_limit\": \"20000.00\"",
+                "\"credit_limit\": \"20000.001\"",
+            ),
+            "account.credit_limit",
+            InvalidReason::TooPrecise { max_decimals: 2 },
+        ),
+    ];
+    for (json, path, reason) in cases {
+        assert_ne!(
+            json, CN,
+            "the case for {path} must change the configuration"
+        );
+        assert_eq!(
+            Scenario::from_json(&json).map(drop),
+            Err(EngineError::invalid(path, reason)),
+            "{path}"
+        );
+    }
 }
