@@ -345,6 +345,13 @@ impl Builder<'_> {
         })
     }
 
+    /// The term a schedule is computed for: what was asked, within 1 and the policy's
+    /// longest term, so an absurd request (a term of four billion months) gets a
+    /// "not offered" verdict with a bounded schedule instead of exhausting memory.
+    fn computable_term(&self, wanted: u32) -> u32 {
+        wanted.clamp(1, self.policy.max_term_months)
+    }
+
     fn policy_money(&self, text: Option<&str>) -> Result<Option<Money>, InvalidReason> {
         // Checked by `Policy::from_wire`; parsing again cannot fail for a checked policy.
         text.map(|t| Money::parse(t, self.owed.currency()))
@@ -386,10 +393,13 @@ impl Builder<'_> {
         choice: &PlanChoice,
     ) -> Result<Draft, InvalidReason> {
         let mut reasons = Vec::new();
-        let term = choice.term_months.unwrap_or(terms[0]);
-        if !terms.contains(&term) || term > self.policy.max_term_months {
+        let wanted = choice
+            .term_months
+            .unwrap_or_else(|| terms.first().copied().unwrap_or(1));
+        if !terms.contains(&wanted) || wanted > self.policy.max_term_months {
             reasons.push(PlanReason::TermNotOffered);
         }
+        let term = self.computable_term(wanted);
         let min_down = match min_down_payment_share {
             Some(share) => self
                 .owed
@@ -439,7 +449,7 @@ impl Builder<'_> {
                 remaining_balance: financed,
             });
         }
-        schedule.extend(self.spread(financed, term.max(1), first, pricing)?);
+        schedule.extend(self.spread(financed, term, first, pricing)?);
         if let Some(min) = self.policy_money(min_instalment)? {
             if regular_instalment(&schedule, self.zero()).amount() < min.amount() {
                 reasons.push(PlanReason::InstalmentBelowMinimum);
@@ -468,10 +478,11 @@ impl Builder<'_> {
         choice: &PlanChoice,
     ) -> Result<Draft, InvalidReason> {
         let mut reasons = Vec::new();
-        let term = choice.term_months.unwrap_or(max_term);
-        if term < min_term || term > max_term || term > self.policy.max_term_months {
+        let wanted = choice.term_months.unwrap_or(max_term);
+        if wanted < min_term || wanted > max_term || wanted > self.policy.max_term_months {
             reasons.push(PlanReason::TermNotOffered);
         }
+        let term = self.computable_term(wanted);
         let waived = self
             .account
             .penalty_interest_charged
@@ -482,7 +493,7 @@ impl Builder<'_> {
         let first = self.first_payment(choice, latest_first_payment_days, &mut reasons);
         let schedule = self.spread(
             financed,
-            term.max(1),
+            term,
             first,
             Pricing::Annuity {
                 monthly_rate: annual_rate / Decimal::from(12),

@@ -100,3 +100,42 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_choice_gives_a_plan_or_a_typed_error_never_a_panic(
+        which in 0usize..2,
+        term in proptest::option::of(any::<u32>()),
+        first_payment_in in proptest::option::of(-100_000i64..100_000),
+        down_minor in proptest::option::of(-10_000_000_000i64..10_000_000_000),
+        deferral_days in proptest::option::of(any::<u32>()),
+        settlement_minor in proptest::option::of(-10_000_000_000i64..10_000_000_000),
+        custom in proptest::collection::vec((-1000i64..3000, -1_000_000i64..1_000_000), 0..8),
+    ) {
+        let s = Scenario::from_json([CN, US][which]).unwrap();
+        let currency = s.account.currency;
+        let choice = PlanChoice {
+            term_months: term,
+            first_payment_date: first_payment_in.and_then(|days| add_days(s.account.as_of, days)),
+            down_payment: down_minor.map(|m| Money::from_minor(m, currency)),
+            deferral_days,
+            settlement_amount: settlement_minor.map(|m| Money::from_minor(m, currency)),
+            custom_payments: custom
+                .iter()
+                .filter_map(|&(days, minor)| {
+                    Some(repay_engine::plans::CustomPayment {
+                        date: add_days(s.account.as_of, days)?,
+                        amount: Money::from_minor(minor, currency),
+                    })
+                })
+                .collect(),
+        };
+        for offer in 0..s.policy.plans.len() {
+            if let Ok(plan) = repay_engine::plan_for(&s.account, &s.policy, offer, &choice) {
+                prop_assert!(plan.schedule.len() <= 61);
+            }
+        }
+    }
+}
