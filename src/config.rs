@@ -20,6 +20,109 @@ pub struct WidgetConfigWire {
     pub account: AccountSnapshotWire,
     /// The bank's policy: rates, fees, stages and the plans it offers.
     pub policy: PolicyWire,
+    /// Where the customer can pay the overdue amount now, in the bank's order.
+    #[serde(default)]
+    pub payment_channels: Vec<PaymentChannelWire>,
+    /// The terms the customer agrees to when sending a proposal.
+    #[serde(default)]
+    pub terms: Option<TermsWire>,
+    /// How the bank can contact the customer about a proposal; default phone, SMS, email.
+    #[serde(default = "default_contact_channels")]
+    pub contact_channels: Vec<ContactChannel>,
+    /// Business days within which the bank answers a proposal that needs review.
+    #[serde(default)]
+    pub review_days: Option<u32>,
+}
+
+/// A text the bank gives in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocalizedText {
+    #[serde(rename = "en-US")]
+    pub en_us: String,
+    #[serde(rename = "zh-CN")]
+    pub zh_cn: String,
+}
+
+impl LocalizedText {
+    /// The text in `locale`.
+    pub fn get(&self, locale: Locale) -> &str {
+        match locale {
+            Locale::EnUs => &self.en_us,
+            Locale::ZhCn => &self.zh_cn,
+        }
+    }
+}
+
+/// The kinds of payment channel the widget knows how to present.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentChannelKind {
+    OnlineBanking,
+    MobileApp,
+    BankTransfer,
+    AutoDebit,
+}
+
+/// One labelled detail of a channel, e.g. the account number for a transfer.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChannelDetail {
+    pub label: LocalizedText,
+    pub value: String,
+}
+
+/// A way to pay, from the bank's configuration.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PaymentChannelWire {
+    pub kind: PaymentChannelKind,
+    /// Overrides the widget's own name for the channel.
+    #[serde(default)]
+    pub label: Option<LocalizedText>,
+    /// Where the channel opens: an `https://` address or a path on the bank's site.
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub details: Vec<ChannelDetail>,
+}
+
+/// The bank's terms for proposals.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermsWire {
+    /// An `https://` address or a path on the bank's site.
+    pub url: String,
+    /// The version the customer agrees to; sent with the proposal.
+    pub version: String,
+}
+
+/// How the bank may contact the customer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactChannel {
+    Phone,
+    Sms,
+    Email,
+    InApp,
+}
+
+fn default_contact_channels() -> Vec<ContactChannel> {
+    vec![
+        ContactChannel::Phone,
+        ContactChannel::Sms,
+        ContactChannel::Email,
+    ]
+}
+
+/// Accepts only addresses that cannot run script: `https://…` or a path on this site.
+fn check_link(path: &str, url: &str) -> Result<(), EngineError> {
+    let safe = url.starts_with("https://") || (url.starts_with('/') && !url.starts_with("//"));
+    if safe && !url.chars().any(char::is_whitespace) {
+        Ok(())
+    } else {
+        Err(EngineError::invalid(path, InvalidReason::NotAllowed))
+    }
 }
 
 /// A configuration that cannot be used, with the language it asked for when that much
@@ -44,6 +147,10 @@ pub struct WidgetConfig {
     pub locale: Option<Locale>,
     /// The account and the policy, checked by the engine.
     pub scenario: Scenario,
+    pub payment_channels: Vec<PaymentChannelWire>,
+    pub terms: Option<TermsWire>,
+    pub contact_channels: Vec<ContactChannel>,
+    pub review_days: Option<u32>,
 }
 
 impl WidgetConfig {
@@ -68,7 +175,29 @@ impl WidgetConfig {
             policy: wire.policy,
         })
         .map_err(|error| ConfigError::new(error, locale))?;
-        Ok(Self { locale, scenario })
+        let invalid = |error| ConfigError::new(error, locale);
+        for (i, channel) in wire.payment_channels.iter().enumerate() {
+            if let Some(url) = &channel.url {
+                check_link(&format!("payment_channels[{i}].url"), url).map_err(invalid)?;
+            }
+        }
+        if let Some(terms) = &wire.terms {
+            check_link("terms.url", &terms.url).map_err(invalid)?;
+        }
+        if wire.contact_channels.is_empty() {
+            return Err(invalid(EngineError::invalid(
+                "contact_channels",
+                InvalidReason::Missing,
+            )));
+        }
+        Ok(Self {
+            locale,
+            scenario,
+            payment_channels: wire.payment_channels,
+            terms: wire.terms,
+            contact_channels: wire.contact_channels,
+            review_days: wire.review_days,
+        })
     }
 }
 
@@ -96,6 +225,34 @@ mod tests {
                 Some(Locale::ZhCn)
             ))
         );
+    }
+
+    #[test]
+    fn links_that_could_run_script_are_refused() {
+        for bad in [
+            "javascript:alert(1)",
+            "http://bank.example",
+            "//evil.example",
+            "data:text/html,x",
+        ] {
+            let mut value: serde_json::Value = serde_json::from_str(DEMO).unwrap();
+            value["terms"]["url"] = bad.into();
+            assert_eq!(
+                WidgetConfig::from_json(&value.to_string()).map(drop),
+                Err(ConfigError::new(
+                    EngineError::invalid("terms.url", InvalidReason::NotAllowed),
+                    Some(Locale::ZhCn)
+                )),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_demo_names_its_payment_channels_and_terms() {
+        let config = WidgetConfig::from_json(DEMO).unwrap();
+        assert!(!config.payment_channels.is_empty());
+        assert!(config.terms.is_some());
     }
 
     #[test]

@@ -7,6 +7,8 @@ pub mod components;
 pub mod config;
 pub mod format;
 pub mod i18n;
+pub mod input;
+pub mod model;
 pub mod state;
 
 use web_sys::Element;

@@ -1,0 +1,311 @@
+//! What the widget shows, derived from the configuration and the state by the engine:
+//! the status, one plan per offer (each with the customer's own term), the budget check
+//! and the suggested plan. Pure and tested natively; the widget itself computes no money.
+
+use jiff::civil::Date;
+use repay_engine::affordability::{affordability, shortest_fitting_term, Affordability, Budget};
+use repay_engine::calendar::{add_days, add_months};
+use repay_engine::plans::CustomPayment;
+use repay_engine::policy::{PlanOfferWire, LEGAL_MAX_TERM_MONTHS};
+use repay_engine::status::{status, Status};
+use repay_engine::{plan_for, EngineError, Money, Plan, PlanChoice, Scenario};
+
+use crate::input::{parse_amount, parse_date, InputError};
+use crate::state::{CustomRow, State};
+
+/// How far ahead a first payment date may be typed when no offer says otherwise.
+const DEFAULT_FIRST_PAYMENT_WINDOW_DAYS: u32 = 60;
+
+/// The inputs the computed figures depend on: a change to anything else (the language,
+/// the step, the message) reuses the figures already computed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inputs {
+    pub income: String,
+    pub expenses: String,
+    pub first_payment: String,
+    pub terms: std::collections::BTreeMap<usize, u32>,
+    pub custom_rows: Vec<CustomRow>,
+}
+
+impl Inputs {
+    pub fn of(state: &State) -> Self {
+        Self {
+            income: state.income.clone(),
+            expenses: state.expenses.clone(),
+            first_payment: state.first_payment.clone(),
+            terms: state.terms.clone(),
+            custom_rows: state.custom_rows.clone(),
+        }
+    }
+}
+
+/// A typed field's outcome: nothing typed, a value, or why the text is not usable.
+pub type Field<T> = Result<Option<T>, InputError>;
+
+/// The budget check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BudgetView {
+    pub income: Field<Money>,
+    pub expenses: Field<Money>,
+    /// Present once both figures are usable.
+    pub affordability: Option<Affordability>,
+}
+
+/// Everything the steps render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Model {
+    pub status: Status,
+    /// One plan per offer, in the policy's order (so a plan's index is its offer).
+    pub plans: Vec<Plan>,
+    pub budget: BudgetView,
+    pub first_payment: Field<Date>,
+    /// The dates a first payment may be typed for.
+    pub first_payment_window: (Date, Date),
+    /// Per custom row: the date's and the amount's problem, if any.
+    pub custom_errors: Vec<(Option<InputError>, Option<InputError>)>,
+    /// The plan the budget points to.
+    pub suggested: Option<usize>,
+}
+
+fn field<T>(text: &str, parse: impl FnOnce(&str) -> Result<T, InputError>) -> Field<T> {
+    match parse(text) {
+        Ok(value) => Ok(Some(value)),
+        Err(InputError::Empty) => Ok(None),
+        Err(error) => Err(error),
+    }
+}
+
+/// Derives the model.
+///
+/// # Errors
+///
+/// The engine's error, which a checked configuration cannot produce (sums past
+/// `Decimal`'s range); the widget shows it as a configuration error.
+pub fn derive(scenario: &Scenario, inputs: &Inputs) -> Result<Model, EngineError> {
+    let account = &scenario.account;
+    let policy = &scenario.policy;
+    let currency = account.currency;
+
+    let longest_wait = policy
+        .plans
+        .iter()
+        .filter_map(|offer| match offer {
+            PlanOfferWire::Instalment {
+                latest_first_payment_days,
+                ..
+            }
+            | PlanOfferWire::Hardship {
+                latest_first_payment_days,
+                ..
+            } => Some(*latest_first_payment_days),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(DEFAULT_FIRST_PAYMENT_WINDOW_DAYS);
+    let window = (
+        account.as_of,
+        add_days(account.as_of, i64::from(longest_wait)).unwrap_or(account.as_of),
+    );
+    let first_payment = field(&inputs.first_payment, |t| parse_date(t, window.0, window.1));
+
+    let (custom_payments, custom_errors) = custom_payments(scenario, &inputs.custom_rows);
+
+    let income = field(&inputs.income, |t| parse_amount(t, currency));
+    let expenses = field(&inputs.expenses, |t| parse_amount(t, currency));
+    let budget = match (&income, &expenses) {
+        (Ok(Some(income)), Ok(Some(expenses))) => Some(Budget::new(*income, *expenses)?),
+        _ => None,
+    };
+
+    let base_choice = PlanChoice {
+        first_payment_date: first_payment.ok().flatten(),
+        ..PlanChoice::default()
+    };
+    // The affordable amount is known before the plans: it depends on the budget only.
+    let affordable = match &budget {
+        Some(budget) => Some(affordability(budget, policy, &[])?.affordable_monthly),
+        None => None,
+    };
+    let mut plans = Vec::with_capacity(policy.plans.len());
+    for offer in 0..policy.plans.len() {
+        // The customer's own term; else, with a budget, the shortest term that fits it.
+        let term = match (inputs.terms.get(&offer), affordable) {
+            (Some(&months), _) => Some(months),
+            (None, Some(affordable)) => {
+                shortest_fitting_term(account, policy, offer, &base_choice, affordable)?
+            }
+            (None, None) => None,
+        };
+        let choice = PlanChoice {
+            term_months: term,
+            custom_payments: if matches!(policy.plans[offer], PlanOfferWire::Custom { .. }) {
+                custom_payments.clone()
+            } else {
+                Vec::new()
+            },
+            ..base_choice.clone()
+        };
+        plans.push(plan_for(account, policy, offer, &choice)?);
+    }
+    let affordability = match &budget {
+        Some(budget) => Some(affordability(budget, policy, &plans)?),
+        None => None,
+    };
+    Ok(Model {
+        status: status(account, policy)?,
+        suggested: affordability.as_ref().and_then(|a| a.recommended),
+        budget: BudgetView {
+            income,
+            expenses,
+            affordability,
+        },
+        plans,
+        first_payment,
+        first_payment_window: window,
+        custom_errors,
+    })
+}
+
+/// The complete rows of the customer's own plan, and each row's problems.
+#[allow(clippy::type_complexity)]
+fn custom_payments(
+    scenario: &Scenario,
+    rows: &[CustomRow],
+) -> (
+    Vec<CustomPayment>,
+    Vec<(Option<InputError>, Option<InputError>)>,
+) {
+    let account = &scenario.account;
+    // Dates up to the legal longest term; the policy's own limit is the engine's verdict.
+    let latest = add_months(account.as_of, LEGAL_MAX_TERM_MONTHS).unwrap_or(account.as_of);
+    let mut payments = Vec::new();
+    let mut errors = Vec::with_capacity(rows.len());
+    for row in rows {
+        let date = field(&row.date, |t| parse_date(t, account.as_of, latest));
+        let amount = field(&row.amount, |t| parse_amount(t, account.currency));
+        errors.push((date.err(), amount.err()));
+        if let (Ok(Some(date)), Ok(Some(amount))) = (date, amount) {
+            payments.push(CustomPayment { date, amount });
+        }
+    }
+    (payments, errors)
+}
+
+/// The choice that produced `plan`, for the proposal: the term and dates the customer
+/// sees are exactly what is sent.
+pub fn choice_for(scenario: &Scenario, inputs: &Inputs, model: &Model, offer: usize) -> PlanChoice {
+    let plan = &model.plans[offer];
+    let is_custom = matches!(
+        scenario.policy.plans.get(offer),
+        Some(PlanOfferWire::Custom { .. })
+    );
+    let spreads = matches!(
+        scenario.policy.plans.get(offer),
+        Some(PlanOfferWire::Instalment { .. } | PlanOfferWire::Hardship { .. })
+    );
+    PlanChoice {
+        term_months: spreads.then_some(plan.term_months),
+        first_payment_date: model.first_payment.ok().flatten(),
+        custom_payments: if is_custom {
+            custom_payments(scenario, &inputs.custom_rows).0
+        } else {
+            Vec::new()
+        },
+        ..PlanChoice::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use repay_engine::{PlanKind, Verdict};
+
+    const CN: &str = include_str!("../crates/engine/data/cn-card.json");
+
+    fn inputs() -> Inputs {
+        Inputs::of(&State::new(crate::i18n::Locale::ZhCn))
+    }
+
+    fn scenario() -> Scenario {
+        Scenario::from_json(CN).unwrap()
+    }
+
+    #[test]
+    fn without_a_budget_every_offer_has_its_default_plan() {
+        let model = derive(&scenario(), &inputs()).unwrap();
+        assert_eq!(model.plans.len(), 8);
+        assert_eq!(model.status.days_past_due, 18);
+        assert_eq!(model.budget.affordability, None);
+        assert_eq!(model.suggested, None);
+    }
+
+    #[test]
+    fn a_budget_picks_terms_that_fit_and_suggests_a_plan() {
+        let mut inputs = inputs();
+        inputs.income = "6000".into();
+        inputs.expenses = "5,400".into();
+        let model = derive(&scenario(), &inputs).unwrap();
+        let affordability = model.budget.affordability.as_ref().unwrap();
+        assert_eq!(affordability.affordable_monthly.to_string(), "300.00");
+        // The flat-fee offer has no term that fits 300 a month; the hardship plan does.
+        let hardship = model
+            .plans
+            .iter()
+            .position(|p| p.kind == PlanKind::Hardship)
+            .unwrap();
+        assert_eq!(model.plans[hardship].term_months, 29);
+        assert_eq!(model.suggested, Some(hardship));
+        // A term the customer picked wins over the suggestion.
+        inputs.terms.insert(hardship, 48);
+        let model = derive(&scenario(), &inputs).unwrap();
+        assert_eq!(model.plans[hardship].term_months, 48);
+    }
+
+    #[test]
+    fn bad_figures_are_reported_per_field_and_stop_nothing_else() {
+        let mut inputs = inputs();
+        inputs.income = "lots".into();
+        inputs.expenses = "-3".into();
+        inputs.first_payment = "2030-01-01".into();
+        let model = derive(&scenario(), &inputs).unwrap();
+        assert_eq!(model.budget.income, Err(InputError::NotANumber));
+        assert_eq!(model.budget.expenses, Err(InputError::Negative));
+        assert!(matches!(
+            model.first_payment,
+            Err(InputError::TooLate { .. })
+        ));
+        assert_eq!(model.plans.len(), 8, "plans still show with their defaults");
+    }
+
+    #[test]
+    fn a_custom_plan_uses_the_rows_that_are_complete() {
+        let mut inputs = inputs();
+        inputs.custom_rows = vec![
+            CustomRow {
+                date: "2026-12-05".into(),
+                amount: "5000".into(),
+            },
+            CustomRow {
+                date: "2027-01-05".into(),
+                amount: "5000".into(),
+            },
+            CustomRow {
+                date: "".into(),
+                amount: "abc".into(),
+            },
+        ];
+        let model = derive(&scenario(), &inputs).unwrap();
+        let custom = model
+            .plans
+            .iter()
+            .position(|p| p.kind == PlanKind::Custom)
+            .unwrap();
+        assert!(matches!(
+            model.plans[custom].verdict,
+            Verdict::NeedsReview { .. }
+        ));
+        assert_eq!(model.custom_errors[2], (None, Some(InputError::NotANumber)));
+        let choice = choice_for(&scenario(), &inputs, &model, custom);
+        assert_eq!(choice.custom_payments.len(), 2);
+    }
+}
