@@ -71,3 +71,24 @@ pub fn integer(value: i64, locale: Locale) -> String {
         .and_then(|text| text.as_string())
         .unwrap_or_else(|| value.to_string())
 }
+
+/// A rate given as a fraction (`"0.138881"`) as a percentage with two decimals: `13.89%`.
+pub fn percent(fraction: &repay_engine::rust_decimal::Decimal, locale: Locale) -> String {
+    let format = Intl::NumberFormat::new(
+        &locales(locale),
+        &options(&[
+            ("style", "percent"),
+            ("minimumFractionDigits", "2"),
+            ("maximumFractionDigits", "2"),
+        ]),
+    );
+    format
+        .format()
+        .call1(
+            &JsValue::UNDEFINED,
+            &JsValue::from_str(&fraction.to_string()),
+        )
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(|| format!("{fraction}"))
+}

@@ -53,121 +53,304 @@ impl Locale {
     }
 }
 
-/// A message key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Msg {
-    WidgetTitle,
-    LanguageLabel,
-    StatusHeading,
-    ReminderEarly,
-    ReminderLater,
-    NotYetDue,
-    OverdueAmount,
-    DaysPastDue,
-    DueDate,
-    AsOf,
-    ChargedSoFar,
-    LateFees,
-    PenaltyInterest,
-    ConfigErrorTitle,
-    ConfigErrorBody,
-    ConfigErrorField,
-    ConfigErrorJson,
-    ReasonNotADecimal,
-    ReasonTooPrecise,
-    ReasonNegative,
-    ReasonOverflow,
-    ReasonUnsupportedCurrency,
-    ReasonUnsupportedLocale,
-    ReasonImpossibleDate,
-    ReasonMissing,
-    ReasonUnknownField,
-    ReasonWrongType,
-    ReasonExceedsOther,
-    ReasonBeforeOther,
-    ReasonCurrencyMismatch,
-    ReasonAfterOther,
-    ReasonNotAllowed,
-    ReasonTermOutsidePolicy,
+/// Declares the message keys and their text in both languages in one table: a key
+/// without both texts does not compile, and a key no code uses is dead code, which
+/// `clippy -D warnings` refuses.
+macro_rules! catalog {
+    ($($key:ident => ($en:expr, $zh:expr),)*) => {
+        /// A message key.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub(crate) enum Msg {
+            $($key,)*
+        }
+
+        impl Msg {
+            /// The text in `locale`. Placeholders are `{name}`; fill them with [`fill`].
+            pub(crate) fn text(self, locale: Locale) -> &'static str {
+                let (en, zh) = match self {
+                    $(Self::$key => ($en, $zh),)*
+                };
+                match locale {
+                    Locale::EnUs => en,
+                    Locale::ZhCn => zh,
+                }
+            }
+        }
+
+        #[cfg(test)]
+        pub(crate) const ALL_MESSAGES: &[Msg] = &[$(Msg::$key,)*];
+    };
+}
+
+catalog! {
+    WidgetTitle => ("Your card repayment", "信用卡还款"),
+    LanguageLabel => ("Language", "语言"),
+    ProgressLabel => ("Steps", "步骤"),
+    StepOfTotal => ("Step {n} of {total}", "第 {n} 步，共 {total} 步"),
+    StepStatus => ("Where you stand", "您目前的情况"),
+    StepSituation => ("Your situation", "您的情况"),
+    StepOptions => ("Your options", "可选方案"),
+    StepDetails => ("Plan details", "方案详情"),
+    StepReview => ("Review and send", "确认并提交"),
+    Continue => ("Continue", "继续"),
+    Back => ("Back", "返回"),
+    Skip => ("Skip this step", "跳过此步"),
+    ChooseToContinue => ("Choose a plan to continue.", "请先选择一个方案。"),
+
+    ReminderEarly => (
+        "A payment slipped past its date. It happens, and it is quick to put right.",
+        "这期还款错过了日期。这很常见，处理起来也很快。"
+    ),
+    ReminderLater => (
+        "Your payment is overdue. Let's look at what you can do — there are options.",
+        "您的还款已逾期。我们一起看看有哪些办法——总有可行的选择。"
+    ),
+    GraceNote => (
+        "You are still inside the grace period: paying by {date} avoids any charge.",
+        "您仍在宽限期内：在 {date} 前还款不会产生任何费用。"
+    ),
+    NotYetDue => ("Nothing is overdue yet.", "目前没有逾期款项。"),
+    OverdueAmount => ("Overdue amount", "逾期金额"),
+    DaysPastDue => ("{days} days past due", "已逾期 {days} 天"),
+    DueDate => ("Payment was due on", "原定还款日"),
+    StageLabel => ("Stage", "所处阶段"),
+    AsOf => ("Figures as of {date}", "数据截至 {date}"),
+    ChargedSoFar => ("Charged so far", "已产生的费用"),
+    LateFees => ("Late fees", "违约金"),
+    PenaltyInterest => ("Penalty interest", "罚息"),
+    OwedToday => ("Everything owed today", "今日欠款总额"),
+    NothingCharged => ("Nothing has been charged for lateness.", "尚未产生逾期费用。"),
+
+    StageReminder => ("Friendly reminder", "温馨提醒"),
+    StageLate => ("Late", "逾期"),
+    StageReported => ("Reported to the credit bureau", "已上报征信"),
+    StageSuspended => ("Card suspended", "卡片已停用"),
+    StageCollections => ("With collections", "催收阶段"),
+    StageLegal => ("Legal action", "法律程序"),
+    StagePenaltyRate => ("Penalty rate", "罚息利率"),
+    StageChargedOff => ("Charged off", "已核销"),
+    StageOther => ("Stage “{code}”", "阶段“{code}”"),
+
+    TimelineHeading => ("What happens if nothing is paid", "如果暂不还款，接下来会发生什么"),
+    EventLateFee => ("A late fee of {amount} is charged", "收取违约金 {amount}"),
+    EventPenalty => ("Penalty interest starts", "开始计收罚息"),
+    ActBefore => ("Pay before {date} to avoid this", "在 {date} 前还款即可避免"),
+    NoticeBy => ("The bank tells you in advance, by {date}", "银行会提前通知您（不晚于 {date}）"),
+    ConsequenceLateFee => ("late fees", "收取违约金"),
+    ConsequencePenaltyInterest => ("penalty interest", "计收罚息"),
+    ConsequenceCreditBureau => ("reported to the credit bureau", "上报征信"),
+    ConsequenceSuspension => ("card suspended", "停用卡片"),
+    ConsequenceCollections => ("passed to collections", "转入催收"),
+    ConsequenceLegal => ("legal action may begin", "可能进入法律程序"),
+    ConsequenceWriteOff => ("account charged off", "账户核销"),
+
+    WaitingHeading => ("What waiting would cost", "拖延的代价"),
+    WaitingCaption => (
+        "Extra charges if nothing is paid, by how long you wait",
+        "如果暂不还款，按等待时长计算的额外费用"
+    ),
+    WaitDays => ("{days} days", "{days} 天"),
+    Interest => ("Interest", "利息"),
+    Total => ("Total", "合计"),
+    Wait => ("Wait", "等待"),
+
+    PayNow => ("Pay the overdue amount now", "立即还清逾期金额"),
+    SeeOptions => ("See other options", "查看其他方案"),
+    PayNowHeading => ("Pay {amount} now", "立即还款 {amount}"),
+    PayNowBy => (
+        "Paying by {date} stops the next charge.",
+        "在 {date} 前还款，可避免下一笔费用。"
+    ),
+    PayNowIncludes => (
+        "This is the overdue amount with the fees and interest charged so far.",
+        "该金额包括逾期金额及目前已产生的费用和利息。"
+    ),
+    ChannelOnlineBanking => ("Online banking", "网上银行"),
+    ChannelMobileApp => ("Mobile app", "手机银行"),
+    ChannelBankTransfer => ("Bank transfer", "转账还款"),
+    ChannelAutoDebit => ("Set up automatic payments", "设置自动还款"),
+    NoChannels => ("Please contact your bank to pay.", "请联系您的银行还款。"),
+
+    SituationIntro => (
+        "This step is optional. It helps us suggest a plan you can keep up with.",
+        "此步骤可选。它能帮助我们推荐一个您负担得起的方案。"
+    ),
+    ReasonLegend => ("What made the payment hard this time?", "这次为什么没能按时还款？"),
+    ReasonForgot => ("I forgot", "忘记了"),
+    ReasonEmergency => ("A short-term emergency", "临时急事"),
+    ReasonIncomeLoss => ("I lost income", "收入减少"),
+    ReasonIllness => ("Illness", "生病"),
+    ReasonDispute => ("I dispute a charge", "对账单有异议"),
+    ReasonOther => ("Something else", "其他原因"),
+    ReasonNone => ("Prefer not to say", "不便说明"),
+    BudgetLegend => ("Your monthly budget", "每月收支"),
+    PrivacyNote => (
+        "These figures stay in your browser. They are sent to the bank only if you choose to share them when you send your proposal.",
+        "这些数字只保存在您的浏览器中。只有在提交方案时您选择分享，才会发送给银行。"
+    ),
+    Income => ("Monthly income after tax", "每月税后收入"),
+    Expenses => (
+        "Essential monthly expenses (rent, food, bills, other debts)",
+        "每月必要开支（房租、饮食、账单、其他还款）"
+    ),
+    Affordable => (
+        "You could put about {amount} a month towards repayment.",
+        "您每月大约可拿出 {amount} 用于还款。"
+    ),
+    NothingToSpare => (
+        "Your essential expenses take all of your income. A hardship plan or a talk with the bank may help.",
+        "您的必要开支已占用全部收入。个性化分期或与银行沟通可能会有帮助。"
+    ),
+    ClearBudget => ("Clear these figures", "清除这些数字"),
+
+    ErrNotANumber => ("Enter an amount in numbers, for example 8000", "请输入数字金额，例如 8000"),
+    ErrNegative => ("The amount cannot be negative", "金额不能为负数"),
+    ErrTooManyDecimals => ("Use at most {max} decimal places", "最多保留 {max} 位小数"),
+    ErrTooLarge => ("That amount is too large", "金额过大"),
+    ErrNotADate => ("Enter a date as YYYY-MM-DD", "请按 YYYY-MM-DD 格式输入日期"),
+    ErrTooEarly => ("Choose {date} or later", "请选择 {date} 或之后的日期"),
+    ErrTooLate => ("Choose {date} or earlier", "请选择 {date} 或之前的日期"),
+
+    OptionsIntro => (
+        "Every plan your bank offers, worked out exactly for your account.",
+        "以下是银行提供的全部方案，均按您的账户精确计算。"
+    ),
+    FirstPaymentLabel => ("First payment date", "首次还款日"),
+    FirstPaymentHint => (
+        "Leave it empty for one month from {date}.",
+        "不填写则默认为 {date} 起一个月后。"
+    ),
+    PlanPayInFull => ("Pay in full", "一次还清"),
+    PlanBringCurrent => ("Pay the overdue amount", "还清逾期部分"),
+    PlanFlatFee => ("Instalments with a monthly fee", "分期还款（按月收手续费）"),
+    PlanAnnuity => ("Equal monthly instalments", "等额本息分期"),
+    PlanEqualPrincipal => ("Falling monthly instalments", "等额本金分期"),
+    PlanHardship => ("Hardship plan", "个性化分期"),
+    PlanDeferral => ("Pay later", "延期还款"),
+    PlanSettlement => ("One-off settlement", "一次性结清（部分减免）"),
+    PlanCustom => ("Your own plan", "自定义还款计划"),
+    EachPayment => ("Each payment", "每期还款"),
+    Payment => ("Payment", "还款金额"),
+    UpTo => ("up to {amount}", "最高 {amount}"),
+    Payments => ("Payments", "期数"),
+    LastPayment => ("Last payment", "最后还款日"),
+    ExtraCost => ("Extra cost", "额外费用"),
+    Waived => ("Waived", "减免"),
+    TotalPaid => ("Total you pay", "还款总额"),
+    TrueRate => ("True annual rate", "实际年化利率"),
+    RateValue => ("{effective} ({nominal} nominal)", "{effective}（名义 {nominal}）"),
+    NoRate => ("none: nothing is spread over time", "无：不涉及分期"),
+    ApprovedInstantly => ("Approved instantly", "即时批准"),
+    NeedsReview => ("The bank reviews it", "需银行审核"),
+    NeedsReviewDays => (
+        "The bank reviews it within {days} business days",
+        "银行将在 {days} 个工作日内审核"
+    ),
+    NotAvailable => ("Not available", "暂不可选"),
+    TermLabel => ("Number of months", "分期期数"),
+    MonthsOption => ("{n} months", "{n} 期"),
+    ChoosePlan => ("Choose this plan", "选择此方案"),
+    ChosenPlan => ("Chosen", "已选择"),
+    FitsBudget => ("Suggested: fits your budget", "推荐：符合您的预算"),
+    PlanSummaryLive => (
+        "{plan}: {payments} payments of {amount}, extra cost {cost}.",
+        "{plan}：共 {payments} 期，每期 {amount}，额外费用 {cost}。"
+    ),
+
+    WhyTermNotOffered => ("The bank does not offer this number of months.", "银行不提供该期数。"),
+    WhyInstalmentBelowMinimum => ("Each payment would be below the bank's minimum.", "每期金额低于银行规定的最低金额。"),
+    WhyDownPaymentBelowMinimum => ("The down payment is below the bank's minimum.", "首付金额低于银行规定的最低金额。"),
+    WhyDownPaymentAboveOwed => ("The down payment is more than you owe.", "首付金额超过了欠款。"),
+    WhyFirstPaymentTooLate => ("The first payment would be later than the bank allows.", "首次还款日晚于银行允许的日期。"),
+    WhyFirstPaymentInPast => ("The first payment date has passed.", "首次还款日已过。"),
+    WhyNothingOverdue => ("Nothing is overdue.", "目前没有逾期款项。"),
+    WhyDeferralNotOffered => ("The bank does not offer a deferral this long.", "银行不提供这么长的延期。"),
+    WhyDiscountAboveCap => ("The amount is lower than the bank can accept.", "金额低于银行可接受的范围。"),
+    WhyCustomDoesNotCover => ("Your payments do not yet repay everything owed.", "您填写的还款尚不足以还清全部欠款。"),
+    WhyCustomBelowMinimum => ("A payment is below the bank's minimum.", "有一笔还款低于银行规定的最低金额。"),
+    WhyCustomDatesOutOfOrder => ("Payment dates must be in order, one per day at most.", "还款日期需按先后顺序排列，且每天最多一笔。"),
+    WhyCustomTermTooLong => ("Your payments run longer than the bank allows.", "还款期限超出银行允许的范围。"),
+    WhyCustomEmpty => ("Add at least one payment with a date and an amount.", "请至少添加一笔带日期和金额的还款。"),
+    WhyReviewedByBank => ("The bank looks at this plan before agreeing.", "银行会在同意前审核此方案。"),
+
+    CustomIntro => (
+        "Pick your own dates and amounts. Interest is charged as usual until everything is repaid.",
+        "自行选择还款日期和金额。在还清之前，利息照常计算。"
+    ),
+    CustomDate => ("Date of payment {n}", "第 {n} 笔还款日期"),
+    CustomAmount => ("Amount of payment {n}", "第 {n} 笔还款金额"),
+    AddPayment => ("Add a payment", "添加一笔还款"),
+    RemovePayment => ("Remove payment {n}", "删除第 {n} 笔还款"),
+
+    ChartBalanceTitle => ("What you still owe over time", "剩余欠款随时间的变化"),
+    ChartCostTitle => ("Extra cost of each plan", "各方案的额外费用"),
+    ChartAsTable => ("Show these figures as a table", "以表格形式查看"),
+
+    ScheduleCaption => ("Payment schedule: {plan}", "还款计划：{plan}"),
+    Number => ("No.", "期次"),
+    DueOn => ("Due on", "还款日"),
+    Principal => ("Principal", "本金"),
+    Fee => ("Fee", "手续费"),
+    BalanceAfter => ("Balance after", "剩余本金"),
+    DownPayment => ("Down payment", "首付"),
+    DownloadIcs => ("Add reminders to my calendar (.ics)", "添加还款提醒到日历（.ics）"),
+    DownloadCsv => ("Download as a spreadsheet (.csv)", "下载为表格（.csv）"),
+    Print => ("Print this schedule", "打印还款计划"),
+    IcsSummary => ("Card repayment {n} of {total}: {amount}", "信用卡还款 第 {n}/{total} 期：{amount}"),
+    IcsReminder => ("Card repayment due tomorrow: {amount}", "明天需还款：{amount}"),
+
+    ReviewIntro => ("Check your proposal before you send it.", "提交前请核对您的方案。"),
+    YourReason => ("What made it hard", "困难原因"),
+    ContactLegend => ("How should the bank contact you?", "银行应如何联系您？"),
+    ContactPhone => ("Phone call", "电话"),
+    ContactSms => ("Text message", "短信"),
+    ContactEmail => ("Email", "电子邮件"),
+    ContactInApp => ("Message in the app", "手机银行消息"),
+    TimeLegend => ("When suits you best?", "什么时间方便联系？"),
+    TimeAnytime => ("Any time", "任何时间"),
+    TimeMorning => ("Mornings", "上午"),
+    TimeAfternoon => ("Afternoons", "下午"),
+    TimeEvening => ("Evenings", "晚上"),
+    MessageLabel => ("Anything you would like the bank to know (optional)", "想告诉银行的其他情况（选填）"),
+    CharactersLeft => ("{n} characters left", "还可输入 {n} 个字"),
+    ShareBudget => ("Share my budget figures with the bank", "与银行分享我的收支数字"),
+    ConsentBefore => ("I agree to the ", "我同意"),
+    TermsLinkText => ("terms for repayment arrangements", "还款安排条款"),
+    ConsentAfter => (".", "。"),
+    ConsentNoLink => ("I agree that the bank may contact me about this proposal.", "我同意银行就此方案与我联系。"),
+
+    ConfigErrorTitle => ("This repayment tool could not start", "还款工具未能启动"),
+    ConfigErrorBody => (
+        "The page gave it settings it cannot use. Your account is not affected; please contact your bank or try again later.",
+        "页面提供的设置无法使用。您的账户不受影响；请联系银行或稍后再试。"
+    ),
+    ConfigErrorField => ("Setting “{path}” {reason}.", "设置项“{path}”{reason}。"),
+    ConfigErrorJson => (
+        "The settings are not valid JSON (line {line}, column {column}).",
+        "设置不是有效的 JSON（第 {line} 行，第 {column} 列）。"
+    ),
+    ReasonNotADecimal => ("is not a number", "不是有效数字"),
+    ReasonTooPrecise => ("has more than {max} decimal places", "小数位超过 {max} 位"),
+    ReasonNegative => ("must not be negative", "不能为负数"),
+    ReasonOverflow => ("is too large", "数值过大"),
+    ReasonUnsupportedCurrency => ("is not a supported currency", "不是支持的币种"),
+    ReasonUnsupportedLocale => (
+        "is not a supported language (zh-CN or en-US)",
+        "不是支持的语言（zh-CN 或 en-US）"
+    ),
+    ReasonImpossibleDate => ("is not a valid date (YYYY-MM-DD)", "不是有效日期（格式 YYYY-MM-DD）"),
+    ReasonMissing => ("is missing", "缺失"),
+    ReasonUnknownField => ("is not a known setting", "不是可识别的设置"),
+    ReasonWrongType => ("has the wrong type", "类型不正确"),
+    ReasonExceedsOther => ("is larger than “{other}”", "大于“{other}”"),
+    ReasonBeforeOther => ("is before “{other}”", "早于“{other}”"),
+    ReasonAfterOther => ("is after “{other}”", "晚于“{other}”"),
+    ReasonCurrencyMismatch => ("uses a different currency", "币种不一致"),
+    ReasonNotAllowed => ("is not an allowed value", "不是允许的取值"),
+    ReasonTermOutsidePolicy => ("is outside the terms the policy allows", "超出政策允许的期限"),
 }
 
 impl Msg {
-    /// The text in `locale`. Placeholders are `{name}`; fill them with [`fill`].
-    pub(crate) fn text(self, locale: Locale) -> &'static str {
-        let (en, zh) = match self {
-            Self::WidgetTitle => ("Your card repayment", "信用卡还款"),
-            Self::LanguageLabel => ("Language", "语言"),
-            Self::StatusHeading => ("Where you stand", "您目前的情况"),
-            Self::ReminderEarly => (
-                "A payment slipped past its date. It happens, and it is quick to put right.",
-                "这期还款错过了日期。这很常见，处理起来也很快。",
-            ),
-            Self::ReminderLater => (
-                "Your payment is overdue. Let's look at what you can do — there are options.",
-                "您的还款已逾期。我们一起看看有哪些办法——总有可行的选择。",
-            ),
-            Self::NotYetDue => ("Nothing is overdue yet.", "目前没有逾期款项。"),
-            Self::OverdueAmount => ("Overdue amount", "逾期金额"),
-            Self::DaysPastDue => ("{days} days past due", "已逾期 {days} 天"),
-            Self::DueDate => ("Payment was due on", "原定还款日"),
-            Self::AsOf => ("Figures as of {date}", "数据截至 {date}"),
-            Self::ChargedSoFar => ("Charged so far", "已产生的费用"),
-            Self::LateFees => ("Late fees", "违约金"),
-            Self::PenaltyInterest => ("Penalty interest", "罚息"),
-            Self::ConfigErrorTitle => (
-                "This repayment tool could not start",
-                "还款工具未能启动",
-            ),
-            Self::ConfigErrorBody => (
-                "The page gave it settings it cannot use. Your account is not affected; please contact your bank or try again later.",
-                "页面提供的设置无法使用。您的账户不受影响；请联系银行或稍后再试。",
-            ),
-            Self::ConfigErrorField => ("Setting “{path}” {reason}.", "设置项“{path}”{reason}。"),
-            Self::ConfigErrorJson => (
-                "The settings are not valid JSON (line {line}, column {column}).",
-                "设置不是有效的 JSON（第 {line} 行，第 {column} 列）。",
-            ),
-            Self::ReasonNotADecimal => ("is not a number", "不是有效数字"),
-            Self::ReasonTooPrecise => (
-                "has more than {max} decimal places",
-                "小数位超过 {max} 位",
-            ),
-            Self::ReasonNegative => ("must not be negative", "不能为负数"),
-            Self::ReasonOverflow => ("is too large", "数值过大"),
-            Self::ReasonUnsupportedCurrency => (
-                "is not a supported currency",
-                "不是支持的币种",
-            ),
-            Self::ReasonUnsupportedLocale => (
-                "is not a supported language (zh-CN or en-US)",
-                "不是支持的语言（zh-CN 或 en-US）",
-            ),
-            Self::ReasonImpossibleDate => (
-                "is not a valid date (YYYY-MM-DD)",
-                "不是有效日期（格式 YYYY-MM-DD）",
-            ),
-            Self::ReasonMissing => ("is missing", "缺失"),
-            Self::ReasonUnknownField => ("is not a known setting", "不是可识别的设置"),
-            Self::ReasonWrongType => ("has the wrong type", "类型不正确"),
-            Self::ReasonExceedsOther => ("is larger than “{other}”", "大于“{other}”"),
-            Self::ReasonBeforeOther => ("is before “{other}”", "早于“{other}”"),
-            Self::ReasonAfterOther => ("is after “{other}”", "晚于“{other}”"),
-            Self::ReasonNotAllowed => ("is not an allowed value", "不是允许的取值"),
-            Self::ReasonTermOutsidePolicy => (
-                "is outside the terms the policy allows",
-                "超出政策允许的期限",
-            ),
-            Self::ReasonCurrencyMismatch => (
-                "uses a different currency",
-                "币种不一致",
-            ),
-        };
-        match locale {
-            Locale::EnUs => en,
-            Locale::ZhCn => zh,
-        }
-    }
-
     /// The message for an engine refusal reason.
     pub(crate) fn for_reason(reason: &InvalidReason) -> Self {
         match reason {
@@ -217,6 +400,26 @@ pub(crate) fn reason_text(reason: &InvalidReason, locale: Locale) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+            .collect();
+        names.sort_unstable();
+        names
+    }
+
+    #[test]
+    fn both_languages_have_every_message_with_the_same_placeholders() {
+        for msg in ALL_MESSAGES {
+            let (en, zh) = (msg.text(Locale::EnUs), msg.text(Locale::ZhCn));
+            assert!(!en.trim().is_empty(), "{msg:?} has no English");
+            assert!(!zh.trim().is_empty(), "{msg:?} has no Chinese");
+            assert_eq!(placeholders(en), placeholders(zh), "{msg:?}");
+        }
+    }
 
     #[test]
     fn fills_every_placeholder() {

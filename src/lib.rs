@@ -5,10 +5,13 @@
 
 pub mod components;
 pub mod config;
+pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod input;
+mod labels;
 pub mod model;
+pub mod shared;
 pub mod state;
 
 use web_sys::Element;

@@ -1,14 +1,16 @@
-//! Browser tests of the widget's components, in headless Chromium
-//! (`cargo xtask test` runs them through wasm-bindgen-test-runner).
+//! Browser tests of the widget, in headless Chromium (`cargo xtask test` runs them through
+//! wasm-bindgen-test-runner, with the `full-flow` feature so every step is tested).
+//! They act as a customer does — clicks, typing, choosing — and check what is shown by
+//! `data-testid`, role or label, never whole HTML.
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const DEMO: &str = include_str!("../crates/engine/data/cn-card.json");
+const CN: &str = include_str!("../crates/engine/data/cn-card.json");
 
 fn fresh_root() -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
@@ -17,9 +19,12 @@ fn fresh_root() -> Element {
     root
 }
 
+fn find(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).unwrap()
+}
+
 fn by_test_id(root: &Element, id: &str) -> Element {
-    root.query_selector(&format!("[data-testid=\"{id}\"]"))
-        .unwrap()
+    find(root, &format!("[data-testid=\"{id}\"]"))
         .unwrap_or_else(|| panic!("no element with data-testid={id}"))
 }
 
@@ -27,10 +32,43 @@ fn text(root: &Element, id: &str) -> String {
     by_test_id(root, id).text_content().unwrap_or_default()
 }
 
+fn click(element: &Element) {
+    element.dyn_ref::<HtmlElement>().unwrap().click();
+}
+
+/// Fires a bubbling event, as a browser does after the customer types or chooses.
+fn fire(element: &Element, kind: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict(kind, &init).unwrap();
+    element.dispatch_event(&event).unwrap();
+}
+
+/// The input whose label reads `label`.
+fn input_labelled(root: &Element, label: &str) -> HtmlInputElement {
+    let labels = root.query_selector_all("label").unwrap();
+    for i in 0..labels.length() {
+        let element: Element = labels.item(i).unwrap().unchecked_into();
+        if element.text_content().unwrap_or_default().trim() == label {
+            let id = element.get_attribute("for").unwrap();
+            return find(root, &format!("[id=\"{id}\"]"))
+                .unwrap()
+                .unchecked_into();
+        }
+    }
+    panic!("no field labelled {label:?}");
+}
+
+async fn type_into(field: &HtmlInputElement, value: &str) {
+    field.set_value(value);
+    fire(field, "input");
+    yew::scheduler::flush().await;
+}
+
 #[wasm_bindgen_test]
 async fn shows_the_overdue_status_in_the_configured_language() {
     let root = fresh_root();
-    let _app = repay_widget::mount(root.clone(), DEMO);
+    let _app = repay_widget::mount(root.clone(), CN);
     yew::scheduler::flush().await;
 
     assert_eq!(
@@ -46,16 +84,25 @@ async fn shows_the_overdue_status_in_the_configured_language() {
     );
     assert_eq!(text(&root, "days-past-due"), "已逾期 18 天");
     assert!(text(&root, "due-date").contains("2026年11月10日"));
+    assert_eq!(text(&root, "stage"), "逾期");
+    assert!(text(&root, "owed-today").contains("8,650.74"));
+    // The timeline: reported to the credit bureau on 10 Dec, act before 9 Dec.
+    let timeline = text(&root, "timeline");
+    assert!(
+        timeline.contains("2026年12月10日") && timeline.contains("2026年12月9日"),
+        "{timeline}"
+    );
+    assert!(text(&root, "waiting-cost").contains("184.90"));
 }
 
 #[wasm_bindgen_test]
 async fn switches_language_on_click() {
     let root = fresh_root();
-    let _app = repay_widget::mount(root.clone(), DEMO);
+    let _app = repay_widget::mount(root.clone(), CN);
     yew::scheduler::flush().await;
 
     let english = by_test_id(&root, "language-en-US");
-    english.dyn_ref::<HtmlElement>().unwrap().click();
+    click(&english);
     yew::scheduler::flush().await;
 
     assert_eq!(
@@ -69,17 +116,53 @@ async fn switches_language_on_click() {
         Some("true")
     );
     assert_eq!(text(&root, "days-past-due"), "18 days past due");
-    assert!(text(&root, "overdue-amount").contains("860.00"));
+    assert_eq!(text(&root, "stage"), "Late");
+}
+
+#[wasm_bindgen_test]
+async fn paying_now_shows_the_exact_amount_the_date_and_the_channels() {
+    let root = fresh_root();
+    let _app = repay_widget::mount(root.clone(), CN);
+    yew::scheduler::flush().await;
+
+    let button = by_test_id(&root, "pay-now");
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    click(&button);
+    yew::scheduler::flush().await;
+
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    let panel = text(&root, "pay-now-panel");
+    assert!(panel.contains("910.74"), "{panel}");
+    // The next late fee falls on 14 Dec: paying by 13 Dec stops it.
+    assert!(text(&root, "pay-by").contains("2026年12月13日"));
+    let links = by_test_id(&root, "pay-now-panel")
+        .query_selector_all("a")
+        .unwrap();
+    assert_eq!(
+        links.length(),
+        3,
+        "app, online banking and auto-debit have links"
+    );
+    assert!(
+        panel.contains("示例银行信用卡中心"),
+        "transfer details are shown"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn a_bad_configuration_names_the_field_instead_of_a_blank_area() {
     let root = fresh_root();
-    let bad = DEMO.replace(
-        "\"860.00\",\n    \"due_date\"",
-        "\"eight hundred\",\n    \"due_date\"",
+    let bad = CN.replace(
+        "\"overdue_amount\": \"860.00\"",
+        "\"overdue_amount\": \"eight hundred\"",
     );
-    assert_ne!(bad, DEMO, "the test must actually break the configuration");
+    assert_ne!(bad, CN, "the test must actually break the configuration");
     let _app = repay_widget::mount(root.clone(), &bad);
     yew::scheduler::flush().await;
 
@@ -95,9 +178,139 @@ async fn a_bad_configuration_names_the_field_instead_of_a_blank_area() {
 }
 
 #[wasm_bindgen_test]
+async fn a_link_that_could_run_script_is_refused() {
+    let root = fresh_root();
+    let bad = CN.replace("\"/app/repay\"", "\"javascript:alert(1)\"");
+    assert_ne!(bad, CN);
+    let _app = repay_widget::mount(root.clone(), &bad);
+    yew::scheduler::flush().await;
+    assert!(text(&root, "config-error-detail").contains("payment_channels[0].url"));
+}
+
+#[wasm_bindgen_test]
 async fn invalid_json_is_reported_with_its_position() {
     let root = fresh_root();
     let _app = repay_widget::mount(root.clone(), "{\"locale\": \"en-US\",");
     yew::scheduler::flush().await;
     assert!(text(&root, "config-error-detail").contains("line 1"));
+}
+
+/// Steps 2–5: the whole flow as a customer goes through it.
+#[cfg(feature = "full-flow")]
+#[wasm_bindgen_test]
+async fn the_whole_flow_from_status_to_review() {
+    let root = fresh_root();
+    let _app = repay_widget::mount(
+        root.clone(),
+        &CN.replace("\"locale\": \"zh-CN\"", "\"locale\": \"en-US\""),
+    );
+    yew::scheduler::flush().await;
+
+    // Status → situation; focus moves to the new step's heading.
+    click(&by_test_id(&root, "see-options"));
+    yew::scheduler::flush().await;
+    let situation = by_test_id(&root, "situation");
+    let heading = find(&situation, "h2").unwrap();
+    let active = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert!(
+        active.is_same_node(Some(&heading)),
+        "focus is on the step's heading"
+    );
+    assert!(text(&root, "privacy-note").contains("stay in your browser"));
+
+    // A bad figure is explained next to its field; a good budget gives the affordable amount.
+    let income = input_labelled(&root, "Monthly income after tax");
+    type_into(&income, "lots").await;
+    assert!(situation
+        .text_content()
+        .unwrap()
+        .contains("Enter an amount in numbers"));
+    assert_eq!(
+        income.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    type_into(&income, "6,000").await;
+    type_into(
+        &input_labelled(
+            &root,
+            "Essential monthly expenses (rent, food, bills, other debts)",
+        ),
+        "5400",
+    )
+    .await;
+    assert!(
+        text(&root, "affordable").contains("300.00"),
+        "{}",
+        text(&root, "affordable")
+    );
+
+    // Options: every plan, the hardship plan suggested for this budget.
+    click(&by_test_id(&root, "continue"));
+    yew::scheduler::flush().await;
+    let cards = root
+        .query_selector_all("[data-testid^=\"plan-\"][aria-labelledby]")
+        .unwrap();
+    assert_eq!(cards.length(), 8);
+    assert!(by_test_id(&root, "plan-4")
+        .text_content()
+        .unwrap()
+        .contains("Suggested"));
+    assert!(text(&root, "plan-0-verdict").contains("Approved instantly"));
+    assert!(text(&root, "plan-7-reasons").contains("Add at least one payment"));
+    assert!(
+        find(&root, "svg[role=\"img\"]").is_some(),
+        "the charts are drawn"
+    );
+
+    // Continuing without a plan is refused and says why.
+    click(&by_test_id(&root, "continue"));
+    yew::scheduler::flush().await;
+    assert!(find(&root, "[data-testid=\"options\"]").is_some());
+
+    // Changing the flat-fee plan's term recomputes it: 12 months of 720.89 + 51.90 fee.
+    let term: HtmlSelectElement = by_test_id(&root, "plan-2-term").unchecked_into();
+    term.set_value("12");
+    fire(&term, "change");
+    yew::scheduler::flush().await;
+    assert!(
+        text(&root, "plan-2-payment").contains("772.85"),
+        "{}",
+        text(&root, "plan-2-payment")
+    );
+    assert!(
+        text(&root, "plan-2-rate").contains("13.89%"),
+        "{}",
+        text(&root, "plan-2-rate")
+    );
+
+    click(&by_test_id(&root, "choose-plan-2"));
+    yew::scheduler::flush().await;
+    assert!(
+        text(&root, "live-summary").contains("12 payments"),
+        "{}",
+        text(&root, "live-summary")
+    );
+
+    // Details: the dated schedule.
+    click(&by_test_id(&root, "continue"));
+    yew::scheduler::flush().await;
+    let rows = by_test_id(&root, "schedule")
+        .query_selector_all("tbody tr")
+        .unwrap();
+    assert_eq!(rows.length(), 12);
+    assert!(text(&root, "schedule").contains("December 28, 2026"));
+
+    // Review: the summary and the consent.
+    click(&by_test_id(&root, "continue"));
+    yew::scheduler::flush().await;
+    assert!(text(&root, "review-summary").contains("772.85"));
+    let consent: HtmlInputElement = by_test_id(&root, "consent").unchecked_into();
+    consent.click();
+    yew::scheduler::flush().await;
+    assert!(consent.checked());
 }

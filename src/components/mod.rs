@@ -1,6 +1,29 @@
 //! The widget's components, one per file.
 
 pub mod app;
+pub mod balance_chart;
 pub mod config_error;
+pub mod custom_plan;
+pub mod details_step;
 pub mod language_switch;
-pub mod status_summary;
+pub mod navigation;
+pub mod options_step;
+pub mod pay_now;
+pub mod plan_card;
+pub mod progress;
+pub mod review_step;
+pub mod situation_step;
+pub mod status_step;
+pub mod text_field;
+pub mod timeline;
+pub mod waiting_cost;
+
+use yew::Html;
+
+/// Optional content that always keeps its place among its siblings. Yew matches unkeyed
+/// children by position, counting from the end: an absent `Option` would shift the
+/// siblings before it, so Yew would rebuild their DOM and the focused button would lose
+/// focus. An empty fragment holds the place instead.
+pub(crate) fn slot(content: Option<Html>) -> Html {
+    content.unwrap_or_default()
+}

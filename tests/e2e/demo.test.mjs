@@ -1,10 +1,13 @@
 // The demo page from the release build, in real Chromium: the widget mounts, shows the
-// status the engine computes from the demo data, switches language by keyboard, and logs
-// no console error.
+// status the engine computes from the demo data, works by keyboard alone, has no
+// accessibility violations axe-core can find, and logs no console error.
 
 import assert from "node:assert/strict";
+import { createRequire } from "node:module";
 import { after, before, test } from "node:test";
 import { launchBrowser, openRecordedPage, serveStatic, startDevBank } from "./harness.mjs";
+
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 let site;
 let browser;
@@ -19,6 +22,26 @@ after(async () => {
   await site?.close();
 });
 
+/** Runs axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the widget and returns the violations. */
+async function axeViolations(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const result = await window.axe.run("[data-testid=repay-widget]", {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
+
+/** Presses Tab until `locator` has focus (at most `limit` times). */
+async function tabTo(page, locator, limit = 15) {
+  for (let presses = 0; presses < limit; presses += 1) {
+    if (await locator.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  assert.fail("the element never got keyboard focus");
+}
+
 test("the demo page mounts the widget with the demo customer's status", async () => {
   const { context, page, problems } = await openRecordedPage(browser, `${site.url}/`);
   const widget = page.getByTestId("repay-widget");
@@ -30,23 +53,43 @@ test("the demo page mounts the widget with the demo customer's status", async ()
   await context.close();
 });
 
-test("the language switch works by keyboard alone", async () => {
+test("the language switch and the pay-now panel work by keyboard alone", async () => {
   const { context, page, problems } = await openRecordedPage(browser, `${site.url}/`);
   await page.getByTestId("repay-widget").waitFor();
   const english = page.getByTestId("language-en-US");
-  // Tab from the top of the page until the English button has focus.
-  for (let presses = 0; presses < 10; presses += 1) {
-    if (await english.evaluate((el) => el === document.activeElement)) break;
-    await page.keyboard.press("Tab");
-  }
-  assert.ok(await english.evaluate((el) => el === document.activeElement), "English button never got focus");
+  await tabTo(page, english);
   await page.keyboard.press("Enter");
   assert.equal(await page.getByTestId("repay-widget").getAttribute("lang"), "en-US");
   assert.equal(await page.getByTestId("days-past-due").textContent(), "18 days past due");
-  assert.equal(await english.getAttribute("aria-pressed"), "true");
+
+  const payNow = page.getByTestId("pay-now");
+  await tabTo(page, payNow);
+  await page.keyboard.press("Enter");
+  assert.equal(await payNow.getAttribute("aria-expanded"), "true");
+  assert.match(await page.getByTestId("pay-now-panel").textContent(), /910\.74/);
+  // The button keeps focus after it opens the panel.
+  assert.ok(await payNow.evaluate((el) => el === document.activeElement), "focus stayed on the button");
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+for (const width of [390, 1280]) {
+  for (const language of ["zh-CN", "en-US"]) {
+    test(`no accessibility violations at ${width}px in ${language}`, async () => {
+      const { context, page } = await openRecordedPage(browser, `${site.url}/`, {
+        viewport: { width, height: 900 },
+      });
+      await page.getByTestId("repay-widget").waitFor();
+      await page.getByTestId(`language-${language}`).click();
+      await page.getByTestId("pay-now").click();
+      await page.getByTestId("pay-now-panel").waitFor();
+      assert.deepEqual(await axeViolations(page), []);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+      assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+      await context.close();
+    });
+  }
+}
 
 test("the dev-bank starts on a free port and answers its health check", async () => {
   const bank = await startDevBank();

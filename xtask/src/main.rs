@@ -179,6 +179,21 @@ fn test(env: &Env) -> Result<(), TaskError> {
         ))),
     );
     step(
+        "clippy (native, all features)",
+        quiet(env.run(&mut env.command(
+            "cargo",
+            &[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--all-features",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ))),
+    );
+    step(
         "clippy (wasm32)",
         quiet(env.run(&mut env.command(
             "cargo",
@@ -191,6 +206,7 @@ fn test(env: &Env) -> Result<(), TaskError> {
                 "--target",
                 "wasm32-unknown-unknown",
                 "--all-targets",
+                "--all-features",
                 "--",
                 "-D",
                 "warnings",
@@ -208,6 +224,8 @@ fn test(env: &Env) -> Result<(), TaskError> {
                 "test",
                 "-p",
                 "repay-widget",
+                "--features",
+                "full-flow",
                 "--target",
                 "wasm32-unknown-unknown",
                 "--test",

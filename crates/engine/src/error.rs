@@ -100,9 +100,15 @@ impl EngineError {
     /// The error for a document that is JSON but not the expected shape, naming the
     /// field: an unknown or missing field, a wrong type, an unknown variant. Text that is
     /// not JSON at all stays [`EngineError::MalformedJson`].
+    #[cfg(feature = "field-paths")]
     pub fn from_shape(error: serde_path_to_error::Error<serde_json::Error>) -> Self {
         let path = error.path().to_string();
-        let inner = error.into_inner();
+        Self::from_located(error.into_inner(), &path)
+    }
+
+    /// As [`EngineError::from_shape`], where `path` leads to the object holding the fault
+    /// (`"."` for the root, or unknown without the `field-paths` feature).
+    fn from_located(inner: serde_json::Error, path: &str) -> Self {
         if !inner.is_data() {
             return Self::from_json(inner);
         }
@@ -114,7 +120,7 @@ impl EngineError {
             .nth(1)
             .filter(|name| !name.is_empty())
             .map(str::to_owned);
-        let join = |name: Option<String>| match (path.as_str(), name) {
+        let join = |name: Option<String>| match (path, name) {
             (".", Some(name)) | ("", Some(name)) => name,
             (parent, Some(name)) => format!("{parent}.{name}"),
             (parent, None) => parent.to_owned(),
@@ -156,8 +162,12 @@ impl EngineError {
 /// [`EngineError::Invalid`] with the field's path for JSON of the wrong shape.
 pub fn read_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, EngineError> {
     let mut deserializer = serde_json::Deserializer::from_str(json);
+    #[cfg(feature = "field-paths")]
     let value =
         serde_path_to_error::deserialize(&mut deserializer).map_err(EngineError::from_shape)?;
+    #[cfg(not(feature = "field-paths"))]
+    let value = <T as serde::Deserialize>::deserialize(&mut deserializer)
+        .map_err(|e| EngineError::from_located(e, "."))?;
     deserializer.end().map_err(EngineError::from_json)?;
     Ok(value)
 }

@@ -1,5 +1,7 @@
-//! The repayment engine: exact money in a currency's minor units, civil dates, and the
-//! account snapshot a bank hands to the widget.
+//! The repayment engine: exact money in a currency's minor units, civil dates, the
+//! account snapshot and the bank's policy; the overdue status, every repayment plan with
+//! its true annualised rate, affordability, and proposals that a bank can verify.
+//! See `docs/engine.md`.
 //!
 //! Everything here is pure: "today" is the snapshot's `as_of` date, never a clock, so the
 //! same inputs give the same answers in the browser, in a test and in the bank's back office.
@@ -23,6 +25,9 @@ pub use money::{Currency, Money, RoundingRule};
 pub use plans::{all_plans, plan_for, Plan, PlanChoice, PlanKind, PlanReason, Verdict};
 pub use policy::Policy;
 pub use scenario::Scenario;
+
+/// Re-exported so callers name the same `Decimal` the engine uses.
+pub use rust_decimal;
 
 /// The engine's version, recorded in every proposal so a recomputation can name what it ran.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -2,7 +2,6 @@
 //! rounding and checked arithmetic. There is no floating point anywhere in the engine.
 
 use std::fmt;
-use std::str::FromStr;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
@@ -158,7 +157,7 @@ impl Money {
                 max_decimals: currency.minor_units,
             });
         }
-        let amount = Decimal::from_str(text).map_err(|_| InvalidReason::NotADecimal)?;
+        let amount = crate::numbers::plain_decimal(text).ok_or(InvalidReason::NotADecimal)?;
         Ok(Self::at_scale(amount, currency))
     }
 

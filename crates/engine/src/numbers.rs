@@ -1,13 +1,42 @@
 //! Strict parsing of the non-money decimals in a policy: rates and shares.
 
-use std::str::FromStr;
-
 use rust_decimal::Decimal;
 
 use crate::error::{EngineError, InvalidReason};
 
 /// Decimal places a rate or share may carry; more is a data error, not precision.
 const MAX_RATE_DECIMALS: usize = 10;
+
+/// The value of a plain decimal whose shape the caller has checked (an optional `-`,
+/// digits, at most one `.` with digits after it), or `None` past 28 significant digits.
+///
+/// Hand-rolled rather than `Decimal::from_str`, which also reads exponents and is
+/// several kilobytes of the widget's wasm.
+pub(crate) fn plain_decimal(text: &str) -> Option<Decimal> {
+    let (negative, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let mut mantissa: i128 = 0;
+    let mut scale: u32 = 0;
+    let mut after_point = false;
+    for byte in unsigned.bytes() {
+        match byte {
+            b'.' if !after_point => after_point = true,
+            b'0'..=b'9' => {
+                mantissa = mantissa
+                    .checked_mul(10)?
+                    .checked_add(i128::from(byte - b'0'))?;
+                if after_point {
+                    scale += 1;
+                }
+            }
+            _ => return None,
+        }
+    }
+    let signed = if negative { -mantissa } else { mantissa };
+    Decimal::try_from_i128_with_scale(signed, scale).ok()
+}
 
 /// Parses a plain decimal such as `"0.0005"` (no exponent, no sign but `-`, no spaces).
 ///
@@ -34,7 +63,7 @@ pub fn parse_decimal(path: &str, text: &str) -> Result<Decimal, EngineError> {
             },
         ));
     }
-    Decimal::from_str(text).map_err(|_| EngineError::invalid(path, InvalidReason::NotADecimal))
+    plain_decimal(text).ok_or_else(|| EngineError::invalid(path, InvalidReason::NotADecimal))
 }
 
 /// Parses a share or rate between 0 and 1 inclusive.
@@ -57,6 +86,23 @@ pub fn parse_share(path: &str, text: &str) -> Result<Decimal, EngineError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_decimals_read_exactly() {
+        for text in [
+            "0",
+            "-0",
+            "12.50",
+            "0.0005",
+            "-3.25",
+            "79228162514264337593543950335",
+        ] {
+            assert_eq!(plain_decimal(text), text.parse::<Decimal>().ok(), "{text}");
+        }
+        assert_eq!(plain_decimal("0.0005").unwrap().scale(), 4);
+        assert_eq!(plain_decimal("1.2.3"), None);
+        assert_eq!(plain_decimal("792281625142643375935439503350"), None);
+    }
 
     #[test]
     fn shares_are_between_zero_and_one() {

@@ -1,0 +1,67 @@
+//! The editor for the customer's own plan: a date and an amount per payment.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::slot;
+
+use crate::components::text_field::TextField;
+use crate::i18n::{fill, Locale, Msg};
+use crate::input::InputError;
+use crate::labels;
+use crate::state::{Action, CustomRow, CUSTOM_ROWS_MAX};
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct CustomPlanProps {
+    pub rows: Vec<CustomRow>,
+    pub errors: Rc<Vec<(Option<InputError>, Option<InputError>)>>,
+    pub locale: Locale,
+    pub dispatch: Callback<Action>,
+    pub ids: AttrValue,
+}
+
+#[component]
+pub fn CustomPlan(props: &CustomPlanProps) -> Html {
+    let locale = props.locale;
+    let error = |e: Option<InputError>| {
+        e.and_then(|e| labels::input_error(e, locale))
+            .map(AttrValue::from)
+    };
+    let rows = props.rows.iter().enumerate().map(|(index, row)| {
+        let n = (index + 1).to_string();
+        let (date_error, amount_error) = props.errors.get(index).copied().unwrap_or((None, None));
+        html! {
+            <li class="repay-widget__custom-row" data-testid={format!("custom-row-{index}")}>
+                <TextField id={format!("{}-custom-date-{index}", props.ids)} kind={AttrValue::Static("date")}
+                    label={fill(Msg::CustomDate.text(locale), &[("n", &n)])}
+                    value={row.date.clone()} error={error(date_error)}
+                    on_input={props.dispatch.reform(move |text| Action::SetCustomDate(index, text))} />
+                <TextField id={format!("{}-custom-amount-{index}", props.ids)}
+                    label={fill(Msg::CustomAmount.text(locale), &[("n", &n)])}
+                    inputmode={AttrValue::Static("decimal")}
+                    value={row.amount.clone()} error={error(amount_error)}
+                    on_input={props.dispatch.reform(move |text| Action::SetCustomAmount(index, text))} />
+                { slot((props.rows.len() > 1).then(|| html! {
+                    <button type="button" class="repay-widget__button repay-widget__button--link"
+                        onclick={props.dispatch.reform(move |_: MouseEvent| Action::RemoveCustomRow(index))}>
+                        { fill(Msg::RemovePayment.text(locale), &[("n", &n)]) }
+                    </button>
+                })) }
+            </li>
+        }
+    });
+    html! {
+        <div class="repay-widget__custom" data-testid="custom-plan">
+            <p>{ Msg::CustomIntro.text(locale) }</p>
+            <ol class="repay-widget__custom-rows">{ for rows }</ol>
+            { slot((props.rows.len() < CUSTOM_ROWS_MAX).then(|| html! {
+                <button type="button" class="repay-widget__button repay-widget__button--secondary"
+                    data-testid="add-custom-row"
+                    onclick={props.dispatch.reform(|_: MouseEvent| Action::AddCustomRow)}>
+                    { Msg::AddPayment.text(locale) }
+                </button>
+            })) }
+        </div>
+    }
+}

@@ -1,0 +1,68 @@
+//! Back, skip and continue: the buttons under every step of the flow.
+
+use yew::prelude::*;
+
+use crate::components::slot;
+
+use crate::i18n::Msg;
+use crate::state::{Action, State, Step};
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct NavigationProps {
+    pub state: State,
+    pub dispatch: Callback<Action>,
+    pub ids: AttrValue,
+}
+
+/// Back, skip and continue, under every step.
+#[component]
+pub fn Navigation(props: &NavigationProps) -> Html {
+    let locale = props.state.locale;
+    let step = props.state.step;
+    let back = (step != Step::Status).then(|| {
+        html! {
+            <button type="button" class="repay-widget__button repay-widget__button--secondary"
+                data-testid="back" onclick={props.dispatch.reform(|_: MouseEvent| Action::Back)}>
+                { Msg::Back.text(locale) }
+            </button>
+        }
+    });
+    let forward = match step {
+        Step::Status | Step::Review => None,
+        Step::Situation => Some(Msg::Skip),
+        Step::Options | Step::Details => Some(Msg::Continue),
+    };
+    let blocked = !props.state.can_continue();
+    let hint_id = format!("{}-continue-hint", props.ids);
+    let forward = forward.map(|label| {
+        let label = if step == Step::Situation
+            && (!props.state.income.is_empty() || props.state.reason.is_some())
+        {
+            Msg::Continue
+        } else {
+            label
+        };
+        html! {
+            <button type="button" class="repay-widget__button" data-testid="continue"
+                aria-disabled={blocked.then_some("true")}
+                aria-describedby={blocked.then(|| hint_id.clone())}
+                onclick={props.dispatch.reform(|_: MouseEvent| Action::Next)}>
+                { label.text(locale) }
+            </button>
+        }
+    });
+    let hint = (blocked && forward.is_some()).then(|| {
+        html! {
+            <p class="repay-widget__hint" id={hint_id.clone()}>
+                { Msg::ChooseToContinue.text(locale) }
+            </p>
+        }
+    });
+    html! {
+        <div class="repay-widget__nav">
+            { slot(back) }
+            { slot(hint) }
+            { slot(forward) }
+        </div>
+    }
+}

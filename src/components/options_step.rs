@@ -1,0 +1,130 @@
+//! Step 3, "Your options": every plan the policy offers, side by side, recomputed by the
+//! engine as the customer changes a term or the first payment date; the plan that fits
+//! the budget is suggested, and charts compare them.
+
+use std::rc::Rc;
+
+use repay_engine::policy::PlanOfferWire;
+use repay_engine::PlanKind;
+use yew::prelude::*;
+
+use crate::shared::Shared;
+
+use crate::components::balance_chart::BalanceChart;
+use crate::components::custom_plan::CustomPlan;
+use crate::components::plan_card::PlanCard;
+use crate::components::text_field::TextField;
+use crate::config::WidgetConfig;
+use crate::format;
+use crate::i18n::{fill, Msg};
+use crate::labels;
+use crate::model::Model;
+use crate::state::{Action, State};
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct OptionsStepProps {
+    pub config: Shared<WidgetConfig>,
+    pub state: State,
+    pub model: Shared<Model>,
+    pub dispatch: Callback<Action>,
+    pub heading: NodeRef,
+    pub ids: AttrValue,
+}
+
+/// The terms the customer can pick for an offer.
+fn terms_of(offer: &PlanOfferWire, max_term: u32) -> Vec<u32> {
+    match offer {
+        PlanOfferWire::Instalment { terms, .. } => {
+            terms.iter().copied().filter(|&t| t <= max_term).collect()
+        }
+        PlanOfferWire::Hardship {
+            min_term_months,
+            max_term_months,
+            ..
+        } => (*min_term_months..=(*max_term_months).min(max_term)).collect(),
+        _ => Vec::new(),
+    }
+}
+
+#[component]
+pub fn OptionsStep(props: &OptionsStepProps) -> Html {
+    let locale = props.state.locale;
+    let ids = &props.ids;
+    let model = &props.model;
+    let policy = &props.config.scenario.policy;
+    let as_of = props.config.scenario.account.as_of;
+    let (earliest, latest) = model.first_payment_window;
+    let first_payment_error = model
+        .first_payment
+        .err()
+        .and_then(|e| labels::input_error(e, locale))
+        .map(AttrValue::from);
+    let custom_errors = Rc::new(model.custom_errors.clone());
+    let cards = model.plans.iter().map(|plan| {
+        let offer = plan.offer;
+        let children = if plan.kind == PlanKind::Custom {
+            html! {
+                <CustomPlan rows={props.state.custom_rows.clone()} errors={custom_errors.clone()}
+                    {locale} dispatch={props.dispatch.clone()} ids={ids.clone()} />
+            }
+        } else {
+            html! {}
+        };
+        html! {
+            <li>
+                <PlanCard model={props.model.clone()} {offer} terms={terms_of(&policy.plans[offer], policy.max_term_months)}
+                    chosen={props.state.chosen == Some(offer)} suggested={model.suggested == Some(offer)}
+                    review_days={props.config.review_days} {locale} dispatch={props.dispatch.clone()}
+                    ids={ids.clone()}>
+                    { children }
+                </PlanCard>
+            </li>
+        }
+    });
+    // Announced politely whenever the chosen plan's figures change.
+    let live = props
+        .state
+        .chosen
+        .and_then(|offer| model.plans.get(offer))
+        .map(|plan| {
+            fill(
+                Msg::PlanSummaryLive.text(locale),
+                &[
+                    ("plan", labels::plan_name(plan, locale)),
+                    (
+                        "payments",
+                        &plan
+                            .schedule
+                            .iter()
+                            .filter(|r| r.number > 0)
+                            .count()
+                            .to_string(),
+                    ),
+                    ("amount", &format::money(&plan.instalment_amount, locale)),
+                    ("cost", &format::money(&plan.total_cost, locale)),
+                ],
+            )
+        });
+    let default_first = repay_engine::calendar::add_months(as_of, 1).unwrap_or(as_of);
+    html! {
+        <div class="repay-widget__step" data-testid="options">
+            <h2 class="repay-widget__heading" tabindex="-1" ref={props.heading.clone()}>
+                { Msg::StepOptions.text(locale) }
+            </h2>
+            <p class="repay-widget__intro">{ Msg::OptionsIntro.text(locale) }</p>
+            <TextField id={format!("{ids}-first-payment")} kind={AttrValue::Static("date")}
+                label={Msg::FirstPaymentLabel.text(locale)}
+                hint={fill(Msg::FirstPaymentHint.text(locale), &[("date", &format::date(as_of, locale))])}
+                value={props.state.first_payment.clone()}
+                min={repay_engine::account::iso_date(earliest)} max={repay_engine::account::iso_date(latest)}
+                error={first_payment_error}
+                on_input={props.dispatch.reform(Action::SetFirstPayment)} />
+            <p class="repay-widget__visually-hidden">{ format::date(default_first, locale) }</p>
+            <div class="repay-widget__visually-hidden" aria-live="polite" data-testid="live-summary">
+                { live.unwrap_or_default() }
+            </div>
+            <ul class="repay-widget__plans">{ for cards }</ul>
+            <BalanceChart model={props.model.clone()} {locale} ids={ids.clone()} />
+        </div>
+    }
+}

@@ -1,0 +1,192 @@
+//! One plan, side by side with the others: what each payment is, how many, until when,
+//! what it costs and its true annual rate, whether the bank approves it at once — or
+//! why it is not available.
+
+use repay_engine::{PlanKind, Verdict};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::components::slot;
+
+use crate::format;
+use crate::i18n::{fill, Locale, Msg};
+use crate::labels;
+use crate::model::Model;
+use crate::shared::Shared;
+use crate::state::Action;
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct PlanCardProps {
+    pub model: Shared<Model>,
+    /// Which plan of the model this card shows.
+    pub offer: usize,
+    /// The terms the customer can pick for this plan (empty: no term control).
+    pub terms: Vec<u32>,
+    pub chosen: bool,
+    pub suggested: bool,
+    pub review_days: Option<u32>,
+    pub locale: Locale,
+    pub dispatch: Callback<Action>,
+    pub ids: AttrValue,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// The verdict as the customer reads it.
+pub(crate) fn verdict_text(verdict: &Verdict, review_days: Option<u32>, locale: Locale) -> String {
+    match verdict {
+        Verdict::ApprovedInstantly => Msg::ApprovedInstantly.text(locale).to_owned(),
+        Verdict::NeedsReview { .. } => match review_days {
+            Some(days) => fill(
+                Msg::NeedsReviewDays.text(locale),
+                &[("days", &days.to_string())],
+            ),
+            None => Msg::NeedsReview.text(locale).to_owned(),
+        },
+        Verdict::NotAllowed { .. } => Msg::NotAvailable.text(locale).to_owned(),
+    }
+}
+
+#[component]
+pub fn PlanCard(props: &PlanCardProps) -> Html {
+    let locale = props.locale;
+    let offer = props.offer;
+    let Some(plan) = props.model.plans.get(offer) else {
+        return html! {};
+    };
+    let money = |m: &repay_engine::Money| format::money(m, locale);
+    let title_id = format!("{}-plan-{offer}", props.ids);
+    let spread = matches!(
+        plan.kind,
+        PlanKind::Instalment { .. } | PlanKind::Hardship | PlanKind::Custom
+    );
+    let payments = plan.schedule.iter().filter(|row| row.number > 0).count();
+    let payment_label = if payments > 1 {
+        Msg::EachPayment
+    } else {
+        Msg::Payment
+    };
+    let varies = payments > 1
+        && plan
+            .schedule
+            .iter()
+            .filter(|r| r.number > 0)
+            .any(|r| r.total != plan.instalment_amount);
+    let payment_text = if varies {
+        fill(
+            Msg::UpTo.text(locale),
+            &[("amount", &money(&plan.instalment_amount))],
+        )
+    } else {
+        money(&plan.instalment_amount)
+    };
+    let rate = match &plan.annualised_rate {
+        Some(rate) => fill(
+            Msg::RateValue.text(locale),
+            &[
+                ("effective", &format::percent(&rate.effective, locale)),
+                ("nominal", &format::percent(&rate.nominal, locale)),
+            ],
+        ),
+        None => Msg::NoRate.text(locale).to_owned(),
+    };
+    let allowed = !matches!(plan.verdict, Verdict::NotAllowed { .. });
+    let reasons = match &plan.verdict {
+        Verdict::NotAllowed { reasons } => html! {
+            <ul class="repay-widget__reasons" data-testid={format!("plan-{offer}-reasons")}>
+                { for reasons.iter().map(|r| html! { <li>{ labels::plan_reason(*r, locale) }</li> }) }
+            </ul>
+        },
+        _ => html! {},
+    };
+    let term_control = (!props.terms.is_empty()).then(|| {
+        let select_id = format!("{}-term-{offer}", props.ids);
+        let on_change = props.dispatch.reform(move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            Action::SetTerm { offer, months: value.parse().unwrap_or(1) }
+        });
+        let options = props.terms.iter().map(|&n| {
+            html! {
+                <option value={n.to_string()} selected={n == plan.term_months}>
+                    { fill(Msg::MonthsOption.text(locale), &[("n", &n.to_string())]) }
+                </option>
+            }
+        });
+        html! {
+            <div class="repay-widget__field repay-widget__field--inline">
+                <label class="repay-widget__label" for={select_id.clone()}>{ Msg::TermLabel.text(locale) }</label>
+                <select class="repay-widget__input" id={select_id} onchange={on_change}
+                    data-testid={format!("plan-{offer}-term")}>
+                    { for options }
+                </select>
+            </div>
+        }
+    });
+    let choose = allowed.then(|| {
+        html! {
+            <button type="button"
+                class={classes!("repay-widget__button", (!props.chosen).then_some("repay-widget__button--secondary"))}
+                aria-pressed={if props.chosen { "true" } else { "false" }}
+                aria-describedby={title_id.clone()}
+                data-testid={format!("choose-plan-{offer}")}
+                onclick={props.dispatch.reform(move |_: MouseEvent| Action::Choose(offer))}>
+                { if props.chosen { Msg::ChosenPlan.text(locale) } else { Msg::ChoosePlan.text(locale) } }
+            </button>
+        }
+    });
+    let class = classes!(
+        "repay-widget__plan",
+        props.chosen.then_some("repay-widget__plan--chosen"),
+        props.suggested.then_some("repay-widget__plan--suggested"),
+        (!allowed).then_some("repay-widget__plan--unavailable"),
+    );
+    html! {
+        <article {class} aria-labelledby={title_id.clone()} data-testid={format!("plan-{offer}")}>
+            <h3 class="repay-widget__plan-title" id={title_id.clone()}>{ labels::plan_name(plan, locale) }</h3>
+            { slot(props.suggested.then(|| html! {
+                <p class="repay-widget__badge" data-testid="suggested">{ Msg::FitsBudget.text(locale) }</p>
+            })) }
+            <p class="repay-widget__verdict" data-testid={format!("plan-{offer}-verdict")}>
+                { verdict_text(&plan.verdict, props.review_days, locale) }
+            </p>
+            { reasons }
+            <dl class="repay-widget__plan-figures">
+                <div>
+                    <dt>{ payment_label.text(locale) }</dt>
+                    <dd data-testid={format!("plan-{offer}-payment")}>{ payment_text }</dd>
+                </div>
+                { slot(spread.then(|| html! {
+                    <div>
+                        <dt>{ Msg::Payments.text(locale) }</dt>
+                        <dd>{ payments }</dd>
+                    </div>
+                })) }
+                <div>
+                    <dt>{ Msg::LastPayment.text(locale) }</dt>
+                    <dd>{ format::date(plan.end_date.0, locale) }</dd>
+                </div>
+                <div>
+                    <dt>{ Msg::ExtraCost.text(locale) }</dt>
+                    <dd data-testid={format!("plan-{offer}-cost")}>{ money(&plan.total_cost) }</dd>
+                </div>
+                { slot((!plan.amount_waived.is_zero()).then(|| html! {
+                    <div>
+                        <dt>{ Msg::Waived.text(locale) }</dt>
+                        <dd>{ money(&plan.amount_waived) }</dd>
+                    </div>
+                })) }
+                <div>
+                    <dt>{ Msg::TotalPaid.text(locale) }</dt>
+                    <dd>{ money(&plan.total_paid) }</dd>
+                </div>
+                <div>
+                    <dt>{ Msg::TrueRate.text(locale) }</dt>
+                    <dd data-testid={format!("plan-{offer}-rate")}>{ rate }</dd>
+                </div>
+            </dl>
+            { slot(term_control) }
+            { props.children.clone() }
+            { slot(choose) }
+        </article>
+    }
+}

@@ -1,0 +1,146 @@
+//! Step 5, "Review and send": the chosen plan in brief, how the bank should get in
+//! touch, an optional message, what to share, and consent to the bank's terms.
+
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::components::slot;
+
+use crate::shared::Shared;
+
+use crate::components::plan_card::verdict_text;
+use crate::config::WidgetConfig;
+use crate::format;
+use crate::i18n::{fill, Msg};
+use crate::labels;
+use crate::model::Model;
+use crate::state::{Action, ContactTime, State, MESSAGE_MAX_CHARS};
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct ReviewStepProps {
+    pub config: Shared<WidgetConfig>,
+    pub state: State,
+    pub model: Shared<Model>,
+    /// The chosen offer: `model.plans[offer]` is the plan reviewed.
+    pub offer: usize,
+    pub dispatch: Callback<Action>,
+    pub heading: NodeRef,
+    pub ids: AttrValue,
+}
+
+#[component]
+pub fn ReviewStep(props: &ReviewStepProps) -> Html {
+    let locale = props.state.locale;
+    let ids = &props.ids;
+    let Some(plan) = props.model.plans.get(props.offer) else {
+        return html! {};
+    };
+    let money = |m: &repay_engine::Money| format::money(m, locale);
+    let payments = plan.schedule.iter().filter(|r| r.number > 0).count();
+    let rate = plan.annualised_rate.as_ref().map_or_else(
+        || Msg::NoRate.text(locale).to_owned(),
+        |r| format::percent(&r.effective, locale),
+    );
+    let fact = |label: Msg, value: String| {
+        html! { <div class="repay-widget__fact"><dt>{ label.text(locale) }</dt><dd>{ value }</dd></div> }
+    };
+    let channel_name = format!("{ids}-contact");
+    let channels = props.config.contact_channels.iter().enumerate().map(|(i, &channel)| {
+        let id = format!("{ids}-contact-{i}");
+        html! {
+            <div class="repay-widget__choice">
+                <input type="radio" id={id.clone()} name={channel_name.clone()}
+                    checked={props.state.contact_channel == Some(channel)}
+                    onchange={props.dispatch.reform(move |_: Event| Action::SetContactChannel(channel))} />
+                <label for={id}>{ labels::contact_channel(channel, locale) }</label>
+            </div>
+        }
+    });
+    let time_name = format!("{ids}-time");
+    let times = ContactTime::ALL.iter().enumerate().map(|(i, &time)| {
+        let id = format!("{ids}-time-{i}");
+        html! {
+            <div class="repay-widget__choice">
+                <input type="radio" id={id.clone()} name={time_name.clone()}
+                    checked={props.state.contact_time == time}
+                    onchange={props.dispatch.reform(move |_: Event| Action::SetContactTime(time))} />
+                <label for={id}>{ labels::contact_time(time, locale) }</label>
+            </div>
+        }
+    });
+    let message_id = format!("{ids}-message");
+    let counter_id = format!("{ids}-message-counter");
+    let left = MESSAGE_MAX_CHARS.saturating_sub(props.state.message.chars().count());
+    let has_budget = !props.state.income.is_empty() && !props.state.expenses.is_empty();
+    let share_id = format!("{ids}-share-budget");
+    let consent_id = format!("{ids}-consent");
+    let consent_label = match &props.config.terms {
+        Some(terms) => html! {
+            <>
+                { Msg::ConsentBefore.text(locale) }
+                <a class="repay-widget__link" href={terms.url.clone()} target="_blank" rel="noopener">
+                    { Msg::TermsLinkText.text(locale) }
+                </a>
+                { Msg::ConsentAfter.text(locale) }
+            </>
+        },
+        None => html! { { Msg::ConsentNoLink.text(locale) } },
+    };
+    html! {
+        <div class="repay-widget__step" data-testid="review">
+            <h2 class="repay-widget__heading" tabindex="-1" ref={props.heading.clone()}>
+                { Msg::StepReview.text(locale) }
+            </h2>
+            <p class="repay-widget__intro">{ Msg::ReviewIntro.text(locale) }</p>
+            <h3 class="repay-widget__subheading">{ labels::plan_name(plan, locale) }</h3>
+            <dl class="repay-widget__facts" data-testid="review-summary">
+                { fact(if payments > 1 { Msg::EachPayment } else { Msg::Payment }, money(&plan.instalment_amount)) }
+                { fact(Msg::Payments, payments.to_string()) }
+                { fact(Msg::FirstPaymentLabel, format::date(plan.first_payment_date.0, locale)) }
+                { fact(Msg::LastPayment, format::date(plan.end_date.0, locale)) }
+                { fact(Msg::TotalPaid, money(&plan.total_paid)) }
+                { fact(Msg::ExtraCost, money(&plan.total_cost)) }
+                { fact(Msg::TrueRate, rate) }
+                { slot(props.state.reason.map(|r| fact(Msg::YourReason, labels::missed_reason(r, locale).to_owned()))) }
+            </dl>
+            <p class="repay-widget__verdict">{ verdict_text(&plan.verdict, props.config.review_days, locale) }</p>
+            <fieldset class="repay-widget__fieldset">
+                <legend>{ Msg::ContactLegend.text(locale) }</legend>
+                { for channels }
+            </fieldset>
+            <fieldset class="repay-widget__fieldset">
+                <legend>{ Msg::TimeLegend.text(locale) }</legend>
+                { for times }
+            </fieldset>
+            <div class="repay-widget__field">
+                <label class="repay-widget__label" for={message_id.clone()}>{ Msg::MessageLabel.text(locale) }</label>
+                <textarea class="repay-widget__input repay-widget__textarea" id={message_id} rows="4"
+                    maxlength={MESSAGE_MAX_CHARS.to_string()} aria-describedby={counter_id.clone()}
+                    value={props.state.message.clone()}
+                    oninput={props.dispatch.reform(|e: InputEvent| {
+                        Action::SetMessage(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+                    })} />
+                <p class="repay-widget__hint" id={counter_id}>
+                    { fill(Msg::CharactersLeft.text(locale), &[("n", &left.to_string())]) }
+                </p>
+            </div>
+            { slot(has_budget.then(|| html! {
+                <div class="repay-widget__choice">
+                    <input type="checkbox" id={share_id.clone()} checked={props.state.share_budget}
+                        onchange={props.dispatch.reform(|e: Event| {
+                            Action::SetShareBudget(e.target_unchecked_into::<HtmlInputElement>().checked())
+                        })} />
+                    <label for={share_id}>{ Msg::ShareBudget.text(locale) }</label>
+                </div>
+            })) }
+            <div class="repay-widget__choice">
+                <input type="checkbox" id={consent_id.clone()} checked={props.state.consent}
+                    data-testid="consent"
+                    onchange={props.dispatch.reform(|e: Event| {
+                        Action::SetConsent(e.target_unchecked_into::<HtmlInputElement>().checked())
+                    })} />
+                <label for={consent_id}>{ consent_label }</label>
+            </div>
+        </div>
+    }
+}

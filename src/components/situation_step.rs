@@ -1,0 +1,102 @@
+//! Step 2, "Your situation" (optional): why the payment was missed, and a private budget
+//! that stays in the browser, from which the engine works out an affordable amount.
+
+use repay_engine::Money;
+use yew::prelude::*;
+
+use crate::components::slot;
+
+use crate::shared::Shared;
+
+use crate::components::text_field::TextField;
+use crate::format;
+use crate::i18n::{fill, Locale, Msg};
+use crate::labels;
+use crate::model::{Field, Model};
+use crate::state::{Action, MissedReason, State};
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct SituationStepProps {
+    pub state: State,
+    pub model: Shared<Model>,
+    pub dispatch: Callback<Action>,
+    pub heading: NodeRef,
+    pub ids: AttrValue,
+}
+
+fn error_of(field: &Field<Money>, locale: Locale) -> Option<AttrValue> {
+    field
+        .as_ref()
+        .err()
+        .and_then(|e| labels::input_error(*e, locale))
+        .map(AttrValue::from)
+}
+
+#[component]
+pub fn SituationStep(props: &SituationStepProps) -> Html {
+    let locale = props.state.locale;
+    let ids = &props.ids;
+    let reason_name = format!("{ids}-reason");
+    let option = |value: Option<MissedReason>, label: &'static str| {
+        let id = format!(
+            "{ids}-reason-{}",
+            value.map_or(MissedReason::ALL.len(), |r| r as usize)
+        );
+        html! {
+            <div class="repay-widget__choice">
+                <input type="radio" id={id.clone()} name={reason_name.clone()}
+                    checked={props.state.reason == value}
+                    onchange={props.dispatch.reform(move |_: Event| Action::SetReason(value))} />
+                <label for={id}>{ label }</label>
+            </div>
+        }
+    };
+    let reasons = MissedReason::ALL
+        .iter()
+        .map(|&r| option(Some(r), labels::missed_reason(r, locale)));
+    let budget = &props.model.budget;
+    let result = budget.affordability.as_ref().map(|a| {
+        let text = if a.affordable_monthly.is_zero() {
+            Msg::NothingToSpare.text(locale).to_owned()
+        } else {
+            fill(
+                Msg::Affordable.text(locale),
+                &[("amount", &format::money(&a.affordable_monthly, locale))],
+            )
+        };
+        html! { <p class="repay-widget__result" data-testid="affordable">{ text }</p> }
+    });
+    let has_figures = !props.state.income.is_empty() || !props.state.expenses.is_empty();
+    html! {
+        <div class="repay-widget__step" data-testid="situation">
+            <h2 class="repay-widget__heading" tabindex="-1" ref={props.heading.clone()}>
+                { Msg::StepSituation.text(locale) }
+            </h2>
+            <p class="repay-widget__intro">{ Msg::SituationIntro.text(locale) }</p>
+            <fieldset class="repay-widget__fieldset">
+                <legend>{ Msg::ReasonLegend.text(locale) }</legend>
+                { for reasons }
+                { option(None, Msg::ReasonNone.text(locale)) }
+            </fieldset>
+            <fieldset class="repay-widget__fieldset">
+                <legend>{ Msg::BudgetLegend.text(locale) }</legend>
+                <p class="repay-widget__note" data-testid="privacy-note">{ Msg::PrivacyNote.text(locale) }</p>
+                <TextField id={format!("{ids}-income")} label={Msg::Income.text(locale)}
+                    value={props.state.income.clone()} inputmode={AttrValue::Static("decimal")}
+                    error={error_of(&budget.income, locale)}
+                    on_input={props.dispatch.reform(Action::SetIncome)} />
+                <TextField id={format!("{ids}-expenses")} label={Msg::Expenses.text(locale)}
+                    value={props.state.expenses.clone()} inputmode={AttrValue::Static("decimal")}
+                    error={error_of(&budget.expenses, locale)}
+                    on_input={props.dispatch.reform(Action::SetExpenses)} />
+                <div aria-live="polite">{ slot(result) }</div>
+                { slot(has_figures.then(|| html! {
+                    <button type="button" class="repay-widget__button repay-widget__button--link"
+                        onclick={props.dispatch.reform(|_: MouseEvent| Action::ClearBudget)}>
+                        { Msg::ClearBudget.text(locale) }
+                    </button>
+                })) }
+            </fieldset>
+        </div>
+    }
+}

@@ -1,0 +1,146 @@
+//! Step 1, "Where you stand": the overdue amount, how late it is, the stage, what has
+//! been charged, what happens next and what waiting costs — warmly, with the two ways
+//! forward: pay the overdue amount now, or see the other options.
+
+use yew::prelude::*;
+
+use crate::components::slot;
+
+use crate::shared::Shared;
+
+use crate::components::pay_now::PayNow;
+use crate::components::timeline::Timeline;
+use crate::components::waiting_cost::WaitingCost;
+use crate::config::WidgetConfig;
+use crate::format;
+use crate::i18n::{fill, Locale, Msg};
+use crate::labels;
+use crate::model::Model;
+use crate::state::Action;
+
+/// Days past due up to which the message reads as a friendly reminder: most people this
+/// early simply forgot.
+const EARLY_REMINDER_DAYS: u32 = 5;
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct StatusStepProps {
+    pub config: Shared<WidgetConfig>,
+    pub model: Shared<Model>,
+    pub locale: Locale,
+    pub paying_now: bool,
+    /// Offer "see other options" (the rest of the flow is available).
+    pub more_options: bool,
+    pub dispatch: Callback<Action>,
+    pub heading: NodeRef,
+}
+
+#[component]
+pub fn StatusStep(props: &StatusStepProps) -> Html {
+    let locale = props.locale;
+    let status = &props.model.status;
+    let account = &props.config.scenario.account;
+    let days = status.days_past_due;
+    let intro = match days {
+        0 => Msg::NotYetDue,
+        1..=EARLY_REMINDER_DAYS => Msg::ReminderEarly,
+        _ => Msg::ReminderLater,
+    };
+    let grace = status.in_grace_period.then(|| {
+        let last_free_day = repay_engine::calendar::add_days(
+            account.due_date,
+            i64::from(props.config.scenario.policy.grace_days),
+        )
+        .unwrap_or(account.due_date);
+        html! {
+            <p class="repay-widget__note">
+                { fill(Msg::GraceNote.text(locale), &[("date", &format::date(last_free_day, locale))]) }
+            </p>
+        }
+    });
+    let stage = status.stage.as_ref().map(|code| {
+        html! {
+            <div class="repay-widget__fact">
+                <dt>{ Msg::StageLabel.text(locale) }</dt>
+                <dd data-testid="stage">{ labels::stage_name(code, locale) }</dd>
+            </div>
+        }
+    });
+    let money = |m: &repay_engine::Money| format::money(m, locale);
+    let charged = if status.charged.total.is_zero() {
+        html! { <p>{ Msg::NothingCharged.text(locale) }</p> }
+    } else {
+        html! {
+            <dl class="repay-widget__facts">
+                <div class="repay-widget__fact">
+                    <dt>{ Msg::LateFees.text(locale) }</dt>
+                    <dd data-testid="fees-charged">{ money(&status.charged.late_fees) }</dd>
+                </div>
+                <div class="repay-widget__fact">
+                    <dt>{ Msg::PenaltyInterest.text(locale) }</dt>
+                    <dd data-testid="penalty-interest">{ money(&status.charged.penalty_interest) }</dd>
+                </div>
+            </dl>
+        }
+    };
+    let overdue = days > 0 && !status.overdue_amount.is_zero();
+    let actions = overdue.then(|| {
+        html! {
+            <div class="repay-widget__actions">
+                <button type="button" class="repay-widget__button" data-testid="pay-now"
+                    aria-expanded={if props.paying_now { "true" } else { "false" }}
+                    onclick={props.dispatch.reform(|_: MouseEvent| Action::TogglePayNow)}>
+                    { Msg::PayNow.text(locale) }
+                </button>
+                { slot(props.more_options.then(|| html! {
+                    <button type="button" class="repay-widget__button repay-widget__button--secondary"
+                        data-testid="see-options"
+                        onclick={props.dispatch.reform(|_: MouseEvent| Action::Next)}>
+                        { Msg::SeeOptions.text(locale) }
+                    </button>
+                })) }
+            </div>
+        }
+    });
+    let pay_now = (overdue && props.paying_now).then(|| {
+        html! { <PayNow config={props.config.clone()} model={props.model.clone()} {locale} /> }
+    });
+    let as_of = fill(
+        Msg::AsOf.text(locale),
+        &[("date", &format::date(account.as_of, locale))],
+    );
+
+    html! {
+        <div class="repay-widget__step" data-testid="status">
+            <h2 class="repay-widget__heading" tabindex="-1" ref={props.heading.clone()}>
+                { Msg::StepStatus.text(locale) }
+            </h2>
+            <p class="repay-widget__intro">{ intro.text(locale) }</p>
+            { slot(grace) }
+            <dl class="repay-widget__facts">
+                <div class="repay-widget__fact repay-widget__fact--main">
+                    <dt>{ Msg::OverdueAmount.text(locale) }</dt>
+                    <dd data-testid="overdue-amount">{ money(&status.overdue_amount) }</dd>
+                </div>
+                <div class="repay-widget__fact">
+                    <dt>{ Msg::DueDate.text(locale) }</dt>
+                    <dd data-testid="due-date">{ format::date(account.due_date, locale) }</dd>
+                </div>
+                { slot(stage) }
+            </dl>
+            <p class="repay-widget__days" data-testid="days-past-due">
+                { fill(Msg::DaysPastDue.text(locale), &[("days", &format::integer(i64::from(days), locale))]) }
+            </p>
+            { slot(actions) }
+            { slot(pay_now) }
+            <h3 class="repay-widget__subheading">{ Msg::ChargedSoFar.text(locale) }</h3>
+            { charged }
+            <p class="repay-widget__owed">
+                { Msg::OwedToday.text(locale) }{ ": " }
+                <strong data-testid="owed-today">{ money(&status.owed_today) }</strong>
+            </p>
+            <Timeline model={props.model.clone()} {locale} />
+            <WaitingCost model={props.model.clone()} {locale} />
+            <p class="repay-widget__as-of">{ as_of }</p>
+        </div>
+    }
+}

@@ -1,0 +1,69 @@
+//! "What happens if nothing is paid": the dated events ahead, each with the date to act
+//! before, in the customer's own calendar.
+
+use repay_engine::status::EventKind;
+use yew::prelude::*;
+
+use crate::components::slot;
+
+use crate::format;
+use crate::i18n::{fill, Locale, Msg};
+use crate::labels;
+use crate::model::Model;
+use crate::shared::Shared;
+
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct TimelineProps {
+    pub model: Shared<Model>,
+    pub locale: Locale,
+}
+
+#[component]
+pub fn Timeline(props: &TimelineProps) -> Html {
+    let locale = props.locale;
+    let events = &props.model.status.timeline;
+    if events.is_empty() {
+        return html! {};
+    }
+    let items = events.iter().map(|event| {
+        let (title, consequences, notice) = match &event.kind {
+            EventKind::StageStarts { code, consequences, notice_date } => (
+                labels::stage_name(code, locale),
+                consequences
+                    .iter()
+                    .map(|c| labels::consequence(*c, locale))
+                    .collect::<Vec<_>>()
+                    .join(if locale == Locale::ZhCn { "、" } else { ", " }),
+                notice_date.map(|d| {
+                    fill(Msg::NoticeBy.text(locale), &[("date", &format::date(d.0, locale))])
+                }),
+            ),
+            EventKind::LateFee { amount } => (
+                fill(Msg::EventLateFee.text(locale), &[("amount", &format::money(amount, locale))]),
+                String::new(),
+                None,
+            ),
+            EventKind::PenaltyInterestStarts => (Msg::EventPenalty.text(locale).to_owned(), String::new(), None),
+        };
+        let iso = repay_engine::account::iso_date(event.date.0);
+        html! {
+            <li class="repay-widget__event">
+                <time class="repay-widget__event-date" datetime={iso}>
+                    { format::date(event.date.0, locale) }
+                </time>
+                <p class="repay-widget__event-title">{ title }</p>
+                { slot((!consequences.is_empty()).then(|| html! { <p class="repay-widget__event-detail">{ consequences }</p> })) }
+                { slot(notice.map(|n| html! { <p class="repay-widget__event-detail">{ n }</p> })) }
+                <p class="repay-widget__event-act">
+                    { fill(Msg::ActBefore.text(locale), &[("date", &format::date(event.act_before.0, locale))]) }
+                </p>
+            </li>
+        }
+    });
+    html! {
+        <section class="repay-widget__section" data-testid="timeline">
+            <h3 class="repay-widget__subheading">{ Msg::TimelineHeading.text(locale) }</h3>
+            <ol class="repay-widget__timeline">{ for items }</ol>
+        </section>
+    }
+}
