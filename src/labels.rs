@@ -50,6 +50,20 @@ pub(crate) fn stage_name(code: &str, locale: Locale) -> String {
     msg.text(locale).to_owned()
 }
 
+/// Whether a known stage's name already says `consequence` ("Card suspended" needs no
+/// "card suspended" under it).
+pub(crate) fn stage_says(code: &str, consequence: Consequence) -> bool {
+    matches!(
+        (code, consequence),
+        ("reported", Consequence::CreditBureauReport)
+            | ("suspended", Consequence::CardSuspension)
+            | ("collections", Consequence::Collections)
+            | ("legal", Consequence::LegalAction)
+            | ("penalty_rate", Consequence::PenaltyInterest)
+            | ("charged_off", Consequence::WriteOff)
+    )
+}
+
 pub(crate) fn consequence(consequence: Consequence, locale: Locale) -> &'static str {
     let msg = match consequence {
         Consequence::LateFee => Msg::ConsequenceLateFee,
@@ -148,4 +162,23 @@ pub(crate) fn missed_reason(reason: MissedReason, locale: Locale) -> &'static st
         MissedReason::Other => Msg::ReasonOther,
     };
     msg.text(locale)
+}
+
+/// The payment line of a plan: its label ("Each payment" or "Payment") and the amount,
+/// as "up to …" when the payments differ (falling instalments, a last one that absorbs
+/// rounding).
+pub(crate) fn payment(plan: &Plan, locale: Locale) -> (Msg, String) {
+    let mut payments = plan.schedule.iter().filter(|row| row.number > 0);
+    let count = payments.clone().count();
+    let label = if count > 1 {
+        Msg::EachPayment
+    } else {
+        Msg::Payment
+    };
+    let amount = format::money(&plan.instalment_amount, locale);
+    if count > 1 && payments.any(|row| row.total != plan.instalment_amount) {
+        (label, fill(Msg::UpTo.text(locale), &[("amount", &amount)]))
+    } else {
+        (label, amount)
+    }
 }

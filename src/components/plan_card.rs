@@ -61,25 +61,7 @@ pub fn PlanCard(props: &PlanCardProps) -> Html {
         PlanKind::Instalment { .. } | PlanKind::Hardship | PlanKind::Custom
     );
     let payments = plan.schedule.iter().filter(|row| row.number > 0).count();
-    let payment_label = if payments > 1 {
-        Msg::EachPayment
-    } else {
-        Msg::Payment
-    };
-    let varies = payments > 1
-        && plan
-            .schedule
-            .iter()
-            .filter(|r| r.number > 0)
-            .any(|r| r.total != plan.instalment_amount);
-    let payment_text = if varies {
-        fill(
-            Msg::UpTo.text(locale),
-            &[("amount", &money(&plan.instalment_amount))],
-        )
-    } else {
-        money(&plan.instalment_amount)
-    };
+    let (payment_label, payment_text) = labels::payment(plan, locale);
     let rate = match &plan.annualised_rate {
         Some(rate) => fill(
             Msg::RateValue.text(locale),

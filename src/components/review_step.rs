@@ -37,6 +37,7 @@ pub fn ReviewStep(props: &ReviewStepProps) -> Html {
     };
     let money = |m: &repay_engine::Money| format::money(m, locale);
     let payments = plan.schedule.iter().filter(|r| r.number > 0).count();
+    let (payment_label, payment_text) = labels::payment(plan, locale);
     let rate = plan.annualised_rate.as_ref().map_or_else(
         || Msg::NoRate.text(locale).to_owned(),
         |r| format::percent(&r.effective, locale),
@@ -94,7 +95,7 @@ pub fn ReviewStep(props: &ReviewStepProps) -> Html {
             <p class="repay-widget__intro">{ Msg::ReviewIntro.text(locale) }</p>
             <h3 class="repay-widget__subheading">{ labels::plan_name(plan, locale) }</h3>
             <dl class="repay-widget__facts" data-testid="review-summary">
-                { fact(if payments > 1 { Msg::EachPayment } else { Msg::Payment }, money(&plan.instalment_amount)) }
+                { fact(payment_label, payment_text) }
                 { fact(Msg::Payments, payments.to_string()) }
                 { fact(Msg::FirstPaymentLabel, format::date(plan.first_payment_date.0, locale)) }
                 { fact(Msg::LastPayment, format::date(plan.end_date.0, locale)) }

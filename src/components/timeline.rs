@@ -31,6 +31,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 labels::stage_name(code, locale),
                 consequences
                     .iter()
+                    .filter(|c| !labels::stage_says(code, **c))
                     .map(|c| labels::consequence(*c, locale))
                     .collect::<Vec<_>>()
                     .join(if locale == Locale::ZhCn { "、" } else { ", " }),
