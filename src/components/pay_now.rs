@@ -14,15 +14,13 @@ use crate::i18n::{fill, Locale, Msg};
 use crate::labels;
 use crate::model::Model;
 
-#[derive(Debug, Clone, PartialEq, Properties)]
 pub struct PayNowProps {
     pub config: Shared<WidgetConfig>,
     pub model: Shared<Model>,
     pub locale: Locale,
 }
 
-#[component]
-pub fn PayNow(props: &PayNowProps) -> Html {
+pub fn pay_now(props: &PayNowProps) -> Html {
     let locale = props.locale;
     let status = &props.model.status;
     let amount = format::money(&status.amount_to_bring_current, locale);

@@ -8,9 +8,9 @@ use crate::components::slot;
 
 use crate::shared::Shared;
 
-use crate::components::pay_now::PayNow;
-use crate::components::timeline::Timeline;
-use crate::components::waiting_cost::WaitingCost;
+use crate::components::pay_now::{pay_now, PayNowProps};
+use crate::components::timeline::{timeline, TimelineProps};
+use crate::components::waiting_cost::{waiting_cost, WaitingCostProps};
 use crate::config::WidgetConfig;
 use crate::format;
 use crate::i18n::{fill, Locale, Msg};
@@ -102,7 +102,11 @@ pub fn StatusStep(props: &StatusStepProps) -> Html {
         }
     });
     let pay_now = (overdue && props.paying_now).then(|| {
-        html! { <PayNow config={props.config.clone()} model={props.model.clone()} {locale} /> }
+        pay_now(&PayNowProps {
+            config: props.config.clone(),
+            model: props.model.clone(),
+            locale,
+        })
     });
     let as_of = fill(
         Msg::AsOf.text(locale),
@@ -138,8 +142,8 @@ pub fn StatusStep(props: &StatusStepProps) -> Html {
                 { Msg::OwedToday.text(locale) }{ ": " }
                 <strong data-testid="owed-today">{ money(&status.owed_today) }</strong>
             </p>
-            <Timeline model={props.model.clone()} {locale} />
-            <WaitingCost model={props.model.clone()} {locale} />
+            { timeline(&TimelineProps { model: props.model.clone(), locale }) }
+            { waiting_cost(&WaitingCostProps { model: props.model.clone(), locale }) }
             <p class="repay-widget__as-of">{ as_of }</p>
         </div>
     }

@@ -12,14 +12,12 @@ use crate::labels;
 use crate::model::Model;
 use crate::shared::Shared;
 
-#[derive(Debug, Clone, PartialEq, Properties)]
 pub struct TimelineProps {
     pub model: Shared<Model>,
     pub locale: Locale,
 }
 
-#[component]
-pub fn Timeline(props: &TimelineProps) -> Html {
+pub fn timeline(props: &TimelineProps) -> Html {
     let locale = props.locale;
     let events = &props.model.status.timeline;
     if events.is_empty() {

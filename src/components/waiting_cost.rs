@@ -7,14 +7,12 @@ use crate::i18n::{fill, Locale, Msg};
 use crate::model::Model;
 use crate::shared::Shared;
 
-#[derive(Debug, Clone, PartialEq, Properties)]
 pub struct WaitingCostProps {
     pub model: Shared<Model>,
     pub locale: Locale,
 }
 
-#[component]
-pub fn WaitingCost(props: &WaitingCostProps) -> Html {
+pub fn waiting_cost(props: &WaitingCostProps) -> Html {
     let locale = props.locale;
     let money = |m: &repay_engine::Money| format::money(m, locale);
     let rows = props.model.status.cost_of_waiting.iter().map(|cost| {
