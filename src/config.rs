@@ -1,6 +1,7 @@
 //! The configuration a host page gives the widget, read and checked in one place.
 
 use repay_engine::account::AccountSnapshotWire;
+#[cfg(not(target_arch = "wasm32"))]
 use repay_engine::error::read_json;
 use repay_engine::policy::PolicyWire;
 use repay_engine::scenario::ScenarioWire;
@@ -115,6 +116,52 @@ fn default_contact_channels() -> Vec<ContactChannel> {
     ]
 }
 
+/// Reads the configuration's JSON. In the browser, `JSON.parse` does the parsing and
+/// serde reads the result: this keeps serde_json's parser out of the bundle (several KB
+/// brotli). Natively (tests, tools) serde_json reads it, with the same error types.
+#[cfg(target_arch = "wasm32")]
+fn read_wire(json: &str) -> Result<WidgetConfigWire, EngineError> {
+    let value = js_sys::JSON::parse(json).map_err(|error| {
+        let message = js_sys::Error::from(error)
+            .message()
+            .as_string()
+            .unwrap_or_default();
+        malformed_at(json, &message)
+    })?;
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|error| EngineError::from_shape_message(&error.to_string(), "."))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn read_wire(json: &str) -> Result<WidgetConfigWire, EngineError> {
+    read_json(json)
+}
+
+/// The position of a `JSON.parse` failure: browsers say "(line L column C)" or
+/// "at position N"; "unexpected end" is the end of the text.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn malformed_at(json: &str, message: &str) -> EngineError {
+    let number_after = |marker: &str| -> Option<usize> {
+        let rest = &message[message.find(marker)? + marker.len()..];
+        rest.split(|c: char| !c.is_ascii_digit())
+            .next()?
+            .parse()
+            .ok()
+    };
+    let offset = number_after("position ")
+        .unwrap_or(json.len())
+        .min(json.len());
+    let before = json.get(..offset).unwrap_or(json);
+    let line = number_after("line ").unwrap_or_else(|| before.matches('\n').count() + 1);
+    let column = number_after("column ")
+        .unwrap_or_else(|| before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1);
+    EngineError::MalformedJson {
+        line,
+        column,
+        message: message.to_owned(),
+    }
+}
+
 /// Accepts only addresses that cannot run script: `https://…` or a path on this site.
 fn check_link(path: &str, url: &str) -> Result<(), EngineError> {
     let safe = url.starts_with("https://") || (url.starts_with('/') && !url.starts_with("//"));
@@ -161,8 +208,7 @@ impl WidgetConfig {
     /// The engine's error for the first thing wrong, its path starting at the
     /// configuration's root (`account.overdue_amount`).
     pub fn from_json(json: &str) -> Result<Self, ConfigError> {
-        let wire: WidgetConfigWire =
-            read_json(json).map_err(|error| ConfigError::new(error, None))?;
+        let wire = read_wire(json).map_err(|error| ConfigError::new(error, None))?;
         let locale = match &wire.locale {
             None => None,
             Some(tag) => Some(Locale::from_tag(tag).ok_or_else(|| {
@@ -225,6 +271,21 @@ mod tests {
                 Some(Locale::ZhCn)
             ))
         );
+    }
+
+    #[test]
+    fn a_parse_failure_is_placed_from_the_browsers_message() {
+        let json = "{\n  \"locale\": \"en-US\",";
+        let at = |message: &str| match malformed_at(json, message) {
+            EngineError::MalformedJson { line, column, .. } => (line, column),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(at("Unexpected end of JSON input"), (2, 21));
+        assert_eq!(
+            at("Expected property name at position 4 (line 2 column 3)"),
+            (2, 3)
+        );
+        assert_eq!(at("Unexpected token } in JSON at position 2"), (2, 1));
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Browser tests of the widget, in headless Chromium (`cargo xtask test` runs them through
-//! wasm-bindgen-test-runner, with the `full-flow` feature so every step is tested).
+//! wasm-bindgen-test-runner).
 //! They act as a customer does — clicks, typing, choosing — and check what is shown by
 //! `data-testid`, role or label, never whole HTML.
 #![cfg(target_arch = "wasm32")]
@@ -196,7 +196,6 @@ async fn invalid_json_is_reported_with_its_position() {
 }
 
 /// Steps 2–5: the whole flow as a customer goes through it.
-#[cfg(feature = "full-flow")]
 #[wasm_bindgen_test]
 async fn the_whole_flow_from_status_to_review() {
     let root = fresh_root();

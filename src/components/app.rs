@@ -3,26 +3,19 @@
 
 use yew::prelude::*;
 
-use crate::components::config_error::ConfigErrorPanel;
-#[cfg(feature = "full-flow")]
+use crate::components::config_error::{config_error_panel, ConfigErrorPanelProps};
 use crate::components::details_step::DetailsStep;
-use crate::components::language_switch::LanguageSwitch;
-#[cfg(feature = "full-flow")]
-use crate::components::navigation::Navigation;
-#[cfg(feature = "full-flow")]
+use crate::components::language_switch::{language_switch, LanguageSwitchProps};
+use crate::components::navigation::{navigation, NavigationProps};
 use crate::components::options_step::OptionsStep;
-#[cfg(feature = "full-flow")]
-use crate::components::progress::Progress;
-#[cfg(feature = "full-flow")]
+use crate::components::progress::{progress, ProgressProps};
 use crate::components::review_step::ReviewStep;
-#[cfg(feature = "full-flow")]
 use crate::components::situation_step::SituationStep;
 use crate::components::status_step::StatusStep;
 use crate::config::WidgetConfig;
 use crate::i18n::{Locale, Msg};
 use crate::model::{derive, Inputs};
 use crate::shared::Shared;
-#[cfg(feature = "full-flow")]
 use crate::state::Step;
 use crate::state::{Action, State};
 
@@ -81,7 +74,6 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     // Ids inside the widget carry a per-instance prefix: several widgets can share a page.
-    #[cfg(feature = "full-flow")]
     let ids = use_memo((), |()| {
         static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
         let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -91,19 +83,19 @@ pub fn App(props: &AppProps) -> Html {
     let locale = state.locale;
     let on_locale = dispatch.reform(Action::SetLocale);
     let body = match (&*config, &*model) {
-        (Err(error), _) => html! { <ConfigErrorPanel error={error.error.clone()} {locale} /> },
-        (Ok(_), Some(Err(error))) => html! { <ConfigErrorPanel error={error.clone()} {locale} /> },
-        (Ok(config), Some(Ok(model))) if !cfg!(feature = "full-flow") => html! {
-            <StatusStep config={config.clone()} model={model.clone()} {locale}
-                paying_now={state.paying_now} more_options={false} dispatch={(*dispatch).clone()}
-                heading={heading.clone()} />
-        },
-        #[cfg(feature = "full-flow")]
+        (Err(error), _) => config_error_panel(&ConfigErrorPanelProps {
+            error: error.error.clone(),
+            locale,
+        }),
+        (Ok(_), Some(Err(error))) => config_error_panel(&ConfigErrorPanelProps {
+            error: error.clone(),
+            locale,
+        }),
         (Ok(config), Some(Ok(model))) => {
             let step = match state.step {
                 Step::Status => html! {
                     <StatusStep config={config.clone()} model={model.clone()} {locale}
-                        paying_now={state.paying_now} more_options={true} dispatch={(*dispatch).clone()}
+                        paying_now={state.paying_now} dispatch={(*dispatch).clone()}
                         heading={heading.clone()} />
                 },
                 Step::Situation => html! {
@@ -130,11 +122,18 @@ pub fn App(props: &AppProps) -> Html {
             };
             html! {
                 <>
-                    <Progress current={state.step} chosen={state.chosen.is_some()} {locale}
-                        dispatch={(*dispatch).clone()} />
+                    { progress(&ProgressProps {
+                        current: state.step,
+                        chosen: state.chosen.is_some(),
+                        locale,
+                        dispatch: (*dispatch).clone(),
+                    }) }
                     { step }
-                    <Navigation state={(*state).clone()} dispatch={(*dispatch).clone()}
-                        ids={(*ids).clone()} />
+                    { navigation(&NavigationProps {
+                        state: (*state).clone(),
+                        dispatch: (*dispatch).clone(),
+                        ids: (*ids).clone(),
+                    }) }
                 </>
             }
         }
@@ -146,7 +145,7 @@ pub fn App(props: &AppProps) -> Html {
             aria-label={Msg::WidgetTitle.text(locale)}>
             <header class="repay-widget__header">
                 <p class="repay-widget__title">{ Msg::WidgetTitle.text(locale) }</p>
-                <LanguageSwitch current={locale} on_change={on_locale} />
+                { language_switch(&LanguageSwitchProps { current: locale, on_change: on_locale }) }
             </header>
             { body }
         </section>

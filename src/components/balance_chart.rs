@@ -11,7 +11,7 @@ use crate::labels;
 use crate::model::Model;
 use crate::shared::Shared;
 
-#[derive(Debug, Clone, PartialEq, Properties)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BalanceChartProps {
     pub model: Shared<Model>,
     pub locale: Locale,
@@ -33,8 +33,7 @@ fn whole_units_lossy(money: &repay_engine::Money) -> i64 {
     money.amount().trunc().to_i64().unwrap_or(0).max(0)
 }
 
-#[component]
-pub fn BalanceChart(props: &BalanceChartProps) -> Html {
+pub fn balance_chart(props: &BalanceChartProps) -> Html {
     let locale = props.locale;
     // Compared: the allowed plans that spread payments over time.
     let plans: Vec<&Plan> = props

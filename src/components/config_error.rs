@@ -6,15 +6,14 @@ use yew::prelude::*;
 
 use crate::i18n::{fill, reason_text, Locale, Msg};
 
-#[derive(Debug, Clone, PartialEq, Properties)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ConfigErrorPanelProps {
     pub error: EngineError,
     pub locale: Locale,
 }
 
 /// A translated explanation of a configuration error.
-#[component]
-pub fn ConfigErrorPanel(props: &ConfigErrorPanelProps) -> Html {
+pub fn config_error_panel(props: &ConfigErrorPanelProps) -> Html {
     let locale = props.locale;
     let detail = match &props.error {
         EngineError::Invalid { path, reason } => fill(

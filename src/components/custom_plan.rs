@@ -12,7 +12,7 @@ use crate::input::InputError;
 use crate::labels;
 use crate::state::{Action, CustomRow, CUSTOM_ROWS_MAX};
 
-#[derive(Debug, Clone, PartialEq, Properties)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CustomPlanProps {
     pub rows: Vec<CustomRow>,
     pub errors: Rc<Vec<(Option<InputError>, Option<InputError>)>>,
@@ -21,8 +21,7 @@ pub struct CustomPlanProps {
     pub ids: AttrValue,
 }
 
-#[component]
-pub fn CustomPlan(props: &CustomPlanProps) -> Html {
+pub fn custom_plan(props: &CustomPlanProps) -> Html {
     let locale = props.locale;
     let error = |e: Option<InputError>| {
         e.and_then(|e| labels::input_error(e, locale))

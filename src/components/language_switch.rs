@@ -4,15 +4,14 @@ use yew::prelude::*;
 
 use crate::i18n::{Locale, Msg};
 
-#[derive(Debug, Clone, PartialEq, Properties)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LanguageSwitchProps {
     pub current: Locale,
     pub on_change: Callback<Locale>,
 }
 
 /// Buttons that switch the widget's language.
-#[component]
-pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
+pub fn language_switch(props: &LanguageSwitchProps) -> Html {
     let buttons = Locale::ALL.iter().map(|&locale| {
         let on_click = props.on_change.reform(move |_: MouseEvent| locale);
         let pressed = if locale == props.current {

@@ -7,7 +7,7 @@ use crate::components::slot;
 use crate::i18n::Msg;
 use crate::state::{Action, State, Step};
 
-#[derive(Debug, Clone, PartialEq, Properties)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NavigationProps {
     pub state: State,
     pub dispatch: Callback<Action>,
@@ -15,8 +15,7 @@ pub struct NavigationProps {
 }
 
 /// Back, skip and continue, under every step.
-#[component]
-pub fn Navigation(props: &NavigationProps) -> Html {
+pub fn navigation(props: &NavigationProps) -> Html {
     let locale = props.state.locale;
     let step = props.state.step;
     let back = (step != Step::Status).then(|| {

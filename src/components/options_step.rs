@@ -10,8 +10,8 @@ use yew::prelude::*;
 
 use crate::shared::Shared;
 
-use crate::components::balance_chart::BalanceChart;
-use crate::components::custom_plan::CustomPlan;
+use crate::components::balance_chart::{balance_chart, BalanceChartProps};
+use crate::components::custom_plan::{custom_plan, CustomPlanProps};
 use crate::components::plan_card::PlanCard;
 use crate::components::text_field::TextField;
 use crate::config::WidgetConfig;
@@ -64,8 +64,13 @@ pub fn OptionsStep(props: &OptionsStepProps) -> Html {
         let offer = plan.offer;
         let children = if plan.kind == PlanKind::Custom {
             html! {
-                <CustomPlan rows={props.state.custom_rows.clone()} errors={custom_errors.clone()}
-                    {locale} dispatch={props.dispatch.clone()} ids={ids.clone()} />
+                { custom_plan(&CustomPlanProps {
+                    rows: props.state.custom_rows.clone(),
+                    errors: custom_errors.clone(),
+                    locale,
+                    dispatch: props.dispatch.clone(),
+                    ids: ids.clone(),
+                }) }
             }
         } else {
             html! {}
@@ -124,7 +129,7 @@ pub fn OptionsStep(props: &OptionsStepProps) -> Html {
                 { live.unwrap_or_default() }
             </div>
             <ul class="repay-widget__plans">{ for cards }</ul>
-            <BalanceChart model={props.model.clone()} {locale} ids={ids.clone()} />
+            { balance_chart(&BalanceChartProps { model: props.model.clone(), locale, ids: ids.clone() }) }
         </div>
     }
 }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::i18n::{fill, Locale, Msg};
 use crate::state::{Action, Step};
 
-#[derive(Debug, Clone, PartialEq, Properties)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ProgressProps {
     pub current: Step,
     /// A plan is chosen, so the steps after the options are reachable.
@@ -28,8 +28,7 @@ pub(crate) fn step_name(step: Step, locale: Locale) -> &'static str {
 }
 
 /// The list of steps.
-#[component]
-pub fn Progress(props: &ProgressProps) -> Html {
+pub fn progress(props: &ProgressProps) -> Html {
     let locale = props.locale;
     let total = Step::ALL.len().to_string();
     let items = Step::ALL.iter().map(|&step| {

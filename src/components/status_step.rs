@@ -28,8 +28,6 @@ pub struct StatusStepProps {
     pub model: Shared<Model>,
     pub locale: Locale,
     pub paying_now: bool,
-    /// Offer "see other options" (the rest of the flow is available).
-    pub more_options: bool,
     pub dispatch: Callback<Action>,
     pub heading: NodeRef,
 }
@@ -91,13 +89,11 @@ pub fn StatusStep(props: &StatusStepProps) -> Html {
                     onclick={props.dispatch.reform(|_: MouseEvent| Action::TogglePayNow)}>
                     { Msg::PayNow.text(locale) }
                 </button>
-                { slot(props.more_options.then(|| html! {
-                    <button type="button" class="repay-widget__button repay-widget__button--secondary"
+                <button type="button" class="repay-widget__button repay-widget__button--secondary"
                         data-testid="see-options"
                         onclick={props.dispatch.reform(|_: MouseEvent| Action::Next)}>
                         { Msg::SeeOptions.text(locale) }
                     </button>
-                })) }
             </div>
         }
     });

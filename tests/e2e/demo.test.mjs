@@ -24,7 +24,6 @@ after(async () => {
 
 /** Runs axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the widget and returns the violations. */
 async function axeViolations(page) {
-  await page.addScriptTag({ path: AXE });
   return page.evaluate(async () => {
     const result = await window.axe.run("[data-testid=repay-widget]", {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
@@ -73,19 +72,48 @@ test("the language switch and the pay-now panel work by keyboard alone", async (
   await context.close();
 });
 
+/** Walks the whole flow, calling `check(stepName)` on each step. */
+async function walkTheFlow(page, check) {
+  await page.getByTestId("pay-now").click();
+  await page.getByTestId("pay-now-panel").waitFor();
+  await check("status");
+  await page.getByTestId("see-options").click();
+  await page.getByTestId("situation").waitFor();
+  const fields = page.locator(".repay-widget__input");
+  await fields.nth(0).fill("6000");
+  await fields.nth(1).fill("oops");
+  await check("situation (with an input error)");
+  await fields.nth(1).fill("5400");
+  await page.getByTestId("affordable").waitFor();
+  await page.getByTestId("continue").click();
+  await page.getByTestId("options").waitFor();
+  await page.getByTestId("plan-2-term").selectOption("12");
+  await page.getByTestId("choose-plan-2").click();
+  await page.locator("details summary").click();
+  await check("options");
+  await page.getByTestId("continue").click();
+  await page.getByTestId("details").waitFor();
+  await check("details");
+  await page.getByTestId("continue").click();
+  await page.getByTestId("review").waitFor();
+  await check("review");
+}
+
 for (const width of [390, 1280]) {
   for (const language of ["zh-CN", "en-US"]) {
-    test(`no accessibility violations at ${width}px in ${language}`, async () => {
-      const { context, page } = await openRecordedPage(browser, `${site.url}/`, {
+    test(`every step has no accessibility violations at ${width}px in ${language}`, async () => {
+      const { context, page, problems } = await openRecordedPage(browser, `${site.url}/`, {
         viewport: { width, height: 900 },
       });
       await page.getByTestId("repay-widget").waitFor();
       await page.getByTestId(`language-${language}`).click();
-      await page.getByTestId("pay-now").click();
-      await page.getByTestId("pay-now-panel").waitFor();
-      assert.deepEqual(await axeViolations(page), []);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
-      assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+      await page.addScriptTag({ path: AXE });
+      await walkTheFlow(page, async (step) => {
+        assert.deepEqual(await axeViolations(page), [], `axe on ${step}`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+        assert.ok(overflow <= 0, `${step}: the page scrolls sideways by ${overflow}px`);
+      });
+      assert.deepEqual(problems, []);
       await context.close();
     });
   }

@@ -224,8 +224,6 @@ fn test(env: &Env) -> Result<(), TaskError> {
                 "test",
                 "-p",
                 "repay-widget",
-                "--features",
-                "full-flow",
                 "--target",
                 "wasm32-unknown-unknown",
                 "--test",

@@ -33,7 +33,8 @@ fn brotli_len(bytes: &[u8]) -> Result<u64, TaskError> {
     Ok(out.len() as u64)
 }
 
-/// Prints the size table of `dist`'s wasm, JS and CSS files and checks the budget.
+/// Prints the size table of `dist`'s wasm, JS and CSS files and checks the widget's
+/// total (everything but the demo page's `demo-*` files) against the budget.
 ///
 /// # Errors
 ///
@@ -65,11 +66,13 @@ pub fn report(dist: &Path) -> Result<(), TaskError> {
         });
     }
     rows.sort_by_key(|row| std::cmp::Reverse(row.brotli));
+    // The demo host page's own stylesheet is listed but is not part of the widget.
+    let widget = |row: &&Row| !row.name.starts_with("demo-");
     let total = Row {
-        name: "total".into(),
-        raw: rows.iter().map(|r| r.raw).sum(),
-        gzip: rows.iter().map(|r| r.gzip).sum(),
-        brotli: rows.iter().map(|r| r.brotli).sum(),
+        name: "total (widget)".into(),
+        raw: rows.iter().filter(widget).map(|r| r.raw).sum(),
+        gzip: rows.iter().filter(widget).map(|r| r.gzip).sum(),
+        brotli: rows.iter().filter(widget).map(|r| r.brotli).sum(),
     };
     println!("\nrelease bundle ({}):", dist.display());
     println!(

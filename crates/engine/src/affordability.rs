@@ -154,7 +154,7 @@ pub fn shortest_fitting_term(
         }) => (*min_term_months..=*max_term_months).collect(),
         _ => return Ok(None),
     };
-    terms.sort_unstable();
+    crate::numbers::sort_small_by_key(&mut terms, |t| *t);
     terms.retain(|&t| t <= policy.max_term_months);
     let fits = |term: u32| -> Result<bool, EngineError> {
         let choice = crate::PlanChoice {

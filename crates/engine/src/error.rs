@@ -112,7 +112,12 @@ impl EngineError {
         if !inner.is_data() {
             return Self::from_json(inner);
         }
-        let message = inner.to_string();
+        Self::from_shape_message(&inner.to_string(), path)
+    }
+
+    /// The error for serde's message about a document of the wrong shape (from any
+    /// format), where `path` leads to the object holding the fault (`"."` when unknown).
+    pub fn from_shape_message(message: &str, path: &str) -> Self {
         // serde words these messages the same way in every format; a missing field's name
         // is the first `quoted` word (its path stops at the object that lacks it).
         let quoted = message
@@ -126,8 +131,9 @@ impl EngineError {
             (parent, None) => parent.to_owned(),
         };
         let (path, reason) = if message.starts_with("unknown field") {
-            // The path already ends at the unknown key.
-            (join(None), InvalidReason::UnknownField)
+            // A known path already ends at the unknown key; otherwise name the key.
+            let name = if path == "." { quoted } else { None };
+            (join(name), InvalidReason::UnknownField)
         } else if message.starts_with("missing field") {
             (join(quoted), InvalidReason::Missing)
         } else if message.starts_with("unknown variant") {

@@ -83,6 +83,19 @@ pub fn parse_share(path: &str, text: &str) -> Result<Decimal, EngineError> {
     Ok(value)
 }
 
+/// Sorts a short list (policy stages, terms, timeline events: tens of items) by `key`,
+/// stably. An insertion sort: the standard library's sorts are kilobytes of the widget's
+/// wasm, and these lists are tiny.
+pub(crate) fn sort_small_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && key(&items[j - 1]) > key(&items[j]) {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,6 +115,13 @@ mod tests {
         assert_eq!(plain_decimal("0.0005").unwrap().scale(), 4);
         assert_eq!(plain_decimal("1.2.3"), None);
         assert_eq!(plain_decimal("792281625142643375935439503350"), None);
+    }
+
+    #[test]
+    fn small_sorts_are_stable() {
+        let mut items = [(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd'), (1, 'e')];
+        sort_small_by_key(&mut items, |item| item.0);
+        assert_eq!(items, [(0, 'd'), (1, 'b'), (1, 'e'), (3, 'a'), (3, 'c')]);
     }
 
     #[test]

@@ -389,7 +389,7 @@ impl Policy {
                 notice_days: s.notice_days,
             })
             .collect();
-        stages.sort_by_key(|s| s.from_day);
+        crate::numbers::sort_small_by_key(&mut stages, |s| s.from_day);
         if wire.max_term_months == 0 || wire.max_term_months > LEGAL_MAX_TERM_MONTHS {
             return Err(EngineError::invalid(
                 "max_term_months",

@@ -198,7 +198,7 @@ fn timeline(account: &AccountSnapshot, policy: &Policy, today: u32) -> Option<Ve
             events.push(dated(penalty.from_day, EventKind::PenaltyInterestStarts)?);
         }
     }
-    events.sort_by_key(|e| e.day);
+    crate::numbers::sort_small_by_key(&mut events, |e| e.day);
     Some(events)
 }
 
