@@ -1,30 +1,381 @@
 //! The dev-bank: the reference endpoint that receives repayment proposals, for
-//! development, tests and as a starting point for banks.
-//!
-//! Today it answers a health check (so the widget and `cargo xtask serve` can tell it is
-//! up); the proposal contract is added on top of this router.
+//! development, tests and as a starting point for banks. It implements the contract in
+//! `docs/contract.md`: it checks the body, **recomputes the proposal with the engine and
+//! refuses one whose figures differ**, answers a repeated request with the answer already
+//! given (idempotency), and keeps every answer in SQLite.
+
+pub mod contract;
+pub mod faults;
+pub mod store;
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
 
-use axum::extract::Request;
+use axum::body::{Body, Bytes};
+use axum::extract::{Path, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
+use repay_engine::proposal::verify;
+use repay_engine::{EngineError, Scenario};
 use serde::Serialize;
+
+use crate::contract::{Accepted, AcceptedStatus, FieldError, Refusal, Submission, SCHEMA_VERSION};
+use crate::faults::{Fault, FaultDraw, Faults};
+use crate::store::{Store, StoreError};
+
+/// The largest body accepted: a 60-month schedule with its inputs is about 40 KB.
+pub const MAX_BODY_BYTES: usize = 256 * 1024;
+
+/// How the dev-bank runs.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The SQLite file; `None` keeps everything in memory.
+    pub db: Option<PathBuf>,
+    /// The one origin allowed to call from a browser on another origin (CORS).
+    pub cors_origin: Option<String>,
+    pub faults: Faults,
+}
+
+/// Shared by every request.
+#[derive(Clone)]
+pub struct AppState {
+    store: Arc<Store>,
+    faults: Arc<FaultDraw>,
+    cors_origin: Option<HeaderValue>,
+}
+
+impl AppState {
+    /// Opens the store and prepares the faults.
+    ///
+    /// # Errors
+    ///
+    /// [`ServeError::Store`] when the database cannot be opened.
+    pub fn new(options: &Options) -> Result<Self, ServeError> {
+        let cors_origin = match &options.cors_origin {
+            Some(origin) => Some(HeaderValue::from_str(origin).map_err(|_| {
+                ServeError::Options(format!("--cors-origin {origin:?} is not a valid origin"))
+            })?),
+            None => None,
+        };
+        Ok(Self {
+            store: Arc::new(Store::open(options.db.as_deref()).map_err(ServeError::Store)?),
+            faults: Arc::new(FaultDraw::new(options.faults.clone())),
+            cors_origin,
+        })
+    }
+}
 
 /// What `GET /api/health` answers.
 #[derive(Debug, Serialize)]
 struct Health {
     status: &'static str,
     engine_version: &'static str,
+    accepted_proposals: u64,
 }
 
-async fn health() -> Json<Health> {
-    Json(Health {
-        status: "ok",
-        engine_version: repay_engine::ENGINE_VERSION,
-    })
+fn json(status: StatusCode, value: &impl Serialize) -> Response {
+    (status, Json(value)).into_response()
+}
+
+fn refuse(status: StatusCode, refusal: Refusal) -> Response {
+    json(status, &refusal)
+}
+
+fn storage_failure(error: &StoreError) -> Response {
+    eprintln!("dev-bank: {error}");
+    refuse(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        Refusal::new(
+            "storage_failure",
+            "the proposal could not be stored; try again",
+        ),
+    )
+}
+
+async fn health(State(app): State<AppState>) -> Response {
+    match app.store.lock().accepted_count() {
+        Ok(accepted_proposals) => json(
+            StatusCode::OK,
+            &Health {
+                status: "ok",
+                engine_version: repay_engine::ENGINE_VERSION,
+                accepted_proposals,
+            },
+        ),
+        Err(error) => storage_failure(&error),
+    }
+}
+
+/// The field errors of an engine refusal, with paths from the body's root.
+fn field_errors(error: EngineError, prefix: &str) -> Refusal {
+    match error {
+        EngineError::Invalid { path, reason } => {
+            let path = if prefix.is_empty() {
+                path
+            } else {
+                format!("{prefix}.{path}")
+            };
+            let mut refusal = Refusal::new("invalid", format!("{path} {reason}"));
+            refusal.fields.push(FieldError {
+                path,
+                code: reason.code().to_owned(),
+            });
+            refusal
+        }
+        EngineError::MalformedJson { line, column, .. } => Refusal::new(
+            "malformed_json",
+            format!("the body is not JSON (line {line}, column {column})"),
+        ),
+    }
+}
+
+/// Decides the answer to a well-formed request: validation, recomputation, verdict.
+fn decide(submission: &Submission) -> Result<(StatusCode, Accepted), (StatusCode, Refusal)> {
+    let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
+    let scenario = Scenario::from_wire(&submission.scenario)
+        .map_err(|e| (unprocessable, field_errors(e, "scenario")))?;
+    let differences = verify(&submission.proposal, &scenario.account, &scenario.policy)
+        .map_err(|e| (unprocessable, field_errors(e, "proposal")))?;
+    if !differences.is_empty() {
+        let mut refusal = Refusal::new(
+            "figures_differ",
+            "the proposal's figures are not what the engine computes for this account and policy",
+        );
+        refusal.differences = differences;
+        return Err((unprocessable, refusal));
+    }
+    // Recomputed and identical: the plan's verdict is the engine's.
+    let accepted = |status| {
+        Ok((
+            StatusCode::CREATED,
+            Accepted {
+                reference: String::new(),
+                status,
+                message: None,
+                duplicate: false,
+            },
+        ))
+    };
+    let verdict = &submission.proposal.plan["verdict"];
+    match verdict["status"].as_str() {
+        Some("approved_instantly") => accepted(AcceptedStatus::Approved),
+        Some("needs_review") => accepted(AcceptedStatus::UnderReview),
+        _ => {
+            let mut refusal =
+                Refusal::new("rejected", "the bank's policy does not allow this plan");
+            refusal.reasons =
+                serde_json::from_value(verdict["reasons"].clone()).unwrap_or_default();
+            Err((unprocessable, refusal))
+        }
+    }
+}
+
+/// `POST /api/proposals`.
+async fn submit(State(app): State<AppState>, headers: HeaderMap, body: Body) -> Response {
+    let faults = app.faults.faults().clone();
+    if !faults.delay.is_zero() {
+        tokio::time::sleep(faults.delay).await;
+    }
+    if let Some(status) = faults.force_status {
+        let mut response = refuse(
+            StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            Refusal::new(
+                if status == 429 {
+                    "rate_limited"
+                } else {
+                    "forced"
+                },
+                "forced by --force-status",
+            ),
+        );
+        if status == 429 {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        }
+        return response;
+    }
+    let fault = app.faults.draw();
+    if let Fault::Fail(status) = fault {
+        return refuse(
+            StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            Refusal::new("server_error", "injected failure; try again"),
+        );
+    }
+
+    let is_json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(';')
+                .next()
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"))
+        });
+    if !is_json {
+        return refuse(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Refusal::new(
+                "unsupported_media_type",
+                "send the proposal as application/json",
+            ),
+        );
+    }
+    let Some(key) = headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+    else {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            Refusal::new(
+                "missing_idempotency_key",
+                "send the proposal id in an Idempotency-Key header",
+            ),
+        );
+    };
+    let bytes: Bytes = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
+        Ok(bytes) => bytes,
+        Err(_) => {
+            return refuse(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                Refusal::new(
+                    "body_too_large",
+                    format!("the body is over {MAX_BODY_BYTES} bytes"),
+                ),
+            )
+        }
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    // A version this server cannot read is refused before its shape is checked.
+    let version = serde_json::from_str::<serde_json::Value>(&text)
+        .ok()
+        .and_then(|v| v.get("schema_version").and_then(serde_json::Value::as_u64));
+    if version.is_some_and(|v| v != u64::from(SCHEMA_VERSION)) {
+        return refuse(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Refusal::new(
+                "unsupported_schema_version",
+                format!("this server reads schema_version {SCHEMA_VERSION}"),
+            ),
+        );
+    }
+    let submission: Submission = match repay_engine::read_json(&text) {
+        Ok(submission) => submission,
+        Err(error @ EngineError::MalformedJson { .. }) => {
+            return refuse(StatusCode::BAD_REQUEST, field_errors(error, ""));
+        }
+        Err(error) => return refuse(StatusCode::UNPROCESSABLE_ENTITY, field_errors(error, "")),
+    };
+    if submission.proposal_id != key {
+        return refuse(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Refusal::new(
+                "idempotency_key_mismatch",
+                "the Idempotency-Key header must equal proposal_id",
+            ),
+        );
+    }
+    let canonical = serde_json::to_string(&submission).unwrap_or_default();
+
+    let response = {
+        let store = app.store.lock();
+        match store.find(&key) {
+            Err(error) => return storage_failure(&error),
+            Ok(Some(stored)) if stored.body == canonical => {
+                // The same request again: the same answer, marked as a repeat.
+                let mut answer: serde_json::Value =
+                    serde_json::from_str(&stored.answer).unwrap_or_default();
+                if answer.get("reference").is_some() {
+                    answer["duplicate"] = true.into();
+                }
+                let status = if stored.status == 201 {
+                    StatusCode::OK
+                } else {
+                    StatusCode::from_u16(stored.status).unwrap_or(StatusCode::OK)
+                };
+                json(status, &answer)
+            }
+            Ok(Some(_)) => refuse(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Refusal::new(
+                    "idempotency_conflict",
+                    "this Idempotency-Key was used for a different proposal",
+                ),
+            ),
+            Ok(None) => {
+                let (status, answer, reference) = match decide(&submission) {
+                    Ok((status, mut accepted)) => match store.next_reference() {
+                        Ok(reference) => {
+                            accepted.reference = reference.clone();
+                            (
+                                status,
+                                serde_json::to_string(&accepted).unwrap_or_default(),
+                                Some(reference),
+                            )
+                        }
+                        Err(error) => return storage_failure(&error),
+                    },
+                    Err((status, refusal)) => (
+                        status,
+                        serde_json::to_string(&refusal).unwrap_or_default(),
+                        None,
+                    ),
+                };
+                if let Err(error) = store.save(
+                    &key,
+                    &canonical,
+                    status.as_u16(),
+                    &answer,
+                    reference.as_deref(),
+                ) {
+                    return storage_failure(&error);
+                }
+                let value: serde_json::Value = serde_json::from_str(&answer).unwrap_or_default();
+                json(status, &value)
+            }
+        }
+    };
+    if fault == Fault::Drop {
+        // Stored, but the answer never arrives: the connection breaks mid-response.
+        let broken = futures_util::stream::once(async {
+            Err::<Bytes, std::io::Error>(std::io::Error::other(
+                "connection dropped by fault injection",
+            ))
+        });
+        return Response::builder()
+            .status(StatusCode::OK)
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from_stream(broken))
+            .unwrap_or(response);
+    }
+    response
+}
+
+/// `GET /api/proposals/{reference}`: an accepted proposal and its answer.
+async fn lookup(State(app): State<AppState>, Path(reference): Path<String>) -> Response {
+    match app.store.lock().by_reference(&reference) {
+        Ok(Some(stored)) => {
+            let body: serde_json::Value = serde_json::from_str(&stored.body).unwrap_or_default();
+            let answer: serde_json::Value =
+                serde_json::from_str(&stored.answer).unwrap_or_default();
+            json(
+                StatusCode::OK,
+                &serde_json::json!({ "proposal": body, "answer": answer }),
+            )
+        }
+        Ok(None) => refuse(
+            StatusCode::NOT_FOUND,
+            Refusal::new(
+                "not_found",
+                format!("no proposal with reference {reference}"),
+            ),
+        ),
+        Err(error) => storage_failure(&error),
+    }
 }
 
 /// Logs one line per request: method, path and status — never a body, so no personal
@@ -37,11 +388,53 @@ async fn log_request(request: Request, next: Next) -> Response {
     response
 }
 
+/// Allows the configured origin, and answers its preflight requests.
+async fn cors(State(app): State<AppState>, request: Request, next: Next) -> Response {
+    let allowed = app
+        .cors_origin
+        .clone()
+        .filter(|origin| request.headers().get(header::ORIGIN) == Some(origin));
+    let preflight = request.method() == Method::OPTIONS;
+    let mut response = if preflight {
+        StatusCode::NO_CONTENT.into_response()
+    } else {
+        next.run(request).await
+    };
+    if let Some(origin) = allowed {
+        let headers = response.headers_mut();
+        headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+        headers.insert(header::VARY, HeaderValue::from_static("origin"));
+        headers.insert(
+            header::ACCESS_CONTROL_EXPOSE_HEADERS,
+            HeaderValue::from_static("retry-after"),
+        );
+        if preflight {
+            headers.insert(
+                header::ACCESS_CONTROL_ALLOW_METHODS,
+                HeaderValue::from_static("GET, POST"),
+            );
+            headers.insert(
+                header::ACCESS_CONTROL_ALLOW_HEADERS,
+                HeaderValue::from_static("content-type, idempotency-key, x-csrf-token"),
+            );
+            headers.insert(
+                header::ACCESS_CONTROL_MAX_AGE,
+                HeaderValue::from_static("600"),
+            );
+        }
+    }
+    response
+}
+
 /// The dev-bank's routes.
-pub fn router() -> Router {
+pub fn router(app: AppState) -> Router {
     Router::new()
         .route("/api/health", get(health))
+        .route("/api/proposals", axum::routing::post(submit))
+        .route("/api/proposals/{reference}", get(lookup))
+        .layer(middleware::from_fn_with_state(app.clone(), cors))
         .layer(middleware::from_fn(log_request))
+        .with_state(app)
 }
 
 /// Errors that stop the server from starting.
@@ -52,6 +445,10 @@ pub enum ServeError {
         addr: SocketAddr,
         source: std::io::Error,
     },
+    #[error("{0}")]
+    Store(StoreError),
+    #[error("{0}")]
+    Options(String),
     #[error("the server stopped: {0}")]
     Serve(std::io::Error),
 }
@@ -78,9 +475,10 @@ pub async fn bind(addr: SocketAddr) -> Result<(tokio::net::TcpListener, SocketAd
 /// [`ServeError::Serve`] when the server fails while running.
 pub async fn serve(
     listener: tokio::net::TcpListener,
+    app: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServeError> {
-    axum::serve(listener, router())
+    axum::serve(listener, router(app))
         .with_graceful_shutdown(shutdown)
         .await
         .map_err(ServeError::Serve)

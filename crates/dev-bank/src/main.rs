@@ -1,38 +1,80 @@
-//! `dev-bank [--addr HOST:PORT]`: runs the reference proposal endpoint.
+//! `dev-bank [OPTIONS]`: runs the reference proposal endpoint.
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
+use std::time::Duration;
 
-const USAGE: &str =
-    "usage: dev-bank [--addr HOST:PORT]   (default 127.0.0.1:8787; port 0 picks a free port)";
+use dev_bank::Options;
 
-fn parse_args() -> Result<SocketAddr, String> {
+const USAGE: &str = "usage: dev-bank [--addr HOST:PORT] [--db FILE] [--cors-origin ORIGIN]
+                [--fail-per-mille N] [--drop-per-mille N] [--delay-ms N]
+                [--force-status 422|429] [--seed N]
+  --addr           where to listen (default 127.0.0.1:8787; port 0 picks a free port)
+  --db             SQLite file that keeps proposals across restarts (default: in memory)
+  --cors-origin    the one browser origin allowed to call from another origin
+  --fail-per-mille share of proposal requests answered 500/503 (0-1000)
+  --drop-per-mille share whose connection drops after the proposal is stored (0-1000)
+  --delay-ms       delay before each proposal request is handled
+  --force-status   answer every proposal request with this status
+  --seed           seed for the fault draws (default 1)";
+
+fn parse_args() -> Result<(SocketAddr, Options), String> {
     let mut addr: SocketAddr = ([127, 0, 0, 1], 8787).into();
+    let mut options = Options::default();
     let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
+    while let Some(flag) = args.next() {
+        if flag == "-h" || flag == "--help" {
+            return Err(USAGE.to_owned());
+        }
+        let value = args
+            .next()
+            .ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
+        let number = |max: u64| -> Result<u64, String> {
+            value
+                .parse::<u64>()
+                .ok()
+                .filter(|n| *n <= max)
+                .ok_or_else(|| format!("{flag} {value:?} is not a whole number from 0 to {max}"))
+        };
+        match flag.as_str() {
             "--addr" => {
-                let value = args
-                    .next()
-                    .ok_or("--addr needs a value such as 127.0.0.1:8787")?;
                 addr = value.parse().map_err(|_| {
                     format!("--addr {value:?} is not HOST:PORT, e.g. 127.0.0.1:8787")
                 })?;
             }
-            "-h" | "--help" => return Err(USAGE.to_owned()),
-            other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
+            "--db" => options.db = Some(value.into()),
+            "--cors-origin" => options.cors_origin = Some(value),
+            "--fail-per-mille" => options.faults.fail_per_mille = number(1000)? as u32,
+            "--drop-per-mille" => options.faults.drop_per_mille = number(1000)? as u32,
+            "--delay-ms" => options.faults.delay = Duration::from_millis(number(60_000)?),
+            "--force-status" => {
+                let status = number(599)? as u16;
+                if !matches!(status, 422 | 429 | 500 | 503) {
+                    return Err(format!("--force-status {status}: use 422, 429, 500 or 503"));
+                }
+                options.faults.force_status = Some(status);
+            }
+            "--seed" => options.faults.seed = number(u64::MAX)?,
+            other => return Err(format!("unknown option {other:?}\n{USAGE}")),
         }
     }
-    Ok(addr)
+    Ok((addr, options))
 }
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let addr = match parse_args() {
-        Ok(addr) => addr,
+    let (addr, options) = match parse_args() {
+        Ok(parsed) => parsed,
         Err(message) => {
             eprintln!("dev-bank: {message}");
             return ExitCode::from(2);
+        }
+    };
+    let app = match dev_bank::AppState::new(&options) {
+        Ok(app) => app,
+        Err(error) => {
+            eprintln!("dev-bank: {error}");
+            return ExitCode::FAILURE;
         }
     };
     let (listener, local) = match dev_bank::bind(addr).await {
@@ -47,7 +89,7 @@ async fn main() -> ExitCode {
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;
     };
-    match dev_bank::serve(listener, shutdown).await {
+    match dev_bank::serve(listener, app, shutdown).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("dev-bank: {error}");

@@ -5,7 +5,8 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 #[tokio::test]
 async fn answers_health_over_http() {
     let (listener, addr) = dev_bank::bind(([127, 0, 0, 1], 0).into()).await.unwrap();
-    let server = tokio::spawn(dev_bank::serve(listener, std::future::pending()));
+    let app = dev_bank::AppState::new(&dev_bank::Options::default()).unwrap();
+    let server = tokio::spawn(dev_bank::serve(listener, app, std::future::pending()));
 
     let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
     stream

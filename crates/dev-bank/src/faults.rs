@@ -1,0 +1,75 @@
+//! Fault injection for the tests: failures, delays, dropped connections and forced
+//! answers, drawn from a seeded generator so a test run is repeatable.
+
+use std::sync::Mutex;
+use std::time::Duration;
+
+/// Which faults to inject, in per-mille (‰) so no float is involved.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Faults {
+    /// Share of proposal requests answered 500 or 503 before anything is stored.
+    pub fail_per_mille: u32,
+    /// Share of proposal requests whose connection is dropped after the proposal is
+    /// stored: the answer is lost, so only an idempotent retry recovers it.
+    pub drop_per_mille: u32,
+    /// Added to every proposal request before it is handled.
+    pub delay: Duration,
+    /// Answer every proposal request with this status (422 or 429) instead.
+    pub force_status: Option<u16>,
+    /// Seed for the draws.
+    pub seed: u64,
+}
+
+/// What to do with one request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    None,
+    /// Answer this 5xx status without handling the request.
+    Fail(u16),
+    /// Handle the request, then drop the connection instead of answering.
+    Drop,
+}
+
+/// Draws faults for successive requests.
+pub struct FaultDraw {
+    faults: Faults,
+    state: Mutex<u64>,
+}
+
+impl FaultDraw {
+    pub fn new(faults: Faults) -> Self {
+        let seed = faults.seed.max(1);
+        Self {
+            faults,
+            state: Mutex::new(seed),
+        }
+    }
+
+    pub fn faults(&self) -> &Faults {
+        &self.faults
+    }
+
+    /// A number in 0..1000 from an xorshift generator.
+    fn next_per_mille(&self) -> u32 {
+        let mut state = self
+            .state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        u32::try_from(*state % 1000).unwrap_or(0)
+    }
+
+    /// The fault for the next proposal request.
+    pub fn draw(&self) -> Fault {
+        let fail = self.next_per_mille();
+        if fail < self.faults.fail_per_mille {
+            return Fault::Fail(if fail.is_multiple_of(2) { 500 } else { 503 });
+        }
+        if self.next_per_mille() < self.faults.drop_per_mille {
+            return Fault::Drop;
+        }
+        Fault::None
+    }
+}

@@ -1,0 +1,389 @@
+//! Every answer of the proposal contract, over real HTTP on loopback, against a real
+//! dev-bank with SQLite storage.
+
+use std::net::SocketAddr;
+
+use dev_bank::faults::Faults;
+use dev_bank::{AppState, Options};
+use repay_engine::proposal::Proposal;
+use repay_engine::scenario::ScenarioWire;
+use repay_engine::{PlanChoice, Scenario};
+use serde_json::{json, Value};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+const CN: &str = include_str!("../../engine/data/cn-card.json");
+
+async fn start(options: Options) -> SocketAddr {
+    let (listener, addr) = dev_bank::bind(([127, 0, 0, 1], 0).into()).await.unwrap();
+    let app = AppState::new(&options).unwrap();
+    tokio::spawn(dev_bank::serve(listener, app, std::future::pending()));
+    addr
+}
+
+/// A response as read off the socket; `None` body when the connection broke.
+struct Answer {
+    status: u16,
+    head: String,
+    body: Option<Value>,
+}
+
+async fn request(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> Answer {
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let mut text = format!("{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
+    for (name, value) in headers {
+        text.push_str(&format!("{name}: {value}\r\n"));
+    }
+    text.push_str("\r\n");
+    text.push_str(body);
+    stream.write_all(text.as_bytes()).await.unwrap();
+    let mut raw = Vec::new();
+    let complete = stream.read_to_end(&mut raw).await.is_ok();
+    let raw = String::from_utf8_lossy(&raw).into_owned();
+    let (head, rest) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let chunked = head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked");
+    let body_text = if chunked {
+        // Keep the chunk data; a broken connection leaves no terminating chunk.
+        if !rest.ends_with("0\r\n\r\n") {
+            None
+        } else {
+            Some(rest.lines().skip(1).step_by(2).collect::<Vec<_>>().join(""))
+        }
+    } else {
+        Some(rest.to_owned())
+    };
+    let body = if complete {
+        body_text.and_then(|t| serde_json::from_str(&t).ok())
+    } else {
+        None
+    };
+    Answer {
+        status,
+        head: head.to_owned(),
+        body,
+    }
+}
+
+async fn post(addr: SocketAddr, body: &Value) -> Answer {
+    let key = body["proposal_id"].as_str().unwrap_or("none").to_owned();
+    request(
+        addr,
+        "POST",
+        "/api/proposals",
+        &[
+            ("Content-Type", "application/json"),
+            ("Idempotency-Key", &key),
+        ],
+        &body.to_string(),
+    )
+    .await
+}
+
+/// A submission for offer `offer` of the CNY example, as the widget builds it.
+fn submission(id: &str, offer: usize, term: Option<u32>) -> Value {
+    let wire: ScenarioWire = serde_json::from_str(CN).unwrap();
+    let scenario = Scenario::from_wire(&wire).unwrap();
+    let choice = PlanChoice {
+        term_months: term,
+        ..PlanChoice::default()
+    };
+    let proposal = Proposal::new(&scenario.account, &scenario.policy, offer, &choice).unwrap();
+    json!({
+        "schema_version": 1,
+        "proposal_id": id,
+        "account_reference": "ACC-0042",
+        "scenario": wire,
+        "proposal": proposal,
+        "reason": "income_loss",
+        "contact": { "channel": "sms", "time": "evening" },
+        "consent": { "terms_version": "2026-09", "agreed_at": "2026-11-28T10:15:00Z" },
+        "locale": "zh-CN",
+        "widget_version": "0.1.0"
+    })
+}
+
+const ID: &str = "6f1c2a9e-2b1d-4c61-9a55-0d7a8f3b2c10";
+
+#[tokio::test]
+async fn an_instantly_approved_proposal_is_stored_once_and_can_be_looked_up() {
+    let addr = start(Options::default()).await;
+    let body = submission(ID, 2, Some(12));
+    let first = post(addr, &body).await;
+    assert_eq!(first.status, 201, "{:?}", first.body);
+    let answer = first.body.unwrap();
+    assert_eq!(answer["status"], "approved");
+    assert_eq!(answer["reference"], "RP-000001");
+
+    // The same request again (a retry whose answer was lost): the same answer.
+    let again = post(addr, &body).await;
+    assert_eq!(again.status, 200);
+    let repeat = again.body.unwrap();
+    assert_eq!(repeat["reference"], "RP-000001");
+    assert_eq!(repeat["duplicate"], true);
+
+    let found = request(addr, "GET", "/api/proposals/RP-000001", &[], "").await;
+    assert_eq!(found.status, 200);
+    assert_eq!(
+        found.body.unwrap()["proposal"]["account_reference"],
+        "ACC-0042"
+    );
+    let health = request(addr, "GET", "/api/health", &[], "").await;
+    assert_eq!(health.body.unwrap()["accepted_proposals"], 1);
+}
+
+#[tokio::test]
+async fn a_plan_the_bank_reviews_is_accepted_under_review() {
+    let addr = start(Options::default()).await;
+    let answer = post(addr, &submission(ID, 4, None)).await;
+    assert_eq!(answer.status, 201);
+    assert_eq!(answer.body.unwrap()["status"], "under_review");
+}
+
+#[tokio::test]
+async fn a_plan_the_policy_does_not_allow_is_rejected_with_its_reasons() {
+    let addr = start(Options::default()).await;
+    let answer = post(addr, &submission(ID, 2, Some(5))).await;
+    assert_eq!(answer.status, 422);
+    let body = answer.body.unwrap();
+    assert_eq!(body["error"], "rejected");
+    assert_eq!(body["reasons"], json!(["term_not_offered"]));
+}
+
+#[tokio::test]
+async fn tampered_figures_are_refused_with_the_differences() {
+    let addr = start(Options::default()).await;
+    let mut body = submission(ID, 2, Some(12));
+    body["proposal"]["plan"]["schedule"][0]["fee"] = "0.00".into();
+    let answer = post(addr, &body).await;
+    assert_eq!(answer.status, 422);
+    let refusal = answer.body.unwrap();
+    assert_eq!(refusal["error"], "figures_differ");
+    assert_eq!(refusal["differences"][0]["path"], "/plan/schedule/0/fee");
+    assert_eq!(refusal["differences"][0]["expected"], "51.90");
+}
+
+#[tokio::test]
+async fn one_key_cannot_carry_two_proposals() {
+    let addr = start(Options::default()).await;
+    assert_eq!(post(addr, &submission(ID, 2, Some(12))).await.status, 201);
+    let other = post(addr, &submission(ID, 2, Some(6))).await;
+    assert_eq!(other.status, 422);
+    assert_eq!(other.body.unwrap()["error"], "idempotency_conflict");
+}
+
+#[tokio::test]
+async fn bad_requests_get_a_clear_4xx_never_a_500() {
+    let addr = start(Options::default()).await;
+    let body = submission(ID, 2, Some(12)).to_string();
+    let json_type = ("Content-Type", "application/json");
+    let key = ("Idempotency-Key", ID);
+    // (headers, body, expected status, expected error code)
+    type Case<'a> = (Vec<(&'a str, &'a str)>, String, u16, &'a str);
+    let cases: Vec<Case> = vec![
+        (
+            vec![json_type],
+            body.clone(),
+            400,
+            "missing_idempotency_key",
+        ),
+        (
+            vec![("Content-Type", "text/plain"), key],
+            body.clone(),
+            415,
+            "unsupported_media_type",
+        ),
+        (
+            vec![json_type, ("Idempotency-Key", "another-key")],
+            body.clone(),
+            422,
+            "idempotency_key_mismatch",
+        ),
+        (
+            vec![json_type, key],
+            "{\"schema_version\": 1,".to_owned(),
+            400,
+            "malformed_json",
+        ),
+        (
+            vec![json_type, key],
+            body.replace("\"schema_version\":1", "\"schema_version\":2"),
+            422,
+            "unsupported_schema_version",
+        ),
+        (
+            vec![json_type, key],
+            body.replace("\"locale\":", "\"surprise\":1,\"locale\":"),
+            422,
+            "invalid",
+        ),
+        (
+            vec![json_type, key],
+            body.replace("\"due_date\":\"2026-11-10\"", "\"due_date\":\"2026-02-30\""),
+            422,
+            "invalid",
+        ),
+        (
+            vec![json_type, key],
+            format!("{{\"padding\": \"{}\"}}", "x".repeat(300_000)),
+            413,
+            "body_too_large",
+        ),
+    ];
+    for (headers, body, status, error) in cases {
+        let answer = request(addr, "POST", "/api/proposals", &headers, &body).await;
+        assert_eq!(answer.status, status, "{error}: {:?}", answer.body);
+        assert_eq!(answer.body.unwrap()["error"], error);
+    }
+    let unknown = request(
+        addr,
+        "POST",
+        "/api/proposals",
+        &[json_type, key],
+        &body.replace("\"locale\":", "\"surprise\":1,\"locale\":"),
+    )
+    .await;
+    assert_eq!(unknown.body.unwrap()["fields"][0]["path"], "surprise");
+    let date = request(
+        addr,
+        "POST",
+        "/api/proposals",
+        &[json_type, key],
+        &body.replace("\"due_date\":\"2026-11-10\"", "\"due_date\":\"2026-02-30\""),
+    )
+    .await;
+    assert_eq!(
+        date.body.unwrap()["fields"][0]["path"],
+        "scenario.account.due_date"
+    );
+}
+
+#[tokio::test]
+async fn rate_limiting_says_when_to_retry() {
+    let addr = start(Options {
+        faults: Faults {
+            force_status: Some(429),
+            ..Faults::default()
+        },
+        ..Options::default()
+    })
+    .await;
+    let answer = post(addr, &submission(ID, 2, Some(12))).await;
+    assert_eq!(answer.status, 429);
+    assert!(
+        answer.head.to_ascii_lowercase().contains("retry-after: 1"),
+        "{}",
+        answer.head
+    );
+}
+
+#[tokio::test]
+async fn injected_failures_store_nothing_and_dropped_answers_are_recovered_by_retrying() {
+    let failing = start(Options {
+        faults: Faults {
+            fail_per_mille: 1000,
+            ..Faults::default()
+        },
+        ..Options::default()
+    })
+    .await;
+    let answer = post(failing, &submission(ID, 2, Some(12))).await;
+    assert!(matches!(answer.status, 500 | 503), "{}", answer.status);
+    let health = request(failing, "GET", "/api/health", &[], "").await;
+    assert_eq!(health.body.unwrap()["accepted_proposals"], 0);
+
+    // Half the answers are lost after the proposal is stored; retrying with the same key
+    // gets the stored answer, and the bank holds exactly one proposal.
+    let flaky = start(Options {
+        faults: Faults {
+            drop_per_mille: 500,
+            seed: 12,
+            ..Faults::default()
+        },
+        ..Options::default()
+    })
+    .await;
+    let body = submission(ID, 2, Some(12));
+    let mut reference = None;
+    let mut dropped = 0;
+    for _ in 0..20 {
+        let answer = post(flaky, &body).await;
+        match answer.body {
+            Some(body) if body.get("reference").is_some() => {
+                reference = Some(body["reference"].clone());
+                break;
+            }
+            _ => dropped += 1,
+        }
+    }
+    assert_eq!(dropped, 3, "with seed 12 the first three answers are lost");
+    assert_eq!(reference, Some(json!("RP-000001")));
+    let health = request(flaky, "GET", "/api/health", &[], "").await;
+    assert_eq!(health.body.unwrap()["accepted_proposals"], 1);
+}
+
+#[tokio::test]
+async fn proposals_survive_a_restart_with_a_database_file() {
+    let file = std::env::temp_dir().join(format!("dev-bank-test-{}.sqlite3", std::process::id()));
+    let _ = std::fs::remove_file(&file);
+    let options = Options {
+        db: Some(file.clone()),
+        ..Options::default()
+    };
+    let first = start(options.clone()).await;
+    assert_eq!(post(first, &submission(ID, 2, Some(12))).await.status, 201);
+    let second = start(options).await;
+    let found = request(second, "GET", "/api/proposals/RP-000001", &[], "").await;
+    assert_eq!(found.status, 200);
+    let _ = std::fs::remove_file(&file);
+}
+
+#[tokio::test]
+async fn the_configured_origin_may_call_from_the_browser() {
+    let addr = start(Options {
+        cors_origin: Some("https://bank.example".into()),
+        ..Options::default()
+    })
+    .await;
+    let preflight = request(
+        addr,
+        "OPTIONS",
+        "/api/proposals",
+        &[
+            ("Origin", "https://bank.example"),
+            ("Access-Control-Request-Method", "POST"),
+        ],
+        "",
+    )
+    .await;
+    assert_eq!(preflight.status, 204);
+    let head = preflight.head.to_ascii_lowercase();
+    assert!(
+        head.contains("access-control-allow-origin: https://bank.example"),
+        "{head}"
+    );
+    assert!(head.contains("idempotency-key"), "{head}");
+    let other = request(
+        addr,
+        "GET",
+        "/api/health",
+        &[("Origin", "https://evil.example")],
+        "",
+    )
+    .await;
+    assert!(!other
+        .head
+        .to_ascii_lowercase()
+        .contains("access-control-allow-origin"));
+}
