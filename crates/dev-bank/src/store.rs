@@ -72,26 +72,28 @@ pub struct Transaction<'a> {
 }
 
 impl Transaction<'_> {
+    /// The row matching `condition` (a `WHERE` clause with one parameter), if any.
+    fn stored_where(&self, condition: &str, value: &str) -> Result<Option<Stored>, StoreError> {
+        let sql = format!("SELECT body, status, answer FROM submissions WHERE {condition}");
+        Ok(self
+            .connection
+            .query_row(&sql, params![value], |row| {
+                Ok(Stored {
+                    body: row.get(0)?,
+                    status: row.get(1)?,
+                    answer: row.get(2)?,
+                })
+            })
+            .optional()?)
+    }
+
     /// The answer given for `key`, if any.
     ///
     /// # Errors
     ///
     /// [`StoreError`] on a storage failure.
     pub fn find(&self, key: &str) -> Result<Option<Stored>, StoreError> {
-        Ok(self
-            .connection
-            .query_row(
-                "SELECT body, status, answer FROM submissions WHERE idempotency_key = ?1",
-                params![key],
-                |row| {
-                    Ok(Stored {
-                        body: row.get(0)?,
-                        status: row.get(1)?,
-                        answer: row.get(2)?,
-                    })
-                },
-            )
-            .optional()?)
+        self.stored_where("idempotency_key = ?1", key)
     }
 
     /// The next free reference, `RP-000001` and on.
@@ -100,12 +102,7 @@ impl Transaction<'_> {
     ///
     /// [`StoreError`] on a storage failure.
     pub fn next_reference(&self) -> Result<String, StoreError> {
-        let accepted: i64 = self.connection.query_row(
-            "SELECT COUNT(*) FROM submissions WHERE reference IS NOT NULL",
-            [],
-            |row| row.get(0),
-        )?;
-        Ok(format!("RP-{:06}", accepted + 1))
+        Ok(format!("RP-{:06}", self.accepted_count()? + 1))
     }
 
     /// Stores the answer given for `key`.
@@ -135,20 +132,7 @@ impl Transaction<'_> {
     ///
     /// [`StoreError`] on a storage failure.
     pub fn by_reference(&self, reference: &str) -> Result<Option<Stored>, StoreError> {
-        Ok(self
-            .connection
-            .query_row(
-                "SELECT body, status, answer FROM submissions WHERE reference = ?1",
-                params![reference],
-                |row| {
-                    Ok(Stored {
-                        body: row.get(0)?,
-                        status: row.get(1)?,
-                        answer: row.get(2)?,
-                    })
-                },
-            )
-            .optional()?)
+        self.stored_where("reference = ?1", reference)
     }
 
     /// How many proposals have been accepted.
