@@ -7,6 +7,7 @@
 
 mod cmd;
 mod error;
+mod minify;
 mod sizes;
 mod tools;
 
@@ -138,7 +139,9 @@ fn serve(env: &Env, args: &[String]) -> Result<(), TaskError> {
 
 fn release_build(env: &Env) -> Result<(), TaskError> {
     env.run(&mut env.command("trunk", &["build", "--release", "--offline"]))?;
-    sizes::report(&env.root.join("dist"))
+    let dist = env.root.join("dist");
+    minify::minify_js(env, &dist)?;
+    sizes::report(&dist)
 }
 
 /// One check of `cargo xtask test`.
