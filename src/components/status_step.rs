@@ -135,7 +135,7 @@ pub fn StatusStep(props: &StatusStepProps) -> Html {
             <h3 class="repay-widget__subheading">{ Msg::ChargedSoFar.text(locale) }</h3>
             { charged }
             <p class="repay-widget__owed">
-                { Msg::OwedToday.text(locale) }{ ": " }
+                { Msg::OwedToday.text(locale) }{ Msg::Colon.text(locale) }
                 <strong data-testid="owed-today">{ money(&status.owed_today) }</strong>
             </p>
             { timeline(&TimelineProps { model: props.model.clone(), locale }) }
