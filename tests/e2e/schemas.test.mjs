@@ -1,0 +1,89 @@
+// The JSON Schemas in docs/schemas describe what actually travels: the example
+// configurations, the example submission and answers validate, and so do the answers
+// the real dev-bank gives to the example submission (which must also still recompute
+// exactly — a stale example is refused with figures_differ).
+
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { after, before, test } from "node:test";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { startDevBank } from "./harness.mjs";
+
+const root = new URL("../../", import.meta.url);
+const read = (path) => JSON.parse(readFileSync(new URL(path, root), "utf8"));
+
+const ajv = new Ajv2020({ strict: true, allErrors: true });
+addFormats(ajv);
+for (const name of ["config", "submission", "answer"]) {
+  ajv.addSchema(read(`docs/schemas/${name}.schema.json`), `${name}.schema.json`);
+}
+
+function assertValid(schema, value, what) {
+  const validate = ajv.getSchema(`${schema}.schema.json`);
+  assert.ok(validate(value), `${what}: ${ajv.errorsText(validate.errors)}`);
+}
+
+test("the example configurations match the configuration schema", () => {
+  for (const file of ["cn-card.json", "us-card.json"]) {
+    assertValid("config", read(`crates/engine/data/${file}`), file);
+  }
+});
+
+test("the example submission and answers match their schemas", () => {
+  assertValid("submission", read("docs/examples/submission.json"), "submission.json");
+  for (const file of readdirSync(new URL("docs/examples/", root))) {
+    if (file !== "submission.json") assertValid("answer", read(`docs/examples/${file}`), file);
+  }
+});
+
+test("the schema refuses what the contract refuses", () => {
+  const submission = read("docs/examples/submission.json");
+  const validate = ajv.getSchema("submission.schema.json");
+  assert.equal(validate({ ...submission, surprise: 1 }), false, "unknown field");
+  assert.equal(validate({ ...submission, schema_version: 2 }), false, "schema version");
+  assert.equal(validate({ ...submission, message: "x".repeat(501) }), false, "message too long");
+  const config = read("crates/engine/data/cn-card.json");
+  const configValidate = ajv.getSchema("config.schema.json");
+  assert.equal(configValidate({ ...config, terms: { url: "javascript:alert(1)", version: "1" } }), false, "script link");
+});
+
+let bank;
+before(async () => {
+  bank = await startDevBank();
+});
+after(async () => {
+  await bank?.close();
+});
+
+async function post(body, headers = {}) {
+  const response = await fetch(`${bank.url}/api/proposals`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "idempotency-key": body.proposal_id, ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+test("the dev-bank's answers match the answer schema", async () => {
+  const submission = read("docs/examples/submission.json");
+  const accepted = await post(submission);
+  assert.equal(accepted.status, 201, JSON.stringify(accepted.body));
+  assertValid("answer", accepted.body, "accepted");
+  const repeat = await post(submission);
+  assert.equal(repeat.status, 200);
+  assert.equal(repeat.body.duplicate, true);
+  assertValid("answer", repeat.body, "duplicate");
+
+  const tampered = structuredClone(submission);
+  tampered.proposal_id = "00000000-0000-4000-8000-000000000001";
+  tampered.proposal.plan.total_paid = "1.00";
+  const differs = await post(tampered);
+  assert.equal(differs.status, 422);
+  assert.equal(differs.body.error, "figures_differ");
+  assertValid("answer", differs.body, "figures_differ");
+
+  const wrongType = await post(submission, { "content-type": "text/plain" });
+  assert.equal(wrongType.status, 415);
+  assertValid("answer", wrongType.body, "unsupported_media_type");
+});
