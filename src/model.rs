@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use repay_engine::affordability::{affordability, shortest_fitting_term, Affordability, Budget};
 use repay_engine::calendar::{add_days, add_months};
 use repay_engine::plans::CustomPayment;
-use repay_engine::policy::{PlanOfferWire, LEGAL_MAX_TERM_MONTHS};
+use repay_engine::policy::{PlanOffer, LEGAL_MAX_TERM_MONTHS};
 use repay_engine::status::{status, Status};
 use repay_engine::{plan_for, EngineError, Money, Plan, PlanChoice, Scenario};
 
@@ -90,11 +90,11 @@ pub fn derive(scenario: &Scenario, inputs: &Inputs) -> Result<Model, EngineError
         .plans
         .iter()
         .filter_map(|offer| match offer {
-            PlanOfferWire::Instalment {
+            PlanOffer::Instalment {
                 latest_first_payment_days,
                 ..
             }
-            | PlanOfferWire::Hardship {
+            | PlanOffer::Hardship {
                 latest_first_payment_days,
                 ..
             } => Some(*latest_first_payment_days),
@@ -138,7 +138,7 @@ pub fn derive(scenario: &Scenario, inputs: &Inputs) -> Result<Model, EngineError
         };
         let choice = PlanChoice {
             term_months: term,
-            custom_payments: if matches!(policy.plans[offer], PlanOfferWire::Custom { .. }) {
+            custom_payments: if matches!(policy.plans[offer], PlanOffer::Custom { .. }) {
                 custom_payments.clone()
             } else {
                 Vec::new()
@@ -197,11 +197,11 @@ pub fn choice_for(scenario: &Scenario, inputs: &Inputs, model: &Model, offer: us
     let plan = &model.plans[offer];
     let is_custom = matches!(
         scenario.policy.plans.get(offer),
-        Some(PlanOfferWire::Custom { .. })
+        Some(PlanOffer::Custom { .. })
     );
     let spreads = matches!(
         scenario.policy.plans.get(offer),
-        Some(PlanOfferWire::Instalment { .. } | PlanOfferWire::Hardship { .. })
+        Some(PlanOffer::Instalment { .. } | PlanOffer::Hardship { .. })
     );
     PlanChoice {
         term_months: spreads.then_some(plan.term_months),

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use repay_engine::policy::PlanOfferWire;
+use repay_engine::policy::PlanOffer;
 use repay_engine::PlanKind;
 use yew::prelude::*;
 
@@ -32,12 +32,12 @@ pub struct OptionsStepProps {
 }
 
 /// The terms the customer can pick for an offer.
-fn terms_of(offer: &PlanOfferWire, max_term: u32) -> Vec<u32> {
+fn terms_of(offer: &PlanOffer, max_term: u32) -> Vec<u32> {
     match offer {
-        PlanOfferWire::Instalment { terms, .. } => {
+        PlanOffer::Instalment { terms, .. } => {
             terms.iter().copied().filter(|&t| t <= max_term).collect()
         }
-        PlanOfferWire::Hardship {
+        PlanOffer::Hardship {
             min_term_months,
             max_term_months,
             ..

@@ -144,10 +144,10 @@ pub fn shortest_fitting_term(
     choice: &crate::PlanChoice,
     affordable: Money,
 ) -> Result<Option<u32>, EngineError> {
-    use crate::policy::PlanOfferWire;
+    use crate::policy::PlanOffer;
     let mut terms: Vec<u32> = match policy.plans.get(offer) {
-        Some(PlanOfferWire::Instalment { terms, .. }) => terms.clone(),
-        Some(PlanOfferWire::Hardship {
+        Some(PlanOffer::Instalment { terms, .. }) => terms.clone(),
+        Some(PlanOffer::Hardship {
             min_term_months,
             max_term_months,
             ..

@@ -10,8 +10,7 @@ use crate::account::AccountSnapshot;
 use crate::calendar::{add_days, add_months, days_between};
 use crate::error::{EngineError, InvalidReason};
 use crate::money::{Money, RoundingRule};
-use crate::numbers::parse_share;
-use crate::policy::{Approval, PlanOfferWire, Policy, PricingWire};
+use crate::policy::{Approval, PlanOffer, Policy, Pricing};
 use crate::rates::{annualised_rate, AnnualisedRate, CashFlow};
 
 /// How an instalment plan is priced.
@@ -162,7 +161,7 @@ pub struct Plan {
 
 /// The pricing of a spread: how interest and fees are charged on the financed amount.
 #[derive(Debug, Clone, Copy)]
-enum Pricing {
+enum Spread {
     FlatFee { monthly_fee_rate: Decimal },
     Annuity { monthly_rate: Decimal },
     EqualPrincipal { monthly_rate: Decimal },
@@ -236,16 +235,16 @@ impl Builder<'_> {
         Money::zero(self.owed.currency())
     }
 
-    fn build(&self, wire: &PlanOfferWire, choice: &PlanChoice) -> Result<Plan, InvalidReason> {
+    fn build(&self, wire: &PlanOffer, choice: &PlanChoice) -> Result<Plan, InvalidReason> {
         let draft = match wire {
-            PlanOfferWire::PayInFull { approval } => self.lump_sum(
+            PlanOffer::PayInFull { approval } => self.lump_sum(
                 PlanKind::PayInFull,
                 self.owed,
                 self.account.as_of,
                 *approval,
                 Vec::new(),
             )?,
-            PlanOfferWire::BringCurrent { approval } => {
+            PlanOffer::BringCurrent { approval } => {
                 let amount = self.account.amount_to_bring_current()?;
                 let mut reasons = Vec::new();
                 if self.account.overdue_amount.is_zero() {
@@ -265,7 +264,7 @@ impl Builder<'_> {
                 }
                 draft
             }
-            PlanOfferWire::Instalment {
+            PlanOffer::Instalment {
                 pricing,
                 terms,
                 min_instalment,
@@ -275,13 +274,13 @@ impl Builder<'_> {
             } => self.instalment(
                 pricing,
                 terms,
-                min_instalment.as_deref(),
-                min_down_payment_share.as_deref(),
+                *min_instalment,
+                *min_down_payment_share,
                 *latest_first_payment_days,
                 *approval,
                 choice,
             )?,
-            PlanOfferWire::Hardship {
+            PlanOffer::Hardship {
                 min_term_months,
                 max_term_months,
                 interest_rate_factor,
@@ -291,28 +290,28 @@ impl Builder<'_> {
                 approval,
             } => self.hardship(
                 (*min_term_months, *max_term_months),
-                interest_rate_factor,
-                penalty_waiver_share,
-                min_instalment.as_deref(),
+                *interest_rate_factor,
+                *penalty_waiver_share,
+                *min_instalment,
                 *latest_first_payment_days,
                 *approval,
                 choice,
             )?,
-            PlanOfferWire::Deferral {
+            PlanOffer::Deferral {
                 max_days,
                 fee,
                 approval,
-            } => self.deferral(*max_days, fee.as_deref(), *approval, choice)?,
-            PlanOfferWire::Settlement {
+            } => self.deferral(*max_days, *fee, *approval, choice)?,
+            PlanOffer::Settlement {
                 discount_cap_share,
                 latest_payment_days,
                 approval,
-            } => self.settlement(discount_cap_share, *latest_payment_days, *approval, choice)?,
-            PlanOfferWire::Custom {
+            } => self.settlement(*discount_cap_share, *latest_payment_days, *approval, choice)?,
+            PlanOffer::Custom {
                 max_term_months,
                 min_payment,
                 approval,
-            } => self.custom(*max_term_months, min_payment.as_deref(), *approval, choice)?,
+            } => self.custom(*max_term_months, *min_payment, *approval, choice)?,
         };
         self.finish(draft)
     }
@@ -352,16 +351,6 @@ impl Builder<'_> {
         wanted.clamp(1, self.policy.max_term_months)
     }
 
-    fn policy_money(&self, text: Option<&str>) -> Result<Option<Money>, InvalidReason> {
-        // Checked by `Policy::from_wire`; parsing again cannot fail for a checked policy.
-        text.map(|t| Money::parse(t, self.owed.currency()))
-            .transpose()
-    }
-
-    fn policy_share(text: &str) -> Result<Decimal, InvalidReason> {
-        parse_share("", text).map_err(|_| InvalidReason::NotADecimal)
-    }
-
     /// The first payment date: the customer's, or one month after the snapshot; with the
     /// reasons it breaks.
     fn first_payment(
@@ -384,10 +373,10 @@ impl Builder<'_> {
     #[allow(clippy::too_many_arguments)]
     fn instalment(
         &self,
-        pricing: &PricingWire,
+        pricing: &Pricing,
         terms: &[u32],
-        min_instalment: Option<&str>,
-        min_down_payment_share: Option<&str>,
+        min_instalment: Option<Money>,
+        min_down_payment_share: Option<Decimal>,
         latest_first_payment_days: u32,
         approval: Approval,
         choice: &PlanChoice,
@@ -401,9 +390,7 @@ impl Builder<'_> {
         }
         let term = self.computable_term(wanted);
         let min_down = match min_down_payment_share {
-            Some(share) => self
-                .owed
-                .times(Self::policy_share(share)?, self.rounding())?,
+            Some(share) => self.owed.times(share, self.rounding())?,
             None => self.zero(),
         };
         let down_payment = choice.down_payment.unwrap_or(min_down);
@@ -417,23 +404,20 @@ impl Builder<'_> {
             self.owed.checked_sub(down_payment)?
         };
         let first = self.first_payment(choice, latest_first_payment_days, &mut reasons);
-        let (method, pricing) = match pricing {
-            PricingWire::FlatFee { monthly_fee_rate } => (
-                PricingMethod::FlatFee,
-                Pricing::FlatFee {
-                    monthly_fee_rate: Self::policy_share(monthly_fee_rate)?,
-                },
-            ),
-            PricingWire::Annuity { annual_rate } => (
+        let (method, pricing) = match *pricing {
+            Pricing::FlatFee { monthly_fee_rate } => {
+                (PricingMethod::FlatFee, Spread::FlatFee { monthly_fee_rate })
+            }
+            Pricing::Annuity { annual_rate } => (
                 PricingMethod::Annuity,
-                Pricing::Annuity {
-                    monthly_rate: Self::policy_share(annual_rate)? / Decimal::from(12),
+                Spread::Annuity {
+                    monthly_rate: annual_rate / Decimal::from(12),
                 },
             ),
-            PricingWire::EqualPrincipal { annual_rate } => (
+            Pricing::EqualPrincipal { annual_rate } => (
                 PricingMethod::EqualPrincipal,
-                Pricing::EqualPrincipal {
-                    monthly_rate: Self::policy_share(annual_rate)? / Decimal::from(12),
+                Spread::EqualPrincipal {
+                    monthly_rate: annual_rate / Decimal::from(12),
                 },
             ),
         };
@@ -450,7 +434,7 @@ impl Builder<'_> {
             });
         }
         schedule.extend(self.spread(financed, term, first, pricing)?);
-        if let Some(min) = self.policy_money(min_instalment)? {
+        if let Some(min) = min_instalment {
             if regular_instalment(&schedule, self.zero()).amount() < min.amount() {
                 reasons.push(PlanReason::InstalmentBelowMinimum);
             }
@@ -470,9 +454,9 @@ impl Builder<'_> {
     fn hardship(
         &self,
         (min_term, max_term): (u32, u32),
-        interest_rate_factor: &str,
-        penalty_waiver_share: &str,
-        min_instalment: Option<&str>,
+        interest_rate_factor: Decimal,
+        penalty_waiver_share: Decimal,
+        min_instalment: Option<Money>,
         latest_first_payment_days: u32,
         approval: Approval,
         choice: &PlanChoice,
@@ -486,20 +470,19 @@ impl Builder<'_> {
         let waived = self
             .account
             .penalty_interest_charged
-            .times(Self::policy_share(penalty_waiver_share)?, self.rounding())?;
+            .times(penalty_waiver_share, self.rounding())?;
         let financed = self.owed.checked_sub(waived)?;
-        let annual_rate =
-            self.policy.interest.0 * Decimal::from(365) * Self::policy_share(interest_rate_factor)?;
+        let annual_rate = self.policy.interest.0 * Decimal::from(365) * interest_rate_factor;
         let first = self.first_payment(choice, latest_first_payment_days, &mut reasons);
         let schedule = self.spread(
             financed,
             term,
             first,
-            Pricing::Annuity {
+            Spread::Annuity {
                 monthly_rate: annual_rate / Decimal::from(12),
             },
         )?;
-        if let Some(min) = self.policy_money(min_instalment)? {
+        if let Some(min) = min_instalment {
             if regular_instalment(&schedule, self.zero()).amount() < min.amount() {
                 reasons.push(PlanReason::InstalmentBelowMinimum);
             }
@@ -518,7 +501,7 @@ impl Builder<'_> {
     fn deferral(
         &self,
         max_days: u32,
-        fee: Option<&str>,
+        fee: Option<Money>,
         approval: Approval,
         choice: &PlanChoice,
     ) -> Result<Draft, InvalidReason> {
@@ -533,7 +516,7 @@ impl Builder<'_> {
             self.policy.interest.0 * Decimal::from(days),
             self.rounding(),
         )?;
-        let fee = self.policy_money(fee)?.unwrap_or(self.zero());
+        let fee = fee.unwrap_or(self.zero());
         let total = self.owed.checked_add(interest)?.checked_add(fee)?;
         let row = Instalment {
             number: 1,
@@ -557,16 +540,13 @@ impl Builder<'_> {
 
     fn settlement(
         &self,
-        discount_cap_share: &str,
+        discount_cap_share: Decimal,
         latest_payment_days: u32,
         approval: Approval,
         choice: &PlanChoice,
     ) -> Result<Draft, InvalidReason> {
         let mut reasons = Vec::new();
-        let largest_discount = self.owed.times(
-            Self::policy_share(discount_cap_share)?,
-            RoundingRule::HalfUp,
-        )?;
+        let largest_discount = self.owed.times(discount_cap_share, RoundingRule::HalfUp)?;
         let lowest_amount = self.owed.checked_sub(largest_discount)?;
         let amount = choice
             .settlement_amount
@@ -596,7 +576,7 @@ impl Builder<'_> {
     fn custom(
         &self,
         max_term_months: u32,
-        min_payment: Option<&str>,
+        min_payment: Option<Money>,
         approval: Approval,
         choice: &PlanChoice,
     ) -> Result<Draft, InvalidReason> {
@@ -605,7 +585,7 @@ impl Builder<'_> {
         if payments.is_empty() {
             reasons.push(PlanReason::CustomEmpty);
         }
-        let min = self.policy_money(min_payment)?;
+        let min = min_payment;
         let latest = add_months(
             self.account.as_of,
             max_term_months.min(self.policy.max_term_months),
@@ -686,7 +666,7 @@ impl Builder<'_> {
         financed: Money,
         term: u32,
         first: Date,
-        pricing: Pricing,
+        pricing: Spread,
     ) -> Result<Vec<Instalment>, InvalidReason> {
         let rule = self.rounding();
         let zero = self.zero();
@@ -698,7 +678,7 @@ impl Builder<'_> {
         let mut rows = Vec::with_capacity(term as usize);
         let mut balance = financed;
         match pricing {
-            Pricing::FlatFee { monthly_fee_rate } => {
+            Spread::FlatFee { monthly_fee_rate } => {
                 let fee = financed.times(monthly_fee_rate, rule)?;
                 for (n, principal) in financed.split_evenly(term).into_iter().enumerate() {
                     balance = balance.checked_sub(principal)?;
@@ -713,7 +693,7 @@ impl Builder<'_> {
                     });
                 }
             }
-            Pricing::EqualPrincipal { monthly_rate } => {
+            Spread::EqualPrincipal { monthly_rate } => {
                 for (n, principal) in financed.split_evenly(term).into_iter().enumerate() {
                     let interest = balance.times(monthly_rate, rule)?;
                     balance = balance.checked_sub(principal)?;
@@ -728,13 +708,13 @@ impl Builder<'_> {
                     });
                 }
             }
-            Pricing::Annuity { monthly_rate } => {
+            Spread::Annuity { monthly_rate } => {
                 if monthly_rate.is_zero() {
                     return self.spread(
                         financed,
                         term,
                         first,
-                        Pricing::EqualPrincipal { monthly_rate },
+                        Spread::EqualPrincipal { monthly_rate },
                     );
                 }
                 let payment = annuity_payment(financed, monthly_rate, term, rule)?;

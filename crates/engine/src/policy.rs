@@ -299,7 +299,7 @@ pub struct Policy {
     pub late_fee: Option<LateFeeRule>,
     /// Sorted by `from_day`, the first starting at day 0 or later.
     pub stages: Vec<Stage>,
-    pub plans: Vec<PlanOfferWire>,
+    pub plans: Vec<PlanOffer>,
     pub affordability_share: Decimal,
     pub max_term_months: u32,
 }
@@ -396,14 +396,19 @@ impl Policy {
                 InvalidReason::NotAllowed,
             ));
         }
-        for (index, plan) in wire.plans.iter().enumerate() {
-            check_offer(
-                &format!("plans[{index}]"),
-                plan,
-                wire.max_term_months,
-                currency,
-            )?;
-        }
+        let plans = wire
+            .plans
+            .iter()
+            .enumerate()
+            .map(|(index, offer)| {
+                PlanOffer::from_wire(
+                    &format!("plans[{index}]"),
+                    offer,
+                    wire.max_term_months,
+                    currency,
+                )
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Self {
             name: wire.name.clone(),
             grace_days: wire.grace_days,
@@ -412,7 +417,7 @@ impl Policy {
             penalty,
             late_fee,
             stages,
-            plans: wire.plans.clone(),
+            plans,
             affordability_share: parse_share("affordability_share", &wire.affordability_share)?,
             max_term_months: wire.max_term_months,
         })
@@ -440,115 +445,207 @@ fn offer_key(offer: &PlanOfferWire) -> &'static str {
     }
 }
 
-fn check_offer(
-    path: &str,
-    offer: &PlanOfferWire,
-    max_term: u32,
-    currency: Currency,
-) -> Result<(), EngineError> {
-    let path = &format!("{path}.{}", offer_key(offer));
-    let check_amount = |field: &str, text: &Option<String>| -> Result<(), EngineError> {
-        if let Some(text) = text {
-            let money = Money::parse(text, currency)
-                .map_err(|r| EngineError::invalid(format!("{path}.{field}"), r))?;
+/// How a checked instalment offer is priced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pricing {
+    FlatFee { monthly_fee_rate: Decimal },
+    Annuity { annual_rate: Decimal },
+    EqualPrincipal { annual_rate: Decimal },
+}
+
+/// A checked plan offer: the wire form with every figure parsed once, when the policy
+/// is read, instead of on every recomputation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanOffer {
+    PayInFull {
+        approval: Approval,
+    },
+    BringCurrent {
+        approval: Approval,
+    },
+    Instalment {
+        pricing: Pricing,
+        terms: Vec<u32>,
+        min_instalment: Option<Money>,
+        min_down_payment_share: Option<Decimal>,
+        latest_first_payment_days: u32,
+        approval: Approval,
+    },
+    Hardship {
+        min_term_months: u32,
+        max_term_months: u32,
+        interest_rate_factor: Decimal,
+        penalty_waiver_share: Decimal,
+        min_instalment: Option<Money>,
+        latest_first_payment_days: u32,
+        approval: Approval,
+    },
+    Deferral {
+        max_days: u32,
+        fee: Option<Money>,
+        approval: Approval,
+    },
+    Settlement {
+        discount_cap_share: Decimal,
+        latest_payment_days: u32,
+        approval: Approval,
+    },
+    Custom {
+        max_term_months: u32,
+        min_payment: Option<Money>,
+        approval: Approval,
+    },
+}
+
+impl PlanOffer {
+    /// Checks an offer at `path` for a policy whose longest term is `max_term`.
+    ///
+    /// # Errors
+    ///
+    /// [`EngineError::Invalid`] naming the field, e.g. `plans[2].instalment.terms[0]`.
+    fn from_wire(
+        path: &str,
+        offer: &PlanOfferWire,
+        max_term: u32,
+        currency: Currency,
+    ) -> Result<Self, EngineError> {
+        let path = &format!("{path}.{}", offer_key(offer));
+        let field = |name: &str| format!("{path}.{name}");
+        let amount = |name: &str, text: &Option<String>| -> Result<Option<Money>, EngineError> {
+            let Some(text) = text else {
+                return Ok(None);
+            };
+            let money =
+                Money::parse(text, currency).map_err(|r| EngineError::invalid(field(name), r))?;
             if money.is_negative() {
-                return Err(EngineError::invalid(
-                    format!("{path}.{field}"),
-                    InvalidReason::Negative,
-                ));
+                return Err(EngineError::invalid(field(name), InvalidReason::Negative));
             }
-        }
-        Ok(())
-    };
-    let check_term = |field: String, months: u32| -> Result<(), EngineError> {
-        if months == 0 || months > max_term {
-            Err(EngineError::invalid(
-                field,
-                InvalidReason::TermOutsidePolicy,
-            ))
-        } else {
-            Ok(())
-        }
-    };
-    match offer {
-        PlanOfferWire::PayInFull { .. } | PlanOfferWire::BringCurrent { .. } => Ok(()),
-        PlanOfferWire::Instalment {
-            pricing,
-            terms,
-            min_instalment,
-            min_down_payment_share,
-            ..
-        } => {
-            match pricing {
-                PricingWire::FlatFee { monthly_fee_rate } => {
-                    parse_share(
-                        &format!("{path}.pricing.flat_fee.monthly_fee_rate"),
-                        monthly_fee_rate,
-                    )?;
-                }
-                PricingWire::Annuity { annual_rate }
-                | PricingWire::EqualPrincipal { annual_rate } => {
-                    let method = match pricing {
-                        PricingWire::Annuity { .. } => "annuity",
-                        _ => "equal_principal",
-                    };
-                    parse_share(&format!("{path}.pricing.{method}.annual_rate"), annual_rate)?;
-                }
+            Ok(Some(money))
+        };
+        let term = |name: String, months: u32| -> Result<u32, EngineError> {
+            if months == 0 || months > max_term {
+                Err(EngineError::invalid(name, InvalidReason::TermOutsidePolicy))
+            } else {
+                Ok(months)
             }
-            if terms.is_empty() {
-                return Err(EngineError::invalid(
-                    format!("{path}.terms"),
-                    InvalidReason::Missing,
-                ));
-            }
-            for (i, term) in terms.iter().enumerate() {
-                check_term(format!("{path}.terms[{i}]"), *term)?;
-            }
-            check_amount("min_instalment", min_instalment)?;
-            if let Some(share) = min_down_payment_share {
-                parse_share(&format!("{path}.min_down_payment_share"), share)?;
-            }
-            Ok(())
-        }
-        PlanOfferWire::Hardship {
-            min_term_months,
-            max_term_months,
-            interest_rate_factor,
-            penalty_waiver_share,
-            min_instalment,
-            ..
-        } => {
-            check_term(format!("{path}.min_term_months"), *min_term_months)?;
-            check_term(format!("{path}.max_term_months"), *max_term_months)?;
-            if min_term_months > max_term_months {
-                return Err(EngineError::invalid(
-                    format!("{path}.min_term_months"),
-                    InvalidReason::ExceedsOther {
-                        other: "max_term_months",
+        };
+        Ok(match offer {
+            PlanOfferWire::PayInFull { approval } => Self::PayInFull {
+                approval: *approval,
+            },
+            PlanOfferWire::BringCurrent { approval } => Self::BringCurrent {
+                approval: *approval,
+            },
+            PlanOfferWire::Instalment {
+                pricing,
+                terms,
+                min_instalment,
+                min_down_payment_share,
+                latest_first_payment_days,
+                approval,
+            } => {
+                let pricing = match pricing {
+                    PricingWire::FlatFee { monthly_fee_rate } => Pricing::FlatFee {
+                        monthly_fee_rate: parse_share(
+                            &field("pricing.flat_fee.monthly_fee_rate"),
+                            monthly_fee_rate,
+                        )?,
                     },
-                ));
+                    PricingWire::Annuity { annual_rate } => Pricing::Annuity {
+                        annual_rate: parse_share(
+                            &field("pricing.annuity.annual_rate"),
+                            annual_rate,
+                        )?,
+                    },
+                    PricingWire::EqualPrincipal { annual_rate } => Pricing::EqualPrincipal {
+                        annual_rate: parse_share(
+                            &field("pricing.equal_principal.annual_rate"),
+                            annual_rate,
+                        )?,
+                    },
+                };
+                if terms.is_empty() {
+                    return Err(EngineError::invalid(field("terms"), InvalidReason::Missing));
+                }
+                let terms = terms
+                    .iter()
+                    .enumerate()
+                    .map(|(i, months)| term(field(&format!("terms[{i}]")), *months))
+                    .collect::<Result<_, _>>()?;
+                Self::Instalment {
+                    pricing,
+                    terms,
+                    min_instalment: amount("min_instalment", min_instalment)?,
+                    min_down_payment_share: min_down_payment_share
+                        .as_deref()
+                        .map(|share| parse_share(&field("min_down_payment_share"), share))
+                        .transpose()?,
+                    latest_first_payment_days: *latest_first_payment_days,
+                    approval: *approval,
+                }
             }
-            parse_share(
-                &format!("{path}.interest_rate_factor"),
+            PlanOfferWire::Hardship {
+                min_term_months,
+                max_term_months,
                 interest_rate_factor,
-            )?;
-            parse_share(
-                &format!("{path}.penalty_waiver_share"),
                 penalty_waiver_share,
-            )?;
-            check_amount("min_instalment", min_instalment)
-        }
-        PlanOfferWire::Deferral { fee, .. } => check_amount("fee", fee),
-        PlanOfferWire::Settlement {
-            discount_cap_share, ..
-        } => parse_share(&format!("{path}.discount_cap_share"), discount_cap_share).map(drop),
-        PlanOfferWire::Custom {
-            max_term_months,
-            min_payment,
-            ..
-        } => {
-            check_term(format!("{path}.max_term_months"), *max_term_months)?;
-            check_amount("min_payment", min_payment)
-        }
+                min_instalment,
+                latest_first_payment_days,
+                approval,
+            } => {
+                let min_term_months = term(field("min_term_months"), *min_term_months)?;
+                let max_term_months = term(field("max_term_months"), *max_term_months)?;
+                if min_term_months > max_term_months {
+                    return Err(EngineError::invalid(
+                        field("min_term_months"),
+                        InvalidReason::ExceedsOther {
+                            other: "max_term_months",
+                        },
+                    ));
+                }
+                Self::Hardship {
+                    min_term_months,
+                    max_term_months,
+                    interest_rate_factor: parse_share(
+                        &field("interest_rate_factor"),
+                        interest_rate_factor,
+                    )?,
+                    penalty_waiver_share: parse_share(
+                        &field("penalty_waiver_share"),
+                        penalty_waiver_share,
+                    )?,
+                    min_instalment: amount("min_instalment", min_instalment)?,
+                    latest_first_payment_days: *latest_first_payment_days,
+                    approval: *approval,
+                }
+            }
+            PlanOfferWire::Deferral {
+                max_days,
+                fee,
+                approval,
+            } => Self::Deferral {
+                max_days: *max_days,
+                fee: amount("fee", fee)?,
+                approval: *approval,
+            },
+            PlanOfferWire::Settlement {
+                discount_cap_share,
+                latest_payment_days,
+                approval,
+            } => Self::Settlement {
+                discount_cap_share: parse_share(&field("discount_cap_share"), discount_cap_share)?,
+                latest_payment_days: *latest_payment_days,
+                approval: *approval,
+            },
+            PlanOfferWire::Custom {
+                max_term_months,
+                min_payment,
+                approval,
+            } => Self::Custom {
+                max_term_months: term(field("max_term_months"), *max_term_months)?,
+                min_payment: amount("min_payment", min_payment)?,
+                approval: *approval,
+            },
+        })
     }
 }
