@@ -333,7 +333,18 @@ impl Builder<'_> {
             total: amount,
             remaining_balance: self.zero(),
         };
-        Ok(Draft {
+        Ok(self.one_payment(kind, row, approval, reasons))
+    }
+
+    /// A plan of one payment, `row`.
+    fn one_payment(
+        &self,
+        kind: PlanKind,
+        row: Instalment,
+        approval: Approval,
+        reasons: Vec<PlanReason>,
+    ) -> Draft {
+        Draft {
             kind,
             term_months: 1,
             down_payment: self.zero(),
@@ -341,7 +352,7 @@ impl Builder<'_> {
             schedule: vec![row],
             approval,
             reasons,
-        })
+        }
     }
 
     /// The term a schedule is computed for: what was asked, within 1 and the policy's
@@ -527,15 +538,7 @@ impl Builder<'_> {
             total,
             remaining_balance: self.zero(),
         };
-        Ok(Draft {
-            kind: PlanKind::Deferral,
-            term_months: 1,
-            down_payment: self.zero(),
-            amount_waived: self.zero(),
-            schedule: vec![row],
-            approval,
-            reasons,
-        })
+        Ok(self.one_payment(PlanKind::Deferral, row, approval, reasons))
     }
 
     fn settlement(

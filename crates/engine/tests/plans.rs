@@ -19,6 +19,16 @@ fn scenario(json: &str) -> Scenario {
     Scenario::from_json(json).expect("the example configuration is valid")
 }
 
+/// The offer of instalments with a flat monthly fee.
+fn flat_fee_offer(scenario: &Scenario) -> usize {
+    offer_index(scenario, |p| {
+        p.kind
+            == PlanKind::Instalment {
+                method: PricingMethod::FlatFee,
+            }
+    })
+}
+
 fn offer_index(scenario: &Scenario, wanted: impl Fn(&Plan) -> bool) -> usize {
     let plans = all_plans(&scenario.account, &scenario.policy, &PlanChoice::default()).unwrap();
     plans
@@ -57,12 +67,7 @@ fn a_flat_monthly_fee_discloses_its_true_annual_rate() {
     // flows): fee 51.90 a month; nominal 0.130069, effective 0.138881. A "0.6 % a month"
     // fee looks like 7.2 % a year; it costs about 13.9 %.
     let s = scenario(CN);
-    let offer = offer_index(&s, |p| {
-        p.kind
-            == PlanKind::Instalment {
-                method: PricingMethod::FlatFee,
-            }
-    });
+    let offer = flat_fee_offer(&s);
     let choice = PlanChoice {
         term_months: Some(12),
         ..PlanChoice::default()
@@ -158,12 +163,7 @@ fn hardship_waives_penalty_interest_and_can_suspend_interest() {
 #[test]
 fn terms_and_dates_outside_the_policy_are_not_allowed_and_say_why() {
     let s = scenario(CN);
-    let offer = offer_index(&s, |p| {
-        p.kind
-            == PlanKind::Instalment {
-                method: PricingMethod::FlatFee,
-            }
-    });
+    let offer = flat_fee_offer(&s);
     let choice = PlanChoice {
         term_months: Some(5),
         first_payment_date: Some(date(2027, 3, 1)),
@@ -183,12 +183,7 @@ fn terms_and_dates_outside_the_policy_are_not_allowed_and_say_why() {
 #[test]
 fn long_terms_need_review_where_the_policy_says_so() {
     let s = scenario(CN);
-    let offer = offer_index(&s, |p| {
-        p.kind
-            == PlanKind::Instalment {
-                method: PricingMethod::FlatFee,
-            }
-    });
+    let offer = flat_fee_offer(&s);
     let choice = PlanChoice {
         term_months: Some(24),
         ..PlanChoice::default()
