@@ -25,14 +25,48 @@ pub struct WidgetConfigWire {
     #[serde(default)]
     pub payment_channels: Vec<PaymentChannelWire>,
     /// The terms the customer agrees to when sending a proposal.
-    #[serde(default)]
-    pub terms: Option<TermsWire>,
+    pub terms: TermsWire,
     /// How the bank can contact the customer about a proposal; default phone, SMS, email.
     #[serde(default = "default_contact_channels")]
     pub contact_channels: Vec<ContactChannel>,
     /// Business days within which the bank answers a proposal that needs review.
     #[serde(default)]
     pub review_days: Option<u32>,
+    /// Where proposals go: `POST {endpoint}` (`https://…`, a path on this site, or
+    /// `http://localhost…` / `http://127.0.0.1…` while developing).
+    pub endpoint: String,
+    /// The bank's reference for the account: sent with the proposal, and it keeps the
+    /// drafts of two accounts on one page apart.
+    pub account_reference: String,
+    /// A CSRF token to send with every proposal, read from a cookie.
+    #[serde(default)]
+    pub csrf: Option<CsrfWire>,
+    /// Whether the browser sends the bank's cookies with a proposal (fetch's `credentials`).
+    #[serde(default)]
+    pub credentials: Credentials,
+    /// How long one attempt to send may take, 1 to 120 seconds; 15 when absent.
+    #[serde(default)]
+    pub timeout_seconds: Option<u32>,
+}
+
+/// Where the bank's CSRF token is read from and which header carries it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CsrfWire {
+    /// The cookie holding the token (readable by script, on the host page's site).
+    pub cookie: String,
+    /// The request header the endpoint expects it in, e.g. `X-CSRF-Token`.
+    pub header: String,
+}
+
+/// fetch's `credentials` mode for proposals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Credentials {
+    Omit,
+    #[default]
+    SameOrigin,
+    Include,
 }
 
 /// A text the bank gives in both languages.
@@ -108,6 +142,10 @@ pub enum ContactChannel {
     InApp,
 }
 
+impl ContactChannel {
+    pub const ALL: [ContactChannel; 4] = [Self::Phone, Self::Sms, Self::Email, Self::InApp];
+}
+
 fn default_contact_channels() -> Vec<ContactChannel> {
     vec![
         ContactChannel::Phone,
@@ -117,10 +155,11 @@ fn default_contact_channels() -> Vec<ContactChannel> {
 }
 
 /// Reads the configuration's JSON. In the browser, `JSON.parse` does the parsing and
-/// serde reads the result: this keeps serde_json's parser out of the bundle (several KB
-/// brotli). Natively (tests, tools) serde_json reads it, with the same error types.
+/// serde reads the result through [`crate::js_de`]: this keeps serde_json's parser and
+/// serde's worded errors out of the bundle (several KB brotli). Natively (tests, tools) serde_json reads it, with the same error types.
+/// Also returns the account and the policy as JSON text, as the host gave them.
 #[cfg(target_arch = "wasm32")]
-fn read_wire(json: &str) -> Result<WidgetConfigWire, EngineError> {
+fn read_wire(json: &str) -> Result<(WidgetConfigWire, String), EngineError> {
     let value = js_sys::JSON::parse(json).map_err(|error| {
         let message = js_sys::Error::from(error)
             .message()
@@ -128,13 +167,26 @@ fn read_wire(json: &str) -> Result<WidgetConfigWire, EngineError> {
             .unwrap_or_default();
         malformed_at(json, &message)
     })?;
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|error| EngineError::from_shape_message(&error.to_string(), "."))
+    let scenario = js_sys::Object::new();
+    for key in ["account", "policy"] {
+        let key = wasm_bindgen::JsValue::from_str(key);
+        let part = js_sys::Reflect::get(&value, &key).unwrap_or_default();
+        let _ = js_sys::Reflect::set(&scenario, &key, &part);
+    }
+    let scenario_json = js_sys::JSON::stringify(&scenario)
+        .map(String::from)
+        .unwrap_or_default();
+    let wire = WidgetConfigWire::deserialize(crate::js_de::JsDe(value))?;
+    Ok((wire, scenario_json))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn read_wire(json: &str) -> Result<WidgetConfigWire, EngineError> {
-    read_json(json)
+fn read_wire(json: &str) -> Result<(WidgetConfigWire, String), EngineError> {
+    let wire = read_json(json)?;
+    let value: serde_json::Value = serde_json::from_str(json)
+        .map_err(|error| EngineError::from_shape_message(&error.to_string(), "."))?;
+    let scenario = serde_json::json!({ "account": value["account"], "policy": value["policy"] });
+    Ok((wire, scenario.to_string()))
 }
 
 /// The position of a `JSON.parse` failure: browsers say "(line L column C)" or
@@ -172,6 +224,36 @@ fn check_link(path: &str, url: &str) -> Result<(), EngineError> {
     }
 }
 
+/// A proposal endpoint: what [`check_link`] accepts, or plain HTTP to this machine while
+/// developing.
+fn check_endpoint(url: &str) -> Result<(), EngineError> {
+    let local = ["http://localhost", "http://127.0.0.1"]
+        .iter()
+        .any(|origin| {
+            url.strip_prefix(origin)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with([':', '/']))
+        });
+    if local && !url.chars().any(char::is_whitespace) {
+        Ok(())
+    } else {
+        check_link("endpoint", url)
+    }
+}
+
+/// How proposals are sent, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sending {
+    pub endpoint: String,
+    pub account_reference: String,
+    pub csrf: Option<CsrfWire>,
+    pub credentials: Credentials,
+    pub timeout_ms: u32,
+}
+
+/// The longest a single attempt may be given.
+const MAX_TIMEOUT_SECONDS: u32 = 120;
+const DEFAULT_TIMEOUT_SECONDS: u32 = 15;
+
 /// A configuration that cannot be used, with the language it asked for when that much
 /// could be read, so the error panel speaks the customer's language.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -195,9 +277,13 @@ pub struct WidgetConfig {
     /// The account and the policy, checked by the engine.
     pub scenario: Scenario,
     pub payment_channels: Vec<PaymentChannelWire>,
-    pub terms: Option<TermsWire>,
+    pub terms: TermsWire,
     pub contact_channels: Vec<ContactChannel>,
     pub review_days: Option<u32>,
+    pub sending: Sending,
+    /// `{"account":…,"policy":…}` exactly as the host gave them: proposals carry it so
+    /// the bank recomputes with the very figures the customer saw.
+    pub scenario_json: String,
 }
 
 impl WidgetConfig {
@@ -208,7 +294,8 @@ impl WidgetConfig {
     /// The engine's error for the first thing wrong, its path starting at the
     /// configuration's root (`account.overdue_amount`).
     pub fn from_json(json: &str) -> Result<Self, ConfigError> {
-        let wire = read_wire(json).map_err(|error| ConfigError::new(error, None))?;
+        let (wire, scenario_json) =
+            read_wire(json).map_err(|error| ConfigError::new(error, None))?;
         let locale = match &wire.locale {
             None => None,
             Some(tag) => Some(Locale::from_tag(tag).ok_or_else(|| {
@@ -227,14 +314,42 @@ impl WidgetConfig {
                 check_link(&format!("payment_channels[{i}].url"), url).map_err(invalid)?;
             }
         }
-        if let Some(terms) = &wire.terms {
-            check_link("terms.url", &terms.url).map_err(invalid)?;
+        check_link("terms.url", &wire.terms.url).map_err(invalid)?;
+        if wire.terms.version.trim().is_empty() {
+            let error = EngineError::invalid("terms.version", InvalidReason::Missing);
+            return Err(invalid(error));
         }
         if wire.contact_channels.is_empty() {
             return Err(invalid(EngineError::invalid(
                 "contact_channels",
                 InvalidReason::Missing,
             )));
+        }
+        check_endpoint(&wire.endpoint).map_err(invalid)?;
+        let reference = wire.account_reference.trim();
+        if reference.is_empty() {
+            let error = EngineError::invalid("account_reference", InvalidReason::Missing);
+            return Err(invalid(error));
+        }
+        if reference.len() > 64 || reference.chars().any(char::is_control) {
+            let error = EngineError::invalid("account_reference", InvalidReason::NotAllowed);
+            return Err(invalid(error));
+        }
+        if let Some(csrf) = &wire.csrf {
+            let token = |c: char| c.is_ascii_alphanumeric() || "-_.".contains(c);
+            for (path, name) in [("csrf.cookie", &csrf.cookie), ("csrf.header", &csrf.header)] {
+                if name.is_empty() || !name.chars().all(token) {
+                    return Err(invalid(EngineError::invalid(
+                        path,
+                        InvalidReason::NotAllowed,
+                    )));
+                }
+            }
+        }
+        let timeout = wire.timeout_seconds.unwrap_or(DEFAULT_TIMEOUT_SECONDS);
+        if !(1..=MAX_TIMEOUT_SECONDS).contains(&timeout) {
+            let error = EngineError::invalid("timeout_seconds", InvalidReason::NotAllowed);
+            return Err(invalid(error));
         }
         Ok(Self {
             locale,
@@ -243,6 +358,14 @@ impl WidgetConfig {
             terms: wire.terms,
             contact_channels: wire.contact_channels,
             review_days: wire.review_days,
+            sending: Sending {
+                endpoint: wire.endpoint,
+                account_reference: reference.to_owned(),
+                csrf: wire.csrf,
+                credentials: wire.credentials,
+                timeout_ms: timeout * 1000,
+            },
+            scenario_json,
         })
     }
 }
@@ -313,7 +436,21 @@ mod tests {
     fn the_demo_names_its_payment_channels_and_terms() {
         let config = WidgetConfig::from_json(DEMO).unwrap();
         assert!(!config.payment_channels.is_empty());
-        assert!(config.terms.is_some());
+        assert_eq!(config.terms.version, "2026-09");
+    }
+
+    #[test]
+    fn the_demo_page_carries_the_demo_configuration() {
+        let page = include_str!("../index.html");
+        let start = page.find("id=\"repay-demo-config\">").unwrap();
+        let block = &page[start..];
+        let json = &block[block.find('>').unwrap() + 1..block.find("</script>").unwrap()];
+        let page_config: serde_json::Value = serde_json::from_str(json).unwrap();
+        let data: serde_json::Value = serde_json::from_str(DEMO).unwrap();
+        assert_eq!(
+            page_config, data,
+            "index.html's demo block must equal cn-card.json"
+        );
     }
 
     #[test]

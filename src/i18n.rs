@@ -318,7 +318,52 @@ catalog! {
     ConsentBefore => ("I agree to the ", "我同意"),
     TermsLinkText => ("terms for repayment arrangements", "还款安排条款"),
     ConsentAfter => (".", "。"),
-    ConsentNoLink => ("I agree that the bank may contact me about this proposal.", "我同意银行就此方案与我联系。"),
+    ConsentRequired => (
+        "Please tick this box to agree to the terms before sending.",
+        "提交前请勾选此项，同意相关条款。"
+    ),
+    SendProposal => ("Send my proposal", "提交我的方案"),
+    Sending => ("Sending your proposal to the bank…", "正在向银行提交您的方案…"),
+    Retrying => ("No answer from the bank yet; trying again in {n} s.", "银行暂未答复，{n} 秒后自动重试。"),
+    Offline => (
+        "You seem to be offline. Your proposal is saved and goes to the bank once you are back online.",
+        "您似乎已断网。方案已保存，恢复联网后会自动提交。"
+    ),
+    SendFailed => (
+        "We could not reach the bank. Your proposal is saved; please try again in a moment.",
+        "暂时无法连接银行。方案已保存，请稍后重试。"
+    ),
+    TryAgain => ("Try again", "重试"),
+    RefusedRejected => (
+        "The bank cannot accept this plan. Please go back and choose another, or contact the bank.",
+        "银行无法接受此方案。请返回另选方案，或联系银行。"
+    ),
+    RefusedFigures => (
+        "The bank's figures differ from these; your account may have changed. Please reload the page.",
+        "银行核算的金额与此处不一致，账户可能有变动。请刷新页面。"
+    ),
+    RefusedOther => (
+        "The bank could not accept this proposal (code {code}). Please contact the bank.",
+        "银行未能接收此方案（代码 {code}）。请联系银行。"
+    ),
+
+    SentTitle => ("Thank you: your proposal has been sent", "谢谢，您的方案已提交"),
+    ReferenceLabel => ("Your reference", "您的方案编号"),
+    SentApproved => ("Approved: your new plan is in place.", "已批准：您的新还款计划已生效。"),
+    SentReviewDays => (
+        "The bank will review your proposal and answer within {days} business days.",
+        "银行将审核您的方案，并在 {days} 个工作日内答复。"
+    ),
+    SentReview => (
+        "The bank will review your proposal and answer you soon.",
+        "银行将审核您的方案，并尽快答复。"
+    ),
+    SentReceived => (
+        "The bank has received your proposal and will be in touch.",
+        "银行已收到您的方案，会与您联系。"
+    ),
+    FirstDue => ("Your first payment of {amount} is due on {date}.", "首期还款 {amount}，应于 {date} 前支付。"),
+    NextTimeHeading => ("So that no payment slips again", "避免再次错过还款"),
 
     ConfigErrorTitle => ("This repayment tool could not start", "还款工具未能启动"),
     ConfigErrorBody => (

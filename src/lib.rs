@@ -3,16 +3,20 @@
 //! It renders what [`repay_engine`] computes and computes no money itself. The host page
 //! gives it a configuration (JSON) and an element to live in; see [`mount`].
 
+pub mod client;
 pub mod components;
 pub mod config;
 pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod input;
+#[cfg(target_arch = "wasm32")]
+pub mod js_de;
 mod labels;
 pub mod model;
 pub mod shared;
 pub mod state;
+pub mod submit;
 
 use web_sys::Element;
 use yew::AppHandle;

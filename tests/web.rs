@@ -12,8 +12,12 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const CN: &str = include_str!("../crates/engine/data/cn-card.json");
 
+/// A new element to mount into, with no draft left by an earlier test: the widget
+/// resumes the draft this tab kept for the account, and every test uses one account.
 fn fresh_root() -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
+    let window = web_sys::window().unwrap();
+    window.session_storage().unwrap().unwrap().clear().unwrap();
+    let document = window.document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     root

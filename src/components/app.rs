@@ -3,21 +3,24 @@
 
 use yew::prelude::*;
 
+use crate::client;
 use crate::components::config_error::{config_error_panel, ConfigErrorPanelProps};
-use crate::components::details_step::DetailsStep;
+use crate::components::confirmation::{confirmation, ConfirmationProps};
+use crate::components::details_step::{details_step, DetailsStepProps};
 use crate::components::language_switch::{language_switch, LanguageSwitchProps};
 use crate::components::navigation::{navigation, NavigationProps};
-use crate::components::options_step::OptionsStep;
+use crate::components::options_step::{options_step, OptionsStepProps};
 use crate::components::progress::{progress, ProgressProps};
-use crate::components::review_step::ReviewStep;
-use crate::components::situation_step::SituationStep;
-use crate::components::status_step::StatusStep;
+use crate::components::review_step::{review_step, ReviewStepProps};
+use crate::components::situation_step::{situation_step, SituationStepProps};
+use crate::components::status_step::{status_step, StatusStepProps};
 use crate::config::WidgetConfig;
 use crate::i18n::{Locale, Msg};
 use crate::model::{derive, Inputs};
 use crate::shared::Shared;
 use crate::state::Step;
 use crate::state::{Action, State};
+use crate::submit::Lifecycle;
 
 /// What the host page gives the widget.
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -39,7 +42,17 @@ pub fn App(props: &AppProps) -> Html {
         Ok(config) => config.locale.unwrap_or(props.fallback_locale),
         Err(error) => error.locale.unwrap_or(props.fallback_locale),
     };
-    let state = use_reducer(|| State::new(initial_locale));
+    // A reload resumes from the draft this tab kept for the account, if any.
+    let state = {
+        let config = config.clone();
+        use_reducer(move || match &*config {
+            Ok(config) => client::load_draft(&config.sending.account_reference).map_or_else(
+                || State::new(initial_locale),
+                |draft| State::restored(initial_locale, draft, config.scenario.policy.plans.len()),
+            ),
+            Err(_) => State::new(initial_locale),
+        })
+    };
     let dispatch = {
         let dispatcher = state.dispatcher();
         use_memo((), move |()| {
@@ -57,13 +70,36 @@ pub fn App(props: &AppProps) -> Html {
             .map(|config| derive(&config.scenario, inputs).map(Shared::new))
     });
 
+    let sending = match &*config {
+        Ok(config) => Some(config.sending.clone()),
+        Err(_) => None,
+    };
+    // Every change worth keeping goes to session storage (never the budget figures), and
+    // each new round of sending (a new proposal, "try again", a proposal resumed after a
+    // reload) starts exactly one delivery. One effect for both: each
+    // effect costs the bundle its own copy of Yew's effect machinery.
+    {
+        let started = use_mut_ref(|| 0_u32);
+        let pending = state.pending.clone();
+        let report = dispatch.reform(Action::Delivery);
+        use_effect_with((state.draft(), state.round), move |(draft, round)| {
+            if let Some(sending) = sending {
+                client::save_draft(&sending.account_reference, draft);
+                let new_round = *round > std::mem::replace(&mut *started.borrow_mut(), *round);
+                if let (true, Some(pending)) = (new_round, pending) {
+                    yew::platform::spawn_local(client::deliver(sending, pending, report));
+                }
+            }
+        });
+    }
     // Focus moves to the new step's heading, but never on first render: the widget
     // must not pull focus away from the host page as it loads.
     let heading = use_node_ref();
     let first_render = use_mut_ref(|| true);
     {
         let heading = heading.clone();
-        use_effect_with(state.step, move |_| {
+        let accepted = matches!(state.lifecycle, Lifecycle::Accepted(_));
+        use_effect_with((state.step, accepted), move |_| {
             if std::mem::replace(&mut *first_render.borrow_mut(), false) {
                 return;
             }
@@ -91,30 +127,63 @@ pub fn App(props: &AppProps) -> Html {
             error: error.clone(),
             locale,
         }),
+        (Ok(config), Some(Ok(_))) if matches!(state.lifecycle, Lifecycle::Accepted(_)) => {
+            match &state.lifecycle {
+                Lifecycle::Accepted(receipt) => confirmation(&ConfirmationProps {
+                    receipt,
+                    config,
+                    locale,
+                    heading: heading.clone(),
+                }),
+                _ => Html::default(),
+            }
+        }
         (Ok(config), Some(Ok(model))) => {
+            let dispatch = (*dispatch).clone();
+            let (heading, ids) = (heading.clone(), (*ids).clone());
             let step = match state.step {
-                Step::Status => html! {
-                    <StatusStep config={config.clone()} model={model.clone()} {locale}
-                        paying_now={state.paying_now} dispatch={(*dispatch).clone()}
-                        heading={heading.clone()} />
-                },
-                Step::Situation => html! {
-                    <SituationStep state={(*state).clone()} model={model.clone()}
-                        dispatch={(*dispatch).clone()} heading={heading.clone()} ids={(*ids).clone()} />
-                },
-                Step::Options => html! {
-                    <OptionsStep config={config.clone()} state={(*state).clone()} model={model.clone()}
-                        dispatch={(*dispatch).clone()} heading={heading.clone()} ids={(*ids).clone()} />
-                },
+                Step::Status => status_step(&StatusStepProps {
+                    config: config.clone(),
+                    model: model.clone(),
+                    locale,
+                    paying_now: state.paying_now,
+                    dispatch: dispatch.clone(),
+                    heading,
+                }),
+                Step::Situation => situation_step(&SituationStepProps {
+                    state: (*state).clone(),
+                    model: model.clone(),
+                    dispatch: dispatch.clone(),
+                    heading,
+                    ids: ids.clone(),
+                }),
+                Step::Options => options_step(&OptionsStepProps {
+                    config: config.clone(),
+                    state: (*state).clone(),
+                    model: model.clone(),
+                    dispatch: dispatch.clone(),
+                    heading,
+                    ids: ids.clone(),
+                }),
                 Step::Details | Step::Review => {
                     match state.chosen.filter(|&o| o < model.plans.len()) {
-                        Some(offer) if state.step == Step::Details => html! {
-                            <DetailsStep model={model.clone()} {offer} {locale} heading={heading.clone()} />
-                        },
-                        Some(offer) => html! {
-                            <ReviewStep config={config.clone()} state={(*state).clone()} model={model.clone()} {offer}
-                                dispatch={(*dispatch).clone()} heading={heading.clone()} ids={(*ids).clone()} />
-                        },
+                        Some(offer) if state.step == Step::Details => {
+                            details_step(&DetailsStepProps {
+                                model: model.clone(),
+                                offer,
+                                locale,
+                                heading,
+                            })
+                        }
+                        Some(offer) => review_step(&ReviewStepProps {
+                            config: config.clone(),
+                            state: (*state).clone(),
+                            model: model.clone(),
+                            offer,
+                            dispatch: dispatch.clone(),
+                            heading,
+                            ids: ids.clone(),
+                        }),
                         // The reducer only reaches these steps with a chosen plan.
                         None => html! {},
                     }
@@ -126,13 +195,13 @@ pub fn App(props: &AppProps) -> Html {
                         current: state.step,
                         chosen: state.chosen.is_some(),
                         locale,
-                        dispatch: (*dispatch).clone(),
+                        dispatch: dispatch.clone(),
                     }) }
                     { step }
                     { navigation(&NavigationProps {
                         state: (*state).clone(),
-                        dispatch: (*dispatch).clone(),
-                        ids: (*ids).clone(),
+                        dispatch,
+                        ids,
                     }) }
                 </>
             }

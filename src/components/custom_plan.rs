@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::components::slot;
 
-use crate::components::text_field::TextField;
+use crate::components::text_field::{text_field, TextFieldProps};
 use crate::i18n::{fill, Locale, Msg};
 use crate::input::InputError;
 use crate::labels;
@@ -32,15 +32,8 @@ pub fn custom_plan(props: &CustomPlanProps) -> Html {
         let (date_error, amount_error) = props.errors.get(index).copied().unwrap_or((None, None));
         html! {
             <li class="repay-widget__custom-row" data-testid={format!("custom-row-{index}")}>
-                <TextField id={format!("{}-custom-date-{index}", props.ids)} kind={AttrValue::Static("date")}
-                    label={fill(Msg::CustomDate.text(locale), &[("n", &n)])}
-                    value={row.date.clone()} error={error(date_error)}
-                    on_input={props.dispatch.reform(move |text| Action::SetCustomDate(index, text))} />
-                <TextField id={format!("{}-custom-amount-{index}", props.ids)}
-                    label={fill(Msg::CustomAmount.text(locale), &[("n", &n)])}
-                    inputmode={AttrValue::Static("decimal")}
-                    value={row.amount.clone()} error={error(amount_error)}
-                    on_input={props.dispatch.reform(move |text| Action::SetCustomAmount(index, text))} />
+                { text_field(&TextFieldProps { id: AttrValue::from(format!("{}-custom-date-{index}", props.ids)), kind: AttrValue::Static("date"), label: AttrValue::from(fill(Msg::CustomDate.text(locale), &[("n", &n)])), value: AttrValue::from(row.date.clone()), error: error(date_error), on_input: props.dispatch.reform(move |text| Action::SetCustomDate(index, text)), ..TextFieldProps::default() }) }
+                { text_field(&TextFieldProps { id: AttrValue::from(format!("{}-custom-amount-{index}", props.ids)), label: AttrValue::from(fill(Msg::CustomAmount.text(locale), &[("n", &n)])), inputmode: Some(AttrValue::Static("decimal")), value: AttrValue::from(row.amount.clone()), error: error(amount_error), on_input: props.dispatch.reform(move |text| Action::SetCustomAmount(index, text)), ..TextFieldProps::default() }) }
                 { slot((props.rows.len() > 1).then(|| html! {
                     <button type="button" class="repay-widget__button repay-widget__button--link"
                         onclick={props.dispatch.reform(move |_: MouseEvent| Action::RemoveCustomRow(index))}>

@@ -11,7 +11,7 @@ use crate::labels;
 use crate::model::Model;
 use crate::shared::Shared;
 
-#[derive(Debug, Clone, PartialEq, Properties)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DetailsStepProps {
     pub model: Shared<Model>,
     /// The chosen offer: `model.plans[offer]` is the plan shown.
@@ -57,8 +57,35 @@ fn ics_stamp() -> String {
     )
 }
 
-#[component]
-pub fn DetailsStep(props: &DetailsStepProps) -> Html {
+/// Offers the plan's payments as calendar events with reminders (.ics).
+fn download_ics(plan: &repay_engine::Plan, locale: Locale) {
+    let summary = |n: usize, total: usize, amount: &str| {
+        fill(
+            Msg::IcsSummary.text(locale),
+            &[
+                ("n", &n.to_string()),
+                ("total", &total.to_string()),
+                ("amount", amount),
+            ],
+        )
+    };
+    let reminder = |amount: &str| fill(Msg::IcsReminder.text(locale), &[("amount", amount)]);
+    let amount = |m: &repay_engine::Money| format::money(m, locale);
+    let texts = export::IcsTexts {
+        summary: &summary,
+        reminder: &reminder,
+        amount: &amount,
+    };
+    let first = repay_engine::account::iso_date(plan.first_payment_date.0);
+    let uid = format!("repay-{first}-{}-{}", plan.offer, plan.term_months);
+    download(
+        &format!("repayment-schedule-{first}.ics"),
+        "text/calendar;charset=utf-8",
+        &export::ics(plan, &texts, &ics_stamp(), &uid),
+    );
+}
+
+pub fn details_step(props: &DetailsStepProps) -> Html {
     let locale = props.locale;
     let offer = props.offer;
     let Some(plan) = props.model.plans.get(offer) else {
@@ -100,39 +127,7 @@ pub fn DetailsStep(props: &DetailsStepProps) -> Html {
     );
     let on_ics = {
         let model = props.model.clone();
-        let file = format!("{file_base}.ics");
-        Callback::from(move |_: MouseEvent| {
-            let summary = |n: usize, total: usize, amount: &str| {
-                fill(
-                    Msg::IcsSummary.text(locale),
-                    &[
-                        ("n", &n.to_string()),
-                        ("total", &total.to_string()),
-                        ("amount", amount),
-                    ],
-                )
-            };
-            let reminder =
-                |amount: &str| fill(Msg::IcsReminder.text(locale), &[("amount", amount)]);
-            let amount = |m: &repay_engine::Money| format::money(m, locale);
-            let texts = export::IcsTexts {
-                summary: &summary,
-                reminder: &reminder,
-                amount: &amount,
-            };
-            let plan = &model.plans[offer];
-            let uid = format!(
-                "repay-{}-{}-{}",
-                repay_engine::account::iso_date(plan.first_payment_date.0),
-                plan.offer,
-                plan.term_months
-            );
-            download(
-                &file,
-                "text/calendar;charset=utf-8",
-                &export::ics(plan, &texts, &ics_stamp(), &uid),
-            );
-        })
+        Callback::from(move |_: MouseEvent| download_ics(&model.plans[offer], locale))
     };
     let on_csv = {
         let model = props.model.clone();

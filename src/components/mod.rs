@@ -5,6 +5,7 @@
 pub mod app;
 pub mod balance_chart;
 pub mod config_error;
+pub mod confirmation;
 pub mod custom_plan;
 pub mod details_step;
 pub mod language_switch;
@@ -28,4 +29,21 @@ use yew::Html;
 /// focus. An empty fragment holds the place instead.
 pub(crate) fn slot(content: Option<Html>) -> Html {
     content.unwrap_or_default()
+}
+
+/// One term and its value in a `<dl>`. Every fact in the widget goes through this one
+/// function, so the bundle holds one copy of its markup code instead of one per use.
+#[inline(never)]
+pub(crate) fn fact(
+    class: &'static str,
+    label: &'static str,
+    value: String,
+    testid: Option<String>,
+) -> Html {
+    yew::html! {
+        <div class={class}>
+            <dt>{ label }</dt>
+            <dd data-testid={testid}>{ value }</dd>
+        </div>
+    }
 }

@@ -12,8 +12,8 @@ use crate::shared::Shared;
 
 use crate::components::balance_chart::{balance_chart, BalanceChartProps};
 use crate::components::custom_plan::{custom_plan, CustomPlanProps};
-use crate::components::plan_card::PlanCard;
-use crate::components::text_field::TextField;
+use crate::components::plan_card::{plan_card, PlanCardProps};
+use crate::components::text_field::{text_field, TextFieldProps};
 use crate::config::WidgetConfig;
 use crate::format;
 use crate::i18n::{fill, Msg};
@@ -21,7 +21,7 @@ use crate::labels;
 use crate::model::Model;
 use crate::state::{Action, State};
 
-#[derive(Debug, Clone, PartialEq, Properties)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct OptionsStepProps {
     pub config: Shared<WidgetConfig>,
     pub state: State,
@@ -46,8 +46,7 @@ fn terms_of(offer: &PlanOffer, max_term: u32) -> Vec<u32> {
     }
 }
 
-#[component]
-pub fn OptionsStep(props: &OptionsStepProps) -> Html {
+pub fn options_step(props: &OptionsStepProps) -> Html {
     let locale = props.state.locale;
     let ids = &props.ids;
     let model = &props.model;
@@ -77,12 +76,18 @@ pub fn OptionsStep(props: &OptionsStepProps) -> Html {
         };
         html! {
             <li>
-                <PlanCard model={props.model.clone()} {offer} terms={terms_of(&policy.plans[offer], policy.max_term_months)}
-                    chosen={props.state.chosen == Some(offer)} suggested={model.suggested == Some(offer)}
-                    review_days={props.config.review_days} {locale} dispatch={props.dispatch.clone()}
-                    ids={ids.clone()}>
-                    { children }
-                </PlanCard>
+                { plan_card(&PlanCardProps {
+                    model: props.model.clone(),
+                    offer,
+                    terms: terms_of(&policy.plans[offer], policy.max_term_months),
+                    chosen: props.state.chosen == Some(offer),
+                    suggested: model.suggested == Some(offer),
+                    review_days: props.config.review_days,
+                    locale,
+                    dispatch: props.dispatch.clone(),
+                    ids: ids.clone(),
+                    children,
+                }) }
             </li>
         }
     });
@@ -117,13 +122,7 @@ pub fn OptionsStep(props: &OptionsStepProps) -> Html {
                 { Msg::StepOptions.text(locale) }
             </h2>
             <p class="repay-widget__intro">{ Msg::OptionsIntro.text(locale) }</p>
-            <TextField id={format!("{ids}-first-payment")} kind={AttrValue::Static("date")}
-                label={Msg::FirstPaymentLabel.text(locale)}
-                hint={fill(Msg::FirstPaymentHint.text(locale), &[("date", &format::date(as_of, locale))])}
-                value={props.state.first_payment.clone()}
-                min={repay_engine::account::iso_date(earliest)} max={repay_engine::account::iso_date(latest)}
-                error={first_payment_error}
-                on_input={props.dispatch.reform(Action::SetFirstPayment)} />
+            { text_field(&TextFieldProps { id: AttrValue::from(format!("{ids}-first-payment")), kind: AttrValue::Static("date"), label: AttrValue::from(Msg::FirstPaymentLabel.text(locale)), hint: Some(AttrValue::from(fill(Msg::FirstPaymentHint.text(locale), &[("date", &format::date(as_of, locale))]))), value: AttrValue::from(props.state.first_payment.clone()), min: Some(AttrValue::from(repay_engine::account::iso_date(earliest))), max: Some(AttrValue::from(repay_engine::account::iso_date(latest))), error: first_payment_error, on_input: props.dispatch.reform(Action::SetFirstPayment), ..TextFieldProps::default() }) }
             <p class="repay-widget__visually-hidden">{ format::date(default_first, locale) }</p>
             <div class="repay-widget__visually-hidden" aria-live="polite" data-testid="live-summary">
                 { live.unwrap_or_default() }

@@ -6,7 +6,7 @@ use repay_engine::{PlanKind, Verdict};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::components::slot;
+use crate::components::{fact, slot};
 
 use crate::format;
 use crate::i18n::{fill, Locale, Msg};
@@ -15,7 +15,7 @@ use crate::model::Model;
 use crate::shared::Shared;
 use crate::state::Action;
 
-#[derive(Debug, Clone, PartialEq, Properties)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PlanCardProps {
     pub model: Shared<Model>,
     /// Which plan of the model this card shows.
@@ -28,7 +28,7 @@ pub struct PlanCardProps {
     pub locale: Locale,
     pub dispatch: Callback<Action>,
     pub ids: AttrValue,
-    #[prop_or_default]
+    /// Shown inside the card, under its figures (the customer's own payments).
     pub children: Html,
 }
 
@@ -47,8 +47,9 @@ pub(crate) fn verdict_text(verdict: &Verdict, review_days: Option<u32>, locale: 
     }
 }
 
-#[component]
-pub fn PlanCard(props: &PlanCardProps) -> Html {
+/// The card (a view function: the model changes on every recomputation, so a component
+/// would re-render all cards anyway).
+pub fn plan_card(props: &PlanCardProps) -> Html {
     let locale = props.locale;
     let offer = props.offer;
     let Some(plan) = props.model.plans.get(offer) else {
@@ -138,29 +139,17 @@ pub fn PlanCard(props: &PlanCardProps) -> Html {
                     <dd data-testid={format!("plan-{offer}-payment")}>{ payment_text }</dd>
                 </div>
                 { slot(spread.then(|| html! {
-                    <div>
-                        <dt>{ Msg::Payments.text(locale) }</dt>
-                        <dd>{ payments }</dd>
-                    </div>
+                    { fact("", Msg::Payments.text(locale), payments.to_string(), None) }
                 })) }
-                <div>
-                    <dt>{ Msg::LastPayment.text(locale) }</dt>
-                    <dd>{ format::date(plan.end_date.0, locale) }</dd>
-                </div>
+                { fact("", Msg::LastPayment.text(locale), format::date(plan.end_date.0, locale), None) }
                 <div>
                     <dt>{ Msg::ExtraCost.text(locale) }</dt>
                     <dd data-testid={format!("plan-{offer}-cost")}>{ money(&plan.total_cost) }</dd>
                 </div>
                 { slot((!plan.amount_waived.is_zero()).then(|| html! {
-                    <div>
-                        <dt>{ Msg::Waived.text(locale) }</dt>
-                        <dd>{ money(&plan.amount_waived) }</dd>
-                    </div>
+                    { fact("", Msg::Waived.text(locale), money(&plan.amount_waived), None) }
                 })) }
-                <div>
-                    <dt>{ Msg::TotalPaid.text(locale) }</dt>
-                    <dd>{ money(&plan.total_paid) }</dd>
-                </div>
+                { fact("", Msg::TotalPaid.text(locale), money(&plan.total_paid), None) }
                 <div>
                     <dt>{ Msg::TrueRate.text(locale) }</dt>
                     <dd data-testid={format!("plan-{offer}-rate")}>{ rate }</dd>

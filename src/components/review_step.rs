@@ -4,19 +4,21 @@
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::components::slot;
+use crate::components::{fact, slot};
 
 use crate::shared::Shared;
 
+use crate::client;
 use crate::components::plan_card::verdict_text;
 use crate::config::WidgetConfig;
 use crate::format;
-use crate::i18n::{fill, Msg};
+use crate::i18n::{fill, Locale, Msg};
 use crate::labels;
-use crate::model::Model;
+use crate::model::{choice_for, Inputs, Model};
 use crate::state::{Action, ContactTime, State, MESSAGE_MAX_CHARS};
+use crate::submit::{self, Lifecycle, Particulars, Pending, Refusal};
 
-#[derive(Debug, Clone, PartialEq, Properties)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ReviewStepProps {
     pub config: Shared<WidgetConfig>,
     pub state: State,
@@ -28,8 +30,64 @@ pub struct ReviewStepProps {
     pub ids: AttrValue,
 }
 
-#[component]
-pub fn ReviewStep(props: &ReviewStepProps) -> Html {
+/// Builds the proposal the customer is about to send: the plan on screen, which the
+/// engine computed for exactly this choice. `None` only when the browser cannot make a
+/// proposal id.
+fn build(config: &WidgetConfig, state: &State, model: &Model, offer: usize) -> Option<Pending> {
+    let scenario = &config.scenario;
+    let choice = choice_for(scenario, &Inputs::of(state), model, offer);
+    let plan = model.plans.get(offer)?;
+    let budget = match (&model.budget.income, &model.budget.expenses) {
+        (Ok(Some(income)), Ok(Some(expenses))) if state.share_budget => Some((*income, *expenses)),
+        _ => None,
+    };
+    let agreed_at = client::now_rfc3339();
+    let who = Particulars {
+        reason: state.reason,
+        budget,
+        channel: contact_channel(config, state),
+        time: state.contact_time,
+        message: &state.message,
+        agreed_at: &agreed_at,
+        locale: state.locale.tag(),
+    };
+    Some(submit::pending(
+        config,
+        plan,
+        &choice,
+        client::new_proposal_id()?,
+        &who,
+    ))
+}
+
+/// The channel chosen, or the bank's first until the customer picks one.
+fn contact_channel(config: &WidgetConfig, state: &State) -> crate::config::ContactChannel {
+    state
+        .contact_channel
+        .or_else(|| config.contact_channels.first().copied())
+        .unwrap_or(crate::config::ContactChannel::Phone)
+}
+
+/// What the customer reads about a proposal on its way or refused.
+fn lifecycle_text(lifecycle: &Lifecycle, locale: Locale) -> String {
+    let text = |msg: Msg| msg.text(locale).to_owned();
+    match lifecycle {
+        Lifecycle::Idle | Lifecycle::Accepted(_) => String::new(),
+        Lifecycle::Sending => text(Msg::Sending),
+        Lifecycle::Retrying { seconds } => {
+            fill(Msg::Retrying.text(locale), &[("n", &seconds.to_string())])
+        }
+        Lifecycle::Failed { offline: true, .. } => text(Msg::Offline),
+        Lifecycle::Failed { .. } => text(Msg::SendFailed),
+        Lifecycle::NeedsAttention(Refusal { code, .. }) => match code.as_str() {
+            "rejected" => text(Msg::RefusedRejected),
+            "figures_differ" => text(Msg::RefusedFigures),
+            _ => fill(Msg::RefusedOther.text(locale), &[("code", code)]),
+        },
+    }
+}
+
+pub fn review_step(props: &ReviewStepProps) -> Html {
     let locale = props.state.locale;
     let ids = &props.ids;
     let Some(plan) = props.model.plans.get(props.offer) else {
@@ -42,16 +100,17 @@ pub fn ReviewStep(props: &ReviewStepProps) -> Html {
         || Msg::NoRate.text(locale).to_owned(),
         |r| format::percent(&r.effective, locale),
     );
-    let fact = |label: Msg, value: String| {
-        html! { <div class="repay-widget__fact"><dt>{ label.text(locale) }</dt><dd>{ value }</dd></div> }
-    };
+    let fact =
+        |label: Msg, value: String| fact("repay-widget__fact", label.text(locale), value, None);
+    let locked = props.state.is_locked();
+    let chosen_channel = contact_channel(&props.config, &props.state);
     let channel_name = format!("{ids}-contact");
     let channels = props.config.contact_channels.iter().enumerate().map(|(i, &channel)| {
         let id = format!("{ids}-contact-{i}");
         html! {
             <div class="repay-widget__choice">
-                <input type="radio" id={id.clone()} name={channel_name.clone()}
-                    checked={props.state.contact_channel == Some(channel)}
+                <input type="radio" id={id.clone()} name={channel_name.clone()} disabled={locked}
+                    checked={chosen_channel == channel}
                     onchange={props.dispatch.reform(move |_: Event| Action::SetContactChannel(channel))} />
                 <label for={id}>{ labels::contact_channel(channel, locale) }</label>
             </div>
@@ -62,7 +121,7 @@ pub fn ReviewStep(props: &ReviewStepProps) -> Html {
         let id = format!("{ids}-time-{i}");
         html! {
             <div class="repay-widget__choice">
-                <input type="radio" id={id.clone()} name={time_name.clone()}
+                <input type="radio" id={id.clone()} name={time_name.clone()} disabled={locked}
                     checked={props.state.contact_time == time}
                     onchange={props.dispatch.reform(move |_: Event| Action::SetContactTime(time))} />
                 <label for={id}>{ labels::contact_time(time, locale) }</label>
@@ -75,18 +134,41 @@ pub fn ReviewStep(props: &ReviewStepProps) -> Html {
     let has_budget = !props.state.income.is_empty() && !props.state.expenses.is_empty();
     let share_id = format!("{ids}-share-budget");
     let consent_id = format!("{ids}-consent");
-    let consent_label = match &props.config.terms {
-        Some(terms) => html! {
-            <>
-                { Msg::ConsentBefore.text(locale) }
-                <a class="repay-widget__link" href={terms.url.clone()} target="_blank" rel="noopener">
-                    { Msg::TermsLinkText.text(locale) }
-                </a>
-                { Msg::ConsentAfter.text(locale) }
-            </>
-        },
-        None => html! { { Msg::ConsentNoLink.text(locale) } },
+    let consent_label = html! {
+        <>
+            { Msg::ConsentBefore.text(locale) }
+            <a class="repay-widget__link" href={props.config.terms.url.clone()} target="_blank" rel="noopener">
+                { Msg::TermsLinkText.text(locale) }
+            </a>
+            { Msg::ConsentAfter.text(locale) }
+        </>
     };
+    let consent_error_id = format!("{ids}-consent-error");
+    let missing = props.state.consent_missing;
+    let lifecycle = &props.state.lifecycle;
+    let onsend = {
+        let (config, state, model) = (
+            props.config.clone(),
+            props.state.clone(),
+            props.model.clone(),
+        );
+        let (dispatch, offer) = (props.dispatch.clone(), props.offer);
+        Callback::from(move |_: MouseEvent| {
+            if !state.consent {
+                dispatch.emit(Action::AskConsent);
+            } else if !state.is_locked() {
+                dispatch.emit(match build(&config, &state, &model, offer) {
+                    Some(pending) => Action::Send(pending),
+                    None => Action::Delivery(Lifecycle::NeedsAttention(Refusal {
+                        code: "widget_unavailable".into(),
+                        reasons: Vec::new(),
+                    })),
+                });
+            }
+        })
+    };
+    let failed = matches!(lifecycle, Lifecycle::Failed { .. });
+    let stopped = matches!(lifecycle, Lifecycle::Failed { offline: false, .. });
     html! {
         <div class="repay-widget__step" data-testid="review">
             <h2 class="repay-widget__heading" tabindex="-1" ref={props.heading.clone()}>
@@ -115,7 +197,7 @@ pub fn ReviewStep(props: &ReviewStepProps) -> Html {
             </fieldset>
             <div class="repay-widget__field">
                 <label class="repay-widget__label" for={message_id.clone()}>{ Msg::MessageLabel.text(locale) }</label>
-                <textarea class="repay-widget__input repay-widget__textarea" id={message_id} rows="4"
+                <textarea class="repay-widget__input repay-widget__textarea" id={message_id} rows="4" disabled={locked}
                     maxlength={MESSAGE_MAX_CHARS.to_string()} aria-describedby={counter_id.clone()}
                     value={props.state.message.clone()}
                     oninput={props.dispatch.reform(|e: InputEvent| {
@@ -127,7 +209,7 @@ pub fn ReviewStep(props: &ReviewStepProps) -> Html {
             </div>
             { slot(has_budget.then(|| html! {
                 <div class="repay-widget__choice">
-                    <input type="checkbox" id={share_id.clone()} checked={props.state.share_budget}
+                    <input type="checkbox" id={share_id.clone()} disabled={locked} checked={props.state.share_budget}
                         onchange={props.dispatch.reform(|e: Event| {
                             Action::SetShareBudget(e.target_unchecked_into::<HtmlInputElement>().checked())
                         })} />
@@ -136,11 +218,29 @@ pub fn ReviewStep(props: &ReviewStepProps) -> Html {
             })) }
             <div class="repay-widget__choice">
                 <input type="checkbox" id={consent_id.clone()} checked={props.state.consent}
-                    data-testid="consent"
+                    data-testid="consent" disabled={locked}
+                    aria-invalid={missing.then_some("true")}
+                    aria-describedby={missing.then(|| consent_error_id.clone())}
                     onchange={props.dispatch.reform(|e: Event| {
                         Action::SetConsent(e.target_unchecked_into::<HtmlInputElement>().checked())
                     })} />
                 <label for={consent_id}>{ consent_label }</label>
+            </div>
+            { slot(missing.then(|| html! {
+                <p class="repay-widget__error-text" id={consent_error_id.clone()} data-testid="consent-error">
+                    { Msg::ConsentRequired.text(locale) }
+                </p>
+            })) }
+            <div class="repay-widget__send">
+                // One button whose label follows the state, so focus stays on it.
+                <button type="button" class="repay-widget__button" data-testid="send"
+                    aria-disabled={(locked && !stopped).then_some("true")}
+                    onclick={if failed { props.dispatch.reform(|_: MouseEvent| Action::Retry) } else { onsend }}>
+                    { if failed { Msg::TryAgain } else { Msg::SendProposal }.text(locale) }
+                </button>
+                <p class="repay-widget__send-status" role="status" data-testid="send-status">
+                    { lifecycle_text(lifecycle, locale) }
+                </p>
             </div>
         </div>
     }

@@ -8,14 +8,14 @@ use crate::components::slot;
 
 use crate::shared::Shared;
 
-use crate::components::text_field::TextField;
+use crate::components::text_field::{text_field, TextFieldProps};
 use crate::format;
 use crate::i18n::{fill, Locale, Msg};
 use crate::labels;
 use crate::model::{Field, Model};
 use crate::state::{Action, MissedReason, State};
 
-#[derive(Debug, Clone, PartialEq, Properties)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SituationStepProps {
     pub state: State,
     pub model: Shared<Model>,
@@ -32,8 +32,7 @@ fn error_of(field: &Field<Money>, locale: Locale) -> Option<AttrValue> {
         .map(AttrValue::from)
 }
 
-#[component]
-pub fn SituationStep(props: &SituationStepProps) -> Html {
+pub fn situation_step(props: &SituationStepProps) -> Html {
     let locale = props.state.locale;
     let ids = &props.ids;
     let reason_name = format!("{ids}-reason");
@@ -81,14 +80,8 @@ pub fn SituationStep(props: &SituationStepProps) -> Html {
             <fieldset class="repay-widget__fieldset">
                 <legend>{ Msg::BudgetLegend.text(locale) }</legend>
                 <p class="repay-widget__note" data-testid="privacy-note">{ Msg::PrivacyNote.text(locale) }</p>
-                <TextField id={format!("{ids}-income")} label={Msg::Income.text(locale)}
-                    value={props.state.income.clone()} inputmode={AttrValue::Static("decimal")}
-                    error={error_of(&budget.income, locale)}
-                    on_input={props.dispatch.reform(Action::SetIncome)} />
-                <TextField id={format!("{ids}-expenses")} label={Msg::Expenses.text(locale)}
-                    value={props.state.expenses.clone()} inputmode={AttrValue::Static("decimal")}
-                    error={error_of(&budget.expenses, locale)}
-                    on_input={props.dispatch.reform(Action::SetExpenses)} />
+                { text_field(&TextFieldProps { id: AttrValue::from(format!("{ids}-income")), label: AttrValue::from(Msg::Income.text(locale)), value: AttrValue::from(props.state.income.clone()), inputmode: Some(AttrValue::Static("decimal")), error: error_of(&budget.income, locale), on_input: props.dispatch.reform(Action::SetIncome), ..TextFieldProps::default() }) }
+                { text_field(&TextFieldProps { id: AttrValue::from(format!("{ids}-expenses")), label: AttrValue::from(Msg::Expenses.text(locale)), value: AttrValue::from(props.state.expenses.clone()), inputmode: Some(AttrValue::Static("decimal")), error: error_of(&budget.expenses, locale), on_input: props.dispatch.reform(Action::SetExpenses), ..TextFieldProps::default() }) }
                 <div aria-live="polite">{ slot(result) }</div>
                 { slot(has_figures.then(|| html! {
                     <button type="button" class="repay-widget__button repay-widget__button--link"

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::components::slot;
+use crate::components::{fact, slot};
 
 use crate::shared::Shared;
 
@@ -22,7 +22,7 @@ use crate::state::Action;
 /// early simply forgot.
 const EARLY_REMINDER_DAYS: u32 = 5;
 
-#[derive(Debug, Clone, PartialEq, Properties)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct StatusStepProps {
     pub config: Shared<WidgetConfig>,
     pub model: Shared<Model>,
@@ -32,8 +32,7 @@ pub struct StatusStepProps {
     pub heading: NodeRef,
 }
 
-#[component]
-pub fn StatusStep(props: &StatusStepProps) -> Html {
+pub fn status_step(props: &StatusStepProps) -> Html {
     let locale = props.locale;
     let status = &props.model.status;
     let account = &props.config.scenario.account;
@@ -57,10 +56,7 @@ pub fn StatusStep(props: &StatusStepProps) -> Html {
     });
     let stage = status.stage.as_ref().map(|code| {
         html! {
-            <div class="repay-widget__fact">
-                <dt>{ Msg::StageLabel.text(locale) }</dt>
-                <dd data-testid="stage">{ labels::stage_name(code, locale) }</dd>
-            </div>
+            { fact("repay-widget__fact", Msg::StageLabel.text(locale), labels::stage_name(code, locale).to_string(), Some("stage".to_owned())) }
         }
     });
     let money = |m: &repay_engine::Money| format::money(m, locale);
@@ -69,14 +65,8 @@ pub fn StatusStep(props: &StatusStepProps) -> Html {
     } else {
         html! {
             <dl class="repay-widget__facts">
-                <div class="repay-widget__fact">
-                    <dt>{ Msg::LateFees.text(locale) }</dt>
-                    <dd data-testid="fees-charged">{ money(&status.charged.late_fees) }</dd>
-                </div>
-                <div class="repay-widget__fact">
-                    <dt>{ Msg::PenaltyInterest.text(locale) }</dt>
-                    <dd data-testid="penalty-interest">{ money(&status.charged.penalty_interest) }</dd>
-                </div>
+                { fact("repay-widget__fact", Msg::LateFees.text(locale), money(&status.charged.late_fees), Some("fees-charged".to_owned())) }
+                { fact("repay-widget__fact", Msg::PenaltyInterest.text(locale), money(&status.charged.penalty_interest), Some("penalty-interest".to_owned())) }
             </dl>
         }
     };
@@ -117,14 +107,8 @@ pub fn StatusStep(props: &StatusStepProps) -> Html {
             <p class="repay-widget__intro">{ intro.text(locale) }</p>
             { slot(grace) }
             <dl class="repay-widget__facts">
-                <div class="repay-widget__fact repay-widget__fact--main">
-                    <dt>{ Msg::OverdueAmount.text(locale) }</dt>
-                    <dd data-testid="overdue-amount">{ money(&status.overdue_amount) }</dd>
-                </div>
-                <div class="repay-widget__fact">
-                    <dt>{ Msg::DueDate.text(locale) }</dt>
-                    <dd data-testid="due-date">{ format::date(account.due_date, locale) }</dd>
-                </div>
+                { fact("repay-widget__fact repay-widget__fact--main", Msg::OverdueAmount.text(locale), money(&status.overdue_amount), Some("overdue-amount".to_owned())) }
+                { fact("repay-widget__fact", Msg::DueDate.text(locale), format::date(account.due_date, locale), Some("due-date".to_owned())) }
                 { slot(stage) }
             </dl>
             <p class="repay-widget__days" data-testid="days-past-due">

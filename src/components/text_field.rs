@@ -5,31 +5,26 @@ use yew::prelude::*;
 
 use crate::components::slot;
 
-#[derive(Debug, Clone, PartialEq, Properties)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct TextFieldProps {
     /// Unique on the page (carries the widget's id prefix).
     pub id: AttrValue,
     pub label: AttrValue,
     pub value: AttrValue,
-    #[prop_or_default]
     pub hint: Option<AttrValue>,
-    #[prop_or_default]
     pub error: Option<AttrValue>,
-    /// `text` or `date`.
-    #[prop_or(AttrValue::Static("text"))]
+    /// `date`, or empty for text.
     pub kind: AttrValue,
     /// The keyboard a phone shows: `decimal` for amounts.
-    #[prop_or_default]
     pub inputmode: Option<AttrValue>,
-    #[prop_or_default]
     pub min: Option<AttrValue>,
-    #[prop_or_default]
     pub max: Option<AttrValue>,
     pub on_input: Callback<String>,
 }
 
-#[component]
-pub fn TextField(props: &TextFieldProps) -> Html {
+/// The field (a view function: it holds no state, and its props change whenever the
+/// step around it re-renders anyway).
+pub fn text_field(props: &TextFieldProps) -> Html {
     let hint_id = format!("{}-hint", props.id);
     let error_id = format!("{}-error", props.id);
     let described: Vec<&str> = [
@@ -46,7 +41,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
         <div class={classes!("repay-widget__field", props.error.as_ref().map(|_| "repay-widget__field--invalid"))}>
             <label class="repay-widget__label" for={props.id.clone()}>{ &props.label }</label>
             { slot(props.hint.as_ref().map(|hint| html! { <p class="repay-widget__hint" id={hint_id.clone()}>{ hint }</p> })) }
-            <input class="repay-widget__input" id={props.id.clone()} type={props.kind.clone()}
+            <input class="repay-widget__input" id={props.id.clone()} type={if props.kind.is_empty() { AttrValue::Static("text") } else { props.kind.clone() }}
                 inputmode={props.inputmode.clone()} autocomplete="off" spellcheck="false"
                 min={props.min.clone()} max={props.max.clone()}
                 value={props.value.clone()}

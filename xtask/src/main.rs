@@ -140,7 +140,7 @@ fn serve(env: &Env, args: &[String]) -> Result<(), TaskError> {
 fn release_build(env: &Env) -> Result<(), TaskError> {
     env.run(&mut env.command("trunk", &["build", "--release", "--offline"]))?;
     let dist = env.root.join("dist");
-    minify::minify_js(env, &dist)?;
+    minify::minify_assets(env, &dist)?;
     sizes::report(&dist)
 }
 

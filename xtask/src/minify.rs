@@ -1,6 +1,7 @@
-//! Minifies the release build's JavaScript glue with esbuild (Trunk's own minifier
-//! cannot read current wasm-bindgen output and ships it unminified), then updates the
-//! Subresource Integrity hashes Trunk wrote into `index.html` so the page still loads.
+//! Minifies the release build's JavaScript glue and style sheets with esbuild (Trunk's
+//! own minifier cannot read current wasm-bindgen output and ships it unminified), then
+//! updates the Subresource Integrity hashes Trunk wrote into `index.html` so the page
+//! still loads.
 
 use std::fs;
 use std::path::Path;
@@ -18,32 +19,28 @@ fn integrity(bytes: &[u8]) -> String {
     )
 }
 
-/// Minifies every `.js` file in `dist` and rewrites its integrity in `index.html`.
-pub fn minify_js(env: &Env, dist: &Path) -> Result<(), TaskError> {
+/// Minifies every `.js` and `.css` file in `dist` and rewrites its integrity in
+/// `index.html`.
+pub fn minify_assets(env: &Env, dist: &Path) -> Result<(), TaskError> {
     let index_path = dist.join("index.html");
     let mut index =
         fs::read_to_string(&index_path).map_err(TaskError::io("reading dist/index.html"))?;
     let scripts = fs::read_dir(dist).map_err(TaskError::io("reading dist"))?;
     for entry in scripts {
         let path = entry.map_err(TaskError::io("reading dist"))?.path();
-        if path.extension().and_then(|e| e.to_str()) != Some("js") {
-            continue;
-        }
+        let kind: &[&str] = match path.extension().and_then(|e| e.to_str()) {
+            Some("js") => &["--format=esm", "--target=es2020"],
+            Some("css") => &["--target=chrome100,firefox100,safari15"],
+            _ => continue,
+        };
         let before =
             fs::read(&path).map_err(TaskError::io(format!("reading {}", path.display())))?;
         let shown = path.display().to_string();
-        env.run(&mut env.command(
-            "esbuild",
-            &[
-                &shown,
-                "--minify",
-                "--format=esm",
-                "--target=es2020",
-                "--allow-overwrite",
-                &format!("--outfile={shown}"),
-                "--log-level=warning",
-            ],
-        ))?;
+        let outfile = format!("--outfile={shown}");
+        let mut args = vec![shown.as_str(), "--minify", "--allow-overwrite"];
+        args.extend_from_slice(kind);
+        args.extend_from_slice(&[&outfile, "--log-level=warning"]);
+        env.run(&mut env.command("esbuild", &args))?;
         let after = fs::read(&path).map_err(TaskError::io(format!("reading {shown}")))?;
         index = index.replace(&integrity(&before), &integrity(&after));
     }

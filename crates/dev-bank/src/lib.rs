@@ -280,12 +280,18 @@ async fn submit(State(app): State<AppState>, headers: HeaderMap, body: Body) -> 
         );
     }
     let canonical = serde_json::to_string(&submission).unwrap_or_default();
+    let identity = without_budget(&submission);
 
     let response = {
         let store = app.store.lock();
         match store.find(&key) {
             Err(error) => return storage_failure(&error),
-            Ok(Some(stored)) if stored.body == canonical => {
+            Ok(Some(stored))
+                if serde_json::from_str(&stored.body)
+                    .ok()
+                    .map(|s| without_budget(&s))
+                    == Some(identity.clone()) =>
+            {
                 // The same request again: the same answer, marked as a repeat.
                 let mut answer: serde_json::Value =
                     serde_json::from_str(&stored.answer).unwrap_or_default();
@@ -389,6 +395,15 @@ async fn log_request(request: Request, next: Next) -> Response {
 }
 
 /// Allows the configured origin, and answers its preflight requests.
+/// What makes two requests "the same proposal" for idempotency: everything but the
+/// budget, which the widget never keeps in storage and so cannot repeat after a reload.
+fn without_budget(submission: &Submission) -> Submission {
+    Submission {
+        budget: None,
+        ..submission.clone()
+    }
+}
+
 async fn cors(State(app): State<AppState>, request: Request, next: Next) -> Response {
     let allowed = app
         .cors_origin

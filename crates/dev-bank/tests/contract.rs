@@ -184,6 +184,22 @@ async fn one_key_cannot_carry_two_proposals() {
 }
 
 #[tokio::test]
+async fn a_repeat_without_the_shared_budget_is_the_same_proposal() {
+    // The widget never stores budget figures, so a proposal resumed after a reload
+    // comes again without them; the bank must still see it as the same one.
+    let addr = start(Options::default()).await;
+    let mut with_budget = submission(ID, 2, Some(12));
+    with_budget["budget"] = json!({ "monthly_income": "6000.00", "essential_expenses": "5400.00" });
+    assert_eq!(post(addr, &with_budget).await.status, 201);
+    let resumed = post(addr, &submission(ID, 2, Some(12))).await;
+    assert_eq!(resumed.status, 200);
+    assert_eq!(resumed.body.unwrap()["duplicate"], true);
+    let found = request(addr, "GET", "/api/proposals/RP-000001", &[], "").await;
+    let stored = found.body.unwrap();
+    assert_eq!(stored["proposal"]["budget"]["monthly_income"], "6000.00");
+}
+
+#[tokio::test]
 async fn bad_requests_get_a_clear_4xx_never_a_500() {
     let addr = start(Options::default()).await;
     let body = submission(ID, 2, Some(12)).to_string();

@@ -1,0 +1,78 @@
+//! After the bank accepted the proposal: the reference, what happens next, the first
+//! payment, and how to keep the next due date (the bank's automatic payments; calendar
+//! reminders are on the plan details step, before sending).
+
+use yew::prelude::*;
+
+use crate::components::slot;
+use crate::config::{PaymentChannelKind, WidgetConfig};
+use crate::format;
+use crate::i18n::{fill, Locale, Msg};
+use crate::submit::{AcceptedStatus, Receipt};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConfirmationProps<'a> {
+    pub receipt: &'a Receipt,
+    pub config: &'a WidgetConfig,
+    pub locale: Locale,
+    pub heading: NodeRef,
+}
+
+/// The confirmation, in place of the steps.
+pub fn confirmation(props: &ConfirmationProps<'_>) -> Html {
+    let locale = props.locale;
+    let receipt = props.receipt;
+    let outcome = match (receipt.status, props.config.review_days) {
+        (AcceptedStatus::Approved, _) => Msg::SentApproved.text(locale).to_owned(),
+        (AcceptedStatus::UnderReview, Some(days)) => fill(
+            Msg::SentReviewDays.text(locale),
+            &[("days", &days.to_string())],
+        ),
+        (AcceptedStatus::UnderReview, None) => Msg::SentReview.text(locale).to_owned(),
+        (AcceptedStatus::Received, _) => Msg::SentReceived.text(locale).to_owned(),
+    };
+    let currency = props.config.scenario.account.currency;
+    let first_due = receipt.first_due.as_ref().and_then(|(date, amount)| {
+        let date = repay_engine::account::parse_iso_date(date)?;
+        let amount = repay_engine::Money::parse(amount, currency).ok()?;
+        Some(fill(
+            Msg::FirstDue.text(locale),
+            &[
+                ("amount", &format::money(&amount, locale)),
+                ("date", &format::date(date, locale)),
+            ],
+        ))
+    });
+    let auto_debit = props.config.payment_channels.iter().find_map(|channel| {
+        let url = channel
+            .url
+            .as_ref()
+            .filter(|_| channel.kind == PaymentChannelKind::AutoDebit)?;
+        Some(html! {
+            <li>
+                <a class="repay-widget__link" href={url.clone()} target="_blank" rel="noopener"
+                    data-testid="auto-debit">{ Msg::ChannelAutoDebit.text(locale) }</a>
+            </li>
+        })
+    });
+    html! {
+        <div class="repay-widget__step" data-testid="confirmation">
+            <h2 class="repay-widget__heading" tabindex="-1" ref={props.heading.clone()}>
+                { Msg::SentTitle.text(locale) }
+            </h2>
+            <dl class="repay-widget__facts">
+                <div class="repay-widget__fact">
+                    <dt>{ Msg::ReferenceLabel.text(locale) }</dt>
+                    <dd class="repay-widget__reference" data-testid="reference">{ &receipt.reference }</dd>
+                </div>
+            </dl>
+            <p data-testid="outcome">{ outcome }</p>
+            { slot(receipt.message.as_ref().map(|m| html! { <p>{ m }</p> })) }
+            { slot(first_due.map(|text| html! { <p data-testid="first-due">{ text }</p> })) }
+            <h3 class="repay-widget__subheading">{ Msg::NextTimeHeading.text(locale) }</h3>
+            <ul class="repay-widget__actions">
+                { slot(auto_debit) }
+            </ul>
+        </div>
+    }
+}

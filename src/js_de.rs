@@ -1,0 +1,291 @@
+//! Reads serde types straight from the browser's `JSON.parse` result.
+//!
+//! Why not serde-wasm-bindgen: its errors are serde's worded messages, and formatting
+//! them drags float and escaped-string formatting (Unicode tables included) into the
+//! bundle, about 5 KB brotli. The widget needs only *which* field is missing or unknown,
+//! so this deserializer's error is a small enum that never formats anything.
+
+use std::fmt;
+
+use js_sys::{Array, Object, Reflect};
+use repay_engine::{EngineError, InvalidReason};
+use serde::de::value::StringDeserializer;
+use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// What is wrong with a document's shape.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShapeError {
+    Missing(&'static str),
+    UnknownField(String),
+    UnknownVariant,
+    WrongType,
+}
+
+impl fmt::Display for ShapeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Missing(name) => name,
+            Self::UnknownField(name) => name,
+            Self::UnknownVariant => "unknown variant",
+            Self::WrongType => "wrong type",
+        })
+    }
+}
+
+impl std::error::Error for ShapeError {}
+
+// Every method is overridden: serde's defaults format `Unexpected`, which is what this
+// module exists to avoid.
+impl de::Error for ShapeError {
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        Self::WrongType
+    }
+    fn invalid_type(_: de::Unexpected<'_>, _: &dyn de::Expected) -> Self {
+        Self::WrongType
+    }
+    fn invalid_value(_: de::Unexpected<'_>, _: &dyn de::Expected) -> Self {
+        Self::WrongType
+    }
+    fn invalid_length(_: usize, _: &dyn de::Expected) -> Self {
+        Self::WrongType
+    }
+    fn unknown_variant(_: &str, _: &'static [&'static str]) -> Self {
+        Self::UnknownVariant
+    }
+    fn unknown_field(field: &str, _: &'static [&'static str]) -> Self {
+        Self::UnknownField(field.to_owned())
+    }
+    fn missing_field(field: &'static str) -> Self {
+        Self::Missing(field)
+    }
+    fn duplicate_field(_: &'static str) -> Self {
+        Self::WrongType
+    }
+}
+
+impl From<ShapeError> for EngineError {
+    /// The same errors serde's messages give through [`EngineError::from_shape_message`]:
+    /// missing and unknown fields are named, anything else is at `.`.
+    fn from(error: ShapeError) -> Self {
+        match error {
+            ShapeError::Missing(name) => EngineError::invalid(name, InvalidReason::Missing),
+            ShapeError::UnknownField(name) => {
+                EngineError::invalid(name, InvalidReason::UnknownField)
+            }
+            ShapeError::UnknownVariant => EngineError::invalid(".", InvalidReason::NotAllowed),
+            ShapeError::WrongType => EngineError::invalid(".", InvalidReason::WrongType),
+        }
+    }
+}
+
+/// What a JSON value is. Worked out once, outside the generic deserializer, so that
+/// each type read does not carry its own copy of these checks.
+enum Kind {
+    Unit,
+    Bool(bool),
+    Unsigned(u64),
+    Text(String),
+    List(Array),
+    Object(Array, JsValue),
+    Other,
+}
+
+impl Kind {
+    #[inline(never)]
+    fn of(value: JsValue) -> Self {
+        if value.is_null() || value.is_undefined() {
+            Self::Unit
+        } else if let Some(flag) = value.as_bool() {
+            Self::Bool(flag)
+        } else if let Some(number) = value.as_f64() {
+            // Whole non-negative numbers go as integers; others are not settings.
+            let whole = number.fract() == 0.0 && (0.0..9_007_199_254_740_992.0).contains(&number);
+            if whole {
+                Self::Unsigned(number as u64)
+            } else {
+                Self::Other
+            }
+        } else if let Some(text) = value.as_string() {
+            Self::Text(text)
+        } else if Array::is_array(&value) {
+            Self::List(Array::from(&value))
+        } else if value.is_object() {
+            Self::Object(Object::keys(value.unchecked_ref::<Object>()), value)
+        } else {
+            Self::Other
+        }
+    }
+}
+
+/// A JSON value from `JSON.parse`, to deserialize.
+pub struct JsDe(pub JsValue);
+
+fn key_de(key: String) -> StringDeserializer<ShapeError> {
+    key.into_deserializer()
+}
+
+impl<'de> de::Deserializer<'de> for JsDe {
+    type Error = ShapeError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
+        match Kind::of(self.0) {
+            Kind::Unit => visitor.visit_unit(),
+            Kind::Bool(flag) => visitor.visit_bool(flag),
+            Kind::Unsigned(n) => visitor.visit_u64(n),
+            Kind::Text(text) => visitor.visit_string(text),
+            Kind::List(items) => visitor.visit_seq(Seq { items, next: 0 }),
+            Kind::Object(keys, object) => visitor.visit_map(Map {
+                keys,
+                object,
+                next: 0,
+                value: JsValue::UNDEFINED,
+            }),
+            // No setting is a negative or fractional number (amounts and rates are
+            // decimal strings): refused here rather than by every type's visitor.
+            Kind::Other => Err(ShapeError::WrongType),
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
+        if self.0.is_null() || self.0.is_undefined() {
+            visitor.visit_none()
+        } else {
+            visitor.visit_some(self)
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, ShapeError> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    /// Externally tagged: `"variant"`, or `{ "variant": content }`.
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, ShapeError> {
+        if let Some(name) = self.0.as_string() {
+            return visitor.visit_enum(key_de(name));
+        }
+        if self.0.is_object() && !Array::is_array(&self.0) {
+            let keys = Object::keys(self.0.unchecked_ref::<Object>());
+            if keys.length() == 1 {
+                let name = keys.get(0);
+                let content = Reflect::get(&self.0, &name).unwrap_or_default();
+                return visitor.visit_enum(Variant {
+                    name: name.as_string().unwrap_or_default(),
+                    content,
+                });
+            }
+        }
+        Err(ShapeError::WrongType)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+        byte_buf unit unit_struct seq tuple tuple_struct map struct identifier ignored_any
+    }
+}
+
+struct Seq {
+    items: Array,
+    next: u32,
+}
+
+impl<'de> de::SeqAccess<'de> for Seq {
+    type Error = ShapeError;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, ShapeError> {
+        if self.next >= self.items.length() {
+            return Ok(None);
+        }
+        let item = self.items.get(self.next);
+        self.next += 1;
+        seed.deserialize(JsDe(item)).map(Some)
+    }
+}
+
+struct Map {
+    keys: Array,
+    object: JsValue,
+    next: u32,
+    value: JsValue,
+}
+
+impl<'de> de::MapAccess<'de> for Map {
+    type Error = ShapeError;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, ShapeError> {
+        if self.next >= self.keys.length() {
+            return Ok(None);
+        }
+        let key = self.keys.get(self.next);
+        self.next += 1;
+        self.value = Reflect::get(&self.object, &key).unwrap_or_default();
+        seed.deserialize(key_de(key.as_string().unwrap_or_default()))
+            .map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, ShapeError> {
+        seed.deserialize(JsDe(std::mem::take(&mut self.value)))
+    }
+}
+
+struct Variant {
+    name: String,
+    content: JsValue,
+}
+
+impl<'de> de::EnumAccess<'de> for Variant {
+    type Error = ShapeError;
+    type Variant = JsDe;
+
+    fn variant_seed<V: DeserializeSeed<'de>>(
+        self,
+        seed: V,
+    ) -> Result<(V::Value, JsDe), ShapeError> {
+        Ok((seed.deserialize(key_de(self.name))?, JsDe(self.content)))
+    }
+}
+
+impl<'de> de::VariantAccess<'de> for JsDe {
+    type Error = ShapeError;
+
+    fn unit_variant(self) -> Result<(), ShapeError> {
+        Ok(())
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(
+        self,
+        seed: T,
+    ) -> Result<T::Value, ShapeError> {
+        seed.deserialize(self)
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _: usize, visitor: V) -> Result<V::Value, ShapeError> {
+        de::Deserializer::deserialize_any(self, visitor)
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, ShapeError> {
+        de::Deserializer::deserialize_any(self, visitor)
+    }
+}
