@@ -97,13 +97,6 @@ pub enum Lifecycle {
     Failed { offline: bool },
 }
 
-impl Lifecycle {
-    /// An attempt is on its way or scheduled: the proposal cannot be changed or sent again.
-    pub fn is_busy(&self) -> bool {
-        matches!(self, Self::Sending | Self::Retrying { .. })
-    }
-}
-
 /// Why the bank refused a proposal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {

@@ -127,16 +127,13 @@ pub fn App(props: &AppProps) -> Html {
             error: error.clone(),
             locale,
         }),
-        (Ok(config), Some(Ok(_))) if matches!(state.lifecycle, Lifecycle::Accepted(_)) => {
-            match &state.lifecycle {
-                Lifecycle::Accepted(receipt) => confirmation(&ConfirmationProps {
-                    receipt,
-                    config,
-                    locale,
-                    heading: heading.clone(),
-                }),
-                _ => Html::default(),
-            }
+        (Ok(config), Some(Ok(_))) if let Lifecycle::Accepted(receipt) = &state.lifecycle => {
+            confirmation(&ConfirmationProps {
+                receipt,
+                config,
+                locale,
+                heading: heading.clone(),
+            })
         }
         (Ok(config), Some(Ok(model))) => {
             let dispatch = (*dispatch).clone();
