@@ -4,7 +4,7 @@
 
 import { spawn } from "node:child_process";
 import { createReadStream, existsSync, statSync } from "node:fs";
-import { createServer } from "node:http";
+import { createServer, request as httpRequest } from "node:http";
 import { extname, join, normalize } from "node:path";
 import { createInterface } from "node:readline";
 import { chromium } from "playwright-core";
@@ -21,9 +21,38 @@ const CONTENT_TYPES = {
   ".json": "application/json",
 };
 
-/** Serves `root` on a free loopback port; `headers` are added to every answer. */
-export async function serveStatic(root = DIST, headers = {}) {
+/**
+ * Forwards `request` to `backend` (an `http://host:port` origin) as it is, like Trunk's
+ * proxy; a backend connection that breaks breaks the browser's too.
+ */
+function forward(request, response, backend) {
+  const upstream = httpRequest(
+    new URL(request.url, backend),
+    { method: request.method, headers: request.headers },
+    (answer) => {
+      response.writeHead(answer.statusCode, { ...answer.headers, connection: "close" });
+      answer.on("error", () => response.destroy());
+      answer.on("aborted", () => response.destroy());
+      answer.pipe(response);
+    },
+  );
+  upstream.on("error", () => response.destroy());
+  request.pipe(upstream);
+}
+
+/**
+ * Serves `root` on a free loopback port; `headers` are added to every answer. With
+ * `api`, requests under `/api/` go to that backend (the dev-bank), so the page's
+ * same-site endpoint `/api/proposals` reaches it. Connections are not kept alive: a
+ * request that loses its connection on a reused socket is re-sent by Chromium itself,
+ * unseen by the page, and the tests want the widget's own retries to be what recovers.
+ */
+export async function serveStatic(root = DIST, headers = {}, api = null) {
   const server = createServer((request, response) => {
+    if (api && request.url.startsWith("/api/")) {
+      forward(request, response, api);
+      return;
+    }
     const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
     let file = normalize(join(root, path));
     if (!file.startsWith(normalize(root))) {
@@ -37,6 +66,7 @@ export async function serveStatic(root = DIST, headers = {}) {
     }
     response.writeHead(200, {
       "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
+      connection: "close",
       ...headers,
     });
     createReadStream(file).pipe(response);

@@ -4,25 +4,12 @@
 // exactly — a stale example is refused with figures_differ).
 
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { after, before, test } from "node:test";
-import Ajv2020 from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
 import { startDevBank } from "./harness.mjs";
+import { assertValid, isValid, readJson as read } from "./schemas.mjs";
 
 const root = new URL("../../", import.meta.url);
-const read = (path) => JSON.parse(readFileSync(new URL(path, root), "utf8"));
-
-const ajv = new Ajv2020({ strict: true, allErrors: true });
-addFormats(ajv);
-for (const name of ["config", "submission", "answer"]) {
-  ajv.addSchema(read(`docs/schemas/${name}.schema.json`), `${name}.schema.json`);
-}
-
-function assertValid(schema, value, what) {
-  const validate = ajv.getSchema(`${schema}.schema.json`);
-  assert.ok(validate(value), `${what}: ${ajv.errorsText(validate.errors)}`);
-}
 
 test("the example configurations match the configuration schema", () => {
   for (const file of ["cn-card.json", "us-card.json"]) {
@@ -39,12 +26,12 @@ test("the example submission and answers match their schemas", () => {
 
 test("the schema refuses what the contract refuses", () => {
   const submission = read("docs/examples/submission.json");
-  const validate = ajv.getSchema("submission.schema.json");
+  const validate = (value) => isValid("submission", value);
   assert.equal(validate({ ...submission, surprise: 1 }), false, "unknown field");
   assert.equal(validate({ ...submission, schema_version: 2 }), false, "schema version");
   assert.equal(validate({ ...submission, message: "x".repeat(501) }), false, "message too long");
   const config = read("crates/engine/data/cn-card.json");
-  const configValidate = ajv.getSchema("config.schema.json");
+  const configValidate = (value) => isValid("config", value);
   assert.equal(configValidate({ ...config, terms: { url: "javascript:alert(1)", version: "1" } }), false, "script link");
 });
 

@@ -9,6 +9,9 @@ use std::time::Duration;
 pub struct Faults {
     /// Share of proposal requests answered 500 or 503 before anything is stored.
     pub fail_per_mille: u32,
+    /// Share of proposal requests answered 429 with `Retry-After: 1`, before anything is
+    /// stored: a rate limit that passes.
+    pub limit_per_mille: u32,
     /// Share of proposal requests whose connection is dropped after the proposal is
     /// stored: the answer is lost, so only an idempotent retry recovers it.
     pub drop_per_mille: u32,
@@ -26,6 +29,8 @@ pub enum Fault {
     None,
     /// Answer this 5xx status without handling the request.
     Fail(u16),
+    /// Answer 429 with `Retry-After: 1` without handling the request.
+    Limit,
     /// Handle the request, then drop the connection instead of answering.
     Drop,
 }
@@ -66,6 +71,10 @@ impl FaultDraw {
         let fail = self.next_per_mille();
         if fail < self.faults.fail_per_mille {
             return Fault::Fail(if fail.is_multiple_of(2) { 500 } else { 503 });
+        }
+        // Drawn only when switched on, so a seed gives the same draws as before this flag.
+        if self.faults.limit_per_mille > 0 && self.next_per_mille() < self.faults.limit_per_mille {
+            return Fault::Limit;
         }
         if self.next_per_mille() < self.faults.drop_per_mille {
             return Fault::Drop;

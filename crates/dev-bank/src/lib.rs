@@ -181,7 +181,7 @@ async fn submit(State(app): State<AppState>, headers: HeaderMap, body: Body) -> 
         tokio::time::sleep(faults.delay).await;
     }
     if let Some(status) = faults.force_status {
-        let mut response = refuse(
+        let response = refuse(
             StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
             Refusal::new(
                 if status == 429 {
@@ -192,14 +192,19 @@ async fn submit(State(app): State<AppState>, headers: HeaderMap, body: Body) -> 
                 "forced by --force-status",
             ),
         );
-        if status == 429 {
+        return if status == 429 {
+            rate_limited(response)
+        } else {
             response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
-        }
-        return response;
+        };
     }
     let fault = app.faults.draw();
+    if fault == Fault::Limit {
+        return rate_limited(refuse(
+            StatusCode::TOO_MANY_REQUESTS,
+            Refusal::new("rate_limited", "injected rate limit; try again in a second"),
+        ));
+    }
     if let Fault::Fail(status) = fault {
         return refuse(
             StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
@@ -358,6 +363,14 @@ async fn submit(State(app): State<AppState>, headers: HeaderMap, body: Body) -> 
             .body(Body::from_stream(broken))
             .unwrap_or(response);
     }
+    response
+}
+
+/// Adds `Retry-After: 1` to a 429 answer.
+fn rate_limited(mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
     response
 }
 

@@ -290,6 +290,24 @@ async fn rate_limiting_says_when_to_retry() {
 }
 
 #[tokio::test]
+async fn an_injected_rate_limit_passes_and_stores_nothing_meanwhile() {
+    let addr = start(Options {
+        faults: Faults {
+            limit_per_mille: 1000,
+            ..Faults::default()
+        },
+        ..Options::default()
+    })
+    .await;
+    let answer = post(addr, &submission(ID, 2, Some(12))).await;
+    assert_eq!(answer.status, 429);
+    assert_eq!(answer.body.unwrap()["error"], "rate_limited");
+    assert!(answer.head.to_ascii_lowercase().contains("retry-after: 1"));
+    let health = request(addr, "GET", "/api/health", &[], "").await;
+    assert_eq!(health.body.unwrap()["accepted_proposals"], 0);
+}
+
+#[tokio::test]
 async fn injected_failures_store_nothing_and_dropped_answers_are_recovered_by_retrying() {
     let failing = start(Options {
         faults: Faults {

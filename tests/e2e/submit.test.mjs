@@ -1,0 +1,195 @@
+// Sending a proposal from the release build in real Chromium to the real dev-bank, with
+// each of its faults switched on: whatever the network does, the bank ends up holding
+// exactly one proposal and the widget shows its reference. The body the widget sends
+// must match the submission schema, and the dev-bank's recomputation must agree with it
+// (it refuses differing figures), so an accepted proposal is exactly what the engine
+// computes.
+
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { launchBrowser, openRecordedPage, serveStatic, startDevBank } from "./harness.mjs";
+import { assertValid } from "./schemas.mjs";
+
+let browser;
+
+before(async () => {
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** A dev-bank with `faults` and the release build served in front of it. */
+async function bankAndSite(faults = []) {
+  const bank = await startDevBank(faults);
+  const site = await serveStatic(undefined, {}, bank.url);
+  return {
+    bank,
+    site,
+    stored: async () => (await (await fetch(`${bank.url}/api/health`)).json()).accepted_proposals,
+    close: async () => {
+      await site.close();
+      await bank.close();
+    },
+  };
+}
+
+/** Opens the demo, records every proposal the page posts, and walks to the review. */
+async function openAtReview(url, { budget = false } = {}) {
+  const opened = await openRecordedPage(browser, url);
+  const { page } = opened;
+  const posted = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") {
+      posted.push({ key: request.headers()["idempotency-key"], body: JSON.parse(request.postData()) });
+    }
+  });
+  await page.getByTestId("repay-widget").waitFor();
+  await page.getByTestId("see-options").click();
+  await page.getByTestId("situation").waitFor();
+  if (budget) {
+    const fields = page.locator(".repay-widget__input");
+    await fields.nth(0).fill("6000");
+    await fields.nth(1).fill("5400");
+    await page.getByTestId("affordable").waitFor();
+  }
+  await page.getByTestId("continue").click();
+  await page.getByTestId("plan-2-term").selectOption("12");
+  await page.getByTestId("choose-plan-2").click();
+  await page.getByTestId("continue").click();
+  await page.getByTestId("details").waitFor();
+  await page.getByTestId("continue").click();
+  await page.getByTestId("review").waitFor();
+  await page.getByTestId("consent").check();
+  return { ...opened, posted };
+}
+
+/** Waits for the confirmation and returns the reference it shows. */
+async function reference(page) {
+  const shown = page.getByTestId("reference");
+  await shown.waitFor({ timeout: 30_000 });
+  return (await shown.textContent()).trim();
+}
+
+/** Every post repeated one proposal: one key, and the body it names. */
+function assertOneProposal(posted) {
+  assert.ok(posted.length >= 1, "nothing was posted");
+  const keys = new Set(posted.map((p) => p.key));
+  assert.equal(keys.size, 1, `one idempotency key for every attempt, got ${[...keys]}`);
+  for (const { key, body } of posted) assert.equal(body.proposal_id, key);
+}
+
+test("a proposal with a shared budget is sent once, matches the schema, and leaves no budget in storage", async () => {
+  const env = await bankAndSite();
+  try {
+    const { context, page, posted, problems } = await openAtReview(`${env.site.url}/`, { budget: true });
+    await page.getByLabel(/分享我的收支数字/).check();
+    const draft = await page.evaluate(() => JSON.stringify(Object.values(sessionStorage)));
+    assert.ok(!draft.includes("6000") && !draft.includes("5400"), "budget figures in storage");
+    await page.getByTestId("send").click();
+    assert.match(await reference(page), /^RP-\d{6}$/);
+    assert.match(await page.getByTestId("first-due").textContent(), /772\.79/);
+    assert.equal(posted.length, 1);
+    const { body } = posted[0];
+    assertValid("submission", body, "the body the widget sent");
+    assert.equal(body.budget.monthly_income, "6000.00");
+    assert.equal(body.proposal.choice.term_months, 12);
+    assert.equal(await env.stored(), 1);
+    // After acceptance only the receipt is kept: a reload shows the confirmation again.
+    const kept = await page.evaluate(() => JSON.stringify(Object.values(sessionStorage)));
+    assert.ok(!kept.includes("proposal_id"), "the sent body is no longer kept");
+    await page.reload();
+    assert.match(await reference(page), /^RP-\d{6}$/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await env.close();
+  }
+});
+
+// Seeds chosen so that the first two attempts meet the fault and a later one passes.
+const faultModes = [
+  ["server errors (500/503)", ["--fail-per-mille", "500", "--seed", "12"]],
+  ["rate limiting (429, Retry-After)", ["--limit-per-mille", "500", "--seed", "10"]],
+  ["answers lost after storing", ["--drop-per-mille", "500", "--seed", "10"]],
+  ["a slow bank", ["--delay-ms", "2500"]],
+];
+
+for (const [name, faults] of faultModes) {
+  test(`with ${name} the bank holds exactly one proposal and its reference is shown`, async () => {
+    const env = await bankAndSite(faults);
+    try {
+      const { context, page, posted, problems } = await openAtReview(`${env.site.url}/`);
+      await page.getByTestId("send").click();
+      const shown = await reference(page);
+      assertOneProposal(posted);
+      if (!name.startsWith("a slow")) assert.ok(posted.length >= 3, `${posted.length} attempts`);
+      assert.equal(await env.stored(), 1);
+      const found = await (await fetch(`${env.bank.url}/api/proposals/${shown}`)).json();
+      assert.equal(found.proposal.proposal_id, posted[0].key);
+      // Failed attempts are expected network errors in the console; nothing else.
+      const unexpected = problems.filter((p) => !/Failed to load resource|net::ERR/.test(p));
+      assert.deepEqual(unexpected, []);
+      await context.close();
+    } finally {
+      await env.close();
+    }
+  });
+}
+
+test("offline at the moment of sending, the proposal goes once the browser is back online", async () => {
+  const env = await bankAndSite();
+  try {
+    const { context, page, posted } = await openAtReview(`${env.site.url}/`);
+    await context.setOffline(true);
+    await page.getByTestId("send").click();
+    await page.getByText(/断网/).waitFor();
+    assert.equal(await page.getByTestId("send").getAttribute("aria-disabled"), "true");
+    assert.equal(await env.stored(), 0);
+    await context.setOffline(false);
+    await reference(page);
+    assertOneProposal(posted);
+    assert.equal(await env.stored(), 1);
+    await context.close();
+  } finally {
+    await env.close();
+  }
+});
+
+test("a reload while the proposal is on its way resumes it with the same key", async () => {
+  const env = await bankAndSite(["--delay-ms", "1500"]);
+  try {
+    const { context, page, posted } = await openAtReview(`${env.site.url}/`);
+    const message = page.getByLabel(/想告诉银行的其他情况/);
+    await message.fill("我下个月可以多还一些。");
+    await page.getByTestId("send").click();
+    await page.waitForTimeout(300);
+    await page.reload();
+    // The draft came back with the proposal: the message is there, as typed.
+    assert.equal(await message.inputValue(), "我下个月可以多还一些。");
+    await reference(page);
+    assertOneProposal(posted);
+    assert.ok(posted.length >= 2, "the resumed proposal was posted again");
+    assert.equal(await env.stored(), 1);
+    await context.close();
+  } finally {
+    await env.close();
+  }
+});
+
+test("a refusal is shown plainly, stores nothing, and lets the customer change the plan", async () => {
+  const env = await bankAndSite(["--force-status", "422"]);
+  try {
+    const { context, page, posted } = await openAtReview(`${env.site.url}/`);
+    await page.getByTestId("send").click();
+    await page.getByText(/代码 forced/).waitFor();
+    assert.equal(posted.length, 1, "a 4xx is never retried");
+    assert.equal(await env.stored(), 0);
+    await page.getByTestId("back").click();
+    await page.getByTestId("details").waitFor();
+    await context.close();
+  } finally {
+    await env.close();
+  }
+});
