@@ -3,11 +3,15 @@
 // accessibility violations axe-core can find, and logs no console error.
 
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import { after, before, test } from "node:test";
-import { launchBrowser, openRecordedPage, serveStatic, startDevBank } from "./harness.mjs";
-
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+import {
+  AXE,
+  axeViolations,
+  launchBrowser,
+  openRecordedPage,
+  serveStatic,
+  startDevBank,
+} from "./harness.mjs";
 
 let site;
 let browser;
@@ -21,16 +25,6 @@ after(async () => {
   await browser?.close();
   await site?.close();
 });
-
-/** Runs axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the widget and returns the violations. */
-async function axeViolations(page) {
-  return page.evaluate(async () => {
-    const result = await window.axe.run("[data-testid=repay-widget]", {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
-}
 
 /** Presses Tab until `locator` has focus (at most `limit` times). */
 async function tabTo(page, locator, limit = 15) {

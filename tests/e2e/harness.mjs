@@ -6,12 +6,15 @@ import { spawn } from "node:child_process";
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, request as httpRequest } from "node:http";
 import { extname, join, normalize } from "node:path";
+import { createRequire } from "node:module";
 import { createInterface } from "node:readline";
 import { chromium } from "playwright-core";
 
 export const DIST = process.env.REPAY_DIST ?? "dist";
 export const DEV_BANK = process.env.REPAY_DEV_BANK ?? "target/debug/dev-bank";
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+/** axe-core's browser script, for `page.addScriptTag({ path: AXE })`. */
+export const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 const CONTENT_TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -132,4 +135,14 @@ export async function openRecordedPage(browser, url, options = {}) {
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   await page.goto(url);
   return { context, page, problems };
+}
+
+/** Runs axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the widget and returns the violations. */
+export async function axeViolations(page) {
+  return page.evaluate(async () => {
+    const result = await window.axe.run("[data-testid=repay-widget]", {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
 }

@@ -7,7 +7,14 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { launchBrowser, openRecordedPage, serveStatic, startDevBank } from "./harness.mjs";
+import {
+  AXE,
+  axeViolations,
+  launchBrowser,
+  openRecordedPage,
+  serveStatic,
+  startDevBank,
+} from "./harness.mjs";
 import { assertValid } from "./schemas.mjs";
 
 let browser;
@@ -36,7 +43,7 @@ async function bankAndSite(faults = []) {
 }
 
 /** Opens the demo, records every proposal the page posts, and walks to the review. */
-async function openAtReview(url, { budget = false } = {}) {
+async function openAtReview(url, { budget = false, consent = true } = {}) {
   const opened = await openRecordedPage(browser, url);
   const { page } = opened;
   const posted = [];
@@ -61,7 +68,7 @@ async function openAtReview(url, { budget = false } = {}) {
   await page.getByTestId("details").waitFor();
   await page.getByTestId("continue").click();
   await page.getByTestId("review").waitFor();
-  await page.getByTestId("consent").check();
+  if (consent) await page.getByTestId("consent").check();
   return { ...opened, posted };
 }
 
@@ -83,13 +90,25 @@ function assertOneProposal(posted) {
 test("a proposal with a shared budget is sent once, matches the schema, and leaves no budget in storage", async () => {
   const env = await bankAndSite();
   try {
-    const { context, page, posted, problems } = await openAtReview(`${env.site.url}/`, { budget: true });
+    const { context, page, posted, problems } = await openAtReview(`${env.site.url}/`, {
+      budget: true,
+      consent: false,
+    });
+    await page.addScriptTag({ path: AXE });
+    // Sending without consent says so next to the box, and sends nothing.
+    await page.getByTestId("send").click();
+    await page.getByTestId("consent-error").waitFor();
+    assert.equal(await page.getByTestId("consent").getAttribute("aria-invalid"), "true");
+    assert.deepEqual(await axeViolations(page), [], "axe with the consent error");
+    assert.equal(posted.length, 0);
+    await page.getByTestId("consent").check();
     await page.getByLabel(/分享我的收支数字/).check();
     const draft = await page.evaluate(() => JSON.stringify(Object.values(sessionStorage)));
     assert.ok(!draft.includes("6000") && !draft.includes("5400"), "budget figures in storage");
     await page.getByTestId("send").click();
     assert.match(await reference(page), /^RP-\d{6}$/);
     assert.match(await page.getByTestId("first-due").textContent(), /772\.79/);
+    assert.deepEqual(await axeViolations(page), [], "axe on the confirmation");
     assert.equal(posted.length, 1);
     const { body } = posted[0];
     assertValid("submission", body, "the body the widget sent");
