@@ -32,6 +32,10 @@ pub struct WidgetConfigWire {
     /// Business days within which the bank answers a proposal that needs review.
     #[serde(default)]
     pub review_days: Option<u32>,
+    /// Where the customer signs up for the bank's payment reminders (SMS, app, email):
+    /// offered on the confirmation, beside automatic payments.
+    #[serde(default)]
+    pub reminders_url: Option<String>,
     /// Where proposals go: `POST {endpoint}` (`https://…`, a path on this site, or
     /// `http://localhost…` / `http://127.0.0.1…` while developing).
     pub endpoint: String,
@@ -280,6 +284,7 @@ pub struct WidgetConfig {
     pub terms: TermsWire,
     pub contact_channels: Vec<ContactChannel>,
     pub review_days: Option<u32>,
+    pub reminders_url: Option<String>,
     pub sending: Sending,
     /// `{"account":…,"policy":…}` exactly as the host gave them: proposals carry it so
     /// the bank recomputes with the very figures the customer saw.
@@ -315,6 +320,9 @@ impl WidgetConfig {
             }
         }
         check_link("terms.url", &wire.terms.url).map_err(invalid)?;
+        if let Some(url) = &wire.reminders_url {
+            check_link("reminders_url", url).map_err(invalid)?;
+        }
         if wire.terms.version.trim().is_empty() {
             let error = EngineError::invalid("terms.version", InvalidReason::Missing);
             return Err(invalid(error));
@@ -358,6 +366,7 @@ impl WidgetConfig {
             terms: wire.terms,
             contact_channels: wire.contact_channels,
             review_days: wire.review_days,
+            reminders_url: wire.reminders_url,
             sending: Sending {
                 endpoint: wire.endpoint,
                 account_reference: reference.to_owned(),

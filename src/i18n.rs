@@ -364,6 +364,7 @@ catalog! {
     ),
     FirstDue => ("Your first payment of {amount} is due on {date}.", "首期还款 {amount}，应于 {date} 前支付。"),
     NextTimeHeading => ("So that no payment slips again", "避免再次错过还款"),
+    SignUpReminders => ("Get payment reminders", "开通还款提醒"),
 
     ConfigErrorTitle => ("This repayment tool could not start", "还款工具未能启动"),
     ConfigErrorBody => (

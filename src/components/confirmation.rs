@@ -1,6 +1,6 @@
 //! After the bank accepted the proposal: the reference, what happens next, the first
-//! payment, and how to keep the next due date (the bank's automatic payments; calendar
-//! reminders are on the plan details step, before sending).
+//! payment, and how to keep the next due date: the bank's automatic payments and payment
+//! reminders (calendar files of the schedule are on the plan details step).
 
 use yew::prelude::*;
 
@@ -44,17 +44,21 @@ pub fn confirmation(props: &ConfirmationProps<'_>) -> Html {
         ))
     });
     let auto_debit = props.config.payment_channels.iter().find_map(|channel| {
-        let url = channel
+        channel
             .url
             .as_ref()
-            .filter(|_| channel.kind == PaymentChannelKind::AutoDebit)?;
-        Some(html! {
-            <li>
-                <a class="repay-widget__link" href={url.clone()} target="_blank" rel="noopener"
-                    data-testid="auto-debit">{ Msg::ChannelAutoDebit.text(locale) }</a>
-            </li>
-        })
+            .filter(|_| channel.kind == PaymentChannelKind::AutoDebit)
     });
+    // The bank's own ways to keep the next due date, from the configuration.
+    let link = |url: &String, label: Msg| {
+        html! {
+            <li>
+                <a class="repay-widget__link" href={url.clone()} target="_blank" rel="noopener">
+                    { label.text(locale) }
+                </a>
+            </li>
+        }
+    };
     html! {
         <div class="repay-widget__step" data-testid="confirmation">
             <h2 class="repay-widget__heading" tabindex="-1" ref={props.heading.clone()}>
@@ -70,8 +74,9 @@ pub fn confirmation(props: &ConfirmationProps<'_>) -> Html {
             { slot(receipt.message.as_ref().map(|m| html! { <p>{ m }</p> })) }
             { slot(first_due.map(|text| html! { <p data-testid="first-due">{ text }</p> })) }
             <h3 class="repay-widget__subheading">{ Msg::NextTimeHeading.text(locale) }</h3>
-            <ul class="repay-widget__actions">
-                { slot(auto_debit) }
+            <ul class="repay-widget__actions" data-testid="next-time">
+                { slot(auto_debit.map(|url| link(url, Msg::ChannelAutoDebit))) }
+                { slot(props.config.reminders_url.as_ref().map(|url| link(url, Msg::SignUpReminders))) }
             </ul>
         </div>
     }

@@ -124,10 +124,14 @@ export function launchBrowser() {
   });
 }
 
-/** Opens a page that records console errors and uncaught exceptions. */
-export async function openRecordedPage(browser, url, options = {}) {
+/**
+ * Opens a page that records console errors and uncaught exceptions; `prepare(page,
+ * context)` runs before the page loads (routes, cookies).
+ */
+export async function openRecordedPage(browser, url, options = {}, prepare = null) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
+  await prepare?.(page, context);
   const problems = [];
   page.on("console", (message) => {
     if (message.type() === "error") problems.push(`console: ${message.text()}`);

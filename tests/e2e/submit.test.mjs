@@ -42,14 +42,30 @@ async function bankAndSite(faults = []) {
   };
 }
 
-/** Opens the demo, records every proposal the page posts, and walks to the review. */
-async function openAtReview(url, { budget = false, consent = true } = {}) {
-  const opened = await openRecordedPage(browser, url);
+/**
+ * Opens the demo, records every proposal the page posts, and walks to the review.
+ * `settings` are added to the demo page's configuration.
+ */
+async function openAtReview(url, { budget = false, consent = true, settings = null } = {}) {
+  const configure = async (page, context) => {
+    if (!settings) return;
+    await context.addCookies([{ name: "XSRF-TOKEN", value: "t0k3n", url }]);
+    await page.route(url, async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(
+        '"account_reference":',
+        `${JSON.stringify(settings).slice(1, -1)}, "account_reference":`,
+      );
+      await route.fulfill({ response, body: html });
+    });
+  };
+  const opened = await openRecordedPage(browser, url, {}, configure);
   const { page } = opened;
   const posted = [];
   page.on("request", (request) => {
     if (request.method() === "POST") {
-      posted.push({ key: request.headers()["idempotency-key"], body: JSON.parse(request.postData()) });
+      const headers = request.headers();
+      posted.push({ key: headers["idempotency-key"], headers, body: JSON.parse(request.postData()) });
     }
   });
   await page.getByTestId("repay-widget").waitFor();
@@ -109,6 +125,12 @@ test("a proposal with a shared budget is sent once, matches the schema, and leav
     assert.match(await reference(page), /^RP-\d{6}$/);
     assert.match(await page.getByTestId("first-due").textContent(), /772\.79/);
     assert.deepEqual(await axeViolations(page), [], "axe on the confirmation");
+    // How to keep the next due date: the bank's automatic payments and reminders.
+    const next = page.getByTestId("next-time").locator("a");
+    assert.deepEqual(await next.evaluateAll((links) => links.map((a) => a.getAttribute("href"))), [
+      "/online-banking/card/auto-debit",
+      "/online-banking/alerts",
+    ]);
     assert.equal(posted.length, 1);
     const { body } = posted[0];
     assertValid("submission", body, "the body the widget sent");
@@ -207,6 +229,27 @@ test("a refusal is shown plainly, stores nothing, and lets the customer change t
     assert.equal(await env.stored(), 0);
     await page.getByTestId("back").click();
     await page.getByTestId("details").waitFor();
+    await context.close();
+  } finally {
+    await env.close();
+  }
+});
+
+test("the CSRF token goes in the configured header, and each attempt has its own timeout", async () => {
+  const env = await bankAndSite(["--delay-ms", "1500"]);
+  try {
+    const settings = { csrf: { cookie: "XSRF-TOKEN", header: "X-CSRF-Token" }, timeout_seconds: 1 };
+    const { context, page, posted } = await openAtReview(`${env.site.url}/`, { settings });
+    await page.getByTestId("send").click();
+    // Every attempt gives up after a second; after five the customer is offered "try again".
+    const button = page.getByTestId("send");
+    await page.getByText(/暂时无法连接银行/).waitFor({ timeout: 40_000 });
+    assert.equal(await button.textContent(), "重试");
+    assert.equal(await button.getAttribute("aria-disabled"), null);
+    assert.equal(posted.length, 5);
+    assertOneProposal(posted);
+    for (const { headers } of posted) assert.equal(headers["x-csrf-token"], "t0k3n");
+    assert.ok((await env.stored()) <= 1);
     await context.close();
   } finally {
     await env.close();
