@@ -53,6 +53,128 @@ pub struct WidgetConfigWire {
     pub timeout_seconds: Option<u32>,
 }
 
+/// The widget's look, from the configuration's `theme`: read by hand
+/// ([`theme_from_leaves`]), not by serde, whose derived readers for it cost the bundle
+/// about 1.5 KB.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ThemeWire {
+    /// Values for the widget's CSS custom properties, named without the `--repay-`
+    /// prefix: `{"color-accent": "#0b5cad", "radius": "4px"}`. See [`THEME_VARIABLES`].
+    pub variables: Vec<(String, String)>,
+    /// Render inside a shadow root holding this stylesheet, out of reach of the host
+    /// page's styles.
+    pub shadow_dom: Option<ShadowDomWire>,
+}
+
+/// The stylesheet a widget in a shadow root loads (the host page's styles do not reach it).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ShadowDomWire {
+    /// `repay-widget.css`: an `https://` address or a path on this site.
+    pub stylesheet: String,
+    /// Its Subresource Integrity hash (`sha384-…`, from the bundle's `integrity.json`).
+    pub integrity: Option<String>,
+}
+
+/// One value in the configuration's `theme`, at a dotted path below it: an object (its
+/// members follow as their own leaves, two levels deep at most), text, or anything else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Leaf {
+    Object,
+    Text(String),
+    Other,
+}
+
+/// Reads the theme from its leaves, naming the path of the first thing wrong.
+pub fn theme_from_leaves(leaves: Vec<(String, Leaf)>) -> Result<ThemeWire, EngineError> {
+    let mut theme = ThemeWire::default();
+    let refuse = |path: &str, reason| EngineError::invalid(format!("theme.{path}"), reason);
+    for (path, leaf) in leaves {
+        let (head, name) = path.split_once('.').unwrap_or((&path, ""));
+        match (head, name, leaf) {
+            ("variables", "", Leaf::Object) => {}
+            ("shadow_dom", "", Leaf::Object) => {
+                theme.shadow_dom.get_or_insert_with(ShadowDomWire::default);
+            }
+            ("variables", _, Leaf::Text(value)) => theme.variables.push((name.to_owned(), value)),
+            ("shadow_dom", "stylesheet", Leaf::Text(url)) => {
+                theme
+                    .shadow_dom
+                    .get_or_insert_with(ShadowDomWire::default)
+                    .stylesheet = url;
+            }
+            ("shadow_dom", "integrity", Leaf::Text(hash)) => {
+                theme
+                    .shadow_dom
+                    .get_or_insert_with(ShadowDomWire::default)
+                    .integrity = Some(hash);
+            }
+            ("variables", _, _) | ("shadow_dom", "" | "stylesheet" | "integrity", _) => {
+                return Err(refuse(&path, InvalidReason::WrongType));
+            }
+            _ => return Err(refuse(&path, InvalidReason::UnknownField)),
+        }
+    }
+    if theme
+        .shadow_dom
+        .as_ref()
+        .is_some_and(|s| s.stylesheet.is_empty())
+    {
+        return Err(refuse("shadow_dom.stylesheet", InvalidReason::Missing));
+    }
+    Ok(theme)
+}
+
+/// The CSS custom properties a host may set, without their `--repay-` prefix. Every one
+/// is declared in `styles/widget.css` (a test checks) and documented in `docs/embedding.md`.
+pub const THEME_VARIABLES: [&str; 20] = [
+    "color-surface",
+    "color-text",
+    "color-muted",
+    "color-accent",
+    "color-accent-text",
+    "color-border",
+    "color-emphasis-bg",
+    "color-danger",
+    "color-focus",
+    "color-good",
+    "color-series-0",
+    "color-series-1",
+    "color-series-2",
+    "color-series-3",
+    "font",
+    "font-size",
+    "radius",
+    "space",
+    "density",
+    "max-width",
+];
+
+/// Checks the theme: known variables with values that stay one CSS value, and a
+/// stylesheet address that cannot run script.
+fn check_theme(theme: &ThemeWire) -> Result<(), EngineError> {
+    for (name, value) in &theme.variables {
+        let path = format!("theme.variables.{name}");
+        if !THEME_VARIABLES.contains(&name.as_str()) {
+            return Err(EngineError::invalid(path, InvalidReason::UnknownField));
+        }
+        let breaks_out = |c: char| c.is_control() || ";{}<>\\".contains(c);
+        if value.trim().is_empty() || value.len() > 200 || value.chars().any(breaks_out) {
+            return Err(EngineError::invalid(path, InvalidReason::NotAllowed));
+        }
+    }
+    if let Some(shadow) = &theme.shadow_dom {
+        check_link("theme.shadow_dom.stylesheet", &shadow.stylesheet)?;
+        let sri = ["sha256-", "sha384-", "sha512-"];
+        if let Some(integrity) = &shadow.integrity {
+            if !sri.iter().any(|prefix| integrity.starts_with(prefix)) {
+                let path = "theme.shadow_dom.integrity";
+                return Err(EngineError::invalid(path, InvalidReason::NotAllowed));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Where the bank's CSRF token is read from and which header carries it.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -158,12 +280,16 @@ fn default_contact_channels() -> Vec<ContactChannel> {
     ]
 }
 
+/// What [`read_wire`] reads: the configuration, `{"account", "policy"}` as JSON text, and
+/// the theme (whose error waits until the locale is known).
+type Read = (WidgetConfigWire, String, Result<ThemeWire, EngineError>);
+
 /// Reads the configuration's JSON. In the browser, `JSON.parse` does the parsing and
 /// serde reads the result through [`crate::js_de`]: this keeps serde_json's parser and
 /// serde's worded errors out of the bundle (several KB brotli). Natively (tests, tools) serde_json reads it, with the same error types.
 /// Also returns the account and the policy as JSON text, as the host gave them.
 #[cfg(target_arch = "wasm32")]
-fn read_wire(json: &str) -> Result<(WidgetConfigWire, String), EngineError> {
+fn read_wire(json: &str) -> Result<Read, EngineError> {
     let value = js_sys::JSON::parse(json).map_err(|error| {
         let message = js_sys::Error::from(error)
             .message()
@@ -180,17 +306,88 @@ fn read_wire(json: &str) -> Result<(WidgetConfigWire, String), EngineError> {
     let scenario_json = js_sys::JSON::stringify(&scenario)
         .map(String::from)
         .unwrap_or_default();
+    let theme = take_theme(&value);
     let wire = WidgetConfigWire::deserialize(crate::js_de::JsDe(value))?;
-    Ok((wire, scenario_json))
+    Ok((wire, scenario_json, theme))
+}
+
+/// Takes `theme` out of the parsed configuration and reads it.
+#[cfg(target_arch = "wasm32")]
+fn take_theme(config: &wasm_bindgen::JsValue) -> Result<ThemeWire, EngineError> {
+    use wasm_bindgen::{JsCast, JsValue};
+    fn walk(value: &JsValue, path: String, depth: u8, leaves: &mut Vec<(String, Leaf)>) {
+        let object = value.dyn_ref::<js_sys::Object>();
+        match object.filter(|_| value.is_object() && !js_sys::Array::is_array(value)) {
+            Some(object) if depth > 0 => {
+                if !path.is_empty() {
+                    leaves.push((path.clone(), Leaf::Object));
+                }
+                for key in js_sys::Object::keys(object) {
+                    let key = key.as_string().unwrap_or_default();
+                    let child = js_sys::Reflect::get(object, &JsValue::from_str(&key));
+                    let child_path = if path.is_empty() {
+                        key
+                    } else {
+                        format!("{path}.{key}")
+                    };
+                    walk(&child.unwrap_or_default(), child_path, depth - 1, leaves);
+                }
+            }
+            _ => leaves.push((path, value.as_string().map_or(Leaf::Other, Leaf::Text))),
+        }
+    }
+    let key = JsValue::from_str("theme");
+    let theme = js_sys::Reflect::get(config, &key).unwrap_or_default();
+    if theme.is_undefined() {
+        return Ok(ThemeWire::default());
+    }
+    let _ = js_sys::Reflect::delete_property(config.unchecked_ref::<js_sys::Object>(), &key);
+    if !theme.is_object() || js_sys::Array::is_array(&theme) {
+        return Err(EngineError::invalid("theme", InvalidReason::WrongType));
+    }
+    let mut leaves = Vec::new();
+    walk(&theme, String::new(), 3, &mut leaves);
+    theme_from_leaves(leaves)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn read_wire(json: &str) -> Result<(WidgetConfigWire, String), EngineError> {
-    let wire = read_json(json)?;
-    let value: serde_json::Value = serde_json::from_str(json)
-        .map_err(|error| EngineError::from_shape_message(&error.to_string(), "."))?;
+fn read_wire(json: &str) -> Result<Read, EngineError> {
+    let mut value: serde_json::Value =
+        serde_json::from_str(json).map_err(EngineError::from_json)?;
     let scenario = serde_json::json!({ "account": value["account"], "policy": value["policy"] });
-    Ok((wire, scenario.to_string()))
+    fn walk(value: serde_json::Value, path: String, depth: u8, leaves: &mut Vec<(String, Leaf)>) {
+        match value {
+            serde_json::Value::Object(map) if depth > 0 => {
+                if !path.is_empty() {
+                    leaves.push((path.clone(), Leaf::Object));
+                }
+                for (key, child) in map {
+                    let child_path = if path.is_empty() {
+                        key
+                    } else {
+                        format!("{path}.{key}")
+                    };
+                    walk(child, child_path, depth - 1, leaves);
+                }
+            }
+            serde_json::Value::String(text) => leaves.push((path, Leaf::Text(text))),
+            _ => leaves.push((path, Leaf::Other)),
+        }
+    }
+    let theme = match value
+        .as_object_mut()
+        .and_then(|config| config.remove("theme"))
+    {
+        None => Ok(ThemeWire::default()),
+        Some(theme @ serde_json::Value::Object(_)) => {
+            let mut leaves = Vec::new();
+            walk(theme, String::new(), 3, &mut leaves);
+            theme_from_leaves(leaves)
+        }
+        Some(_) => Err(EngineError::invalid("theme", InvalidReason::WrongType)),
+    };
+    let wire: WidgetConfigWire = read_json(&value.to_string())?;
+    Ok((wire, scenario.to_string(), theme))
 }
 
 /// The position of a `JSON.parse` failure: browsers say "(line L column C)" or
@@ -286,6 +483,7 @@ pub struct WidgetConfig {
     pub review_days: Option<u32>,
     pub reminders_url: Option<String>,
     pub sending: Sending,
+    pub theme: ThemeWire,
     /// `{"account":…,"policy":…}` exactly as the host gave them: proposals carry it so
     /// the bank recomputes with the very figures the customer saw.
     pub scenario_json: String,
@@ -299,7 +497,7 @@ impl WidgetConfig {
     /// The engine's error for the first thing wrong, its path starting at the
     /// configuration's root (`account.overdue_amount`).
     pub fn from_json(json: &str) -> Result<Self, ConfigError> {
-        let (wire, scenario_json) =
+        let (wire, scenario_json, theme) =
             read_wire(json).map_err(|error| ConfigError::new(error, None))?;
         let locale = match &wire.locale {
             None => None,
@@ -354,6 +552,8 @@ impl WidgetConfig {
                 }
             }
         }
+        let theme = theme.map_err(invalid)?;
+        check_theme(&theme).map_err(invalid)?;
         let timeout = wire.timeout_seconds.unwrap_or(DEFAULT_TIMEOUT_SECONDS);
         if !(1..=MAX_TIMEOUT_SECONDS).contains(&timeout) {
             let error = EngineError::invalid("timeout_seconds", InvalidReason::NotAllowed);
@@ -374,6 +574,7 @@ impl WidgetConfig {
                 credentials: wire.credentials,
                 timeout_ms: timeout * 1000,
             },
+            theme,
             scenario_json,
         })
     }
@@ -449,16 +650,108 @@ mod tests {
     }
 
     #[test]
-    fn the_demo_page_carries_the_demo_configuration() {
-        let page = include_str!("../index.html");
-        let start = page.find("id=\"repay-demo-config\">").unwrap();
-        let block = &page[start..];
-        let json = &block[block.find('>').unwrap() + 1..block.find("</script>").unwrap()];
-        let page_config: serde_json::Value = serde_json::from_str(json).unwrap();
-        let data: serde_json::Value = serde_json::from_str(DEMO).unwrap();
+    fn the_us_sample_customer_is_valid_too() {
+        let us = include_str!("../crates/engine/data/us-card.json");
+        let config = WidgetConfig::from_json(us).unwrap();
+        assert_eq!(config.locale, Some(Locale::EnUs));
+        assert_eq!(config.scenario.account.currency.code(), "USD");
+    }
+
+    #[test]
+    fn theme_variables_are_known_and_stay_one_value() {
+        let with = |variables: serde_json::Value| {
+            let mut value: serde_json::Value = serde_json::from_str(DEMO).unwrap();
+            value["theme"] = serde_json::json!({ "variables": variables });
+            WidgetConfig::from_json(&value.to_string()).map(|c| c.theme.variables.len())
+        };
         assert_eq!(
-            page_config, data,
-            "index.html's demo block must equal cn-card.json"
+            with(serde_json::json!({"color-accent": "#123456", "density": "0.8"})),
+            Ok(2)
+        );
+        let refused = |name: &str, reason| {
+            Err(ConfigError::new(
+                EngineError::invalid(format!("theme.variables.{name}"), reason),
+                Some(Locale::ZhCn),
+            ))
+        };
+        assert_eq!(
+            with(serde_json::json!({"colour-accent": "red"})),
+            refused("colour-accent", InvalidReason::UnknownField)
+        );
+        for bad in ["red; background: url(x)", "}", "", "a\\62"] {
+            assert_eq!(
+                with(serde_json::json!({"color-text": bad})),
+                refused("color-text", InvalidReason::NotAllowed),
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_theme_variable_is_declared_in_the_stylesheet() {
+        let css = include_str!("../styles/widget.css");
+        for name in THEME_VARIABLES {
+            assert!(
+                css.contains(&format!("var(--repay-{name},")),
+                "--repay-{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_theme_names_its_wrong_or_unknown_fields() {
+        let with = |theme: serde_json::Value| {
+            let mut value: serde_json::Value = serde_json::from_str(DEMO).unwrap();
+            value["theme"] = theme;
+            WidgetConfig::from_json(&value.to_string()).map(|c| c.theme)
+        };
+        let refused = |path: &str, reason| {
+            Err(ConfigError::new(
+                EngineError::invalid(path, reason),
+                Some(Locale::ZhCn),
+            ))
+        };
+        let shadow =
+            serde_json::json!({"shadow_dom": {"stylesheet": "/w.css", "integrity": "sha384-x"}});
+        assert_eq!(
+            with(shadow).unwrap().shadow_dom,
+            Some(ShadowDomWire {
+                stylesheet: "/w.css".into(),
+                integrity: Some("sha384-x".into())
+            })
+        );
+        assert_eq!(
+            with(serde_json::json!({"colours": {}})),
+            refused("theme.colours", InvalidReason::UnknownField)
+        );
+        assert_eq!(
+            with(serde_json::json!({"variables": ["red"]})),
+            refused("theme.variables", InvalidReason::WrongType)
+        );
+        assert_eq!(
+            with(serde_json::json!({"variables": {"radius": 4}})),
+            refused("theme.variables.radius", InvalidReason::WrongType)
+        );
+        assert_eq!(
+            with(serde_json::json!({"shadow_dom": {}})),
+            refused("theme.shadow_dom.stylesheet", InvalidReason::Missing)
+        );
+        assert_eq!(
+            with(serde_json::json!("dark")),
+            refused("theme", InvalidReason::WrongType)
+        );
+    }
+
+    #[test]
+    fn the_shadow_stylesheet_cannot_run_script() {
+        let mut value: serde_json::Value = serde_json::from_str(DEMO).unwrap();
+        value["theme"] = serde_json::json!({"shadow_dom": {"stylesheet": "javascript:x"}});
+        assert_eq!(
+            WidgetConfig::from_json(&value.to_string()).map(drop),
+            Err(ConfigError::new(
+                EngineError::invalid("theme.shadow_dom.stylesheet", InvalidReason::NotAllowed),
+                Some(Locale::ZhCn)
+            ))
         );
     }
 

@@ -1,11 +1,15 @@
 //! The self-service repayment widget: a Yew component a bank mounts into its own page.
 //!
-//! It renders what [`repay_engine`] computes and computes no money itself. The host page
-//! gives it a configuration (JSON) and an element to live in; see [`mount`].
+//! It renders what [`repay_engine`] computes and computes no money itself. Pages mount it
+//! through the JavaScript API in [`embed`] (`mount`, `update`, `destroy`, `autoMount`);
+//! Rust hosts through [`mount`].
 
 pub mod client;
 pub mod components;
 pub mod config;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
+pub mod events;
 pub mod export;
 pub mod format;
 pub mod i18n;
@@ -22,18 +26,50 @@ use web_sys::Element;
 use yew::AppHandle;
 
 use crate::components::app::{App, AppProps};
+use crate::config::{ThemeWire, WidgetConfig};
 use crate::i18n::Locale;
+use crate::shared::Shared;
 
-/// Mounts the widget into `root` with a configuration given as JSON text.
+/// Mounts the widget into `root` with a configuration given as JSON text, for Rust
+/// hosts (pages use the JavaScript API in `embed`).
 ///
 /// A configuration that cannot be used shows a translated error panel inside `root`
-/// naming the setting at fault; it never leaves the area blank.
+/// naming the setting at fault; it never leaves the area blank. The panic hook in place
+/// stays in place.
 pub fn mount(root: Element, config_json: &str) -> AppHandle<App> {
-    let props = AppProps {
-        config_json: config_json.to_owned().into(),
-        fallback_locale: browser_locale(),
-    };
+    let config = WidgetConfig::from_json(config_json).map(Shared::new);
+    if let Ok(config) = &config {
+        apply_theme(&root, &config.theme);
+    }
+    render(
+        root,
+        AppProps {
+            config,
+            fallback_locale: browser_locale(),
+            on_event: None,
+        },
+    )
+}
+
+/// Renders the widget. Yew installs its own panic hook on render unless one was set
+/// through it: it is handed the hook already in place (the host's, or the default), so
+/// mounting the widget never replaces a host's hook.
+pub(crate) fn render(root: Element, props: AppProps) -> AppHandle<App> {
+    yew::set_custom_panic_hook(std::panic::take_hook());
     yew::Renderer::<App>::with_root_and_props(root, props).render()
+}
+
+/// Sets the theme's CSS custom properties on `element` through the CSSOM, which a strict
+/// `style-src` allows (a `style` attribute it would not).
+pub(crate) fn apply_theme(element: &Element, theme: &ThemeWire) {
+    use wasm_bindgen::JsCast;
+    let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() else {
+        return;
+    };
+    let style = element.style();
+    for (name, value) in &theme.variables {
+        let _ = style.set_property(&format!("--repay-{name}"), value);
+    }
 }
 
 /// The browser's preferred supported language, or English.

@@ -14,38 +14,41 @@ use crate::components::progress::{progress, ProgressProps};
 use crate::components::review_step::{review_step, ReviewStepProps};
 use crate::components::situation_step::{situation_step, SituationStepProps};
 use crate::components::status_step::{status_step, StatusStepProps};
-use crate::config::WidgetConfig;
+use crate::config::{ConfigError, WidgetConfig};
+use crate::events::{between, config_error, plan_code, step_name, Seen, WidgetEvent};
 use crate::i18n::{Locale, Msg};
 use crate::model::{derive, Inputs};
 use crate::shared::Shared;
 use crate::state::Step;
 use crate::state::{Action, State};
 use crate::submit::Lifecycle;
+use repay_engine::EngineError;
 
 /// What the host page gives the widget.
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct AppProps {
-    /// The configuration, as JSON text.
-    pub config_json: AttrValue,
+    /// The configuration, read and checked ([`WidgetConfig::from_json`]).
+    pub config: Result<Shared<WidgetConfig>, ConfigError>,
     /// The language to use when the configuration names none (the browser's).
     #[prop_or_default]
     pub fallback_locale: Locale,
+    /// Receives what the host page is told ([`WidgetEvent`]).
+    #[prop_or_default]
+    pub on_event: Option<Callback<WidgetEvent>>,
 }
 
 /// The widget.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let config = use_memo(props.config_json.clone(), |json| {
-        WidgetConfig::from_json(json).map(Shared::new)
-    });
-    let initial_locale = match &*config {
+    let config = &props.config;
+    let initial_locale = match config {
         Ok(config) => config.locale.unwrap_or(props.fallback_locale),
         Err(error) => error.locale.unwrap_or(props.fallback_locale),
     };
     // A reload resumes from the draft this tab kept for the account, if any.
     let state = {
         let config = config.clone();
-        use_reducer(move || match &*config {
+        use_reducer(move || match config {
             Ok(config) => client::load_draft(&config.sending.account_reference).map_or_else(
                 || State::new(initial_locale),
                 |draft| State::restored(initial_locale, draft, config.scenario.policy.plans.len()),
@@ -60,7 +63,7 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     // Recomputed only when an input the figures depend on changes.
-    let checked = match &*config {
+    let checked = match config {
         Ok(config) => Some(config.clone()),
         Err(_) => None,
     };
@@ -70,7 +73,7 @@ pub fn App(props: &AppProps) -> Html {
             .map(|config| derive(&config.scenario, inputs).map(Shared::new))
     });
 
-    let sending = match &*config {
+    let sending = match config {
         Ok(config) => Some(config.sending.clone()),
         Err(_) => None,
     };
@@ -92,19 +95,57 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    // Focus moves to the new step's heading, but never on first render: the widget
-    // must not pull focus away from the host page as it loads.
+    // What the customer sees, for the host page's events; or what makes the
+    // configuration unusable.
+    let seen: Result<Seen, EngineError> = match (config, &*model) {
+        (Err(error), _) => Err(error.error.clone()),
+        (Ok(_), Some(Err(error))) => Err(error.clone()),
+        (Ok(_), model) => Ok(Seen {
+            locale: state.locale,
+            step: match state.lifecycle {
+                Lifecycle::Accepted(_) => "confirmation",
+                _ => step_name(state.step),
+            },
+            plan: model.as_ref().and_then(|model| {
+                let model = model.as_ref().ok()?;
+                let plan = model.plans.get(state.chosen?)?;
+                Some((plan.offer as u32, plan_code(&plan.kind), plan.term_months))
+            }),
+            round: (
+                state.round,
+                state.pending.as_ref().map(|pending| pending.key.clone()),
+            ),
+            lifecycle: state.lifecycle.clone(),
+        }),
+    };
+    // One effect tells the host page what changed and moves focus to a new step's
+    // heading (never on the first render: the widget must not pull focus away from the
+    // host page as it loads). An unusable configuration is logged once to the console.
     let heading = use_node_ref();
-    let first_render = use_mut_ref(|| true);
     {
         let heading = heading.clone();
-        let accepted = matches!(state.lifecycle, Lifecycle::Accepted(_));
-        use_effect_with((state.step, accepted), move |_| {
-            if std::mem::replace(&mut *first_render.borrow_mut(), false) {
-                return;
-            }
-            if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = element.focus();
+        let on_event = props.on_event.clone();
+        let last = use_mut_ref(|| None::<Result<Seen, EngineError>>);
+        use_effect_with(seen, move |now| {
+            let before = last.borrow_mut().replace(now.clone());
+            let events = match (&before, now) {
+                (_, Err(error)) => {
+                    let event = config_error(error);
+                    web_sys::console::error_1(&event.console_text().into());
+                    vec![event]
+                }
+                (Some(Ok(before)), Ok(now)) => {
+                    if before.step != now.step {
+                        if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
+                            let _ = element.focus();
+                        }
+                    }
+                    between(Some(before), now)
+                }
+                (_, Ok(now)) => between(None, now),
+            };
+            if let Some(on_event) = on_event {
+                events.into_iter().for_each(|event| on_event.emit(event));
             }
         });
     }
@@ -118,7 +159,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let locale = state.locale;
     let on_locale = dispatch.reform(Action::SetLocale);
-    let body = match (&*config, &*model) {
+    let body = match (config, &*model) {
         (Err(error), _) => config_error_panel(&ConfigErrorPanelProps {
             error: error.error.clone(),
             locale,

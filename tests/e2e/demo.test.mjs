@@ -83,7 +83,7 @@ async function walkTheFlow(page, check) {
   await page.getByTestId("options").waitFor();
   await page.getByTestId("plan-2-term").selectOption("12");
   await page.getByTestId("choose-plan-2").click();
-  await page.locator("details summary").click();
+  await page.getByTestId("repay-widget").locator("details summary").click();
   await check("options");
   await page.getByTestId("continue").click();
   await page.getByTestId("details").waitFor();

@@ -44,19 +44,16 @@ async function bankAndSite(faults = []) {
 
 /**
  * Opens the demo, records every proposal the page posts, and walks to the review.
- * `settings` are added to the demo page's configuration.
+ * `settings` are added to the demo customer's configuration.
  */
 async function openAtReview(url, { budget = false, consent = true, settings = null } = {}) {
   const configure = async (page, context) => {
     if (!settings) return;
     await context.addCookies([{ name: "XSRF-TOKEN", value: "t0k3n", url }]);
-    await page.route(url, async (route) => {
+    await page.route("**/cn-card.json", async (route) => {
       const response = await route.fetch();
-      const html = (await response.text()).replace(
-        '"account_reference":',
-        `${JSON.stringify(settings).slice(1, -1)}, "account_reference":`,
-      );
-      await route.fulfill({ response, body: html });
+      const config = { ...(await response.json()), ...settings };
+      await route.fulfill({ response, body: JSON.stringify(config) });
     });
   };
   const opened = await openRecordedPage(browser, url, {}, configure);

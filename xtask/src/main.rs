@@ -3,11 +3,14 @@
 //! - `setup`: install every tool the other tasks need (idempotent).
 //! - `serve`: start the dev-bank and `trunk serve` (proxying `/api/` to it).
 //! - `test`: everything CI checks, ending with the test summary line.
-//! - `build`: the release build and its size report.
+//! - `build`: the release build, the folder banks copy (`target/dist/repay-widget-<version>/`)
+//!   and the size report; `dist` is the same, for whoever looks for it by that name.
 
 mod cmd;
+mod dist;
 mod error;
 mod minify;
+mod shorten;
 mod sizes;
 mod tools;
 
@@ -19,7 +22,7 @@ use std::process::{Child, ExitCode, Stdio};
 use cmd::{Env, TestCounts};
 use error::TaskError;
 
-const USAGE: &str = "usage: cargo xtask <setup | serve [--port N] | test | build>";
+const USAGE: &str = "usage: cargo xtask <setup | serve [--port N] | test | build | dist>";
 /// The dev-bank's port; `Trunk.toml`'s `[[proxy]]` points here.
 const DEV_BANK_PORT: u16 = 8787;
 
@@ -29,7 +32,7 @@ fn main() -> ExitCode {
         Some("setup") => tools::ensure_all(&env),
         Some("serve") => serve(&env, &args[1..]),
         Some("test") => test(&env),
-        Some("build") => tools::ensure_all(&env).and_then(|()| release_build(&env)),
+        Some("build" | "dist") => tools::ensure_all(&env).and_then(|()| release_build(&env)),
         _ => Err(TaskError::Usage(USAGE.into())),
     });
     match result {
@@ -139,9 +142,12 @@ fn serve(env: &Env, args: &[String]) -> Result<(), TaskError> {
 
 fn release_build(env: &Env) -> Result<(), TaskError> {
     env.run(&mut env.command("trunk", &["build", "--release", "--offline"]))?;
-    let dist = env.root.join("dist");
-    minify::minify_assets(env, &dist)?;
-    sizes::report(&dist)
+    let build = env.root.join("dist");
+    shorten::shorten(env, &build)?;
+    minify::minify_assets(env, &build)?;
+    let (folder, bundle) = dist::assemble(&env.root, &build)?;
+    println!("xtask: the folder banks copy: {}", folder.display());
+    sizes::report(&folder, &bundle)
 }
 
 /// One check of `cargo xtask test`.
@@ -206,6 +212,8 @@ fn test(env: &Env) -> Result<(), TaskError> {
                 "repay-widget",
                 "-p",
                 "repay-engine",
+                "-p",
+                "repay-widget-bundle",
                 "--target",
                 "wasm32-unknown-unknown",
                 "--all-targets",
@@ -296,6 +304,13 @@ fn end_to_end(env: &Env) -> Result<TestCounts, TaskError> {
     let mut command = env.command("node", &args);
     command
         .env("REPAY_DIST", env.root.join("dist"))
+        .env(
+            "REPAY_FOLDER",
+            env.root.join(concat!(
+                "target/dist/repay-widget-",
+                env!("CARGO_PKG_VERSION")
+            )),
+        )
         .env("REPAY_DEV_BANK", env.root.join("target/debug/dev-bank"))
         .env("CHROMIUM", tools::CHROMIUM);
     if !Path::new(tools::CHROMIUM).exists() {

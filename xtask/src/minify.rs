@@ -12,7 +12,8 @@ use sha2::{Digest, Sha384};
 use crate::cmd::Env;
 use crate::error::TaskError;
 
-fn integrity(bytes: &[u8]) -> String {
+/// The Subresource Integrity value of `bytes` (sha384, base64).
+pub fn integrity(bytes: &[u8]) -> String {
     format!(
         "sha384-{}",
         base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes))
@@ -29,7 +30,7 @@ pub fn minify_assets(env: &Env, dist: &Path) -> Result<(), TaskError> {
     for entry in scripts {
         let path = entry.map_err(TaskError::io("reading dist"))?.path();
         let kind: &[&str] = match path.extension().and_then(|e| e.to_str()) {
-            Some("js") => &["--format=esm", "--target=es2020"],
+            Some("js") => &["--format=esm", "--target=es2022"],
             Some("css") => &["--target=chrome100,firefox100,safari15"],
             _ => continue,
         };

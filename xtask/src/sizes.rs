@@ -3,7 +3,7 @@
 
 use std::fs;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::TaskError;
 
@@ -33,27 +33,16 @@ fn brotli_len(bytes: &[u8]) -> Result<u64, TaskError> {
     Ok(out.len() as u64)
 }
 
-/// Prints the size table of `dist`'s wasm, JS and CSS files and checks the widget's
-/// total (everything but the demo page's `demo-*` files) against the budget.
+/// Prints the size table of the bundle's `files` (wasm, JS, CSS) and checks their total
+/// against the budget.
 ///
 /// # Errors
 ///
 /// [`TaskError::OverBudget`] when the brotli total exceeds [`BUDGET_BROTLI_BYTES`].
-pub fn report(dist: &Path) -> Result<(), TaskError> {
+pub fn report(folder: &Path, files: &[PathBuf]) -> Result<(), TaskError> {
     let mut rows = Vec::new();
-    let entries =
-        fs::read_dir(dist).map_err(TaskError::io(format!("reading {}", dist.display())))?;
-    for entry in entries {
-        let path = entry.map_err(TaskError::io("reading dist"))?.path();
-        let counted = matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("wasm" | "js" | "css")
-        );
-        if !counted {
-            continue;
-        }
-        let bytes =
-            fs::read(&path).map_err(TaskError::io(format!("reading {}", path.display())))?;
+    for path in files {
+        let bytes = fs::read(path).map_err(TaskError::io(format!("reading {}", path.display())))?;
         rows.push(Row {
             name: path
                 .file_name()
@@ -66,15 +55,13 @@ pub fn report(dist: &Path) -> Result<(), TaskError> {
         });
     }
     rows.sort_by_key(|row| std::cmp::Reverse(row.brotli));
-    // The demo host page's own stylesheet is listed but is not part of the widget.
-    let widget = |row: &&Row| !row.name.starts_with("demo-");
     let total = Row {
-        name: "total (widget)".into(),
-        raw: rows.iter().filter(widget).map(|r| r.raw).sum(),
-        gzip: rows.iter().filter(widget).map(|r| r.gzip).sum(),
-        brotli: rows.iter().filter(widget).map(|r| r.brotli).sum(),
+        name: "total".into(),
+        raw: rows.iter().map(|r| r.raw).sum(),
+        gzip: rows.iter().map(|r| r.gzip).sum(),
+        brotli: rows.iter().map(|r| r.brotli).sum(),
     };
-    println!("\nrelease bundle ({}):", dist.display());
+    println!("\nrelease bundle ({}):", folder.display());
     println!(
         "{:<32} {:>10} {:>10} {:>10}",
         "file", "raw", "gzip", "brotli"

@@ -1,0 +1,215 @@
+//! The JavaScript API a host page uses (docs/embedding.md):
+//!
+//! ```js
+//! import init, { mount } from "./repay-widget.js";
+//! await init();
+//! const widget = mount(element, config); // config: an object or JSON text
+//! widget.update(config);
+//! widget.destroy();
+//! ```
+//!
+//! `repay-widget-auto.js` mounts marked elements through `mount` (in JavaScript: the
+//! bundle stays smaller).
+//!
+//! Each widget lives in one `<div class="repay-widget-host">` it adds to the host
+//! element (with a shadow root in shadow-DOM mode); `destroy` removes that element and
+//! with it everything the widget added. Events go to the host element.
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement, ShadowRootInit, ShadowRootMode};
+use yew::{AppHandle, Callback};
+
+use crate::components::app::{App, AppProps};
+use crate::config::{ConfigError, WidgetConfig};
+use crate::events::{Value, WidgetEvent};
+use crate::shared::Shared;
+
+type Checked = Result<Shared<WidgetConfig>, ConfigError>;
+
+/// A mounted widget, as JavaScript holds it.
+#[wasm_bindgen]
+pub struct Widget {
+    mounted: Option<Mounted>,
+}
+
+struct Mounted {
+    host: Element,
+    /// The element the widget added to the host; it holds everything else.
+    holder: HtmlElement,
+    app: AppHandle<App>,
+    config: Checked,
+    on_event: Callback<WidgetEvent>,
+}
+
+/// Mounts a widget into `element` with `config`: an object or JSON text, as documented
+/// in the contract. A configuration that cannot be used shows an error panel in the
+/// widget, logs one console error and fires `repay:error`; it never throws.
+///
+/// # Errors
+///
+/// A `TypeError` when `element` is not an element.
+#[wasm_bindgen]
+pub fn mount(element: JsValue, config: JsValue) -> Result<Widget, JsError> {
+    let host = element
+        .dyn_into::<Element>()
+        .map_err(|_| JsError::new("repay-widget: mount(element, config) needs an element"))?;
+    Ok(Widget {
+        mounted: Some(Mounted::new(host, read(&config))),
+    })
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Gives the widget a new configuration. For the same account and offers, what the
+    /// customer chose and typed stays, budget included; otherwise the widget starts
+    /// again from the account's draft in session storage. Does nothing after `destroy`.
+    pub fn update(&mut self, config: JsValue) {
+        if let Some(mounted) = self.mounted.take() {
+            self.mounted = Some(mounted.update(read(&config)));
+        }
+    }
+
+    /// Removes the widget and everything it added to the page. A proposal already on
+    /// its way still reaches the bank; the draft stays in session storage, so mounting
+    /// the same account again resumes it.
+    pub fn destroy(&mut self) {
+        if let Some(mounted) = self.mounted.take() {
+            mounted.destroy();
+        }
+    }
+}
+
+impl Mounted {
+    fn new(host: Element, config: Checked) -> Self {
+        let document = web_sys::window()
+            .and_then(|window| window.document())
+            .expect_throw("repay-widget needs a document");
+        let holder: HtmlElement = document
+            .create_element("div")
+            .expect_throw("repay-widget: createElement")
+            .unchecked_into();
+        holder.set_class_name("repay-widget-host");
+        let shadow = config
+            .as_ref()
+            .ok()
+            .and_then(|c| c.theme.shadow_dom.as_ref());
+        let root: Element = match shadow.and_then(|sheet| {
+            let shadow_root = holder
+                .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+                .ok()?;
+            let link = document.create_element("link").ok()?;
+            let _ = link.set_attribute("rel", "stylesheet");
+            let _ = link.set_attribute("href", &sheet.stylesheet);
+            if let Some(integrity) = &sheet.integrity {
+                let _ = link.set_attribute("integrity", integrity);
+                let _ = link.set_attribute("crossorigin", "anonymous");
+            }
+            let root = document.create_element("div").ok()?;
+            shadow_root.append_child(&link).ok()?;
+            shadow_root.append_child(&root).ok()?;
+            Some(root)
+        }) {
+            Some(root) => root,
+            None => holder.clone().into(),
+        };
+        if let Ok(config) = &config {
+            crate::apply_theme(&holder, &config.theme);
+        }
+        let _ = host.append_child(&holder);
+        let target = host.clone();
+        // Yew renders, and so reports, in a microtask: a host that adds its listeners
+        // right after `mount` returns still hears `ready` (or `error`).
+        let on_event = Callback::from(move |event: WidgetEvent| announce(&target, &event));
+        // The bundle is its own WebAssembly instance, so its panic hook is its own: Yew's,
+        // which logs a panic to the console (the widget is built not to panic).
+        let app = yew::Renderer::<App>::with_root_and_props(
+            root,
+            AppProps {
+                config: config.clone(),
+                fallback_locale: crate::browser_locale(),
+                on_event: Some(on_event.clone()),
+            },
+        )
+        .render();
+        Self {
+            host,
+            holder,
+            app,
+            config,
+            on_event,
+        }
+    }
+
+    fn update(mut self, config: Checked) -> Self {
+        let same_account = match (&self.config, &config) {
+            (Ok(old), Ok(new)) => {
+                old.sending.account_reference == new.sending.account_reference
+                    && old.theme.shadow_dom == new.theme.shadow_dom
+                    && old.scenario.policy.plans.len() == new.scenario.policy.plans.len()
+            }
+            _ => false,
+        };
+        if !same_account {
+            let host = self.host.clone();
+            self.destroy();
+            return Self::new(host, config);
+        }
+        let _ = self.holder.remove_attribute("style");
+        if let Ok(new) = &config {
+            crate::apply_theme(&self.holder, &new.theme);
+        }
+        self.app.update(AppProps {
+            config: config.clone(),
+            fallback_locale: crate::browser_locale(),
+            on_event: Some(self.on_event.clone()),
+        });
+        self.config = config;
+        self
+    }
+
+    fn destroy(self) {
+        self.app.destroy();
+        self.holder.remove();
+    }
+}
+
+/// The configuration as text: JSON text as given, an object through `JSON.stringify`;
+/// anything else (`null` when a page could not load one) is an empty text, which the
+/// error panel reports as not JSON.
+fn read(config: &JsValue) -> Checked {
+    let text = match config.as_string() {
+        Some(text) => text,
+        None if config.is_object() => js_sys::JSON::stringify(config)
+            .map(String::from)
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    checked(&text)
+}
+
+fn checked(text: &str) -> Checked {
+    WidgetConfig::from_json(text).map(Shared::new)
+}
+
+/// Dispatches `event` on the host element as a bubbling, composed `CustomEvent`.
+fn announce(host: &Element, event: &WidgetEvent) {
+    let detail = Object::new();
+    for (key, value) in event.detail() {
+        let value = match value {
+            Value::Text(text) => JsValue::from_str(&text),
+            Value::Number(number) => JsValue::from(number),
+            Value::Bool(flag) => JsValue::from_bool(flag),
+        };
+        let _ = Reflect::set(&detail, &JsValue::from_str(key), &value);
+    }
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    let name = format!("repay:{}", event.name());
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(&name, &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}

@@ -1,0 +1,378 @@
+//! The events the widget reports to its host page, worked out from what the customer
+//! sees: pure, so which event fires when is tested natively.
+//!
+//! An event's detail names steps, plan kinds, terms, ids and codes. It never carries a
+//! budget figure, an amount, a name or anything the customer typed: host pages forward
+//! these events to analytics.
+
+use repay_engine::plans::PlanKind;
+use repay_engine::EngineError;
+
+use crate::i18n::Locale;
+use crate::state::Step;
+use crate::submit::{AcceptedStatus, Lifecycle};
+
+/// One value of an event's detail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Text(String),
+    Number(u32),
+    Bool(bool),
+}
+
+/// Something the host page may want to know. The DOM event's name is
+/// `repay:` + [`WidgetEvent::name`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WidgetEvent {
+    /// The widget shows its first step (or the confirmation, after a reload).
+    Ready { locale: Locale, step: &'static str },
+    /// The customer moved to another step.
+    StepChange { step: &'static str },
+    /// The customer picked a plan, or another term for it.
+    PlanChange {
+        offer: u32,
+        plan: &'static str,
+        months: u32,
+    },
+    /// A proposal is on its way (once per round of sending, not per attempt).
+    Submit { proposal_id: String },
+    /// The bank accepted the proposal.
+    Submitted {
+        proposal_id: String,
+        reference: String,
+        status: &'static str,
+    },
+    /// The configuration cannot be used, or the bank refused the proposal, or sending
+    /// stopped without an answer.
+    Error(ErrorDetail),
+}
+
+/// What went wrong, for the host page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErrorDetail {
+    /// `field` is the configuration's path (`account.overdue_amount`), `reason` a code.
+    Config { field: String, reason: &'static str },
+    /// The bank answered with this contract error code.
+    Refused { code: String },
+    /// Automatic attempts stopped (or the browser is offline); the proposal is kept.
+    Failed { offline: bool },
+}
+
+impl WidgetEvent {
+    /// The event's name without the `repay:` prefix.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Ready { .. } => "ready",
+            Self::StepChange { .. } => "step-change",
+            Self::PlanChange { .. } => "plan-change",
+            Self::Submit { .. } => "submit",
+            Self::Submitted { .. } => "submitted",
+            Self::Error(_) => "error",
+        }
+    }
+
+    /// The console's line for an unusable configuration (codes, not the panel's
+    /// translated words: the engine's worded errors cost the bundle their text).
+    pub fn console_text(&self) -> String {
+        match self {
+            Self::Error(ErrorDetail::Config { field, reason }) if field.is_empty() => {
+                format!("repay-widget: the configuration is not JSON ({reason})")
+            }
+            Self::Error(ErrorDetail::Config { field, reason }) => {
+                format!("repay-widget: the configuration's {field} cannot be used ({reason})")
+            }
+            _ => format!("repay-widget: {}", self.name()),
+        }
+    }
+
+    /// The event's `detail`, as (key, value) pairs in camelCase for JavaScript.
+    pub fn detail(&self) -> Vec<(&'static str, Value)> {
+        let text = |s: &str| Value::Text(s.to_owned());
+        match self {
+            Self::Ready { locale, step } => {
+                vec![("locale", text(locale.tag())), ("step", text(step))]
+            }
+            Self::StepChange { step } => vec![("step", text(step))],
+            Self::PlanChange {
+                offer,
+                plan,
+                months,
+            } => vec![
+                ("offer", Value::Number(*offer)),
+                ("plan", text(plan)),
+                ("months", Value::Number(*months)),
+            ],
+            Self::Submit { proposal_id } => vec![("proposalId", text(proposal_id))],
+            Self::Submitted {
+                proposal_id,
+                reference,
+                status,
+            } => vec![
+                ("proposalId", text(proposal_id)),
+                ("reference", text(reference)),
+                ("status", text(status)),
+            ],
+            Self::Error(ErrorDetail::Config { field, reason }) => vec![
+                ("kind", text("config")),
+                ("field", text(field)),
+                ("reason", text(reason)),
+            ],
+            Self::Error(ErrorDetail::Refused { code }) => {
+                vec![("kind", text("refused")), ("code", text(code))]
+            }
+            Self::Error(ErrorDetail::Failed { offline }) => {
+                vec![("kind", text("failed")), ("offline", Value::Bool(*offline))]
+            }
+        }
+    }
+}
+
+/// The step's name in events.
+pub fn step_name(step: Step) -> &'static str {
+    match step {
+        Step::Status => "status",
+        Step::Situation => "situation",
+        Step::Options => "options",
+        Step::Details => "details",
+        Step::Review => "review",
+    }
+}
+
+/// A plan kind's code, as in the policy and the proposal.
+pub fn plan_code(kind: &PlanKind) -> &'static str {
+    match kind {
+        PlanKind::PayInFull => "pay_in_full",
+        PlanKind::BringCurrent => "bring_current",
+        PlanKind::Instalment { .. } => "instalment",
+        PlanKind::Hardship => "hardship",
+        PlanKind::Deferral => "deferral",
+        PlanKind::Settlement => "settlement",
+        PlanKind::Custom => "custom",
+    }
+}
+
+fn status_code(status: AcceptedStatus) -> &'static str {
+    match status {
+        AcceptedStatus::Received => "received",
+        AcceptedStatus::Approved => "approved",
+        AcceptedStatus::UnderReview => "under_review",
+    }
+}
+
+/// The configuration error as an event: its path and reason code.
+pub fn config_error(error: &EngineError) -> WidgetEvent {
+    let (field, reason) = match error {
+        EngineError::Invalid { path, reason } => (path.clone(), reason.code()),
+        EngineError::MalformedJson { .. } => (String::new(), "malformed_json"),
+    };
+    WidgetEvent::Error(ErrorDetail::Config { field, reason })
+}
+
+/// What the events are worked out from: the widget as the customer sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seen {
+    pub locale: Locale,
+    /// The step's name, `"confirmation"` once the bank accepted.
+    pub step: &'static str,
+    /// The chosen plan: offer, kind code and number of payments.
+    pub plan: Option<(u32, &'static str, u32)>,
+    /// The round of sending and its proposal id.
+    pub round: (u32, Option<String>),
+    pub lifecycle: Lifecycle,
+}
+
+/// The events between two sights of the widget; `before` is `None` for the first.
+pub fn between(before: Option<&Seen>, now: &Seen) -> Vec<WidgetEvent> {
+    let Some(before) = before else {
+        return vec![WidgetEvent::Ready {
+            locale: now.locale,
+            step: now.step,
+        }];
+    };
+    let mut events = Vec::new();
+    if now.step != before.step {
+        events.push(WidgetEvent::StepChange { step: now.step });
+    }
+    if let Some((offer, plan, months)) = now.plan {
+        if now.plan != before.plan {
+            events.push(WidgetEvent::PlanChange {
+                offer,
+                plan,
+                months,
+            });
+        }
+    }
+    if let (true, (_, Some(id))) = (now.round.0 > before.round.0, &now.round) {
+        events.push(WidgetEvent::Submit {
+            proposal_id: id.clone(),
+        });
+    }
+    if now.lifecycle != before.lifecycle {
+        // An accepted proposal is no longer pending: its id is the one last seen.
+        let proposal_id = (now.round.1.clone())
+            .or_else(|| before.round.1.clone())
+            .unwrap_or_default();
+        match &now.lifecycle {
+            Lifecycle::Accepted(receipt) => events.push(WidgetEvent::Submitted {
+                proposal_id,
+                reference: receipt.reference.clone(),
+                status: status_code(receipt.status),
+            }),
+            Lifecycle::NeedsAttention(refusal) => {
+                events.push(WidgetEvent::Error(ErrorDetail::Refused {
+                    code: refusal.code.clone(),
+                }));
+            }
+            Lifecycle::Failed { offline } => {
+                events.push(WidgetEvent::Error(ErrorDetail::Failed {
+                    offline: *offline,
+                }));
+            }
+            Lifecycle::Idle | Lifecycle::Sending | Lifecycle::Retrying { .. } => {}
+        }
+    }
+    events
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::submit::{Receipt, Refusal};
+
+    fn seen() -> Seen {
+        Seen {
+            locale: Locale::EnUs,
+            step: "status",
+            plan: None,
+            round: (0, None),
+            lifecycle: Lifecycle::Idle,
+        }
+    }
+
+    #[test]
+    fn the_first_sight_is_ready_and_nothing_else() {
+        let mut first = seen();
+        first.plan = Some((2, "instalment", 6));
+        assert_eq!(
+            between(None, &first),
+            vec![WidgetEvent::Ready {
+                locale: Locale::EnUs,
+                step: "status"
+            }]
+        );
+        assert_eq!(between(Some(&first), &first), vec![]);
+    }
+
+    #[test]
+    fn steps_plans_and_terms_each_fire_once() {
+        let before = seen();
+        let mut now = seen();
+        now.step = "options";
+        now.plan = Some((2, "instalment", 6));
+        assert_eq!(
+            between(Some(&before), &now),
+            vec![
+                WidgetEvent::StepChange { step: "options" },
+                WidgetEvent::PlanChange {
+                    offer: 2,
+                    plan: "instalment",
+                    months: 6
+                }
+            ]
+        );
+        let mut longer = now.clone();
+        longer.plan = Some((2, "instalment", 12));
+        assert_eq!(between(Some(&now), &longer).len(), 1);
+    }
+
+    #[test]
+    fn a_round_of_sending_fires_submit_then_its_outcome() {
+        let before = seen();
+        let mut sending = seen();
+        sending.round = (1, Some("id-1".into()));
+        sending.lifecycle = Lifecycle::Sending;
+        assert_eq!(
+            between(Some(&before), &sending),
+            vec![WidgetEvent::Submit {
+                proposal_id: "id-1".into()
+            }]
+        );
+        let mut retrying = sending.clone();
+        retrying.lifecycle = Lifecycle::Retrying { seconds: 2 };
+        assert_eq!(between(Some(&sending), &retrying), vec![]);
+        let mut accepted = sending.clone();
+        accepted.round.1 = None;
+        accepted.lifecycle = Lifecycle::Accepted(Receipt {
+            reference: "RP-1".into(),
+            status: AcceptedStatus::UnderReview,
+            message: Some("Thanks, Ms Li".into()),
+            first_due: Some(("2026-12-28".into(), "768.61".into())),
+        });
+        accepted.step = "confirmation";
+        let events = between(Some(&retrying), &accepted);
+        assert_eq!(
+            events,
+            vec![
+                WidgetEvent::StepChange {
+                    step: "confirmation"
+                },
+                WidgetEvent::Submitted {
+                    proposal_id: "id-1".into(),
+                    reference: "RP-1".into(),
+                    status: "under_review"
+                }
+            ]
+        );
+        // The bank's own words and the amounts stay out of the detail.
+        let detail = format!("{:?}", events[1].detail());
+        assert!(
+            !detail.contains("Ms Li") && !detail.contains("768.61"),
+            "{detail}"
+        );
+    }
+
+    #[test]
+    fn refusals_and_stopped_attempts_are_errors() {
+        let mut sending = seen();
+        sending.round = (1, Some("id-1".into()));
+        sending.lifecycle = Lifecycle::Sending;
+        let mut refused = sending.clone();
+        refused.lifecycle = Lifecycle::NeedsAttention(Refusal {
+            code: "figures_differ".into(),
+            reasons: vec![],
+        });
+        assert_eq!(
+            between(Some(&sending), &refused)[0].detail(),
+            vec![
+                ("kind", Value::Text("refused".into())),
+                ("code", Value::Text("figures_differ".into()))
+            ]
+        );
+        let mut failed = sending.clone();
+        failed.lifecycle = Lifecycle::Failed { offline: true };
+        assert_eq!(
+            between(Some(&sending), &failed),
+            vec![WidgetEvent::Error(ErrorDetail::Failed { offline: true })]
+        );
+    }
+
+    #[test]
+    fn a_configuration_error_names_its_field_and_reason() {
+        let reason = repay_engine::InvalidReason::NotADecimal;
+        let error = EngineError::invalid("account.overdue_amount", reason.clone());
+        let event = config_error(&error);
+        assert_eq!(event.name(), "error");
+        assert_eq!(
+            event.console_text(),
+            "repay-widget: the configuration's account.overdue_amount cannot be used (not_a_decimal)"
+        );
+        assert_eq!(
+            event.detail(),
+            vec![
+                ("kind", Value::Text("config".into())),
+                ("field", Value::Text("account.overdue_amount".into())),
+                ("reason", Value::Text(reason.code().into())),
+            ]
+        );
+    }
+}

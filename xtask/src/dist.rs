@@ -1,0 +1,283 @@
+//! `cargo xtask dist`: the versioned, self-contained folder a bank copies to its own
+//! server or CDN (docs/embedding.md): the bundle under stable names, the auto-mount
+//! script, an integrity manifest, the example pages written from the guide's snippets,
+//! the sample configurations and the docs.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::error::TaskError;
+use crate::minify::integrity;
+
+/// The bundle's files under their stable names, in the folder.
+pub const JS: &str = "repay-widget.js";
+pub const WASM: &str = "repay-widget_bg.wasm";
+pub const CSS: &str = "repay-widget.css";
+pub const AUTO_JS: &str = "repay-widget-auto.js";
+
+/// The files of the folder the guide's snippets are written to.
+const SNIPPETS: [&str; 3] = ["example.js", "example.html", "example-auto.html"];
+
+fn read(path: &Path) -> Result<Vec<u8>, TaskError> {
+    fs::read(path).map_err(TaskError::io(format!("reading {}", path.display())))
+}
+
+fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), TaskError> {
+    fs::write(path, bytes).map_err(TaskError::io(format!("writing {}", path.display())))
+}
+
+/// The wasm-bindgen glue and its module in Trunk's release build: the `.js` file with a
+/// `_bg.wasm` beside it.
+pub fn find_bundle(build: &Path) -> Result<(PathBuf, PathBuf), TaskError> {
+    let entries = fs::read_dir(build).map_err(TaskError::io("reading dist"))?;
+    for entry in entries {
+        let path = entry.map_err(TaskError::io("reading dist"))?.path();
+        let Some(stem) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if let Some(stem) = stem.strip_suffix("_bg.wasm") {
+            let js = build.join(format!("{stem}.js"));
+            if js.exists() {
+                return Ok((js, path));
+            }
+        }
+    }
+    Err(TaskError::setup(
+        "the release build in dist/ has no wasm-bindgen glue and module",
+        "run `cargo xtask build` and read its errors",
+    ))
+}
+
+/// Makes the glue's default `init()` fetch the module under its stable name with its
+/// integrity: a `Request` carrying `integrity` instead of a bare URL.
+///
+/// # Errors
+///
+/// When the glue does not hold exactly one default module URL (a new wasm-bindgen wrote
+/// it differently): the folder must not ship unchecked.
+pub fn pin_wasm(glue: &str, wasm_integrity: &str) -> Result<String, TaskError> {
+    let marker = "_bg.wasm\",import.meta.url)";
+    let found: Vec<usize> = glue.match_indices(marker).map(|(at, _)| at).collect();
+    let [at] = found[..] else {
+        return Err(TaskError::setup(
+            format!(
+                "the glue holds {} default module URLs (`new URL(\"…_bg.wasm\",import.meta.url)`), not one",
+                found.len()
+            ),
+            "read how this wasm-bindgen's glue finds its module and update xtask/src/dist.rs",
+        ));
+    };
+    let start = glue[..at].rfind("new URL(\"").ok_or_else(|| {
+        TaskError::setup(
+            "the glue's default module URL is not `new URL(\"…\")`",
+            "update xtask/src/dist.rs for this wasm-bindgen",
+        )
+    })?;
+    let end = at + marker.len();
+    Ok(format!(
+        "{}new Request(new URL(\"{WASM}\",import.meta.url),{{integrity:\"{wasm_integrity}\"}}){}",
+        &glue[..start],
+        &glue[end..]
+    ))
+}
+
+/// The fenced blocks of `markdown` whose info string names a file (```` ```js example.js ````),
+/// as (file, text).
+pub fn snippets(markdown: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut lines = markdown.lines();
+    while let Some(line) = lines.next() {
+        let Some(info) = line.strip_prefix("```") else {
+            continue;
+        };
+        let Some((_, file)) = info.trim().split_once(' ') else {
+            // An unnamed block: skip to its end.
+            for inner in lines.by_ref() {
+                if inner.starts_with("```") {
+                    break;
+                }
+            }
+            continue;
+        };
+        let mut text = String::new();
+        for inner in lines.by_ref() {
+            if inner.starts_with("```") {
+                break;
+            }
+            text.push_str(inner);
+            text.push('\n');
+        }
+        found.push((file.trim().to_owned(), text));
+    }
+    found
+}
+
+/// Fills each `integrity="sha384-…"` placeholder with the hash of the file its tag
+/// names (`href` or `src`), from `hash_of`.
+///
+/// # Errors
+///
+/// When a tag with a placeholder names a file `hash_of` does not know.
+pub fn fill_integrity(
+    html: &str,
+    hash_of: impl Fn(&str) -> Option<String>,
+) -> Result<String, TaskError> {
+    const PLACEHOLDER: &str = "integrity=\"sha384-…\"";
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(at) = rest.find(PLACEHOLDER) {
+        let tag_start = rest[..at].rfind('<').unwrap_or(0);
+        let tag_end = rest[at..].find('>').map_or(rest.len(), |end| at + end);
+        let tag = &rest[tag_start..tag_end];
+        let file = ["href=\"", "src=\""]
+            .iter()
+            .find_map(|attr| {
+                let value = &tag[tag.find(attr)? + attr.len()..];
+                value.split('"').next()
+            })
+            .unwrap_or_default();
+        let hash = hash_of(file).ok_or_else(|| {
+            TaskError::setup(
+                format!(
+                    "a snippet asks for the integrity of {file:?}, which the folder does not hold"
+                ),
+                "fix the snippet in docs/embedding.md",
+            )
+        })?;
+        out.push_str(&rest[..at]);
+        out.push_str(&format!("integrity=\"{hash}\""));
+        rest = &rest[at + PLACEHOLDER.len()..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// Writes the folder from Trunk's release build in `build`; returns its path and the
+/// bundle's files (for the size report).
+pub fn assemble(root: &Path, build: &Path) -> Result<(PathBuf, Vec<PathBuf>), TaskError> {
+    let version = env!("CARGO_PKG_VERSION");
+    let out = root.join(format!("target/dist/repay-widget-{version}"));
+    if out.exists() {
+        fs::remove_dir_all(&out).map_err(TaskError::io(format!("clearing {}", out.display())))?;
+    }
+    let schemas = out.join("docs/schemas");
+    fs::create_dir_all(&schemas).map_err(TaskError::io(format!("creating {}", out.display())))?;
+
+    let (glue, module) = find_bundle(build)?;
+    let wasm = read(&module)?;
+    let glue = String::from_utf8(read(&glue)?)
+        .map_err(|_| TaskError::setup("the glue is not UTF-8", "rebuild"))?;
+    write(&out.join(WASM), &wasm)?;
+    write(&out.join(JS), pin_wasm(&glue, &integrity(&wasm))?)?;
+    write(&out.join(CSS), read(&build.join("widget.css"))?)?;
+    write(&out.join(AUTO_JS), read(&root.join("embed").join(AUTO_JS))?)?;
+    for sample in ["cn-card.json", "us-card.json"] {
+        write(
+            &out.join(sample),
+            read(&root.join("crates/engine/data").join(sample))?,
+        )?;
+    }
+    for doc in ["embedding.md", "contract.md", "engine.md"] {
+        write(
+            &out.join("docs").join(doc),
+            read(&root.join("docs").join(doc))?,
+        )?;
+    }
+    let schema_dir = root.join("docs/schemas");
+    for entry in fs::read_dir(&schema_dir).map_err(TaskError::io("reading docs/schemas"))? {
+        let path = entry.map_err(TaskError::io("reading docs/schemas"))?.path();
+        if let Some(name) = path.file_name() {
+            write(&schemas.join(name), read(&path)?)?;
+        }
+    }
+
+    // The guide's snippets, in order: example.html needs example.js's hash.
+    let guide = String::from_utf8(read(&root.join("docs/embedding.md"))?)
+        .map_err(|_| TaskError::setup("docs/embedding.md is not UTF-8", "fix it"))?;
+    let blocks = snippets(&guide);
+    for name in SNIPPETS {
+        let Some((_, text)) = blocks.iter().find(|(file, _)| file == name) else {
+            return Err(TaskError::setup(
+                format!("docs/embedding.md has no ```… {name} block"),
+                "restore the snippet in docs/embedding.md",
+            ));
+        };
+        let hash_of = |file: &str| {
+            let path = out.join(file);
+            path.is_file()
+                .then(|| read(&path).ok())
+                .flatten()
+                .map(|b| integrity(&b))
+        };
+        write(&out.join(name), fill_integrity(text, hash_of)?)?;
+    }
+
+    // The manifest: every file but itself.
+    let mut files: Vec<PathBuf> = Vec::new();
+    collect(&out, &mut files)?;
+    files.sort();
+    let mut manifest = format!(
+        "{{\n  \"name\": \"repay-widget\",\n  \"version\": \"{version}\",\n  \"files\": {{\n"
+    );
+    for (i, path) in files.iter().enumerate() {
+        let bytes = read(path)?;
+        let name = path.strip_prefix(&out).unwrap_or(path).to_string_lossy();
+        let comma = if i + 1 < files.len() { "," } else { "" };
+        manifest.push_str(&format!(
+            "    \"{name}\": {{ \"bytes\": {}, \"integrity\": \"{}\" }}{comma}\n",
+            bytes.len(),
+            integrity(&bytes)
+        ));
+    }
+    manifest.push_str("  }\n}\n");
+    write(&out.join("integrity.json"), manifest)?;
+    let bundle = [JS, WASM, CSS].iter().map(|name| out.join(name)).collect();
+    Ok((out, bundle))
+}
+
+fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), TaskError> {
+    for entry in fs::read_dir(dir).map_err(TaskError::io(format!("reading {}", dir.display())))? {
+        let path = entry.map_err(TaskError::io("reading the folder"))?.path();
+        if path.is_dir() {
+            collect(&path, files)?;
+        } else {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_module_is_fetched_with_its_integrity() {
+        let glue = "a;e===void 0&&(e=new URL(\"repay_widget_bg.wasm\",import.meta.url));b";
+        assert_eq!(
+            pin_wasm(glue, "sha384-X").unwrap(),
+            "a;e===void 0&&(e=new Request(new URL(\"repay-widget_bg.wasm\",import.meta.url),{integrity:\"sha384-X\"}));b"
+        );
+        assert!(pin_wasm("no module here", "sha384-X").is_err());
+    }
+
+    #[test]
+    fn named_blocks_are_snippets_and_others_are_not() {
+        let guide = "# T\n```html\n<p>not me</p>\n```\n```js example.js\nlet a;\n```\n";
+        assert_eq!(
+            snippets(guide),
+            vec![("example.js".to_owned(), "let a;\n".to_owned())]
+        );
+    }
+
+    #[test]
+    fn placeholders_get_the_named_files_hash() {
+        let html = "<link rel=\"stylesheet\" href=\"a.css\" integrity=\"sha384-…\">\n<script type=\"module\" src=\"b.js\" integrity=\"sha384-…\"></script>";
+        let filled = fill_integrity(html, |file| Some(format!("sha384-{file}"))).unwrap();
+        assert_eq!(
+            filled,
+            "<link rel=\"stylesheet\" href=\"a.css\" integrity=\"sha384-a.css\">\n<script type=\"module\" src=\"b.js\" integrity=\"sha384-b.js\"></script>"
+        );
+        assert!(fill_integrity(html, |_| None).is_err());
+    }
+}
