@@ -307,7 +307,7 @@ fn read_wire(json: &str) -> Result<Read, EngineError> {
         .map(String::from)
         .unwrap_or_default();
     let theme = take_theme(&value);
-    let wire = WidgetConfigWire::deserialize(crate::js_de::JsDe(value))?;
+    let wire: WidgetConfigWire = crate::js_de::read(value)?;
     Ok((wire, scenario_json, theme))
 }
 

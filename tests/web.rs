@@ -317,3 +317,17 @@ async fn the_whole_flow_from_status_to_review() {
     yew::scheduler::flush().await;
     assert!(consent.checked());
 }
+
+#[wasm_bindgen_test]
+async fn mounting_keeps_the_host_panic_hook_in_place() {
+    // A Rust host's own hook: mounting the widget must leave this very hook installed
+    // (Yew would install its own unless handed one).
+    let hook: Box<dyn Fn(&std::panic::PanicHookInfo<'_>) + Sync + Send> = Box::new(|_| {});
+    let address = std::ptr::from_ref(&*hook).cast::<()>();
+    std::panic::set_hook(hook);
+    let root = fresh_root();
+    let _app = repay_widget::mount(root.clone(), CN);
+    yew::scheduler::flush().await;
+    let installed = std::panic::take_hook();
+    assert_eq!(std::ptr::from_ref(&*installed).cast::<()>(), address);
+}

@@ -125,9 +125,18 @@ pub fn App(props: &AppProps) -> Html {
     {
         let heading = heading.clone();
         let on_event = props.on_event.clone();
-        let last = use_mut_ref(|| None::<Result<Seen, EngineError>>);
-        use_effect_with(seen, move |now| {
-            let before = last.borrow_mut().replace(now.clone());
+        let set_locale = dispatch.reform(Action::SetLocale);
+        let wanted = config.as_ref().ok().and_then(|config| config.locale);
+        let last = use_mut_ref(|| None::<(Result<Seen, EngineError>, Option<Locale>)>);
+        use_effect_with((seen, wanted), move |(now, wanted)| {
+            let before = last.borrow_mut().replace((now.clone(), *wanted));
+            // A host's update that names another language switches to it.
+            if let (Some((_, previous)), Some(locale)) = (&before, wanted) {
+                if previous != wanted {
+                    set_locale.emit(*locale);
+                }
+            }
+            let before = before.map(|(seen, _)| seen);
             let events = match (&before, now) {
                 (_, Err(error)) => {
                     let event = config_error(error);

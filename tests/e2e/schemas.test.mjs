@@ -17,6 +17,27 @@ test("the example configurations match the configuration schema", () => {
   }
 });
 
+test("the schema describes the theme as the widget reads it", () => {
+  const config = read("crates/engine/data/cn-card.json");
+  const themed = {
+    ...config,
+    theme: {
+      variables: { "color-accent": "#0d6147", density: "0.8" },
+      shadow_dom: { stylesheet: "/repay/repay-widget.css", integrity: "sha384-abc" },
+    },
+  };
+  assertValid("config", themed, "a themed configuration");
+  for (const theme of [
+    { variables: { "colour-accent": "red" } },
+    { variables: { "color-text": "red; background: url(x)" } },
+    { shadow_dom: { stylesheet: "javascript:alert(1)" } },
+    { shadow_dom: {} },
+    { dark: true },
+  ]) {
+    assert.equal(isValid("config", { ...config, theme }), false, JSON.stringify(theme));
+  }
+});
+
 test("the example submission and answers match their schemas", () => {
   assertValid("submission", read("docs/examples/submission.json"), "submission.json");
   for (const file of readdirSync(new URL("docs/examples/", root))) {

@@ -1,0 +1,380 @@
+// The folder banks copy (`cargo xtask dist`), in real Chromium: the guide's snippet under
+// the strict CSP with integrity on every file, auto-mounting several widgets, the API
+// (update, destroy, bad configurations), events without personal data, the shadow-DOM
+// mode against hostile host styles, theme variables and a right-to-left page.
+
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import {
+  AXE,
+  axeViolations,
+  launchBrowser,
+  openRecordedPage,
+  serveStatic,
+  startDevBank,
+} from "./harness.mjs";
+
+const FOLDER = process.env.REPAY_FOLDER ?? "target/dist/repay-widget-0.1.0";
+const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const EVENTS = ["ready", "step-change", "plan-change", "submit", "submitted", "error"];
+
+let browser;
+let bank;
+let site;
+let openSite;
+
+before(async () => {
+  browser = await launchBrowser();
+  bank = await startDevBank();
+  site = await serveStatic(FOLDER, { "content-security-policy": CSP }, bank.url);
+  // The same folder without a CSP, so a test can add a hostile stylesheet of its own.
+  openSite = await serveStatic(FOLDER, {}, bank.url);
+});
+
+after(async () => {
+  await site?.close();
+  await openSite?.close();
+  await bank?.close();
+  await browser?.close();
+});
+
+/** The browser asks every site for a favicon; the example pages have none. */
+async function noFavicon(page) {
+  await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
+}
+
+/** Records every repay:* event that reaches the document, before the page's own script. */
+async function recordEvents(page) {
+  await noFavicon(page);
+  await page.addInitScript((names) => {
+    window.__events = [];
+    for (const name of names) {
+      document.addEventListener(`repay:${name}`, (event) => {
+        window.__events.push({ type: event.type, detail: event.detail, bubbles: event.bubbles, composed: event.composed });
+      });
+    }
+  }, EVENTS);
+}
+
+const events = (page) => page.evaluate(() => window.__events);
+
+/** Walks a widget from its status to the review with plan 2 at 12 months, and consents. */
+async function walkToReview(widget) {
+  await widget.getByTestId("see-options").click();
+  await widget.getByTestId("situation").waitFor();
+  await widget.getByTestId("continue").click();
+  await widget.getByTestId("plan-2-term").selectOption("12");
+  await widget.getByTestId("choose-plan-2").click();
+  await widget.getByTestId("continue").click();
+  await widget.getByTestId("details").waitFor();
+  await widget.getByTestId("continue").click();
+  await widget.getByTestId("review").waitFor();
+  await widget.getByTestId("consent").check();
+}
+
+test("the guide's snippet runs under the strict CSP, checks every file's integrity, and sends a proposal", async () => {
+  const requests = [];
+  const infos = [];
+  const { context, page, problems } = await openRecordedPage(
+    browser,
+    `${site.url}/example.html`,
+    {},
+    async (page) => {
+      await recordEvents(page);
+      page.on("request", (request) => {
+        if (!request.url().endsWith("/favicon.ico")) requests.push(request.url());
+      });
+      page.on("console", (message) => {
+        if (message.type() === "info") infos.push(message.text());
+      });
+    },
+  );
+  const widget = page.getByTestId("repay-widget");
+  await widget.waitFor();
+  assert.equal(await widget.getAttribute("lang"), "en-US");
+  assert.match(await page.getByTestId("overdue-amount").textContent(), /\$/);
+
+  // Every asset the page names carries the integrity of the file in the folder.
+  const manifest = JSON.parse(readFileSync(join(FOLDER, "integrity.json"), "utf8")).files;
+  const tagged = await page.evaluate(() =>
+    [...document.querySelectorAll("link[href], script[src]")].map((el) => ({
+      file: el.getAttribute("href") ?? el.getAttribute("src"),
+      integrity: el.getAttribute("integrity"),
+    })),
+  );
+  assert.ok(tagged.length >= 3, JSON.stringify(tagged));
+  for (const { file, integrity } of tagged) {
+    assert.equal(integrity, manifest[file].integrity, file);
+  }
+  // The glue fetches the wasm with the wasm's integrity.
+  const glue = readFileSync(join(FOLDER, "repay-widget.js"), "utf8");
+  assert.ok(glue.includes(manifest["repay-widget_bg.wasm"].integrity));
+
+  await walkToReview(widget);
+  await page.getByTestId("send").click();
+  const reference = (await page.getByTestId("reference").textContent({ timeout: 30_000 })).trim();
+  assert.match(reference, /^RP-/);
+  // The snippet's own listener heard the acceptance.
+  await page.waitForFunction(() => window.__events.some((e) => e.type === "repay:submitted"));
+  assert.ok(infos.some((text) => text.includes(reference)), infos.join("\n"));
+
+  const heard = await events(page);
+  const types = heard.map((e) => e.type);
+  assert.equal(types[0], "repay:ready");
+  for (const name of ["step-change", "plan-change", "submit", "submitted"]) {
+    assert.ok(types.includes(`repay:${name}`), `${name} in ${types}`);
+  }
+  assert.ok(heard.every((e) => e.bubbles && e.composed));
+  assert.deepEqual(heard[0].detail, { locale: "en-US", step: "status" });
+  const plan = heard.filter((e) => e.type === "repay:plan-change").at(-1).detail;
+  assert.deepEqual(plan, { offer: 2, plan: "instalment", months: 12 });
+  const submit = heard.find((e) => e.type === "repay:submit").detail;
+  const submitted = heard.find((e) => e.type === "repay:submitted").detail;
+  assert.equal(submitted.proposalId, submit.proposalId);
+  assert.equal(submitted.reference, reference);
+  // No amounts, no names, nothing typed: only ids, codes, steps and counts.
+  const details = JSON.stringify(heard.map((e) => e.detail));
+  assert.doesNotMatch(details, /\d+\.\d\d/, details);
+  assert.doesNotMatch(details, /Jordan|\$/, details);
+
+  // Nothing but this site: the bundle, the sample configuration, the endpoint.
+  const foreign = requests.filter((url) => !url.startsWith(site.url));
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a wasm file that does not match its integrity is refused and the widget does not start", async () => {
+  const { context, page, problems } = await openRecordedPage(
+    browser,
+    `${site.url}/example.html`,
+    {},
+    async (page) => {
+      await noFavicon(page);
+      await page.route("**/repay-widget_bg.wasm", async (route) => {
+        const response = await route.fetch();
+        const body = Buffer.from(await response.body());
+        body[body.length - 1] ^= 0xff;
+        await route.fulfill({ response, body });
+      });
+    },
+  );
+  await page.waitForTimeout(1500);
+  assert.equal(await page.getByTestId("repay-widget").count(), 0);
+  assert.ok(problems.some((p) => /integrity/i.test(p)), problems.join("\n"));
+  await context.close();
+});
+
+test("the auto-mount page runs two independent widgets, each with its own ids and language", async () => {
+  const { context, page, problems } = await openRecordedPage(
+    browser,
+    `${site.url}/example-auto.html`,
+    {},
+    noFavicon,
+  );
+  const widgets = page.getByTestId("repay-widget");
+  await widgets.nth(1).waitFor();
+  assert.equal(await widgets.count(), 2);
+  assert.equal(await widgets.nth(0).getAttribute("lang"), "zh-CN");
+  assert.equal(await widgets.nth(1).getAttribute("lang"), "en-US");
+  const duplicates = await page.evaluate(() => {
+    const ids = [...document.querySelectorAll("[id]")].map((el) => el.id);
+    return ids.filter((id, i) => ids.indexOf(id) !== i);
+  });
+  assert.deepEqual(duplicates, []);
+  // Moving on in one leaves the other where it was.
+  await widgets.nth(1).getByTestId("see-options").click();
+  await widgets.nth(1).getByTestId("situation").waitFor();
+  assert.equal(await widgets.nth(0).getByTestId("situation").count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+  // axe is injected as an inline script, which the strict CSP rightly refuses.
+  const open = await openRecordedPage(browser, `${openSite.url}/example-auto.html`, {}, noFavicon);
+  await open.page.getByTestId("repay-widget").nth(1).waitFor();
+  await open.page.addScriptTag({ path: AXE });
+  assert.deepEqual(await axeViolations(open.page), []);
+  await open.context.close();
+});
+
+test("auto-mount takes inline JSON, and a configuration URL that fails shows the error panel", async () => {
+  const us = readFileSync(join(FOLDER, "us-card.json"), "utf8");
+  const page404 = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>
+<link rel="stylesheet" href="repay-widget.css">
+<script type="module" src="repay-widget-auto.js"></script></head><body>
+<div id="inline" data-repay-widget><script type="application/json">${us}</script></div>
+<div id="missing" data-repay-widget data-config-url="no-such.json"></div>
+</body></html>`;
+  const { context, page, problems } = await openRecordedPage(
+    browser,
+    `${site.url}/auto-test.html`,
+    {},
+    async (page) => {
+      await noFavicon(page);
+      await page.route("**/auto-test.html", (route) =>
+        route.fulfill({ contentType: "text/html", body: page404, headers: { "content-security-policy": CSP } }),
+      );
+    },
+  );
+  await page.locator("#inline").getByTestId("repay-widget").waitFor();
+  await page.locator("#missing").getByTestId("config-error").waitFor();
+  assert.equal(await page.locator("#inline").getByTestId("config-error").count(), 0);
+  assert.ok(problems.some((p) => p.includes("no-such.json") && p.includes("404")), problems.join("\n"));
+  await context.close();
+});
+
+test("update keeps what the customer typed, another account starts afresh, destroy removes everything", async () => {
+  const { context, page, problems } = await openRecordedPage(browser, `${site.url}/example.html`, {}, recordEvents);
+  const widget = page.getByTestId("repay-widget");
+  await widget.waitFor();
+  await widget.getByTestId("see-options").click();
+  const income = widget.locator(".repay-widget__input").first();
+  await income.fill("4200");
+  // Same account, another language: same step, the typed income still there.
+  await page.evaluate(async () => {
+    const config = await (await fetch("us-card.json")).json();
+    window.repayWidget.update({ ...config, locale: "zh-CN" });
+  });
+  await page.waitForFunction(() => document.querySelector("[data-testid=repay-widget]")?.lang === "zh-CN");
+  assert.equal(await widget.getByTestId("situation").count(), 1);
+  assert.equal(await widget.locator(".repay-widget__input").first().inputValue(), "4200");
+  // Another account: its own status.
+  await page.evaluate(async () => {
+    window.repayWidget.update(await (await fetch("cn-card.json")).text());
+  });
+  await page.getByTestId("days-past-due").waitFor();
+  assert.match(await page.getByTestId("overdue-amount").textContent(), /860\.00/);
+  // Destroy: the host element is as the page left it, and later calls do nothing.
+  const left = await page.evaluate(() => {
+    window.repayWidget.destroy();
+    window.repayWidget.destroy();
+    window.repayWidget.update("{}");
+    return document.getElementById("repayment").innerHTML;
+  });
+  assert.equal(left, "");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("each kind of bad configuration shows the panel naming the field, logs one error and fires repay:error", async () => {
+  const { context, page, problems } = await openRecordedPage(browser, `${site.url}/example.html`, {}, recordEvents);
+  await page.getByTestId("repay-widget").waitFor();
+  const cases = [
+    ["not JSON", "{\"locale\": \"en-US\",", "", "malformed_json"],
+    ["a missing field", { drop: "account" }, "account", "missing"],
+    ["a wrong type", { set: ["review_days", "three"] }, "review_days", "wrong_type"],
+    ["an unsupported currency", { set: ["account.currency", "XYZ"] }, "account.currency", "unsupported_currency"],
+    ["an unsupported locale", { set: ["locale", "fr-FR"] }, "locale", "unsupported_locale"],
+    ["an unknown theme variable", { set: ["theme", { variables: { "colour-accent": "red" } }] }, "theme.variables.colour-accent", "unknown_field"],
+  ];
+  for (const [name, change, field, reason] of cases) {
+    const before = problems.length;
+    const result = await page.evaluate(async ([change, field]) => {
+      const { mount } = await import("./repay-widget.js");
+      let config = change;
+      if (typeof change === "object") {
+        config = await (await fetch("us-card.json")).json();
+        if (change.drop) delete config[change.drop];
+        if (change.set) {
+          const [path, value] = change.set;
+          const keys = path.split(".");
+          let at = config;
+          for (const key of keys.slice(0, -1)) at = at[key];
+          at[keys.at(-1)] = value;
+        }
+      }
+      const element = document.createElement("div");
+      document.body.append(element);
+      const heard = new Promise((resolve) =>
+        element.addEventListener("repay:error", (event) => resolve(event.detail), { once: true }),
+      );
+      mount(element, config);
+      const late = new Promise((resolve) => setTimeout(() => resolve("no repay:error within 5 s"), 5000));
+      const detail = await Promise.race([heard, late]);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const panel = element.querySelector("[data-testid=config-error-detail]");
+      return { detail, panel: panel?.textContent ?? null, blank: element.textContent.trim() === "" };
+    }, [change, field]);
+    assert.deepEqual(result.detail, { kind: "config", field, reason }, name);
+    assert.ok(result.panel, `${name}: no panel`);
+    if (field) assert.ok(result.panel.includes(field), `${name}: ${result.panel}`);
+    assert.equal(result.blank, false, name);
+    const logged = problems.slice(before);
+    assert.equal(logged.length, 1, `${name}: ${logged.join("\n")}`);
+    assert.ok(logged[0].includes("repay-widget"), logged[0]);
+  }
+  // Only a non-element is refused by throwing.
+  const thrown = await page.evaluate(async () => {
+    const { mount } = await import("./repay-widget.js");
+    try {
+      mount(null, {});
+      return null;
+    } catch (error) {
+      return error.message;
+    }
+  });
+  assert.match(thrown, /needs an element/);
+  await context.close();
+});
+
+test("in shadow-DOM mode the host's styles do not reach in; theme variables, events and RTL still work", async () => {
+  const { context, page, problems } = await openRecordedPage(
+    browser,
+    `${openSite.url}/example.html`,
+    {},
+    noFavicon,
+  );
+  await page.getByTestId("repay-widget").waitFor();
+  // A host page with careless global styles.
+  await page.addStyleTag({ content: "button { background: rgb(255, 0, 0) !important; font-family: monospace !important; }" });
+  const result = await page.evaluate(async () => {
+    const { mount } = await import("./repay-widget.js");
+    const config = await (await fetch("cn-card.json")).json();
+    config.theme = {
+      variables: { radius: "3px", "color-accent": "#0d6147" },
+      shadow_dom: { stylesheet: "/repay-widget.css" },
+    };
+    const element = document.createElement("div");
+    document.body.append(element);
+    const ready = new Promise((resolve) => {
+      element.addEventListener("repay:ready", (e) => resolve(e.detail), { once: true });
+      element.addEventListener("repay:error", (e) => resolve(e.detail), { once: true });
+    });
+    const widget = mount(element, config);
+    const readyDetail = await ready;
+    const shadow = element.querySelector(".repay-widget-host").shadowRoot;
+    // Wait for the shadow root's stylesheet.
+    for (let i = 0; i < 50 && getComputedStyle(shadow.querySelector(".repay-widget")).borderRadius !== "3px"; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const inside = shadow.querySelector(".repay-widget");
+    const radius = getComputedStyle(inside).borderRadius;
+    const shadowButton = getComputedStyle(shadow.querySelector("button")).backgroundColor;
+    const lightButton = getComputedStyle(document.querySelector("#repayment button")).backgroundColor;
+    // Right to left: the page mirrors and nothing overflows.
+    document.documentElement.dir = "rtl";
+    const direction = getComputedStyle(inside).direction;
+    const overflow = document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth;
+    widget.destroy();
+    return {
+      readyDetail,
+      radius,
+      shadowButton,
+      lightButton,
+      direction,
+      overflow,
+      left: element.innerHTML,
+    };
+  });
+  assert.deepEqual(result.readyDetail, { locale: "zh-CN", step: "status" });
+  assert.equal(result.radius, "3px");
+  assert.equal(result.lightButton, "rgb(255, 0, 0)", "the light-DOM widget is reachable (the test's premise)");
+  assert.notEqual(result.shadowButton, "rgb(255, 0, 0)");
+  assert.equal(result.direction, "rtl");
+  assert.ok(result.overflow <= 0, `horizontal overflow of ${result.overflow}px`);
+  assert.equal(result.left, "");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
