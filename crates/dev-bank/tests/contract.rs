@@ -406,3 +406,83 @@ async fn the_configured_origin_may_call_from_the_browser() {
         .to_ascii_lowercase()
         .contains("access-control-allow-origin"));
 }
+
+/// A proposal id for the burst: a valid v4 UUID per `n`.
+fn burst_id(n: usize) -> String {
+    format!("6f1c2a9e-2b1d-4c61-9a55-{n:012x}")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_burst_of_concurrent_and_malformed_requests_stores_each_valid_proposal_once() {
+    const PROPOSALS: usize = 30;
+    const COPIES: usize = 3;
+    let addr = start(Options::default()).await;
+    let mut valid = Vec::new();
+    let mut broken = Vec::new();
+    for n in 0..PROPOSALS {
+        let body = submission(&burst_id(n), 2 + n % 2, Some(12));
+        for _ in 0..COPIES {
+            let body = body.clone();
+            valid.push(tokio::spawn(async move { (n, post(addr, &body).await) }));
+        }
+        // Between them, requests that must each get a clear 4xx and change nothing.
+        let key = burst_id(1000 + n);
+        let malformed: Vec<(Vec<(&str, String)>, String)> = vec![
+            (
+                vec![("Idempotency-Key", key.clone())],
+                "{\"schema_version\": 1,".into(),
+            ),
+            (vec![("Idempotency-Key", key.clone())], String::new()),
+            (vec![("Idempotency-Key", key.clone())], "[]".into()),
+            (vec![], submission(&key, 2, Some(12)).to_string()),
+            (vec![("Idempotency-Key", key.clone())], "x".repeat(300_000)),
+        ];
+        for (headers, body) in malformed {
+            broken.push(tokio::spawn(async move {
+                let mut all = vec![("Content-Type", "application/json".to_owned())];
+                all.extend(headers);
+                let borrowed: Vec<(&str, &str)> = all
+                    .iter()
+                    .map(|(name, value)| (*name, value.as_str()))
+                    .collect();
+                request(addr, "POST", "/api/proposals", &borrowed, &body)
+                    .await
+                    .status
+            }));
+        }
+        // And a connection that sends half a request and hangs up.
+        broken.push(tokio::spawn(async move {
+            let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+            let _ = stream
+                .write_all(b"POST /api/proposals HTTP/1.1\r\nContent-Length: 5000\r\n\r\n{\"sch")
+                .await;
+            drop(stream);
+            400
+        }));
+    }
+    let mut references: Vec<Option<String>> = vec![None; PROPOSALS];
+    for task in valid {
+        let (n, answer) = task.await.unwrap();
+        assert!(matches!(answer.status, 200 | 201), "{n}: {}", answer.status);
+        let reference = answer.body.unwrap()["reference"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        // Every copy of a proposal got the same reference.
+        let first = references[n].get_or_insert_with(|| reference.clone());
+        assert_eq!(*first, reference, "proposal {n}");
+    }
+    for task in broken {
+        let status = task.await.unwrap();
+        assert!(
+            (400..500).contains(&status),
+            "a malformed request got {status}"
+        );
+    }
+    let mut distinct: Vec<String> = references.into_iter().map(Option::unwrap).collect();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), PROPOSALS, "one reference per proposal");
+    let health = request(addr, "GET", "/api/health", &[], "").await;
+    assert_eq!(health.body.unwrap()["accepted_proposals"], PROPOSALS);
+}
