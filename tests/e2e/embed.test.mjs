@@ -378,3 +378,62 @@ test("in shadow-DOM mode the host's styles do not reach in; theme variables, eve
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("the whole flow works by keyboard alone at 320 px, with no horizontal scrolling at any step", async () => {
+  const { context, page, problems } = await openRecordedPage(
+    browser,
+    `${site.url}/example.html`,
+    { viewport: { width: 320, height: 640 } },
+    noFavicon,
+  );
+  const widget = page.getByTestId("repay-widget");
+  await widget.waitFor();
+  const noSideways = async (where) => {
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    assert.ok(overflow <= 0, `${where}: ${overflow}px of horizontal scrolling at 320 px`);
+  };
+  /** Tabs forward until `locator` has focus (never clicking), then presses `key`. */
+  const press = async (locator, key = "Enter", limit = 40) => {
+    for (let presses = 0; presses < limit; presses += 1) {
+      if (await locator.evaluate((el) => el === document.activeElement)) {
+        await page.keyboard.press(key);
+        return;
+      }
+      await page.keyboard.press("Tab");
+    }
+    assert.fail(`${await locator.getAttribute("data-testid")} never got keyboard focus`);
+  };
+
+  await noSideways("status");
+  await press(page.getByTestId("see-options"));
+  await page.getByTestId("situation").waitFor();
+  await noSideways("situation");
+  await press(page.getByTestId("continue"));
+  await page.getByTestId("plan-2-term").waitFor();
+  await noSideways("options");
+  // A select is changed from the keyboard with the arrow keys.
+  const term = page.getByTestId("plan-2-term");
+  const before = await term.inputValue();
+  await press(term, "ArrowDown");
+  assert.notEqual(await term.inputValue(), before);
+  await press(page.getByTestId("choose-plan-2"));
+  await press(page.getByTestId("continue"));
+  await page.getByTestId("details").waitFor();
+  await noSideways("details");
+  await press(page.getByTestId("continue"));
+  await page.getByTestId("review").waitFor();
+  await noSideways("review");
+  await press(page.getByTestId("consent"), "Space");
+  assert.equal(await page.getByTestId("consent").isChecked(), true);
+  await press(page.getByTestId("send"));
+  const reference = page.getByTestId("reference");
+  await reference.waitFor({ timeout: 30_000 });
+  assert.match(await reference.textContent(), /RP-/);
+  await noSideways("confirmation");
+  // The confirmation's heading has focus, so a screen reader announces it.
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H2");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
