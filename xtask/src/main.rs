@@ -5,8 +5,12 @@
 //! - `test`: everything CI checks, ending with the test summary line.
 //! - `build`: the release build, the folder banks copy (`target/dist/repay-widget-<version>/`)
 //!   and the size report; `dist` is the same, for whoever looks for it by that name.
+//! - `bench`: one table of bundle sizes, startup, interaction latency and the engine's
+//!   criterion figures, beside a minimal Yew counter built the same way.
 
+mod bench;
 mod cmd;
+mod deny;
 mod dist;
 mod error;
 mod minify;
@@ -22,7 +26,7 @@ use std::process::{Child, ExitCode, Stdio};
 use cmd::{Env, TestCounts};
 use error::TaskError;
 
-const USAGE: &str = "usage: cargo xtask <setup | serve [--port N] | test | build | dist>";
+const USAGE: &str = "usage: cargo xtask <setup | serve [--port N] | test | build | dist | bench>";
 /// The dev-bank's port; `Trunk.toml`'s `[[proxy]]` points here.
 const DEV_BANK_PORT: u16 = 8787;
 
@@ -33,6 +37,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(&env, &args[1..]),
         Some("test") => test(&env),
         Some("build" | "dist") => tools::ensure_all(&env).and_then(|()| release_build(&env)),
+        Some("bench") => tools::ensure_all(&env).and_then(|()| bench::bench(&env)),
         _ => Err(TaskError::Usage(USAGE.into())),
     });
     match result {
@@ -140,7 +145,7 @@ fn serve(env: &Env, args: &[String]) -> Result<(), TaskError> {
     result
 }
 
-fn release_build(env: &Env) -> Result<(), TaskError> {
+pub(crate) fn release_build(env: &Env) -> Result<(), TaskError> {
     env.run(&mut env.command("trunk", &["build", "--release", "--offline"]))?;
     let build = env.root.join("dist");
     shorten::shorten(env, &build)?;
@@ -223,6 +228,10 @@ fn test(env: &Env) -> Result<(), TaskError> {
                 "warnings",
             ],
         ))),
+    );
+    step(
+        "cargo deny (advisories, licences, duplicate versions, sources)",
+        quiet(deny::check(env)),
     );
     step(
         "native tests",

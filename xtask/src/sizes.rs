@@ -10,11 +10,12 @@ use crate::error::TaskError;
 /// wasm + JS + CSS together, brotli-compressed, at most this many bytes (160 KB).
 pub const BUDGET_BROTLI_BYTES: u64 = 160_000;
 
-struct Row {
-    name: String,
-    raw: u64,
-    gzip: u64,
-    brotli: u64,
+/// One file's sizes in bytes (or the total's).
+pub struct Row {
+    pub name: String,
+    pub raw: u64,
+    pub gzip: u64,
+    pub brotli: u64,
 }
 
 fn gzip_len(bytes: &[u8]) -> Result<u64, TaskError> {
@@ -40,6 +41,32 @@ fn brotli_len(bytes: &[u8]) -> Result<u64, TaskError> {
 ///
 /// [`TaskError::OverBudget`] when the brotli total exceeds [`BUDGET_BROTLI_BYTES`].
 pub fn report(folder: &Path, files: &[PathBuf]) -> Result<(), TaskError> {
+    let rows = measure(files)?;
+    let total = rows.last().map_or(0, |row| row.brotli);
+    println!("\nrelease bundle ({}):", folder.display());
+    println!(
+        "{:<32} {:>10} {:>10} {:>10}",
+        "file", "raw", "gzip", "brotli"
+    );
+    for row in &rows {
+        println!(
+            "{:<32} {:>10} {:>10} {:>10}",
+            row.name, row.raw, row.gzip, row.brotli
+        );
+    }
+    let share = total * 100 / BUDGET_BROTLI_BYTES;
+    println!("budget: {total} of {BUDGET_BROTLI_BYTES} bytes brotli ({share}%)");
+    if total > BUDGET_BROTLI_BYTES {
+        return Err(TaskError::OverBudget {
+            actual: total,
+            budget: BUDGET_BROTLI_BYTES,
+        });
+    }
+    Ok(())
+}
+
+/// The sizes of `files`, largest first, then their total (named `total`).
+pub fn measure(files: &[PathBuf]) -> Result<Vec<Row>, TaskError> {
     let mut rows = Vec::new();
     for path in files {
         let bytes = fs::read(path).map_err(TaskError::io(format!("reading {}", path.display())))?;
@@ -61,27 +88,6 @@ pub fn report(folder: &Path, files: &[PathBuf]) -> Result<(), TaskError> {
         gzip: rows.iter().map(|r| r.gzip).sum(),
         brotli: rows.iter().map(|r| r.brotli).sum(),
     };
-    println!("\nrelease bundle ({}):", folder.display());
-    println!(
-        "{:<32} {:>10} {:>10} {:>10}",
-        "file", "raw", "gzip", "brotli"
-    );
-    for row in rows.iter().chain(std::iter::once(&total)) {
-        println!(
-            "{:<32} {:>10} {:>10} {:>10}",
-            row.name, row.raw, row.gzip, row.brotli
-        );
-    }
-    let share = total.brotli * 100 / BUDGET_BROTLI_BYTES;
-    println!(
-        "budget: {} of {BUDGET_BROTLI_BYTES} bytes brotli ({share}%)",
-        total.brotli
-    );
-    if total.brotli > BUDGET_BROTLI_BYTES {
-        return Err(TaskError::OverBudget {
-            actual: total.brotli,
-            budget: BUDGET_BROTLI_BYTES,
-        });
-    }
-    Ok(())
+    rows.push(total);
+    Ok(rows)
 }

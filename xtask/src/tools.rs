@@ -15,6 +15,9 @@ const MIN_RUSTC: (u32, u32) = (1, 95);
 /// Trunk 0.22 needs a newer rustc than these machines have (TOOLCHAIN.md).
 const TRUNK_REQUIREMENT: &str = "~0.21";
 const TRUNK_SERIES: &str = "trunk 0.21.";
+/// cargo-deny 0.20 builds with rustc 1.95 and reads deny.toml's current format.
+const DENY_REQUIREMENT: &str = "~0.20";
+const DENY_SERIES: &str = "cargo-deny 0.20.";
 const WASM_OPT_VERSION: &str = "wasm-opt version 132";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -29,6 +32,7 @@ pub fn ensure_all(env: &Env) -> Result<(), TaskError> {
     ensure_npm_tools(env)?;
     ensure_trunk(env)?;
     ensure_wasm_bindgen(env)?;
+    ensure_cargo_deny(env)?;
     println!("xtask: all tools present");
     Ok(())
 }
@@ -163,6 +167,18 @@ fn ensure_npm_tools(env: &Env) -> Result<(), TaskError> {
         ));
     }
     Ok(())
+}
+
+fn ensure_cargo_deny(env: &Env) -> Result<(), TaskError> {
+    let version = env.query("cargo-deny", &["--version"]).unwrap_or_default();
+    if version.starts_with(DENY_SERIES) {
+        return Ok(());
+    }
+    println!("xtask: installing cargo-deny {DENY_REQUIREMENT} (about 3 minutes on 2 cores)");
+    cargo_install(
+        env,
+        &["cargo-deny", "--version", DENY_REQUIREMENT, "--locked"],
+    )
 }
 
 fn ensure_trunk(env: &Env) -> Result<(), TaskError> {

@@ -1,0 +1,118 @@
+// The browser half of `cargo xtask bench`: startup and interaction in headless Chromium,
+// for the widget (the folder banks copy, its example page) and for the Yew counter floor.
+// Prints one JSON object; xtask prints the table.
+//
+//   node bench/browser.mjs <widget folder> <counter folder>
+
+import { launchBrowser, serveStatic } from "../tests/e2e/harness.mjs";
+
+const [widgetDir, counterDir] = process.argv.slice(2);
+const LOADS = 20;
+const CHANGES = 100;
+
+const median = (values) => percentile(values, 50);
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length) - 1;
+  return sorted[Math.min(Math.max(rank, 0), sorted.length - 1)];
+}
+
+/** Milliseconds from navigation until `selector` is in the page, over `LOADS` cold loads. */
+async function startup(browser, url, selector) {
+  const times = [];
+  for (let i = 0; i < LOADS; i += 1) {
+    // A new context each time: an empty cache, as a customer's first visit.
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
+    await page.addInitScript((selector) => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector(selector)) {
+          window.__shown = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { subtree: true, childList: true });
+    }, selector);
+    await page.goto(url);
+    await page.waitForFunction(() => window.__shown !== undefined);
+    times.push(await page.evaluate(() => window.__shown));
+    await context.close();
+  }
+  return times;
+}
+
+/**
+ * Runs `act` (in the page) `CHANGES` times and measures, for each, the time from the
+ * input to the first DOM change and to the next frame.
+ */
+async function interaction(page, act) {
+  const dom = [];
+  const frame = [];
+  for (let i = 0; i < CHANGES; i += 1) {
+    const [toDom, toFrame] = await page.evaluate(async ([act, i]) => {
+      const run = new Function("i", act);
+      let changed;
+      const observer = new MutationObserver(() => {
+        changed ??= performance.now();
+      });
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+      const start = performance.now();
+      run(i);
+      await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+      const painted = performance.now();
+      observer.disconnect();
+      return [(changed ?? painted) - start, painted - start];
+    }, [act, i]);
+    dom.push(toDom);
+    frame.push(toFrame);
+  }
+  return { dom, frame };
+}
+
+const summary = (values) => ({ p50: percentile(values, 50), p95: percentile(values, 95) });
+
+const browser = await launchBrowser();
+const widgetSite = await serveStatic(widgetDir);
+const counterSite = await serveStatic(counterDir);
+try {
+  const widgetStart = await startup(browser, `${widgetSite.url}/example.html`, "[data-testid=overdue-amount]");
+  const counterStart = await startup(browser, `${counterSite.url}/`, "[data-testid=counter]");
+
+  // The widget: the options step with its plans, then the term of plan 2 changed.
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(`${widgetSite.url}/example.html`);
+  await page.getByTestId("see-options").click();
+  await page.getByTestId("continue").click();
+  await page.getByTestId("plan-2-term").waitFor();
+  const widget = await interaction(
+    page,
+    `const select = document.querySelector("[data-testid=plan-2-term]");
+     select.selectedIndex = (i + 1) % select.options.length;
+     select.dispatchEvent(new Event("change", { bubbles: true }));`,
+  );
+  await context.close();
+
+  const counterContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const counterPage = await counterContext.newPage();
+  await counterPage.goto(`${counterSite.url}/`);
+  await counterPage.getByTestId("counter").waitFor();
+  const counter = await interaction(counterPage, `document.querySelector("[data-testid=counter]").click();`);
+  await counterContext.close();
+
+  console.log(
+    JSON.stringify({
+      loads: LOADS,
+      changes: CHANGES,
+      startup: { widget: median(widgetStart), counter: median(counterStart) },
+      interaction: {
+        widget: { dom: summary(widget.dom), frame: summary(widget.frame) },
+        counter: { dom: summary(counter.dom), frame: summary(counter.frame) },
+      },
+    }),
+  );
+} finally {
+  await widgetSite.close();
+  await counterSite.close();
+  await browser.close();
+}

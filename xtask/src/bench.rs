@@ -1,0 +1,242 @@
+//! `cargo xtask bench`: one table of the widget's performance beside a floor.
+//!
+//! - bundle: wasm, JS, CSS, raw / gzip / brotli, against the 160 KB brotli budget;
+//! - startup: navigation to the first computed figures, median of 20 cold loads in
+//!   headless Chromium, beside a minimal Yew counter built the same way
+//!   (`bench/counter`) and measured in the same run;
+//! - interaction: changing a plan's term 100 times, input → DOM change and input → next
+//!   frame, p50 and p95, beside 100 clicks on the counter;
+//! - engine: criterion's medians (`cargo bench -p repay-engine`).
+
+use serde_json::Value;
+
+use crate::cmd::Env;
+use crate::error::TaskError;
+use crate::sizes::{measure, Row, BUDGET_BROTLI_BYTES};
+use crate::{dist, minify, shorten, tools};
+
+/// Startup may take at most this many times the floor's.
+const STARTUP_TARGET: f64 = 1.5;
+/// Input → DOM, p95, at most this many milliseconds.
+const INPUT_TO_DOM_P95_MS: f64 = 4.0;
+
+/// The benchmark names and medians criterion printed: a name on its own line, then
+/// `time: [low median high]`.
+pub fn criterion_medians(output: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut name = String::new();
+    for line in output.lines() {
+        if let Some((head, times)) = line.split_once("time:") {
+            if !head.trim().is_empty() {
+                name = head.trim().to_owned();
+            }
+            let inside = times.trim().trim_start_matches('[').trim_end_matches(']');
+            let parts: Vec<&str> = inside.split_whitespace().collect();
+            if let [_, _, median, unit, _, _] = parts[..] {
+                found.push((name.clone(), format!("{median} {unit}")));
+            }
+        } else if !line.starts_with(' ') && !line.trim().is_empty() {
+            name = line.trim().to_owned();
+        }
+    }
+    found
+}
+
+fn ms(value: &Value) -> f64 {
+    value.as_f64().unwrap_or(f64::NAN)
+}
+
+fn row(what: &str, widget: &str, floor: &str, note: &str) {
+    println!("| {what} | {widget} | {floor} | {note} |");
+}
+
+fn sizes_row(label: &str, rows: &[Row], name: &str) {
+    if let Some(file) = rows.iter().find(|file| file.name == name) {
+        row(
+            label,
+            &format!(
+                "{:.1} / {:.1} / {:.1} KB",
+                file.raw as f64 / 1000.0,
+                file.gzip as f64 / 1000.0,
+                file.brotli as f64 / 1000.0
+            ),
+            "",
+            "raw / gzip / brotli",
+        );
+    }
+}
+
+/// Builds both pages, measures them and prints the table.
+pub fn bench(env: &Env) -> Result<(), TaskError> {
+    crate::release_build(env)?;
+    let folder = env.root.join(concat!(
+        "target/dist/repay-widget-",
+        env!("CARGO_PKG_VERSION")
+    ));
+    let bundle = [dist::JS, dist::WASM, dist::CSS].map(|name| folder.join(name));
+    let widget_sizes = measure(&bundle)?;
+
+    // The floor: the counter, through exactly the same pipeline.
+    let counter = env.root.join("target/bench/counter");
+    let shown = counter.display().to_string();
+    env.run(&mut env.command(
+        "trunk",
+        &[
+            "build",
+            "bench/counter/index.html",
+            "--release",
+            "--offline",
+            "--dist",
+            &shown,
+        ],
+    ))?;
+    shorten::shorten(env, &counter)?;
+    minify::minify_assets(env, &counter)?;
+    let (glue, wasm) = dist::find_bundle(&counter)?;
+    let counter_sizes = measure(&[glue, wasm])?;
+
+    println!("\nxtask: measuring in headless Chromium (20 loads and 100 changes each)");
+    let script = env.root.join("bench/browser.mjs").display().to_string();
+    let mut command = env.command("node", &[&script, &folder.display().to_string(), &shown]);
+    command.env("CHROMIUM", tools::CHROMIUM);
+    let output = command.output().map_err(|source| TaskError::Spawn {
+        command: "node bench/browser.mjs".into(),
+        source,
+        fix: "run `cargo xtask setup`".into(),
+    })?;
+    if !output.status.success() {
+        eprintln!("{}", String::from_utf8_lossy(&output.stderr));
+        return Err(TaskError::Failed {
+            command: "node bench/browser.mjs".into(),
+            status: output.status.to_string(),
+        });
+    }
+    let text = String::from_utf8_lossy(&output.stdout);
+    let measured: Value = text
+        .lines()
+        .rev()
+        .find_map(|line| serde_json::from_str(line).ok())
+        .ok_or_else(|| {
+            TaskError::setup("bench/browser.mjs printed no figures", "run it by hand")
+        })?;
+
+    println!("\nxtask: criterion (cargo bench -p repay-engine)");
+    let criterion = env
+        .command(
+            "cargo",
+            &["bench", "-q", "-p", "repay-engine", "--bench", "plans"],
+        )
+        .output()
+        .map_err(TaskError::io("running cargo bench"))?;
+    let engine = criterion_medians(&String::from_utf8_lossy(&criterion.stdout));
+
+    let start = &measured["startup"];
+    let (widget_start, floor_start) = (ms(&start["widget"]), ms(&start["counter"]));
+    let interaction = &measured["interaction"];
+    let (w, c) = (&interaction["widget"], &interaction["counter"]);
+    let total = widget_sizes.last().map_or(0, |row| row.brotli);
+
+    println!("\n| measure | widget | floor: Yew counter | target / note |");
+    println!("| --- | --- | --- | --- |");
+    sizes_row("bundle: wasm", &widget_sizes, dist::WASM);
+    sizes_row("bundle: JS", &widget_sizes, dist::JS);
+    sizes_row("bundle: CSS", &widget_sizes, dist::CSS);
+    row(
+        "bundle: total brotli",
+        &format!("{:.1} KB", total as f64 / 1000.0),
+        &format!(
+            "{:.1} KB",
+            counter_sizes.last().map_or(0, |row| row.brotli) as f64 / 1000.0
+        ),
+        &format!(
+            "budget {} KB: {}",
+            BUDGET_BROTLI_BYTES / 1000,
+            if total <= BUDGET_BROTLI_BYTES {
+                "met"
+            } else {
+                "OVER"
+            }
+        ),
+    );
+    let ratio = widget_start / floor_start;
+    row(
+        "startup: navigation → first figures (median of 20 cold loads)",
+        &format!("{widget_start:.0} ms"),
+        &format!("{floor_start:.0} ms"),
+        &format!(
+            "{ratio:.2}× the floor; target ≤ {STARTUP_TARGET}×: {}",
+            if ratio <= STARTUP_TARGET {
+                "met"
+            } else {
+                "NOT met"
+            }
+        ),
+    );
+    for (label, key) in [("input → DOM", "dom"), ("input → next frame", "frame")] {
+        for p in ["p50", "p95"] {
+            let value = ms(&w[key][p]);
+            let note = if key == "dom" && p == "p95" {
+                format!(
+                    "target < {INPUT_TO_DOM_P95_MS} ms: {}",
+                    if value < INPUT_TO_DOM_P95_MS {
+                        "met"
+                    } else {
+                        "NOT met"
+                    }
+                )
+            } else {
+                String::new()
+            };
+            row(
+                &format!("term change (widget) / click (counter): {label} {p}"),
+                &format!("{value:.1} ms"),
+                &format!("{:.1} ms", ms(&c[key][p])),
+                &note,
+            );
+        }
+    }
+    for (name, median) in &engine {
+        row(&format!("engine: {name}"), median, "", "criterion median");
+    }
+    if engine.is_empty() {
+        row(
+            "engine",
+            "no figures",
+            "",
+            "criterion printed none: run `cargo bench -p repay-engine`",
+        );
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::criterion_medians;
+
+    #[test]
+    fn reads_criterions_medians() {
+        let output = "status and every plan, 60-month term\n                        time:   [61.863 µs 62.245 µs 62.683 µs]\nread and check the configuration\n                        time:   [26.1 µs 26.5 µs 26.9 µs]\n";
+        assert_eq!(
+            criterion_medians(output),
+            vec![
+                (
+                    "status and every plan, 60-month term".into(),
+                    "62.245 µs".into()
+                ),
+                ("read and check the configuration".into(), "26.5 µs".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_floor_is_built_with_the_widgets_wasm_opt_passes() {
+        let params = |page: &str| {
+            let at = page.find("data-wasm-opt-params=\"").unwrap() + 22;
+            page[at..].split('"').next().unwrap().to_owned()
+        };
+        assert_eq!(
+            params(include_str!("../../index.html")),
+            params(include_str!("../../bench/counter/index.html"))
+        );
+    }
+}
