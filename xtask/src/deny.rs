@@ -12,8 +12,12 @@ use crate::error::TaskError;
 /// The folder name cargo-deny gives RustSec's default database.
 const DB_FOLDER: &str = "advisory-db-3157b0e258782691";
 
+/// Where the machine keeps the snapshot, for checkouts that are not beside it.
+const MACHINE_SNAPSHOT: &str = "/work/shared/advisory-db";
+
 /// Where the snapshot is: `$REPAY_ADVISORY_DB`, or `shared/advisory-db` beside the
-/// repository or beside any of its parents (a CI checkout may sit deeper).
+/// repository or beside any of its parents, or the machine's own copy (CI checks out
+/// elsewhere).
 fn snapshot(root: &Path) -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("REPAY_ADVISORY_DB") {
         return Some(PathBuf::from(path));
@@ -21,6 +25,7 @@ fn snapshot(root: &Path) -> Option<PathBuf> {
     root.ancestors()
         .skip(1)
         .map(|dir| dir.join("shared/advisory-db"))
+        .chain([PathBuf::from(MACHINE_SNAPSHOT)])
         .find(|path| path.join("SNAPSHOT.txt").is_file())
 }
 
