@@ -437,3 +437,40 @@ test("the whole flow works by keyboard alone at 320 px, with no horizontal scrol
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a reload in the middle of the flow restores what was chosen and typed, never the budget", async () => {
+  const { context, page, problems } = await openRecordedPage(browser, `${site.url}/example.html`, {}, noFavicon);
+  await page.getByTestId("see-options").click();
+  await page.getByTestId("situation").waitFor();
+  const fields = page.locator(".repay-widget__input");
+  await fields.nth(0).fill("5000");
+  await fields.nth(1).fill("3000");
+  await page.getByTestId("affordable").waitFor();
+  await page.getByTestId("continue").click();
+  await page.getByTestId("plan-2-term").selectOption("18");
+  await page.getByTestId("choose-plan-2").click();
+  await page.getByTestId("continue").click();
+  await page.getByTestId("details").waitFor();
+  await page.getByTestId("continue").click();
+  await page.getByTestId("review").waitFor();
+  await page.locator("textarea").fill("Please call after six.");
+
+  await page.reload();
+  await page.getByTestId("review").waitFor();
+  assert.equal(await page.locator("textarea").inputValue(), "Please call after six.");
+  assert.match(await page.getByTestId("review-summary").textContent(), /18/);
+  // Back to the options: the plan and its term are still chosen.
+  await page.getByTestId("back").click();
+  await page.getByTestId("details").waitFor();
+  await page.getByTestId("back").click();
+  assert.equal(await page.getByTestId("plan-2-term").inputValue(), "18");
+  // Back to the situation: the budget was never stored, so it is empty.
+  await page.getByTestId("back").click();
+  await page.getByTestId("situation").waitFor();
+  assert.equal(await fields.nth(0).inputValue(), "");
+  assert.equal(await fields.nth(1).inputValue(), "");
+  const stored = await page.evaluate(() => JSON.stringify(Object.entries(sessionStorage)));
+  assert.doesNotMatch(stored, /5000|3000/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
