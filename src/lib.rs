@@ -1,8 +1,8 @@
 //! The self-service repayment widget: a Yew component a bank mounts into its own page.
 //!
 //! It renders what [`repay_engine`] computes and computes no money itself. Pages mount it
-//! through the JavaScript API in [`embed`] (`mount`, `update`, `destroy`, `autoMount`);
-//! Rust hosts through [`mount`].
+//! through the JavaScript API in `embed` (`mount`, then `update` and `destroy`), which is
+//! compiled for the browser only; Rust hosts mount it through [`mount`].
 
 pub mod client;
 pub mod components;
