@@ -14,6 +14,7 @@ import {
   openRecordedPage,
   serveStatic,
   startDevBank,
+  walkToReview,
 } from "./harness.mjs";
 
 const FOLDER = process.env.REPAY_FOLDER ?? "target/dist/repay-widget-0.1.0";
@@ -60,20 +61,6 @@ async function recordEvents(page) {
 }
 
 const events = (page) => page.evaluate(() => window.__events);
-
-/** Walks a widget from its status to the review with plan 2 at 12 months, and consents. */
-async function walkToReview(widget) {
-  await widget.getByTestId("see-options").click();
-  await widget.getByTestId("situation").waitFor();
-  await widget.getByTestId("continue").click();
-  await widget.getByTestId("plan-2-term").selectOption("12");
-  await widget.getByTestId("choose-plan-2").click();
-  await widget.getByTestId("continue").click();
-  await widget.getByTestId("details").waitFor();
-  await widget.getByTestId("continue").click();
-  await widget.getByTestId("review").waitFor();
-  await widget.getByTestId("consent").check();
-}
 
 test("the guide's snippet runs under the strict CSP, checks every file's integrity, and sends a proposal", async () => {
   const requests = [];
@@ -440,19 +427,7 @@ test("the whole flow works by keyboard alone at 320 px, with no horizontal scrol
 
 test("a reload in the middle of the flow restores what was chosen and typed, never the budget", async () => {
   const { context, page, problems } = await openRecordedPage(browser, `${site.url}/example.html`, {}, noFavicon);
-  await page.getByTestId("see-options").click();
-  await page.getByTestId("situation").waitFor();
-  const fields = page.locator(".repay-widget__input");
-  await fields.nth(0).fill("5000");
-  await fields.nth(1).fill("3000");
-  await page.getByTestId("affordable").waitFor();
-  await page.getByTestId("continue").click();
-  await page.getByTestId("plan-2-term").selectOption("18");
-  await page.getByTestId("choose-plan-2").click();
-  await page.getByTestId("continue").click();
-  await page.getByTestId("details").waitFor();
-  await page.getByTestId("continue").click();
-  await page.getByTestId("review").waitFor();
+  await walkToReview(page, { term: "18", budget: ["5000", "3000"], consent: false });
   await page.locator("textarea").fill("Please call after six.");
 
   await page.reload();
@@ -467,6 +442,7 @@ test("a reload in the middle of the flow restores what was chosen and typed, nev
   // Back to the situation: the budget was never stored, so it is empty.
   await page.getByTestId("back").click();
   await page.getByTestId("situation").waitFor();
+  const fields = page.locator(".repay-widget__input");
   assert.equal(await fields.nth(0).inputValue(), "");
   assert.equal(await fields.nth(1).inputValue(), "");
   const stored = await page.evaluate(() => JSON.stringify(Object.entries(sessionStorage)));

@@ -150,3 +150,27 @@ export async function axeViolations(page) {
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   });
 }
+
+/**
+ * Walks a widget (a page or a locator holding one) from its status to the review, with
+ * plan 2 at `term` months; `budget` is [income, expenses] to type on the way, and
+ * `consent` ticks the box at the end.
+ */
+export async function walkToReview(scope, { term = "12", budget = null, consent = true } = {}) {
+  await scope.getByTestId("see-options").click();
+  await scope.getByTestId("situation").waitFor();
+  if (budget) {
+    const fields = scope.locator(".repay-widget__input");
+    await fields.nth(0).fill(budget[0]);
+    await fields.nth(1).fill(budget[1]);
+    await scope.getByTestId("affordable").waitFor();
+  }
+  await scope.getByTestId("continue").click();
+  await scope.getByTestId("plan-2-term").selectOption(term);
+  await scope.getByTestId("choose-plan-2").click();
+  await scope.getByTestId("continue").click();
+  await scope.getByTestId("details").waitFor();
+  await scope.getByTestId("continue").click();
+  await scope.getByTestId("review").waitFor();
+  if (consent) await scope.getByTestId("consent").check();
+}

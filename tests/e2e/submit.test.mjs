@@ -14,6 +14,7 @@ import {
   openRecordedPage,
   serveStatic,
   startDevBank,
+  walkToReview,
 } from "./harness.mjs";
 import { assertValid } from "./schemas.mjs";
 
@@ -66,22 +67,7 @@ async function openAtReview(url, { budget = false, consent = true, settings = nu
     }
   });
   await page.getByTestId("repay-widget").waitFor();
-  await page.getByTestId("see-options").click();
-  await page.getByTestId("situation").waitFor();
-  if (budget) {
-    const fields = page.locator(".repay-widget__input");
-    await fields.nth(0).fill("6000");
-    await fields.nth(1).fill("5400");
-    await page.getByTestId("affordable").waitFor();
-  }
-  await page.getByTestId("continue").click();
-  await page.getByTestId("plan-2-term").selectOption("12");
-  await page.getByTestId("choose-plan-2").click();
-  await page.getByTestId("continue").click();
-  await page.getByTestId("details").waitFor();
-  await page.getByTestId("continue").click();
-  await page.getByTestId("review").waitFor();
-  if (consent) await page.getByTestId("consent").check();
+  await walkToReview(page, { budget: budget ? ["6000", "5400"] : null, consent });
   return { ...opened, posted };
 }
 

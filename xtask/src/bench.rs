@@ -69,12 +69,8 @@ fn sizes_row(label: &str, rows: &[Row], name: &str) {
 /// Builds both pages, measures them and prints the table.
 pub fn bench(env: &Env) -> Result<(), TaskError> {
     crate::release_build(env)?;
-    let folder = env.root.join(concat!(
-        "target/dist/repay-widget-",
-        env!("CARGO_PKG_VERSION")
-    ));
-    let bundle = [dist::JS, dist::WASM, dist::CSS].map(|name| folder.join(name));
-    let widget_sizes = measure(&bundle)?;
+    let folder = dist::folder(&env.root);
+    let widget_sizes = measure(&dist::bundle(&folder))?;
 
     // The floor: the counter, through exactly the same pipeline.
     let counter = env.root.join("target/bench/counter");

@@ -152,11 +152,26 @@ pub fn fill_integrity(
     Ok(out)
 }
 
-/// Writes the folder from Trunk's release build in `build`; returns its path and the
-/// bundle's files (for the size report).
-pub fn assemble(root: &Path, build: &Path) -> Result<(PathBuf, Vec<PathBuf>), TaskError> {
+/// The folder banks copy: `target/dist/repay-widget-<version>/`.
+pub fn folder(root: &Path) -> PathBuf {
+    root.join(concat!(
+        "target/dist/repay-widget-",
+        env!("CARGO_PKG_VERSION")
+    ))
+}
+
+/// The bundle's files in `folder`: the glue, the module, the stylesheet.
+pub fn bundle(folder: &Path) -> Vec<PathBuf> {
+    [JS, WASM, CSS]
+        .iter()
+        .map(|name| folder.join(name))
+        .collect()
+}
+
+/// Writes the folder from Trunk's release build in `build`; returns its path.
+pub fn assemble(root: &Path, build: &Path) -> Result<PathBuf, TaskError> {
     let version = env!("CARGO_PKG_VERSION");
-    let out = root.join(format!("target/dist/repay-widget-{version}"));
+    let out = folder(root);
     if out.exists() {
         fs::remove_dir_all(&out).map_err(TaskError::io(format!("clearing {}", out.display())))?;
     }
@@ -231,8 +246,7 @@ pub fn assemble(root: &Path, build: &Path) -> Result<(PathBuf, Vec<PathBuf>), Ta
     }
     manifest.push_str("  }\n}\n");
     write(&out.join("integrity.json"), manifest)?;
-    let bundle = [JS, WASM, CSS].iter().map(|name| out.join(name)).collect();
-    Ok((out, bundle))
+    Ok(out)
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), TaskError> {

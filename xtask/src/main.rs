@@ -150,9 +150,9 @@ pub(crate) fn release_build(env: &Env) -> Result<(), TaskError> {
     let build = env.root.join("dist");
     shorten::shorten(env, &build)?;
     minify::minify_assets(env, &build)?;
-    let (folder, bundle) = dist::assemble(&env.root, &build)?;
+    let folder = dist::assemble(&env.root, &build)?;
     println!("xtask: the folder banks copy: {}", folder.display());
-    sizes::report(&folder, &bundle)
+    sizes::report(&folder, &dist::bundle(&folder))
 }
 
 /// One check of `cargo xtask test`.
@@ -313,13 +313,7 @@ fn end_to_end(env: &Env) -> Result<TestCounts, TaskError> {
     let mut command = env.command("node", &args);
     command
         .env("REPAY_DIST", env.root.join("dist"))
-        .env(
-            "REPAY_FOLDER",
-            env.root.join(concat!(
-                "target/dist/repay-widget-",
-                env!("CARGO_PKG_VERSION")
-            )),
-        )
+        .env("REPAY_FOLDER", dist::folder(&env.root))
         .env("REPAY_DEV_BANK", env.root.join("target/debug/dev-bank"))
         .env("CHROMIUM", tools::CHROMIUM);
     if !Path::new(tools::CHROMIUM).exists() {
