@@ -18,7 +18,7 @@ impl Locale {
     /// All supported locales, in the order the language switch shows them.
     pub const ALL: [Locale; 2] = [Locale::ZhCn, Locale::EnUs];
 
-    /// The BCP 47 tag, for `lang` attributes and `Intl`.
+    /// The BCP 47 tag, for `lang` attributes.
     pub fn tag(self) -> &'static str {
         match self {
             Self::EnUs => "en-US",

@@ -4,6 +4,7 @@
 //! `data-testid`, role or label, never whole HTML.
 #![cfg(target_arch = "wasm32")]
 
+use repay_widget::i18n::Locale;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
@@ -330,4 +331,98 @@ async fn mounting_keeps_the_host_panic_hook_in_place() {
     yew::scheduler::flush().await;
     let installed = std::panic::take_hook();
     assert_eq!(std::ptr::from_ref(&*installed).cast::<()>(), address);
+}
+
+/// What the browser's own `Intl` writes for `value` with these options in `locale`.
+fn intl_number(locale: Locale, options: &[(&str, &str)], value: &str) -> String {
+    let settings = js_sys::Object::new();
+    for (key, option) in options {
+        js_sys::Reflect::set(&settings, &(*key).into(), &(*option).into()).unwrap();
+    }
+    let locales = js_sys::Array::of1(&locale.tag().into());
+    js_sys::Intl::NumberFormat::new(&locales, &settings)
+        .format()
+        .call1(&wasm_bindgen::JsValue::UNDEFINED, &value.into())
+        .unwrap()
+        .as_string()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn formatting_writes_exactly_what_the_browsers_intl_writes() {
+    use repay_engine::{Currency, Money};
+    use repay_widget::format;
+
+    for locale in [Locale::EnUs, Locale::ZhCn] {
+        for currency in Currency::all() {
+            for minor in [
+                0,
+                1,
+                5,
+                99,
+                100,
+                1_000,
+                123_456,
+                99_999_999,
+                1_234_567_890,
+                -150,
+            ] {
+                let money = Money::from_minor(minor, currency);
+                let options = [("style", "currency"), ("currency", currency.code())];
+                assert_eq!(
+                    format::money(&money, locale),
+                    intl_number(locale, &options, &money.to_string()),
+                    "{} {money} in {}",
+                    currency.code(),
+                    locale.tag()
+                );
+            }
+        }
+        for value in [0, 7, 999, 1_000, 65_536, -1_234_567] {
+            assert_eq!(
+                format::integer(value, locale),
+                intl_number(locale, &[], &value.to_string())
+            );
+        }
+        let percent = [
+            ("style", "percent"),
+            ("minimumFractionDigits", "2"),
+            ("maximumFractionDigits", "2"),
+        ];
+        for rate in [
+            "0", "0.138881", "0.00005", "0.000049", "0.2", "0.36", "0.1234", "12.5",
+        ] {
+            assert_eq!(
+                format::percent(&rate.parse().unwrap(), locale),
+                intl_number(locale, &percent, rate),
+                "{rate}"
+            );
+        }
+        let dates = js_sys::Object::new();
+        for (key, option) in [
+            ("year", "numeric"),
+            ("month", "long"),
+            ("day", "numeric"),
+            ("timeZone", "UTC"),
+        ] {
+            js_sys::Reflect::set(&dates, &key.into(), &option.into()).unwrap();
+        }
+        let intl_date =
+            js_sys::Intl::DateTimeFormat::new(&js_sys::Array::of1(&locale.tag().into()), &dates)
+                .format();
+        for month in 1..=12 {
+            for (year, day) in [(2026, 1), (2027, 28), (2030, 9)] {
+                let date = jiff::civil::date(year, month, day);
+                let instant = js_sys::Date::new(&date.to_string().into());
+                assert_eq!(
+                    format::date(date, locale),
+                    intl_date
+                        .call1(&wasm_bindgen::JsValue::UNDEFINED, &instant)
+                        .unwrap()
+                        .as_string()
+                        .unwrap()
+                );
+            }
+        }
+    }
 }

@@ -66,6 +66,13 @@ impl Currency {
             .ok_or(InvalidReason::UnsupportedCurrency)
     }
 
+    /// Every currency the engine knows, in code order.
+    pub fn all() -> impl Iterator<Item = Self> {
+        CURRENCIES
+            .iter()
+            .map(|&(code, minor_units)| Self { code, minor_units })
+    }
+
     /// The ISO 4217 code, e.g. `"CNY"`.
     pub fn code(&self) -> &'static str {
         self.code
