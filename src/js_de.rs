@@ -268,9 +268,102 @@ impl<'de> de::Deserializer<'de> for JsDe {
         Err(ShapeError::wrong_type())
     }
 
+    // A type that asks for one shape gets only that shape's visitor method called, so
+    // the others (a struct's `visit_seq`, a string's `visit_u64`…) are never reached and
+    // leave the bundle, and the first render has less code to compile.
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
+        match Kind::of(self.0) {
+            Kind::Bool(flag) => visitor.visit_bool(flag),
+            _ => Err(ShapeError::wrong_type()),
+        }
+    }
+
+    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
+        match Kind::of(self.0) {
+            Kind::Unsigned(n) => visitor.visit_u64(n),
+            _ => Err(ShapeError::wrong_type()),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
+        match Kind::of(self.0) {
+            Kind::Text(text) => visitor.visit_string(text),
+            _ => Err(ShapeError::wrong_type()),
+        }
+    }
+
+    // Lists and objects stay out of line: inlined, every type's reader ended up in one
+    // 58 KB function, which V8 compiles whole on the first call, and the bundle grew 2 KB.
+    #[inline(never)]
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
+        match Kind::of(self.0) {
+            Kind::List(items) => visitor.visit_seq(Seq {
+                items,
+                next: 0,
+                depth: open_level(),
+            }),
+            _ => Err(ShapeError::wrong_type()),
+        }
+    }
+
+    #[inline(never)]
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
+        match Kind::of(self.0) {
+            Kind::Object(keys, object) => visitor.visit_map(Map {
+                keys,
+                object,
+                next: 0,
+                value: JsValue::UNDEFINED,
+                depth: open_level(),
+            }),
+            _ => Err(ShapeError::wrong_type()),
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, ShapeError> {
+        self.deserialize_map(visitor)
+    }
+
+    /// A value nobody reads is not walked.
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
+        visitor.visit_unit()
+    }
+
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
-        byte_buf unit unit_struct seq tuple tuple_struct map struct identifier ignored_any
+        i128 u128 f32 f64 char bytes byte_buf unit unit_struct tuple tuple_struct
+    }
+
+    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
+        self.deserialize_u64(visitor)
+    }
+    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
+        self.deserialize_u64(visitor)
+    }
+    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
+        self.deserialize_u64(visitor)
+    }
+    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
+        self.deserialize_u64(visitor)
+    }
+    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
+        self.deserialize_u64(visitor)
+    }
+    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
+        self.deserialize_u64(visitor)
+    }
+    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
+        self.deserialize_u64(visitor)
+    }
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
+        self.deserialize_string(visitor)
+    }
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
+        self.deserialize_string(visitor)
     }
 }
 

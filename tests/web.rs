@@ -426,3 +426,71 @@ fn formatting_writes_exactly_what_the_browsers_intl_writes() {
         }
     }
 }
+
+#[wasm_bindgen_test]
+fn each_value_of_the_wrong_shape_is_named_by_its_path() {
+    use repay_engine::{EngineError, InvalidReason};
+    use repay_widget::config::WidgetConfig;
+    use serde_json::{json, Value};
+
+    let wrong = || InvalidReason::WrongType;
+    let cases: Vec<(&str, Value, &str, InvalidReason)> = vec![
+        ("/account", json!([]), "account", wrong()),
+        ("/terms", json!("2026-09"), "terms", wrong()),
+        ("/policy/plans", json!({}), "policy.plans", wrong()),
+        (
+            "/contact_channels",
+            json!("phone"),
+            "contact_channels",
+            wrong(),
+        ),
+        (
+            "/contact_channels/1",
+            json!(3),
+            "contact_channels[1]",
+            wrong(),
+        ),
+        ("/locale", json!(true), "locale", wrong()),
+        ("/account/currency", json!(156), "account.currency", wrong()),
+        ("/review_days", json!("3"), "review_days", wrong()),
+        ("/review_days", json!(-3), "review_days", wrong()),
+        ("/review_days", json!(2.5), "review_days", wrong()),
+        (
+            "/policy/late_fee/per_cycle",
+            json!("yes"),
+            "policy.late_fee.per_cycle",
+            wrong(),
+        ),
+        (
+            "/policy/plans/2/instalment/terms/1",
+            json!("6"),
+            "policy.plans[2].instalment.terms[1]",
+            wrong(),
+        ),
+        (
+            "/terms/signed",
+            json!(1),
+            "terms.signed",
+            InvalidReason::UnknownField,
+        ),
+    ];
+    for (pointer, value, path, reason) in cases {
+        let mut config: Value = serde_json::from_str(CN).unwrap();
+        let (parent, key) = pointer.rsplit_once('/').unwrap();
+        match config.pointer_mut(parent).unwrap() {
+            Value::Object(map) => {
+                map.insert(key.to_owned(), value);
+            }
+            Value::Array(items) => items[key.parse::<usize>().unwrap()] = value,
+            other => panic!("{pointer}: {other}"),
+        }
+        let error = WidgetConfig::from_json(&config.to_string())
+            .unwrap_err()
+            .error;
+        assert_eq!(
+            error,
+            EngineError::invalid(path, reason),
+            "{pointer} set to a value of the wrong shape"
+        );
+    }
+}

@@ -167,6 +167,9 @@ pub fn shorten(env: &Env, dist: &Path) -> Result<(), TaskError> {
     let mut args: Vec<&str> = FEATURES.to_vec();
     args.extend([
         "--minify-imports-and-exports-and-modules",
+        // As in index.html's wasm-opt parameters: no whole-function inlining of large
+        // functions with one caller, which would rebuild the giant functions.
+        "--one-caller-inline-max-function-size=100",
         // One more pass once the names are short: about 0.1 KB.
         "-Oz",
         &shown,
