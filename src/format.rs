@@ -101,9 +101,14 @@ pub fn integer(value: i64, _locale: Locale) -> String {
 
 /// A rate given as a fraction (`0.138881`) as a percentage with two decimals, rounded half
 /// away from zero as `Intl` does: `13.89%`. A rate that rounds to zero is `0.00%`, unsigned.
+/// (The engine's rates stay far below the largest `Decimal`; a fraction too large to
+/// multiply by 100 is written by appending two zeros to its whole part instead.)
 pub fn percent(fraction: &Decimal, _locale: Locale) -> String {
-    let mut hundredths = (fraction * Decimal::ONE_HUNDRED)
-        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let Some(percentage) = fraction.checked_mul(Decimal::ONE_HUNDRED) else {
+        return grouped(&format!("{}00", fraction.trunc()), "") + ".00%";
+    };
+    let mut hundredths =
+        percentage.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
     hundredths.rescale(2);
     if hundredths.is_zero() {
         hundredths.set_sign_positive(true);
@@ -165,5 +170,9 @@ mod tests {
         assert_eq!(rate("0.2"), "20.00%");
         assert_eq!(rate("12.5"), "1,250.00%");
         assert_eq!(integer(-1234567, Locale::ZhCn), "-1,234,567");
+        assert_eq!(
+            percent(&Decimal::MAX, Locale::EnUs),
+            "7,922,816,251,426,433,759,354,395,033,500.00%"
+        );
     }
 }
