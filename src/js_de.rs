@@ -194,6 +194,18 @@ impl Kind {
     }
 }
 
+/// Implements each named `Deserializer` method by calling `$to`: every integer is read as
+/// a `u64` (no setting is negative), every string kind as a `String`.
+macro_rules! forward_to {
+    ($($to:ident: $($method:ident)+;)+) => {
+        $($(
+            fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
+                self.$to(visitor)
+            }
+        )+)+
+    };
+}
+
 /// A JSON value from `JSON.parse`, to deserialize.
 pub struct JsDe(pub JsValue);
 
@@ -210,18 +222,8 @@ impl<'de> de::Deserializer<'de> for JsDe {
             Kind::Bool(flag) => visitor.visit_bool(flag),
             Kind::Unsigned(n) => visitor.visit_u64(n),
             Kind::Text(text) => visitor.visit_string(text),
-            Kind::List(items) => visitor.visit_seq(Seq {
-                items,
-                next: 0,
-                depth: open_level(),
-            }),
-            Kind::Object(keys, object) => visitor.visit_map(Map {
-                keys,
-                object,
-                next: 0,
-                value: JsValue::UNDEFINED,
-                depth: open_level(),
-            }),
+            Kind::List(items) => visitor.visit_seq(Seq::open(items)),
+            Kind::Object(keys, object) => visitor.visit_map(Map::open(keys, object)),
             // No setting is a negative or fractional number (amounts and rates are
             // decimal strings): refused here rather than by every type's visitor.
             Kind::Other => Err(ShapeError::wrong_type()),
@@ -297,11 +299,7 @@ impl<'de> de::Deserializer<'de> for JsDe {
     #[inline(never)]
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
         match Kind::of(self.0) {
-            Kind::List(items) => visitor.visit_seq(Seq {
-                items,
-                next: 0,
-                depth: open_level(),
-            }),
+            Kind::List(items) => visitor.visit_seq(Seq::open(items)),
             _ => Err(ShapeError::wrong_type()),
         }
     }
@@ -309,13 +307,7 @@ impl<'de> de::Deserializer<'de> for JsDe {
     #[inline(never)]
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
         match Kind::of(self.0) {
-            Kind::Object(keys, object) => visitor.visit_map(Map {
-                keys,
-                object,
-                next: 0,
-                value: JsValue::UNDEFINED,
-                depth: open_level(),
-            }),
+            Kind::Object(keys, object) => visitor.visit_map(Map::open(keys, object)),
             _ => Err(ShapeError::wrong_type()),
         }
     }
@@ -338,32 +330,10 @@ impl<'de> de::Deserializer<'de> for JsDe {
         i128 u128 f32 f64 char bytes byte_buf unit unit_struct tuple tuple_struct
     }
 
-    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
-        self.deserialize_u64(visitor)
-    }
-    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
-        self.deserialize_u64(visitor)
-    }
-    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
-        self.deserialize_u64(visitor)
-    }
-    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
-        self.deserialize_u64(visitor)
-    }
-    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
-        self.deserialize_u64(visitor)
-    }
-    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
-        self.deserialize_u64(visitor)
-    }
-    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
-        self.deserialize_u64(visitor)
-    }
-    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
-        self.deserialize_string(visitor)
-    }
-    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ShapeError> {
-        self.deserialize_string(visitor)
+    forward_to! {
+        deserialize_u64: deserialize_u8 deserialize_u16 deserialize_u32 deserialize_i8
+            deserialize_i16 deserialize_i32 deserialize_i64;
+        deserialize_string: deserialize_str deserialize_identifier;
     }
 }
 
@@ -372,6 +342,17 @@ struct Seq {
     next: u32,
     /// This list's level in the path.
     depth: usize,
+}
+
+impl Seq {
+    /// A list to read, as a new level of the path.
+    fn open(items: Array) -> Self {
+        Self {
+            items,
+            next: 0,
+            depth: open_level(),
+        }
+    }
 }
 
 impl<'de> de::SeqAccess<'de> for Seq {
@@ -399,6 +380,19 @@ struct Map {
     value: JsValue,
     /// This object's level in the path.
     depth: usize,
+}
+
+impl Map {
+    /// An object to read (its keys, then it), as a new level of the path.
+    fn open(keys: Array, object: JsValue) -> Self {
+        Self {
+            keys,
+            object,
+            next: 0,
+            value: JsValue::UNDEFINED,
+            depth: open_level(),
+        }
+    }
 }
 
 impl<'de> de::MapAccess<'de> for Map {

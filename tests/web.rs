@@ -333,14 +333,23 @@ async fn mounting_keeps_the_host_panic_hook_in_place() {
     assert_eq!(std::ptr::from_ref(&*installed).cast::<()>(), address);
 }
 
-/// What the browser's own `Intl` writes for `value` with these options in `locale`.
-fn intl_number(locale: Locale, options: &[(&str, &str)], value: &str) -> String {
+/// `Intl`'s locale list for `locale`.
+fn intl_locales(locale: Locale) -> js_sys::Array {
+    js_sys::Array::of1(&locale.tag().into())
+}
+
+/// An `Intl` options object with these settings.
+fn intl_options(options: &[(&str, &str)]) -> js_sys::Object {
     let settings = js_sys::Object::new();
     for (key, option) in options {
         js_sys::Reflect::set(&settings, &(*key).into(), &(*option).into()).unwrap();
     }
-    let locales = js_sys::Array::of1(&locale.tag().into());
-    js_sys::Intl::NumberFormat::new(&locales, &settings)
+    settings
+}
+
+/// What the browser's own `Intl` writes for `value` with these options in `locale`.
+fn intl_number(locale: Locale, options: &[(&str, &str)], value: &str) -> String {
+    js_sys::Intl::NumberFormat::new(&intl_locales(locale), &intl_options(options))
         .format()
         .call1(&wasm_bindgen::JsValue::UNDEFINED, &value.into())
         .unwrap()
@@ -398,18 +407,13 @@ fn formatting_writes_exactly_what_the_browsers_intl_writes() {
                 "{rate}"
             );
         }
-        let dates = js_sys::Object::new();
-        for (key, option) in [
+        let dates = intl_options(&[
             ("year", "numeric"),
             ("month", "long"),
             ("day", "numeric"),
             ("timeZone", "UTC"),
-        ] {
-            js_sys::Reflect::set(&dates, &key.into(), &option.into()).unwrap();
-        }
-        let intl_date =
-            js_sys::Intl::DateTimeFormat::new(&js_sys::Array::of1(&locale.tag().into()), &dates)
-                .format();
+        ]);
+        let intl_date = js_sys::Intl::DateTimeFormat::new(&intl_locales(locale), &dates).format();
         for month in 1..=12 {
             for (year, day) in [(2026, 1), (2027, 28), (2030, 9)] {
                 let date = jiff::civil::date(year, month, day);
