@@ -15,6 +15,9 @@ pub const WASM: &str = "repay-widget_bg.wasm";
 pub const CSS: &str = "repay-widget.css";
 pub const AUTO_JS: &str = "repay-widget-auto.js";
 
+/// The sample configuration the guide's `example.html` holds in its page.
+const SAMPLE: &str = "us-card.json";
+
 /// The files of the folder the guide's snippets are written to.
 const SNIPPETS: [&str; 3] = ["example.js", "example.html", "example-auto.html"];
 
@@ -112,6 +115,16 @@ pub fn snippets(markdown: &str) -> Vec<(String, String)> {
     found
 }
 
+/// Fills each configuration placeholder (a JSON block holding `{ … }`) with `json`, every
+/// `<` written `\u003c` as the guide asks, so that no text in it can end the block.
+pub fn fill_config(html: &str, json: &str) -> String {
+    const PLACEHOLDER: &str = ">{ … }</script>";
+    html.replace(
+        PLACEHOLDER,
+        &format!(">{}</script>", json.trim().replace('<', "\\u003c")),
+    )
+}
+
 /// Fills each `integrity="sha384-…"` placeholder with the hash of the file its tag
 /// names (`href` or `src`), from `hash_of`.
 ///
@@ -206,10 +219,13 @@ pub fn assemble(root: &Path, build: &Path) -> Result<PathBuf, TaskError> {
         }
     }
 
-    // The guide's snippets, in order: example.html needs example.js's hash.
+    // The guide's snippets, in order: example.html needs example.js's hash. The
+    // example page holds the sample configuration, as a bank's page holds its customer's.
     let guide = String::from_utf8(read(&root.join("docs/embedding.md"))?)
         .map_err(|_| TaskError::setup("docs/embedding.md is not UTF-8", "fix it"))?;
     let blocks = snippets(&guide);
+    let sample = String::from_utf8(read(&out.join(SAMPLE))?)
+        .map_err(|_| TaskError::setup(format!("{SAMPLE} is not UTF-8"), "fix it"))?;
     for name in SNIPPETS {
         let Some((_, text)) = blocks.iter().find(|(file, _)| file == name) else {
             return Err(TaskError::setup(
@@ -224,7 +240,8 @@ pub fn assemble(root: &Path, build: &Path) -> Result<PathBuf, TaskError> {
                 .flatten()
                 .map(|b| integrity(&b))
         };
-        write(&out.join(name), fill_integrity(text, hash_of)?)?;
+        let text = fill_config(text, &sample);
+        write(&out.join(name), fill_integrity(&text, hash_of)?)?;
     }
 
     // The manifest: every file but itself.
@@ -282,6 +299,21 @@ mod tests {
             snippets(guide),
             vec![("example.js".to_owned(), "let a;\n".to_owned())]
         );
+    }
+
+    #[test]
+    fn the_configuration_block_gets_the_sample_that_cannot_end_it() {
+        let html = "<div></div>\n<script type=\"application/json\" id=\"c\">{ … }</script>\n";
+        let json = "{\n  \"name\": \"</script><script>alert(1)</script>\"\n}\n";
+        let filled = fill_config(html, json);
+        assert_eq!(
+            filled,
+            "<div></div>\n<script type=\"application/json\" id=\"c\">{\n  \"name\": \"\\u003c/script>\\u003cscript>alert(1)\\u003c/script>\"\n}</script>\n"
+        );
+        let inside = &filled[filled.find("\">").unwrap() + 2..filled.rfind("</script>").unwrap()];
+        let value: serde_json::Value = serde_json::from_str(inside).unwrap();
+        assert_eq!(value["name"], "</script><script>alert(1)</script>");
+        assert_eq!(fill_config("<p>no block</p>", json), "<p>no block</p>");
     }
 
     #[test]
