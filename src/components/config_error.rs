@@ -13,6 +13,7 @@ pub struct ConfigErrorPanelProps {
 }
 
 /// A translated explanation of a configuration error.
+#[inline(never)]
 pub fn config_error_panel(props: &ConfigErrorPanelProps) -> Html {
     let locale = props.locale;
     let detail = match &props.error {

@@ -19,6 +19,7 @@ pub struct ConfirmationProps<'a> {
 }
 
 /// The confirmation, in place of the steps.
+#[inline(never)]
 pub fn confirmation(props: &ConfirmationProps<'_>) -> Html {
     let locale = props.locale;
     let receipt = props.receipt;

@@ -85,6 +85,7 @@ fn download_ics(plan: &repay_engine::Plan, locale: Locale) {
     );
 }
 
+#[inline(never)]
 pub fn details_step(props: &DetailsStepProps) -> Html {
     let locale = props.locale;
     let offer = props.offer;

@@ -46,6 +46,7 @@ fn terms_of(offer: &PlanOffer, max_term: u32) -> Vec<u32> {
     }
 }
 
+#[inline(never)]
 pub fn options_step(props: &OptionsStepProps) -> Html {
     let locale = props.state.locale;
     let ids = &props.ids;

@@ -87,6 +87,7 @@ fn lifecycle_text(lifecycle: &Lifecycle, locale: Locale) -> String {
     }
 }
 
+#[inline(never)]
 pub fn review_step(props: &ReviewStepProps) -> Html {
     let locale = props.state.locale;
     let ids = &props.ids;

@@ -32,6 +32,7 @@ fn error_of(field: &Field<Money>, locale: Locale) -> Option<AttrValue> {
         .map(AttrValue::from)
 }
 
+#[inline(never)]
 pub fn situation_step(props: &SituationStepProps) -> Html {
     let locale = props.state.locale;
     let ids = &props.ids;
