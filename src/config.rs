@@ -1,14 +1,13 @@
 //! The configuration a host page gives the widget, read and checked in one place.
 
 use repay_engine::account::AccountSnapshotWire;
-#[cfg(not(target_arch = "wasm32"))]
-use repay_engine::error::read_json;
 use repay_engine::policy::PolicyWire;
 use repay_engine::scenario::ScenarioWire;
 use repay_engine::{EngineError, InvalidReason, Scenario};
 use serde::Deserialize;
 
 use crate::i18n::Locale;
+use crate::json::Value;
 
 /// The configuration as it arrives from the host page (JSON).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -272,7 +271,7 @@ impl ContactChannel {
     pub const ALL: [ContactChannel; 4] = [Self::Phone, Self::Sms, Self::Email, Self::InApp];
 }
 
-fn default_contact_channels() -> Vec<ContactChannel> {
+pub(crate) fn default_contact_channels() -> Vec<ContactChannel> {
     vec![
         ContactChannel::Phone,
         ContactChannel::Sms,
@@ -284,134 +283,55 @@ fn default_contact_channels() -> Vec<ContactChannel> {
 /// the theme (whose error waits until the locale is known).
 type Read = (WidgetConfigWire, String, Result<ThemeWire, EngineError>);
 
-/// Reads the configuration's JSON. In the browser, `JSON.parse` does the parsing and
-/// serde reads the result through [`crate::js_de`]: this keeps serde_json's parser and
-/// serde's worded errors out of the bundle (several KB brotli). Natively (tests, tools) serde_json reads it, with the same error types.
-/// Also returns the account and the policy as JSON text, as the host gave them.
-#[cfg(target_arch = "wasm32")]
+/// Reads the configuration's JSON: [`crate::json`] parses it and [`crate::wire`] reads
+/// the types, the same code in the browser and natively. Also returns the account and
+/// the policy as compact JSON text, for proposals.
 fn read_wire(json: &str) -> Result<Read, EngineError> {
-    let value = js_sys::JSON::parse(json).map_err(|error| {
-        let message = js_sys::Error::from(error)
-            .message()
-            .as_string()
-            .unwrap_or_default();
-        malformed_at(json, &message)
-    })?;
-    let scenario = js_sys::Object::new();
-    for key in ["account", "policy"] {
-        let key = wasm_bindgen::JsValue::from_str(key);
-        let part = js_sys::Reflect::get(&value, &key).unwrap_or_default();
-        let _ = js_sys::Reflect::set(&scenario, &key, &part);
-    }
-    let scenario_json = js_sys::JSON::stringify(&scenario)
-        .map(String::from)
-        .unwrap_or_default();
-    let theme = take_theme(&value);
-    let wire: WidgetConfigWire = crate::js_de::read(value)?;
-    Ok((wire, scenario_json, theme))
-}
-
-/// Takes `theme` out of the parsed configuration and reads it.
-#[cfg(target_arch = "wasm32")]
-fn take_theme(config: &wasm_bindgen::JsValue) -> Result<ThemeWire, EngineError> {
-    use wasm_bindgen::{JsCast, JsValue};
-    fn walk(value: &JsValue, path: String, depth: u8, leaves: &mut Vec<(String, Leaf)>) {
-        let object = value.dyn_ref::<js_sys::Object>();
-        match object.filter(|_| value.is_object() && !js_sys::Array::is_array(value)) {
-            Some(object) if depth > 0 => {
-                if !path.is_empty() {
-                    leaves.push((path.clone(), Leaf::Object));
-                }
-                for key in js_sys::Object::keys(object) {
-                    let key = key.as_string().unwrap_or_default();
-                    let child = js_sys::Reflect::get(object, &JsValue::from_str(&key));
-                    let child_path = if path.is_empty() {
-                        key
-                    } else {
-                        format!("{path}.{key}")
-                    };
-                    walk(&child.unwrap_or_default(), child_path, depth - 1, leaves);
-                }
-            }
-            _ => leaves.push((path, value.as_string().map_or(Leaf::Other, Leaf::Text))),
-        }
-    }
-    let key = JsValue::from_str("theme");
-    let theme = js_sys::Reflect::get(config, &key).unwrap_or_default();
-    if theme.is_undefined() {
-        return Ok(ThemeWire::default());
-    }
-    let _ = js_sys::Reflect::delete_property(config.unchecked_ref::<js_sys::Object>(), &key);
-    if !theme.is_object() || js_sys::Array::is_array(&theme) {
-        return Err(EngineError::invalid("theme", InvalidReason::WrongType));
-    }
-    let mut leaves = Vec::new();
-    walk(&theme, String::new(), 3, &mut leaves);
-    theme_from_leaves(leaves)
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn read_wire(json: &str) -> Result<Read, EngineError> {
-    let mut value: serde_json::Value =
-        serde_json::from_str(json).map_err(EngineError::from_json)?;
-    let scenario = serde_json::json!({ "account": value["account"], "policy": value["policy"] });
-    fn walk(value: serde_json::Value, path: String, depth: u8, leaves: &mut Vec<(String, Leaf)>) {
-        match value {
-            serde_json::Value::Object(map) if depth > 0 => {
-                if !path.is_empty() {
-                    leaves.push((path.clone(), Leaf::Object));
-                }
-                for (key, child) in map {
-                    let child_path = if path.is_empty() {
-                        key
-                    } else {
-                        format!("{path}.{key}")
-                    };
-                    walk(child, child_path, depth - 1, leaves);
-                }
-            }
-            serde_json::Value::String(text) => leaves.push((path, Leaf::Text(text))),
-            _ => leaves.push((path, Leaf::Other)),
-        }
-    }
-    let theme = match value
-        .as_object_mut()
-        .and_then(|config| config.remove("theme"))
-    {
+    let value = crate::json::parse(json)?;
+    let (wire, theme) = crate::wire::widget_config(&value, &crate::wire::At::ROOT)?;
+    let theme = match theme {
         None => Ok(ThemeWire::default()),
-        Some(theme @ serde_json::Value::Object(_)) => {
+        Some(theme @ Value::Object(_)) => {
             let mut leaves = Vec::new();
             walk(theme, String::new(), 3, &mut leaves);
             theme_from_leaves(leaves)
         }
         Some(_) => Err(EngineError::invalid("theme", InvalidReason::WrongType)),
     };
-    let wire: WidgetConfigWire = read_json(&value.to_string())?;
-    Ok((wire, scenario.to_string(), theme))
+    let mut scenario_json = String::from("{");
+    if let Value::Object(members) = &value {
+        for key in ["account", "policy"] {
+            if let Some((_, part)) = members.iter().find(|(k, _)| k == key) {
+                if scenario_json.len() > 1 {
+                    scenario_json.push(',');
+                }
+                scenario_json.push_str(&format!("\"{key}\":"));
+                part.write(&mut scenario_json);
+            }
+        }
+    }
+    scenario_json.push('}');
+    Ok((wire, scenario_json, theme))
 }
 
-/// The position of a `JSON.parse` failure: browsers say "(line L column C)" or
-/// "at position N"; "unexpected end" is the end of the text.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-fn malformed_at(json: &str, message: &str) -> EngineError {
-    let number_after = |marker: &str| -> Option<usize> {
-        let rest = &message[message.find(marker)? + marker.len()..];
-        rest.split(|c: char| !c.is_ascii_digit())
-            .next()?
-            .parse()
-            .ok()
-    };
-    let offset = number_after("position ")
-        .unwrap_or(json.len())
-        .min(json.len());
-    let before = json.get(..offset).unwrap_or(json);
-    let line = number_after("line ").unwrap_or_else(|| before.matches('\n').count() + 1);
-    let column = number_after("column ")
-        .unwrap_or_else(|| before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1);
-    EngineError::MalformedJson {
-        line,
-        column,
-        message: message.to_owned(),
+/// The theme's members as dotted paths below it, `depth` levels deep.
+fn walk(value: &Value, path: String, depth: u8, leaves: &mut Vec<(String, Leaf)>) {
+    match value {
+        Value::Object(members) if depth > 0 => {
+            if !path.is_empty() {
+                leaves.push((path.clone(), Leaf::Object));
+            }
+            for (key, child) in members {
+                let child_path = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                walk(child, child_path, depth - 1, leaves);
+            }
+        }
+        Value::Text(text) => leaves.push((path, Leaf::Text(text.clone()))),
+        _ => leaves.push((path, Leaf::Other)),
     }
 }
 
@@ -607,18 +527,17 @@ mod tests {
     }
 
     #[test]
-    fn a_parse_failure_is_placed_from_the_browsers_message() {
-        let json = "{\n  \"locale\": \"en-US\",";
-        let at = |message: &str| match malformed_at(json, message) {
-            EngineError::MalformedJson { line, column, .. } => (line, column),
+    fn a_parse_failure_is_placed_where_the_text_stops_being_json() {
+        let at = |json: &str| match WidgetConfig::from_json(json).map(|_| ()) {
+            Err(ConfigError {
+                error: EngineError::MalformedJson { line, column, .. },
+                ..
+            }) => (line, column),
             other => panic!("{other:?}"),
         };
-        assert_eq!(at("Unexpected end of JSON input"), (2, 21));
-        assert_eq!(
-            at("Expected property name at position 4 (line 2 column 3)"),
-            (2, 3)
-        );
-        assert_eq!(at("Unexpected token } in JSON at position 2"), (2, 1));
+        assert_eq!(at("{\n  \"locale\": \"en-US\","), (2, 21));
+        assert_eq!(at("{\n  locale: 1}"), (2, 3));
+        assert_eq!(at("{\"a\": 1} }"), (1, 10));
     }
 
     #[test]

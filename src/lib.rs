@@ -14,13 +14,13 @@ pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod input;
-#[cfg(target_arch = "wasm32")]
-pub mod js_de;
+pub mod json;
 mod labels;
 pub mod model;
 pub mod shared;
 pub mod state;
 pub mod submit;
+pub mod wire;
 
 use web_sys::Element;
 use yew::AppHandle;
