@@ -10,9 +10,9 @@
 //!
 //! By hand because it is the first code the widget runs: serde's readers for these types,
 //! with the reader that took them from `JSON.parse`'s result, were about 75 KB of the
-//! module, which V8 compiled before the first figure could show; these are about 48 KB
-//! with the parser. The readers of the bigger types are kept out of line: inlined into
-//! one another, they came to 3 KB more.
+//! module, which V8 compiled before the first figure could show; the parser, these
+//! readers and the checks after them come to about 48 KB. The readers of the bigger
+//! types are kept out of line: inlined into one another, they came to 3 KB more.
 
 use repay_engine::account::{AccountSnapshotWire, PaymentWire};
 use repay_engine::money::RoundingRule;
@@ -691,17 +691,12 @@ struct OfferMembers {
     interest_rate_factor: Option<String>,
     penalty_waiver_share: Option<String>,
     discount_cap_share: Option<String>,
-    counts: [Option<u32>; 5],
+    latest_first_payment_days: Option<u32>,
+    latest_payment_days: Option<u32>,
+    min_term_months: Option<u32>,
+    max_term_months: Option<u32>,
+    max_days: Option<u32>,
 }
-
-/// The count members of plan offers, in [`OfferMembers::counts`].
-const OFFER_COUNTS: [&str; 5] = [
-    "latest_first_payment_days",
-    "min_term_months",
-    "max_term_months",
-    "max_days",
-    "latest_payment_days",
-];
 
 fn plan_offer(value: &Value, at: &At) -> Read<PlanOfferWire> {
     let (name, inside) = variant(
@@ -756,15 +751,14 @@ fn plan_offer(value: &Value, at: &At) -> Read<PlanOfferWire> {
             "interest_rate_factor" => m.interest_rate_factor = Some(text(value, inner)?),
             "penalty_waiver_share" => m.penalty_waiver_share = Some(text(value, inner)?),
             "discount_cap_share" => m.discount_cap_share = Some(text(value, inner)?),
-            _ => {
-                let i = OFFER_COUNTS.iter().position(|n| *n == key).unwrap_or(0);
-                m.counts[i] = Some(count(value, inner)?);
-            }
+            "latest_first_payment_days" => m.latest_first_payment_days = Some(count(value, inner)?),
+            "latest_payment_days" => m.latest_payment_days = Some(count(value, inner)?),
+            "min_term_months" => m.min_term_months = Some(count(value, inner)?),
+            "max_term_months" => m.max_term_months = Some(count(value, inner)?),
+            _ => m.max_days = Some(count(value, inner)?),
         }
         Ok(true)
     })?;
-    let counted = |i: usize| need(m.counts[i], &here, OFFER_COUNTS[i]);
-    let text_of = |slot: Option<String>, name: &str| need(slot, &here, name);
     // Missing members in each variant's own order, as serde reports them.
     Ok(match name {
         "pay_in_full" => PlanOfferWire::PayInFull {
@@ -778,30 +772,38 @@ fn plan_offer(value: &Value, at: &At) -> Read<PlanOfferWire> {
             terms: need(m.terms, &here, "terms")?,
             min_instalment: m.min_instalment,
             min_down_payment_share: m.min_down_payment_share,
-            latest_first_payment_days: counted(0)?,
+            latest_first_payment_days: need(
+                m.latest_first_payment_days,
+                &here,
+                "latest_first_payment_days",
+            )?,
             approval: need(m.approval, &here, "approval")?,
         },
         "hardship" => PlanOfferWire::Hardship {
-            min_term_months: counted(1)?,
-            max_term_months: counted(2)?,
-            interest_rate_factor: text_of(m.interest_rate_factor, "interest_rate_factor")?,
-            penalty_waiver_share: text_of(m.penalty_waiver_share, "penalty_waiver_share")?,
+            min_term_months: need(m.min_term_months, &here, "min_term_months")?,
+            max_term_months: need(m.max_term_months, &here, "max_term_months")?,
+            interest_rate_factor: need(m.interest_rate_factor, &here, "interest_rate_factor")?,
+            penalty_waiver_share: need(m.penalty_waiver_share, &here, "penalty_waiver_share")?,
             min_instalment: m.min_instalment,
-            latest_first_payment_days: counted(0)?,
+            latest_first_payment_days: need(
+                m.latest_first_payment_days,
+                &here,
+                "latest_first_payment_days",
+            )?,
             approval: need(m.approval, &here, "approval")?,
         },
         "deferral" => PlanOfferWire::Deferral {
-            max_days: counted(3)?,
+            max_days: need(m.max_days, &here, "max_days")?,
             fee: m.fee,
             approval: need(m.approval, &here, "approval")?,
         },
         "settlement" => PlanOfferWire::Settlement {
-            discount_cap_share: text_of(m.discount_cap_share, "discount_cap_share")?,
-            latest_payment_days: counted(4)?,
+            discount_cap_share: need(m.discount_cap_share, &here, "discount_cap_share")?,
+            latest_payment_days: need(m.latest_payment_days, &here, "latest_payment_days")?,
             approval: need(m.approval, &here, "approval")?,
         },
         _ => PlanOfferWire::Custom {
-            max_term_months: counted(2)?,
+            max_term_months: need(m.max_term_months, &here, "max_term_months")?,
             min_payment: m.min_payment,
             approval: need(m.approval, &here, "approval")?,
         },
