@@ -113,6 +113,35 @@ fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
     }
 }
 
+prop_compose! {
+    /// A sample configuration with one value anywhere replaced by a value of any shape,
+    /// or removed; and that value's JSON pointer.
+    fn damaged_config()(
+        which in 0usize..2,
+        pick in any::<prop::sample::Index>(),
+        replacement in any_json(),
+        remove in any::<bool>(),
+    ) -> (Value, String) {
+        let mut config: Value = serde_json::from_str([CN, US][which]).unwrap();
+        let mut all = Vec::new();
+        pointers(&config, String::new(), &mut all);
+        let pointer = all[pick.index(all.len())].clone();
+        let (parent, key) = pointer.rsplit_once('/').unwrap_or(("", ""));
+        if remove && !key.is_empty() {
+            match config.pointer_mut(parent) {
+                Some(Value::Object(map)) => { map.remove(key); }
+                Some(Value::Array(items)) => {
+                    if let Ok(i) = key.parse::<usize>() { if i < items.len() { items.remove(i); } }
+                }
+                _ => {}
+            }
+        } else if let Some(slot) = config.pointer_mut(&pointer) {
+            *slot = replacement;
+        }
+        (config, pointer)
+    }
+}
+
 /// Shapes a random damage rarely makes, each read by both readers.
 #[test]
 fn the_widgets_reader_answers_as_serdes_for_each_enum_and_count_form() {
@@ -240,27 +269,8 @@ proptest! {
     /// removed: refused with a typed error naming a path (or accepted), never a panic.
     #[test]
     fn a_configuration_damaged_anywhere_is_refused_with_a_typed_error(
-        which in 0usize..2,
-        pick in any::<prop::sample::Index>(),
-        replacement in any_json(),
-        remove in any::<bool>(),
+        (config, _) in damaged_config(),
     ) {
-        let mut config: Value = serde_json::from_str([CN, US][which]).unwrap();
-        let mut all = Vec::new();
-        pointers(&config, String::new(), &mut all);
-        let pointer = all[pick.index(all.len())].clone();
-        let (parent, key) = pointer.rsplit_once('/').unwrap_or(("", ""));
-        if remove && !key.is_empty() {
-            match config.pointer_mut(parent) {
-                Some(Value::Object(map)) => { map.remove(key); }
-                Some(Value::Array(items)) => {
-                    if let Ok(i) = key.parse::<usize>() { if i < items.len() { items.remove(i); } }
-                }
-                _ => {}
-            }
-        } else if let Some(slot) = config.pointer_mut(&pointer) {
-            *slot = replacement;
-        }
         if let Err(error) = WidgetConfig::from_json(&config.to_string()) {
             match error.error {
                 EngineError::Invalid { path, .. } => prop_assert!(!path.is_empty()),
@@ -274,27 +284,8 @@ proptest! {
     /// at the same path.
     #[test]
     fn the_widgets_reader_answers_as_serdes_for_a_damaged_configuration(
-        which in 0usize..2,
-        pick in any::<prop::sample::Index>(),
-        replacement in any_json(),
-        remove in any::<bool>(),
+        (config, pointer) in damaged_config(),
     ) {
-        let mut config: Value = serde_json::from_str([CN, US][which]).unwrap();
-        let mut all = Vec::new();
-        pointers(&config, String::new(), &mut all);
-        let pointer = all[pick.index(all.len())].clone();
-        let (parent, key) = pointer.rsplit_once('/').unwrap_or(("", ""));
-        if remove && !key.is_empty() {
-            match config.pointer_mut(parent) {
-                Some(Value::Object(map)) => { map.remove(key); }
-                Some(Value::Array(items)) => {
-                    if let Ok(i) = key.parse::<usize>() { if i < items.len() { items.remove(i); } }
-                }
-                _ => {}
-            }
-        } else if let Some(slot) = config.pointer_mut(&pointer) {
-            *slot = replacement;
-        }
         let text = config.to_string();
         let (widget, serde) = (widget_reads(&text), serde_reads(&text));
         if !serde_quirk(&config, &widget, &serde) {
