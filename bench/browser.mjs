@@ -119,7 +119,15 @@ try {
     JSON.stringify({
       loads: LOADS,
       changes: CHANGES,
-      startup: { widget: median(widgetStart), counter: median(counterStart) },
+      startup: {
+        widget: median(widgetStart),
+        counter: median(counterStart),
+        // The middle half of the loads: how much one page's loads spread in this run.
+        spread: {
+          widget: [percentile(widgetStart, 25), percentile(widgetStart, 75)],
+          counter: [percentile(counterStart, 25), percentile(counterStart, 75)],
+        },
+      },
       interaction: {
         widget: { dom: summary(widget.dom), frame: summary(widget.frame) },
         counter: { dom: summary(counter.dom), frame: summary(counter.frame) },

@@ -168,6 +168,16 @@ pub fn bench(env: &Env) -> Result<(), TaskError> {
             }
         ),
     );
+    let spread = |page: &str| {
+        let quartiles = &start["spread"][page];
+        format!("{:.0}–{:.0} ms", ms(&quartiles[0]), ms(&quartiles[1]))
+    };
+    row(
+        "startup: the middle half of those loads (25th–75th percentile)",
+        &spread("widget"),
+        &spread("counter"),
+        "how far one run's loads spread: the medians move between runs too",
+    );
     for (label, key) in [("input → DOM", "dom"), ("input → next frame", "frame")] {
         for p in ["p50", "p95"] {
             let value = ms(&w[key][p]);
