@@ -52,9 +52,7 @@ pub struct WidgetConfigWire {
     pub timeout_seconds: Option<u32>,
 }
 
-/// The widget's look, from the configuration's `theme`: read by hand
-/// ([`theme_from_leaves`]), not by serde, whose derived readers for it cost the bundle
-/// about 1.5 KB.
+/// The widget's look, from the configuration's `theme` ([`crate::wire::theme`]).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ThemeWire {
     /// Values for the widget's CSS custom properties, named without the `--repay-`
@@ -66,61 +64,12 @@ pub struct ThemeWire {
 }
 
 /// The stylesheet a widget in a shadow root loads (the host page's styles do not reach it).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShadowDomWire {
     /// `repay-widget.css`: an `https://` address or a path on this site.
     pub stylesheet: String,
     /// Its Subresource Integrity hash (`sha384-…`, from the bundle's `integrity.json`).
     pub integrity: Option<String>,
-}
-
-/// One value in the configuration's `theme`, at a dotted path below it: an object (its
-/// members follow as their own leaves, two levels deep at most), text, or anything else.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Leaf {
-    Object,
-    Text(String),
-    Other,
-}
-
-/// Reads the theme from its leaves, naming the path of the first thing wrong.
-pub fn theme_from_leaves(leaves: Vec<(String, Leaf)>) -> Result<ThemeWire, EngineError> {
-    let mut theme = ThemeWire::default();
-    let refuse = |path: &str, reason| EngineError::invalid(format!("theme.{path}"), reason);
-    for (path, leaf) in leaves {
-        let (head, name) = path.split_once('.').unwrap_or((&path, ""));
-        match (head, name, leaf) {
-            ("variables", "", Leaf::Object) => {}
-            ("shadow_dom", "", Leaf::Object) => {
-                theme.shadow_dom.get_or_insert_with(ShadowDomWire::default);
-            }
-            ("variables", _, Leaf::Text(value)) => theme.variables.push((name.to_owned(), value)),
-            ("shadow_dom", "stylesheet", Leaf::Text(url)) => {
-                theme
-                    .shadow_dom
-                    .get_or_insert_with(ShadowDomWire::default)
-                    .stylesheet = url;
-            }
-            ("shadow_dom", "integrity", Leaf::Text(hash)) => {
-                theme
-                    .shadow_dom
-                    .get_or_insert_with(ShadowDomWire::default)
-                    .integrity = Some(hash);
-            }
-            ("variables", _, _) | ("shadow_dom", "" | "stylesheet" | "integrity", _) => {
-                return Err(refuse(&path, InvalidReason::WrongType));
-            }
-            _ => return Err(refuse(&path, InvalidReason::UnknownField)),
-        }
-    }
-    if theme
-        .shadow_dom
-        .as_ref()
-        .is_some_and(|s| s.stylesheet.is_empty())
-    {
-        return Err(refuse("shadow_dom.stylesheet", InvalidReason::Missing));
-    }
-    Ok(theme)
 }
 
 /// The CSS custom properties a host may set, without their `--repay-` prefix. Every one
@@ -289,15 +238,6 @@ type Read = (WidgetConfigWire, String, Result<ThemeWire, EngineError>);
 fn read_wire(json: &str) -> Result<Read, EngineError> {
     let value = crate::json::parse(json)?;
     let (wire, theme) = crate::wire::widget_config(&value, &crate::wire::At::ROOT)?;
-    let theme = match theme {
-        None => Ok(ThemeWire::default()),
-        Some(theme @ Value::Object(_)) => {
-            let mut leaves = Vec::new();
-            walk(theme, String::new(), 3, &mut leaves);
-            theme_from_leaves(leaves)
-        }
-        Some(_) => Err(EngineError::invalid("theme", InvalidReason::WrongType)),
-    };
     let mut scenario_json = String::from("{");
     if let Value::Object(members) = &value {
         for key in ["account", "policy"] {
@@ -312,27 +252,6 @@ fn read_wire(json: &str) -> Result<Read, EngineError> {
     }
     scenario_json.push('}');
     Ok((wire, scenario_json, theme))
-}
-
-/// The theme's members as dotted paths below it, `depth` levels deep.
-fn walk(value: &Value, path: String, depth: u8, leaves: &mut Vec<(String, Leaf)>) {
-    match value {
-        Value::Object(members) if depth > 0 => {
-            if !path.is_empty() {
-                leaves.push((path.clone(), Leaf::Object));
-            }
-            for (key, child) in members {
-                let child_path = if path.is_empty() {
-                    key.clone()
-                } else {
-                    format!("{path}.{key}")
-                };
-                walk(child, child_path, depth - 1, leaves);
-            }
-        }
-        Value::Text(text) => leaves.push((path, Leaf::Text(text.clone()))),
-        _ => leaves.push((path, Leaf::Other)),
-    }
 }
 
 /// Accepts only addresses that cannot run script: `https://…` or a path on this site.

@@ -24,7 +24,7 @@ use repay_engine::{EngineError, InvalidReason};
 
 use crate::config::{
     default_contact_channels, ChannelDetail, ContactChannel, Credentials, CsrfWire, LocalizedText,
-    PaymentChannelKind, PaymentChannelWire, TermsWire, WidgetConfigWire,
+    PaymentChannelKind, PaymentChannelWire, ShadowDomWire, TermsWire, ThemeWire, WidgetConfigWire,
 };
 use crate::json::Value;
 
@@ -231,9 +231,9 @@ fn name_of<T: Copy>(value: &Value, at: &At, variants: &[(&'static str, T)]) -> R
     found.ok_or_else(|| at.refuse(InvalidReason::NotAllowed))
 }
 
-/// The configuration, without its `theme` (read apart: its errors wait for the locale),
-/// which is returned as it is.
-pub fn widget_config<'v>(value: &'v Value, at: &At) -> Read<(WidgetConfigWire, Option<&'v Value>)> {
+/// The configuration, and apart from it its `theme`, whose error waits until the locale
+/// is known (so that the panel can name it in the customer's language).
+pub fn widget_config(value: &Value, at: &At) -> Read<(WidgetConfigWire, Read<ThemeWire>)> {
     let mut locale = None;
     let mut account = None;
     let mut policy = None;
@@ -283,7 +283,46 @@ pub fn widget_config<'v>(value: &'v Value, at: &At) -> Read<(WidgetConfigWire, O
         credentials: credentials.unwrap_or_default(),
         timeout_seconds,
     };
+    let theme = theme.map_or_else(
+        || Ok(ThemeWire::default()),
+        |value| theme_wire(value, &at.key("theme")),
+    );
     Ok((wire, theme))
+}
+
+/// The theme: CSS custom property values by name (which are known, and whether each
+/// value stays one CSS value, is checked with the configuration), and the shadow root's
+/// stylesheet.
+fn theme_wire(value: &Value, at: &At) -> Read<ThemeWire> {
+    let mut theme = ThemeWire::default();
+    members(value, at, |key, value, here| {
+        match key {
+            "variables" => members(value, here, |name, value, inner| {
+                theme.variables.push((name.to_owned(), text(value, inner)?));
+                Ok(true)
+            })?,
+            "shadow_dom" => {
+                let (mut stylesheet, mut integrity) = (None, None);
+                members(value, here, |key, value, inner| {
+                    match key {
+                        "stylesheet" => stylesheet = Some(text(value, inner)?),
+                        "integrity" => integrity = Some(text(value, inner)?),
+                        _ => return Ok(false),
+                    }
+                    Ok(true)
+                })?;
+                // An empty address is as good as none.
+                let stylesheet = stylesheet.filter(|address| !address.is_empty());
+                theme.shadow_dom = Some(ShadowDomWire {
+                    stylesheet: need(stylesheet, here, "stylesheet")?,
+                    integrity,
+                });
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    })?;
+    Ok(theme)
 }
 
 fn payment_channel(value: &Value, at: &At) -> Read<PaymentChannelWire> {
