@@ -186,11 +186,7 @@ fn read(config: &JsValue) -> Checked {
             .unwrap_or_default(),
         None => String::new(),
     };
-    checked(&text)
-}
-
-fn checked(text: &str) -> Checked {
-    WidgetConfig::from_json(text).map(Shared::new)
+    WidgetConfig::from_json(&text).map(Shared::new)
 }
 
 /// Dispatches `event` on the host element as a bubbling, composed `CustomEvent`.

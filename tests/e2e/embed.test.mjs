@@ -149,7 +149,7 @@ test("the guide's snippet runs under the strict CSP, checks every file's integri
   assert.doesNotMatch(details, /\d+\.\d\d/, details);
   assert.doesNotMatch(details, /Jordan|\$/, details);
 
-  // Nothing but this site: the bundle, the sample configuration, the endpoint.
+  // Nothing but this site: the bundle and the endpoint.
   const foreign = requests.filter((url) => !url.startsWith(site.url));
   assert.deepEqual(foreign, []);
   assert.deepEqual(problems, []);

@@ -46,6 +46,14 @@ fn ms(value: &Value) -> f64 {
     value.as_f64().unwrap_or(f64::NAN)
 }
 
+fn verdict(met: bool) -> &'static str {
+    if met {
+        "met"
+    } else {
+        "NOT met"
+    }
+}
+
 fn row(what: &str, widget: &str, floor: &str, note: &str) {
     println!("| {what} | {widget} | {floor} | {note} |");
 }
@@ -161,11 +169,7 @@ pub fn bench(env: &Env) -> Result<(), TaskError> {
         &format!("{floor_start:.0} ms"),
         &format!(
             "{ratio:.2}× the floor; target ≤ {STARTUP_TARGET}×: {}",
-            if ratio <= STARTUP_TARGET {
-                "met"
-            } else {
-                "NOT met"
-            }
+            verdict(ratio <= STARTUP_TARGET)
         ),
     );
     let spread = |page: &str| {
@@ -184,11 +188,7 @@ pub fn bench(env: &Env) -> Result<(), TaskError> {
             let note = if key == "dom" && p == "p95" {
                 format!(
                     "target < {INPUT_TO_DOM_P95_MS} ms: {}",
-                    if value < INPUT_TO_DOM_P95_MS {
-                        "met"
-                    } else {
-                        "NOT met"
-                    }
+                    verdict(value < INPUT_TO_DOM_P95_MS)
                 )
             } else {
                 String::new()
