@@ -18,25 +18,40 @@ function percentile(values, p) {
   return sorted[Math.min(Math.max(rank, 0), sorted.length - 1)];
 }
 
-/** Milliseconds from navigation until `selector` is in the page, for one cold load. */
-async function coldLoad(browser, url, selector) {
+/**
+ * Milliseconds from navigation, for one cold load: until `selector` is in the page; or,
+ * with `painted`, until the browser painted it (its Element Timing entry, asked for as
+ * soon as the element appears, before any frame). Watching paints slows both pages
+ * down, so the two are measured in separate loads.
+ */
+async function coldLoad(browser, url, selector, painted = false) {
   // A new context each time: an empty cache, as a customer's first visit.
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
-  await page.addInitScript((selector) => {
-    new MutationObserver((_, observer) => {
-      if (document.querySelector(selector)) {
-        window.__shown = performance.now();
-        observer.disconnect();
+  await page.addInitScript(
+    ([selector, painted]) => {
+      if (painted) {
+        new PerformanceObserver((entries) => {
+          for (const entry of entries.getEntries()) window.__time = entry.renderTime;
+        }).observe({ type: "element", buffered: true });
       }
-    }).observe(document, { subtree: true, childList: true });
-  }, selector);
+      new MutationObserver((_, observer) => {
+        const element = document.querySelector(selector);
+        if (element) {
+          if (painted) element.setAttribute("elementtiming", "bench");
+          else window.__time = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { subtree: true, childList: true });
+    },
+    [selector, painted],
+  );
   await page.goto(url);
-  await page.waitForFunction(() => window.__shown !== undefined);
-  const shown = await page.evaluate(() => window.__shown);
+  await page.waitForFunction(() => window.__time !== undefined);
+  const time = await page.evaluate(() => window.__time);
   await context.close();
-  return shown;
+  return time;
 }
 
 /**
@@ -44,12 +59,12 @@ async function coldLoad(browser, url, selector) {
  * whatever else the machine is doing weighs on both alike; before them, one load of
  * each that is not counted (the browser's own first-use costs).
  */
-async function startup(browser, pages) {
-  for (const { url, selector } of pages) await coldLoad(browser, url, selector);
+async function startup(browser, pages, painted = false) {
+  for (const { url, selector } of pages) await coldLoad(browser, url, selector, painted);
   const times = pages.map(() => []);
   for (let i = 0; i < LOADS; i += 1) {
     for (const [index, { url, selector }] of pages.entries()) {
-      times[index].push(await coldLoad(browser, url, selector));
+      times[index].push(await coldLoad(browser, url, selector, painted));
     }
   }
   return times;
@@ -114,10 +129,12 @@ const browser = await launchBrowser();
 const widgetSite = await serveStatic(widgetDir);
 const counterSite = await serveStatic(counterDir);
 try {
-  const [widgetStart, counterStart] = await startup(browser, [
+  const pages = [
     { url: `${widgetSite.url}/example.html`, selector: "[data-testid=overdue-amount]" },
     { url: `${counterSite.url}/`, selector: "[data-testid=counter]" },
-  ]);
+  ];
+  const [widgetStart, counterStart] = await startup(browser, pages);
+  const [widgetPaint, counterPaint] = await startup(browser, pages, true);
 
   // The widget: the options step with its plans, then the term of plan 2 changed.
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -154,6 +171,7 @@ try {
           counter: [percentile(counterStart, 25), percentile(counterStart, 75)],
         },
         ratioInterval: ratioInterval(widgetStart, counterStart),
+        painted: { widget: median(widgetPaint), counter: median(counterPaint) },
       },
       interaction: {
         widget: { dom: summary(widget.dom), frame: summary(widget.frame) },
