@@ -52,7 +52,8 @@ pub struct WidgetConfigWire {
     pub timeout_seconds: Option<u32>,
 }
 
-/// The widget's look, from the configuration's `theme` ([`crate::wire::theme`]).
+/// The widget's look, from the configuration's `theme` (read beside the rest by
+/// [`crate::wire::widget_config`]).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ThemeWire {
     /// Values for the widget's CSS custom properties, named without the `--repay-`

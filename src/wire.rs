@@ -181,6 +181,22 @@ fn optional_text(value: &Value, at: &At) -> Read<Option<String>> {
     optional(value, at, text)
 }
 
+/// An object of two text members, both required: `names` in the type's order (which is
+/// the order a missing one is reported in).
+#[inline(never)]
+fn text_pair(value: &Value, at: &At, names: [&str; 2]) -> Read<(String, String)> {
+    let mut found: [Option<String>; 2] = [None, None];
+    members(value, at, |key, value, here| {
+        let Some(slot) = names.iter().position(|name| *name == key) else {
+            return Ok(false);
+        };
+        found[slot] = Some(text(value, here)?);
+        Ok(true)
+    })?;
+    let [first, second] = found;
+    Ok((need(first, at, names[0])?, need(second, at, names[1])?))
+}
+
 /// An externally tagged enum's variant, one of `names`: its name, and its content unless
 /// it was given as a bare name. As serde does, an object's first member names the
 /// variant (an unknown name is refused as not allowed), and it must be the only one.
@@ -376,36 +392,13 @@ fn channel_detail(value: &Value, at: &At) -> Read<ChannelDetail> {
 }
 
 fn localized(value: &Value, at: &At) -> Read<LocalizedText> {
-    let (mut en_us, mut zh_cn) = (None, None);
-    members(value, at, |key, value, here| {
-        match key {
-            "en-US" => en_us = Some(text(value, here)?),
-            "zh-CN" => zh_cn = Some(text(value, here)?),
-            _ => return Ok(false),
-        }
-        Ok(true)
-    })?;
-    Ok(LocalizedText {
-        en_us: need(en_us, at, "en-US")?,
-        zh_cn: need(zh_cn, at, "zh-CN")?,
-    })
+    let (en_us, zh_cn) = text_pair(value, at, ["en-US", "zh-CN"])?;
+    Ok(LocalizedText { en_us, zh_cn })
 }
 
-#[inline(never)]
 fn terms_wire(value: &Value, at: &At) -> Read<TermsWire> {
-    let (mut url, mut version) = (None, None);
-    members(value, at, |key, value, here| {
-        match key {
-            "url" => url = Some(text(value, here)?),
-            "version" => version = Some(text(value, here)?),
-            _ => return Ok(false),
-        }
-        Ok(true)
-    })?;
-    Ok(TermsWire {
-        url: need(url, at, "url")?,
-        version: need(version, at, "version")?,
-    })
+    let (url, version) = text_pair(value, at, ["url", "version"])?;
+    Ok(TermsWire { url, version })
 }
 
 fn contact_channel(value: &Value, at: &At) -> Read<ContactChannel> {
@@ -422,21 +415,9 @@ fn contact_channel(value: &Value, at: &At) -> Read<ContactChannel> {
     )
 }
 
-#[inline(never)]
 fn csrf_wire(value: &Value, at: &At) -> Read<CsrfWire> {
-    let (mut cookie, mut header) = (None, None);
-    members(value, at, |key, value, here| {
-        match key {
-            "cookie" => cookie = Some(text(value, here)?),
-            "header" => header = Some(text(value, here)?),
-            _ => return Ok(false),
-        }
-        Ok(true)
-    })?;
-    Ok(CsrfWire {
-        cookie: need(cookie, at, "cookie")?,
-        header: need(header, at, "header")?,
-    })
+    let (cookie, header) = text_pair(value, at, ["cookie", "header"])?;
+    Ok(CsrfWire { cookie, header })
 }
 
 #[inline(never)]
@@ -493,21 +474,9 @@ fn account_snapshot(value: &Value, at: &At) -> Read<AccountSnapshotWire> {
     })
 }
 
-#[inline(never)]
 fn payment(value: &Value, at: &At) -> Read<PaymentWire> {
-    let (mut amount, mut date) = (None, None);
-    members(value, at, |key, value, here| {
-        match key {
-            "amount" => amount = Some(text(value, here)?),
-            "date" => date = Some(text(value, here)?),
-            _ => return Ok(false),
-        }
-        Ok(true)
-    })?;
-    Ok(PaymentWire {
-        amount: need(amount, at, "amount")?,
-        date: need(date, at, "date")?,
-    })
+    let (amount, date) = text_pair(value, at, ["amount", "date"])?;
+    Ok(PaymentWire { amount, date })
 }
 
 #[inline(never)]
