@@ -86,9 +86,8 @@ fn sizes_row(label: &str, rows: &[Row], name: &str) {
 
 /// Builds both pages, measures them and prints the table.
 pub fn bench(env: &Env) -> Result<(), TaskError> {
-    crate::release_build(env)?;
+    let widget_sizes = crate::release_build(env)?;
     let folder = dist::folder(&env.root);
-    let widget_sizes = measure(&dist::bundle(&folder))?;
 
     // The floor: the counter, through exactly the same pipeline.
     let counter = env.root.join("target/bench/counter");

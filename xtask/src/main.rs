@@ -36,7 +36,9 @@ fn main() -> ExitCode {
         Some("setup") => tools::ensure_all(&env),
         Some("serve") => serve(&env, &args[1..]),
         Some("test") => test(&env),
-        Some("build" | "dist") => tools::ensure_all(&env).and_then(|()| release_build(&env)),
+        Some("build" | "dist") => {
+            tools::ensure_all(&env).and_then(|()| release_build(&env).map(drop))
+        }
         Some("bench") => tools::ensure_all(&env).and_then(|()| bench::bench(&env)),
         _ => Err(TaskError::Usage(USAGE.into())),
     });
@@ -145,7 +147,8 @@ fn serve(env: &Env, args: &[String]) -> Result<(), TaskError> {
     result
 }
 
-pub(crate) fn release_build(env: &Env) -> Result<(), TaskError> {
+/// The release build and the folder banks copy; returns the bundle's sizes (reported).
+pub(crate) fn release_build(env: &Env) -> Result<Vec<sizes::Row>, TaskError> {
     env.run(&mut env.command("trunk", &["build", "--release", "--offline"]))?;
     let build = env.root.join("dist");
     shorten::shorten(env, &build)?;
@@ -253,7 +256,10 @@ fn test(env: &Env) -> Result<(), TaskError> {
         command.env("CHROMEDRIVER", tools::CHROMEDRIVER);
         env.run_counting(&mut command)
     });
-    let built = step("release build and sizes", quiet(release_build(env)));
+    let built = step(
+        "release build and sizes",
+        quiet(release_build(env).map(drop)),
+    );
     if built {
         step(
             "end-to-end tests (release build, dev-bank, Chromium)",

@@ -35,12 +35,12 @@ fn brotli_len(bytes: &[u8]) -> Result<u64, TaskError> {
 }
 
 /// Prints the size table of the bundle's `files` (wasm, JS, CSS) and checks their total
-/// against the budget.
+/// against the budget; returns the table's rows.
 ///
 /// # Errors
 ///
 /// [`TaskError::OverBudget`] when the brotli total exceeds [`BUDGET_BROTLI_BYTES`].
-pub fn report(folder: &Path, files: &[PathBuf]) -> Result<(), TaskError> {
+pub fn report(folder: &Path, files: &[PathBuf]) -> Result<Vec<Row>, TaskError> {
     let rows = measure(files)?;
     let total = rows.last().map_or(0, |row| row.brotli);
     println!("\nrelease bundle ({}):", folder.display());
@@ -62,7 +62,7 @@ pub fn report(folder: &Path, files: &[PathBuf]) -> Result<(), TaskError> {
             budget: BUDGET_BROTLI_BYTES,
         });
     }
-    Ok(())
+    Ok(rows)
 }
 
 /// The sizes of `files`, largest first, then their total (named `total`).
