@@ -135,7 +135,7 @@ catalog! {
     TimelineHeading => ("What happens if nothing is paid", "如果暂不还款，接下来会发生什么"),
     EventLateFee => ("A late fee of {amount} is charged", "收取违约金 {amount}"),
     EventPenalty => ("Penalty interest starts", "开始计收罚息"),
-    ActBefore => ("Pay before {date} to avoid this", "在 {date} 前还款即可避免"),
+    ActBefore => ("Pay by {date} to avoid this", "在 {date} 或之前还款即可避免"),
     NoticeBy => ("The bank tells you in advance, by {date}", "银行会提前通知您（不晚于 {date}）"),
     ConsequenceLateFee => ("late fees", "收取违约金"),
     ConsequencePenaltyInterest => ("penalty interest", "计收罚息"),
@@ -159,8 +159,16 @@ catalog! {
     SeeOptions => ("See other options", "查看其他方案"),
     PayNowHeading => ("Pay {amount} now", "立即还款 {amount}"),
     PayNowBy => (
-        "Paying by {date} stops the next charge.",
-        "在 {date} 前还款，可避免下一笔费用。"
+        "Pay by {date} to stay ahead of everything listed below. The first thing that would happen, on {event_date}: {event}.",
+        "在 {date} 或之前还款，下面列出的情况都可以避免。最先发生的是 {event_date}：{event}。"
+    ),
+    PayNowNextFee => (
+        "The next charge is a late fee of {amount} on {charge_date}; paying by {date} avoids it.",
+        "下一笔费用是 {charge_date} 收取的违约金 {amount}，在 {date} 或之前还款即可避免。"
+    ),
+    PayNowNextPenalty => (
+        "Penalty interest starts on {charge_date}; paying by {date} avoids it.",
+        "{charge_date} 起将开始计收罚息，在 {date} 或之前还款即可避免。"
     ),
     PayNowIncludes => (
         "This is the overdue amount with the fees and interest charged so far.",
@@ -218,8 +226,12 @@ catalog! {
     ),
     FirstPaymentLabel => ("First payment date", "首次还款日"),
     FirstPaymentHint => (
-        "Leave it empty for one month from {date}.",
-        "不填写则默认为 {date} 起一个月后。"
+        "Leave it empty to start on {date}.",
+        "不填写则从 {date} 开始还款。"
+    ),
+    EndsEarly => (
+        "This amount is small: it is repaid after {payments} payments, before the {months}-month term ends.",
+        "该金额较小，还款 {payments} 期即可还清，早于 {months} 个月的期限。"
     ),
     PlanPayInFull => ("Pay in full", "一次还清"),
     PlanBringCurrent => ("Pay the overdue amount", "还清逾期部分"),
@@ -395,6 +407,7 @@ catalog! {
     ReasonCurrencyMismatch => ("uses a different currency", "币种不一致"),
     ReasonNotAllowed => ("is not an allowed value", "不是允许的取值"),
     ReasonTermOutsidePolicy => ("is outside the terms the policy allows", "超出政策允许的期限"),
+    ReasonDuplicateKey => ("appears more than once", "重复出现"),
 }
 
 impl Msg {
@@ -417,6 +430,7 @@ impl Msg {
             InvalidReason::AfterOther { .. } => Self::ReasonAfterOther,
             InvalidReason::NotAllowed => Self::ReasonNotAllowed,
             InvalidReason::TermOutsidePolicy => Self::ReasonTermOutsidePolicy,
+            InvalidReason::DuplicateKey => Self::ReasonDuplicateKey,
         }
     }
 }

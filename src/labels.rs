@@ -3,6 +3,7 @@
 
 use repay_engine::plans::{PlanReason, PricingMethod};
 use repay_engine::policy::Consequence;
+use repay_engine::status::EventKind;
 use repay_engine::{Plan, PlanKind};
 
 use crate::config::{ContactChannel, PaymentChannelKind};
@@ -62,6 +63,18 @@ pub(crate) fn stage_says(code: &str, consequence: Consequence) -> bool {
             | ("penalty_rate", Consequence::PenaltyInterest)
             | ("charged_off", Consequence::WriteOff)
     )
+}
+
+/// What happens at a timeline event, as its title: the stage's name, or the charge.
+pub(crate) fn event_title(kind: &EventKind, locale: Locale) -> String {
+    match kind {
+        EventKind::StageStarts { code, .. } => stage_name(code, locale),
+        EventKind::LateFee { amount } => fill(
+            Msg::EventLateFee.text(locale),
+            &[("amount", &format::money(amount, locale))],
+        ),
+        EventKind::PenaltyInterestStarts => Msg::EventPenalty.text(locale).to_owned(),
+    }
 }
 
 pub(crate) fn consequence(consequence: Consequence, locale: Locale) -> &'static str {

@@ -5,7 +5,7 @@
 use jiff::civil::Date;
 use repay_engine::affordability::{affordability, shortest_fitting_term, Affordability, Budget};
 use repay_engine::calendar::{add_days, add_months};
-use repay_engine::plans::CustomPayment;
+use repay_engine::plans::{default_first_payment, CustomPayment};
 use repay_engine::policy::{PlanOffer, LEGAL_MAX_TERM_MONTHS};
 use repay_engine::status::{status, Status};
 use repay_engine::{plan_for, EngineError, Money, Plan, PlanChoice, Scenario};
@@ -61,6 +61,9 @@ pub struct Model {
     pub first_payment: Field<Date>,
     /// The dates a first payment may be typed for.
     pub first_payment_window: (Date, Date),
+    /// The first payment date of every instalment and hardship plan when none is typed:
+    /// the earliest of the offers' defaults, so it is a date each of them allows.
+    pub default_first_payment: Date,
     /// Per custom row: the date's and the amount's problem, if any.
     pub custom_errors: Vec<(Option<InputError>, Option<InputError>)>,
     /// The plan the budget points to.
@@ -89,23 +92,20 @@ pub fn derive(scenario: &Scenario, inputs: &Inputs) -> Result<Model, EngineError
     let longest_wait = policy
         .plans
         .iter()
-        .filter_map(|offer| match offer {
-            PlanOffer::Instalment {
-                latest_first_payment_days,
-                ..
-            }
-            | PlanOffer::Hardship {
-                latest_first_payment_days,
-                ..
-            } => Some(*latest_first_payment_days),
-            _ => None,
-        })
+        .filter_map(latest_first_payment_days)
         .max()
         .unwrap_or(DEFAULT_FIRST_PAYMENT_WINDOW_DAYS);
     let window = (
         account.as_of,
         add_days(account.as_of, i64::from(longest_wait)).unwrap_or(account.as_of),
     );
+    let default_first = policy
+        .plans
+        .iter()
+        .filter_map(latest_first_payment_days)
+        .map(|days| default_first_payment(account.as_of, days))
+        .min()
+        .unwrap_or_else(|| add_months(account.as_of, 1).unwrap_or(account.as_of));
     let first_payment = field(&inputs.first_payment, |t| parse_date(t, window.0, window.1));
 
     let (custom_payments, custom_errors) = custom_payments(scenario, &inputs.custom_rows);
@@ -117,10 +117,7 @@ pub fn derive(scenario: &Scenario, inputs: &Inputs) -> Result<Model, EngineError
         _ => None,
     };
 
-    let base_choice = PlanChoice {
-        first_payment_date: first_payment.ok().flatten(),
-        ..PlanChoice::default()
-    };
+    let typed_first = first_payment.ok().flatten();
     // The affordable amount is known before the plans: it depends on the budget only.
     let affordable = match &budget {
         Some(budget) => Some(affordability(budget, policy, &[])?.affordable_monthly),
@@ -128,6 +125,10 @@ pub fn derive(scenario: &Scenario, inputs: &Inputs) -> Result<Model, EngineError
     };
     let mut plans = Vec::with_capacity(policy.plans.len());
     for offer in 0..policy.plans.len() {
+        let base_choice = PlanChoice {
+            first_payment_date: first_payment_for(&policy.plans[offer], typed_first, default_first),
+            ..PlanChoice::default()
+        };
         // The customer's own term; else, with a budget, the shortest term that fits it.
         let term = match (inputs.terms.get(&offer), affordable) {
             (Some(&months), _) => Some(months),
@@ -162,8 +163,31 @@ pub fn derive(scenario: &Scenario, inputs: &Inputs) -> Result<Model, EngineError
         plans,
         first_payment,
         first_payment_window: window,
+        default_first_payment: default_first,
         custom_errors,
     })
+}
+
+/// How many days after `as_of` an offer's first payment may come, for the offers that
+/// have a first payment date of their own.
+fn latest_first_payment_days(offer: &PlanOffer) -> Option<u32> {
+    match offer {
+        PlanOffer::Instalment {
+            latest_first_payment_days,
+            ..
+        }
+        | PlanOffer::Hardship {
+            latest_first_payment_days,
+            ..
+        } => Some(*latest_first_payment_days),
+        _ => None,
+    }
+}
+
+/// The first payment date a plan is computed for: the typed one; else, for instalment and
+/// hardship plans, the shared default (a settlement without a typed date is paid today).
+fn first_payment_for(offer: &PlanOffer, typed: Option<Date>, default: Date) -> Option<Date> {
+    typed.or_else(|| latest_first_payment_days(offer).map(|_| default))
 }
 
 /// The complete rows of the customer's own plan, and each row's problems.
@@ -191,28 +215,25 @@ fn custom_payments(
     (payments, errors)
 }
 
-/// The choice that produced `plan`, for the proposal: the term and dates the customer
-/// sees are exactly what is sent.
+/// The choice that produced `plan`, for the proposal, in the engine's canonical form
+/// (only the fields the offer uses): the term and dates the customer sees are exactly
+/// what is sent.
 pub fn choice_for(scenario: &Scenario, inputs: &Inputs, model: &Model, offer: usize) -> PlanChoice {
     let plan = &model.plans[offer];
-    let is_custom = matches!(
-        scenario.policy.plans.get(offer),
-        Some(PlanOffer::Custom { .. })
-    );
-    let spreads = matches!(
-        scenario.policy.plans.get(offer),
-        Some(PlanOffer::Instalment { .. } | PlanOffer::Hardship { .. })
-    );
+    let Some(offered) = scenario.policy.plans.get(offer) else {
+        return PlanChoice::default();
+    };
     PlanChoice {
-        term_months: spreads.then_some(plan.term_months),
-        first_payment_date: model.first_payment.ok().flatten(),
-        custom_payments: if is_custom {
-            custom_payments(scenario, &inputs.custom_rows).0
-        } else {
-            Vec::new()
-        },
+        term_months: Some(plan.term_months),
+        first_payment_date: first_payment_for(
+            offered,
+            model.first_payment.ok().flatten(),
+            model.default_first_payment,
+        ),
+        custom_payments: custom_payments(scenario, &inputs.custom_rows).0,
         ..PlanChoice::default()
     }
+    .for_offer(offered)
 }
 
 #[cfg(test)]
@@ -259,6 +280,43 @@ mod tests {
         inputs.terms.insert(hardship, 48);
         let model = derive(&scenario(), &inputs).unwrap();
         assert_eq!(model.plans[hardship].term_months, 48);
+    }
+
+    #[test]
+    fn the_default_first_payment_is_one_every_spread_allows_and_is_sent() {
+        // 20 January plus a month is 31 days on; these offers allow 30 at most.
+        let json = CN.replace(
+            "\"latest_first_payment_days\": 35",
+            "\"latest_first_payment_days\": 30",
+        );
+        let mut s = Scenario::from_json(&json).unwrap();
+        s.account.as_of = jiff::civil::date(2027, 1, 20);
+        s.account.due_date = jiff::civil::date(2027, 1, 2);
+        let model = derive(&s, &inputs()).unwrap();
+        assert_eq!(model.default_first_payment, jiff::civil::date(2027, 2, 19));
+        for (offer, plan) in model.plans.iter().enumerate() {
+            let choice = choice_for(&s, &inputs(), &model, offer);
+            match plan.kind {
+                PlanKind::Instalment { .. } | PlanKind::Hardship => {
+                    assert_eq!(plan.first_payment_date.0, model.default_first_payment);
+                    assert_eq!(choice.first_payment_date, Some(model.default_first_payment));
+                    assert_eq!(choice.term_months, Some(plan.term_months));
+                    assert!(!matches!(
+                        &plan.verdict,
+                        Verdict::NotAllowed { reasons }
+                            if reasons.contains(&repay_engine::PlanReason::FirstPaymentTooLate)
+                    ));
+                }
+                // Only what the offer uses goes into the proposal.
+                _ => {
+                    assert_eq!(choice.first_payment_date, None, "{:?}", plan.kind);
+                    assert_eq!(choice.term_months, None);
+                }
+            }
+            // The choice sent recomputes to the plan shown.
+            let again = repay_engine::plan_for(&s.account, &s.policy, offer, &choice).unwrap();
+            assert_eq!(&again, plan);
+        }
     }
 
     #[test]

@@ -144,8 +144,16 @@ async fn paying_now_shows_the_exact_amount_the_date_and_the_channels() {
     );
     let panel = text(&root, "pay-now-panel");
     assert!(panel.contains("910.74"), "{panel}");
-    // The next late fee falls on 14 Dec: paying by 13 Dec stops it.
-    assert!(text(&root, "pay-by").contains("2026年12月13日"));
+    // The credit-bureau report on 10 Dec comes before anything else: the panel leads with
+    // paying by 9 Dec, then the next late fee on 14 Dec (paying by 13 Dec stops it).
+    let pay_by = text(&root, "pay-by");
+    assert!(pay_by.contains("2026年12月9日"), "{pay_by}");
+    assert!(pay_by.contains("2026年12月10日"), "{pay_by}");
+    let next = text(&root, "next-charge");
+    assert!(
+        next.contains("2026年12月13日") && next.contains("43.00"),
+        "{next}"
+    );
     let links = by_test_id(&root, "pay-now-panel")
         .query_selector_all("a")
         .unwrap();

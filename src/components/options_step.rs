@@ -52,7 +52,6 @@ pub fn options_step(props: &OptionsStepProps) -> Html {
     let ids = &props.ids;
     let model = &props.model;
     let policy = &props.config.scenario.policy;
-    let as_of = props.config.scenario.account.as_of;
     let (earliest, latest) = model.first_payment_window;
     let first_payment_error = model
         .first_payment
@@ -116,14 +115,14 @@ pub fn options_step(props: &OptionsStepProps) -> Html {
                 ],
             )
         });
-    let default_first = repay_engine::calendar::add_months(as_of, 1).unwrap_or(as_of);
+    let default_first = model.default_first_payment;
     html! {
         <div class="repay-widget__step" data-testid="options">
             <h2 class="repay-widget__heading" tabindex="-1" ref={props.heading.clone()}>
                 { Msg::StepOptions.text(locale) }
             </h2>
             <p class="repay-widget__intro">{ Msg::OptionsIntro.text(locale) }</p>
-            { text_field(&TextFieldProps { id: AttrValue::from(format!("{ids}-first-payment")), kind: AttrValue::Static("date"), label: AttrValue::from(Msg::FirstPaymentLabel.text(locale)), hint: Some(AttrValue::from(fill(Msg::FirstPaymentHint.text(locale), &[("date", &format::date(as_of, locale))]))), value: AttrValue::from(props.state.first_payment.clone()), min: Some(AttrValue::from(repay_engine::account::iso_date(earliest))), max: Some(AttrValue::from(repay_engine::account::iso_date(latest))), error: first_payment_error, on_input: props.dispatch.reform(Action::SetFirstPayment), ..TextFieldProps::default() }) }
+            { text_field(&TextFieldProps { id: AttrValue::from(format!("{ids}-first-payment")), kind: AttrValue::Static("date"), label: AttrValue::from(Msg::FirstPaymentLabel.text(locale)), hint: Some(AttrValue::from(fill(Msg::FirstPaymentHint.text(locale), &[("date", &format::date(default_first, locale))]))), value: AttrValue::from(props.state.first_payment.clone()), min: Some(AttrValue::from(repay_engine::account::iso_date(earliest))), max: Some(AttrValue::from(repay_engine::account::iso_date(latest))), error: first_payment_error, on_input: props.dispatch.reform(Action::SetFirstPayment), ..TextFieldProps::default() }) }
             <p class="repay-widget__visually-hidden">{ format::date(default_first, locale) }</p>
             <div class="repay-widget__visually-hidden" aria-live="polite" data-testid="live-summary">
                 { live.unwrap_or_default() }

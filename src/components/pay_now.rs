@@ -1,5 +1,7 @@
-//! "Pay the overdue amount now": the exact amount, the date that stops the next charge,
-//! and the bank's payment channels from the configuration.
+//! "Pay the overdue amount now": the exact amount; first the date by which paying avoids
+//! everything on the timeline (a credit-bureau report may come before any fee), then the
+//! next charge and the date that stops it; and the bank's payment channels from the
+//! configuration.
 
 use repay_engine::status::EventKind;
 use yew::prelude::*;
@@ -24,24 +26,43 @@ pub fn pay_now(props: &PayNowProps) -> Html {
     let locale = props.locale;
     let status = &props.model.status;
     let amount = format::money(&status.amount_to_bring_current, locale);
-    // The next charge is the first event that costs money; any event if none does.
-    let next_charge = status
-        .timeline
-        .iter()
-        .find(|e| {
-            matches!(
-                e.kind,
-                EventKind::LateFee { .. } | EventKind::PenaltyInterestStarts
-            )
-        })
-        .or_else(|| status.timeline.first());
-    let pay_by = next_charge.map(|event| {
+    let date = |d: repay_engine::plans::DateText| format::date(d.0, locale);
+    let pay_by = status.pay_by.as_ref().map(|first| {
         html! {
             <p data-testid="pay-by">
-                { fill(Msg::PayNowBy.text(locale), &[("date", &format::date(event.act_before.0, locale))]) }
+                { fill(Msg::PayNowBy.text(locale), &[
+                    ("date", &date(first.act_before)),
+                    ("event", &labels::event_title(&first.kind, locale)),
+                    ("event_date", &date(first.date)),
+                ]) }
             </p>
         }
     });
+    // The next charge, when it is not the event already named.
+    let next_charge = status
+        .next_charge
+        .as_ref()
+        .filter(|charge| Some(*charge) != status.pay_by.as_ref())
+        .map(|charge| {
+            let text = match &charge.kind {
+                EventKind::LateFee { amount } => fill(
+                    Msg::PayNowNextFee.text(locale),
+                    &[
+                        ("amount", &format::money(amount, locale)),
+                        ("charge_date", &date(charge.date)),
+                        ("date", &date(charge.act_before)),
+                    ],
+                ),
+                _ => fill(
+                    Msg::PayNowNextPenalty.text(locale),
+                    &[
+                        ("charge_date", &date(charge.date)),
+                        ("date", &date(charge.act_before)),
+                    ],
+                ),
+            };
+            html! { <p data-testid="next-charge">{ text }</p> }
+        });
     let channels = props.config.payment_channels.iter().map(|channel| {
         let name = channel.label.as_ref().map_or_else(
             || labels::payment_channel(channel.kind, locale).to_owned(),
@@ -76,6 +97,7 @@ pub fn pay_now(props: &PayNowProps) -> Html {
             </h3>
             <p>{ Msg::PayNowIncludes.text(locale) }</p>
             { slot(pay_by) }
+            { slot(next_charge) }
             { list }
         </section>
     }

@@ -61,7 +61,7 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
         plan.kind,
         PlanKind::Instalment { .. } | PlanKind::Hardship | PlanKind::Custom
     );
-    let payments = plan.schedule.iter().filter(|row| row.number > 0).count();
+    let payments = plan.payments();
     let (payment_label, payment_text) = labels::payment(plan, locale);
     let rate = match &plan.annualised_rate {
         Some(rate) => fill(
@@ -155,6 +155,14 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
                     <dd data-testid={format!("plan-{offer}-rate")}>{ rate }</dd>
                 </div>
             </dl>
+            { slot(plan.ends_early().then(|| html! {
+                <p class="repay-widget__note" data-testid={format!("plan-{offer}-ends-early")}>
+                    { fill(Msg::EndsEarly.text(locale), &[
+                        ("payments", &format::integer(i64::try_from(payments).unwrap_or(i64::MAX), locale)),
+                        ("months", &format::integer(i64::from(plan.term_months), locale)),
+                    ]) }
+                </p>
+            })) }
             { slot(term_control) }
             { props.children.clone() }
             { slot(choose) }

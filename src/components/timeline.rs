@@ -24,9 +24,9 @@ pub fn timeline(props: &TimelineProps) -> Html {
         return html! {};
     }
     let items = events.iter().map(|event| {
-        let (title, consequences, notice) = match &event.kind {
+        let title = labels::event_title(&event.kind, locale);
+        let (consequences, notice) = match &event.kind {
             EventKind::StageStarts { code, consequences, notice_date } => (
-                labels::stage_name(code, locale),
                 consequences
                     .iter()
                     .filter(|c| !labels::stage_says(code, **c))
@@ -37,12 +37,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     fill(Msg::NoticeBy.text(locale), &[("date", &format::date(d.0, locale))])
                 }),
             ),
-            EventKind::LateFee { amount } => (
-                fill(Msg::EventLateFee.text(locale), &[("amount", &format::money(amount, locale))]),
-                String::new(),
-                None,
-            ),
-            EventKind::PenaltyInterestStarts => (Msg::EventPenalty.text(locale).to_owned(), String::new(), None),
+            EventKind::LateFee { .. } | EventKind::PenaltyInterestStarts => (String::new(), None),
         };
         let iso = repay_engine::account::iso_date(event.date.0);
         html! {

@@ -175,6 +175,53 @@ async fn tampered_figures_are_refused_with_the_differences() {
 }
 
 #[tokio::test]
+async fn a_repeated_key_is_refused_whichever_copy_a_parser_would_keep() {
+    // The tampered copy first and the original last: a parser that keeps the last copy
+    // would approve the original, one that keeps the first would book the tampered one.
+    let addr = start(Options::default()).await;
+    let body = submission(ID, 2, Some(12)).to_string();
+    let total = serde_json::from_str::<Value>(&body).unwrap()["proposal"]["plan"]["total_paid"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let doubled = body.replace(
+        &format!("\"total_paid\":\"{total}\""),
+        &format!("\"total_paid\":\"2109.66\",\"total_paid\":\"{total}\""),
+    );
+    assert_ne!(doubled, body);
+    let answer = request(
+        addr,
+        "POST",
+        "/api/proposals",
+        &[
+            ("Content-Type", "application/json"),
+            ("Idempotency-Key", ID),
+        ],
+        &doubled,
+    )
+    .await;
+    assert_eq!(answer.status, 422);
+    let refusal = answer.body.unwrap();
+    assert_eq!(refusal["fields"][0]["path"], "proposal.plan.total_paid");
+    assert_eq!(refusal["fields"][0]["code"], "duplicate_key");
+    let health = request(addr, "GET", "/api/health", &[], "").await;
+    assert_eq!(health.body.unwrap()["accepted_proposals"], 0);
+}
+
+#[tokio::test]
+async fn a_choice_field_the_plan_does_not_use_is_refused() {
+    let addr = start(Options::default()).await;
+    let mut body = submission(ID, 7, None);
+    assert_eq!(body["proposal"]["plan"]["kind"], "custom");
+    body["proposal"]["choice"]["down_payment"] = json!("100.00");
+    let answer = post(addr, &body).await;
+    assert_eq!(answer.status, 422);
+    let refusal = answer.body.unwrap();
+    assert_eq!(refusal["error"], "figures_differ");
+    assert_eq!(refusal["differences"][0]["path"], "/choice/down_payment");
+}
+
+#[tokio::test]
 async fn one_key_cannot_carry_two_proposals() {
     let addr = start(Options::default()).await;
     assert_eq!(post(addr, &submission(ID, 2, Some(12))).await.status, 201);

@@ -190,6 +190,38 @@ impl AccountSnapshot {
             .checked_add(self.penalty_interest_charged)
     }
 
+    /// The part of the statement's minimum payment that is still unpaid: the minimum less
+    /// a payment received after the due date (a payment on or before it is already out of
+    /// `overdue_amount`), never below zero and never more than what is overdue. This is
+    /// what a late fee defined as a share of the unpaid minimum (违约金 on 最低还款额未还部分)
+    /// is charged on.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use repay_engine::AccountSnapshot;
+    /// // 150.00 was due on 10 November; 30.00 came on 15 November.
+    /// let json = r#"{"currency":"USD","statement_balance":"2000.00","minimum_due":"150.00",
+    ///   "overdue_amount":"150.00","due_date":"2026-11-10","as_of":"2026-11-28",
+    ///   "credit_limit":"5000","last_payment":{"amount":"30.00","date":"2026-11-15"}}"#;
+    /// let account = AccountSnapshot::from_json(json)?;
+    /// assert_eq!(account.unpaid_minimum().to_string(), "120.00");
+    /// # Ok::<(), repay_engine::EngineError>(())
+    /// ```
+    pub fn unpaid_minimum(&self) -> Money {
+        let zero = Money::zero(self.currency);
+        let paid_since_due = match self.last_payment {
+            Some(payment) if payment.date > self.due_date => payment.amount,
+            _ => zero,
+        };
+        // Both are checked, non-negative amounts in one currency: the subtraction cannot fail.
+        self.minimum_due
+            .checked_sub(paid_since_due)
+            .unwrap_or(zero)
+            .at_least(zero)
+            .at_most(self.overdue_amount)
+    }
+
     /// Whole days from the missed due date to `as_of`; 0 when the due date has not passed.
     pub fn days_past_due(&self) -> i64 {
         // Civil dates have no time zone, so every day is exactly 24 hours here.

@@ -38,6 +38,8 @@ pub enum InvalidReason {
     NotAllowed,
     #[error("is outside the terms the policy allows")]
     TermOutsidePolicy,
+    #[error("appears more than once in its object")]
+    DuplicateKey,
 }
 
 impl InvalidReason {
@@ -60,6 +62,7 @@ impl InvalidReason {
             Self::CurrencyMismatch => "currency_mismatch",
             Self::NotAllowed => "not_allowed",
             Self::TermOutsidePolicy => "term_outside_policy",
+            Self::DuplicateKey => "duplicate_key",
         }
     }
 }
@@ -160,13 +163,17 @@ impl EngineError {
     }
 }
 
-/// Reads `json` into `T`, naming the field at fault when the shape is wrong.
+/// Reads `json` into `T`, naming the field at fault when the shape is wrong. An object
+/// that repeats a key anywhere is refused, so a document has one meaning whichever
+/// parser reads it.
 ///
 /// # Errors
 ///
 /// [`EngineError::MalformedJson`] for text that is not JSON (or has trailing text),
-/// [`EngineError::Invalid`] with the field's path for JSON of the wrong shape.
+/// [`EngineError::Invalid`] with the field's path for JSON of the wrong shape or a
+/// repeated key ([`InvalidReason::DuplicateKey`]).
 pub fn read_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, EngineError> {
+    crate::unique_keys::check(json)?;
     let mut deserializer = serde_json::Deserializer::from_str(json);
     #[cfg(feature = "field-paths")]
     let value =

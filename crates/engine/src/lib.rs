@@ -18,6 +18,7 @@ pub mod proposal;
 pub mod rates;
 pub mod scenario;
 pub mod status;
+mod unique_keys;
 
 pub use account::AccountSnapshot;
 pub use error::{read_json, EngineError, InvalidReason};

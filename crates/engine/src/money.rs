@@ -198,6 +198,12 @@ impl Money {
         Self { amount, currency }
     }
 
+    /// The amount as a count of minor units (`12.34` CNY is 1234, `800` JPY is 800).
+    pub fn minor_units(&self) -> i128 {
+        // Every `Money` is held at exactly its currency's scale.
+        self.amount.mantissa()
+    }
+
     /// The exact amount.
     pub fn amount(&self) -> Decimal {
         self.amount

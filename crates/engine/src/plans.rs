@@ -131,6 +131,36 @@ pub struct PlanChoice {
     pub custom_payments: Vec<CustomPayment>,
 }
 
+impl PlanChoice {
+    /// The choice with only the fields `offer` uses: the term and first payment date of an
+    /// instalment (and its down payment) or hardship plan, the days of a deferral, the
+    /// amount and date of a settlement, the payments of a custom plan, nothing for paying
+    /// in full or bringing the account current. The plan computed from it is the same,
+    /// and a proposal carries the choice in this one form.
+    pub fn for_offer(&self, offer: &PlanOffer) -> Self {
+        let mut used = Self::default();
+        match offer {
+            PlanOffer::PayInFull { .. } | PlanOffer::BringCurrent { .. } => {}
+            PlanOffer::Instalment { .. } => {
+                used.term_months = self.term_months;
+                used.first_payment_date = self.first_payment_date;
+                used.down_payment = self.down_payment;
+            }
+            PlanOffer::Hardship { .. } => {
+                used.term_months = self.term_months;
+                used.first_payment_date = self.first_payment_date;
+            }
+            PlanOffer::Deferral { .. } => used.deferral_days = self.deferral_days,
+            PlanOffer::Settlement { .. } => {
+                used.settlement_amount = self.settlement_amount;
+                used.first_payment_date = self.first_payment_date;
+            }
+            PlanOffer::Custom { .. } => used.custom_payments = self.custom_payments.clone(),
+        }
+        used
+    }
+}
+
 /// A fully computed plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Plan {
@@ -138,7 +168,10 @@ pub struct Plan {
     pub offer: usize,
     #[serde(flatten)]
     pub kind: PlanKind,
-    /// Number of payments after any down payment.
+    /// The term in months the plan was computed for (the customer's, or the offer's
+    /// default). A spread whose amount is too small for that many payments of at least
+    /// one minor unit ends when it is repaid, so its schedule can hold fewer payments:
+    /// see [`Plan::payments`].
     pub term_months: u32,
     /// Everything owed today, before any waiver.
     pub owed_today: Money,
@@ -149,14 +182,52 @@ pub struct Plan {
     pub instalment_amount: Money,
     pub schedule: Vec<Instalment>,
     pub total_paid: Money,
-    /// Interest and fees the plan adds: `total_paid = owed_today − amount_waived + total_cost`.
+    /// Interest and fees the plan's payments pay. For a plan that repays everything,
+    /// `total_paid = owed_today − amount_waived + total_cost`.
     pub total_cost: Money,
     pub amount_waived: Money,
+    /// Interest accrued under the plan that its payments do not cover (a custom plan
+    /// whose payments fall short); zero for every plan that repays everything. Interest
+    /// is never added to the principal: it stays interest, owed, and earns no interest.
+    pub unpaid_interest: Money,
     pub first_payment_date: DateText,
     pub end_date: DateText,
     /// `None` when nothing is spread over time (everything paid today).
     pub annualised_rate: Option<AnnualisedRate>,
     pub verdict: Verdict,
+}
+
+impl Plan {
+    /// The number of payments after any down payment.
+    pub fn payments(&self) -> usize {
+        self.schedule.iter().filter(|row| row.number > 0).count()
+    }
+
+    /// Whether the plan's amount is repaid in fewer payments than its term, because it is
+    /// too small to spread over the whole term in payments of at least one minor unit.
+    pub fn ends_early(&self) -> bool {
+        matches!(self.kind, PlanKind::Instalment { .. } | PlanKind::Hardship)
+            && self.payments() < self.term_months as usize
+    }
+}
+
+/// The first payment date a plan takes when the customer picks none: one month after
+/// `as_of`, or the latest day the offer allows if that comes sooner, so the default is
+/// always a date the policy accepts.
+///
+/// # Examples
+///
+/// ```
+/// use jiff::civil::date;
+/// use repay_engine::plans::default_first_payment;
+/// assert_eq!(default_first_payment(date(2026, 11, 28), 35), date(2026, 12, 28));
+/// // 20 January plus a month is 20 February, 31 days on: past a 30-day limit.
+/// assert_eq!(default_first_payment(date(2026, 1, 20), 30), date(2026, 2, 19));
+/// ```
+pub fn default_first_payment(as_of: Date, latest_days: u32) -> Date {
+    let month_on = add_months(as_of, 1).unwrap_or(as_of);
+    let latest = add_days(as_of, i64::from(latest_days)).unwrap_or(as_of);
+    month_on.min(latest)
 }
 
 /// The pricing of a spread: how interest and fees are charged on the financed amount.
@@ -221,6 +292,7 @@ struct Draft {
     term_months: u32,
     down_payment: Money,
     amount_waived: Money,
+    unpaid_interest: Money,
     schedule: Vec<Instalment>,
     approval: Approval,
     reasons: Vec<PlanReason>,
@@ -344,12 +416,19 @@ impl Builder<'_> {
         approval: Approval,
         reasons: Vec<PlanReason>,
     ) -> Draft {
+        // A payment of nothing is no payment: a plan with nothing to pay has no schedule.
+        let schedule = if row.total.is_zero() {
+            Vec::new()
+        } else {
+            vec![row]
+        };
         Draft {
             kind,
             term_months: 1,
             down_payment: self.zero(),
             amount_waived: self.zero(),
-            schedule: vec![row],
+            unpaid_interest: self.zero(),
+            schedule,
             approval,
             reasons,
         }
@@ -362,7 +441,7 @@ impl Builder<'_> {
         wanted.clamp(1, self.policy.max_term_months)
     }
 
-    /// The first payment date: the customer's, or one month after the snapshot; with the
+    /// The first payment date: the customer's, or [`default_first_payment`]; with the
     /// reasons it breaks.
     fn first_payment(
         &self,
@@ -371,8 +450,9 @@ impl Builder<'_> {
         reasons: &mut Vec<PlanReason>,
     ) -> Date {
         let as_of = self.account.as_of;
-        let default = add_months(as_of, 1).unwrap_or(as_of);
-        let first = choice.first_payment_date.unwrap_or(default);
+        let first = choice
+            .first_payment_date
+            .unwrap_or_else(|| default_first_payment(as_of, latest_days));
         if first < as_of {
             reasons.push(PlanReason::FirstPaymentInPast);
         } else if days_between(as_of, first) > i64::from(latest_days) {
@@ -404,16 +484,17 @@ impl Builder<'_> {
             Some(share) => self.owed.times(share, self.rounding())?,
             None => self.zero(),
         };
-        let down_payment = choice.down_payment.unwrap_or(min_down);
-        if down_payment.amount() < min_down.amount() {
+        let asked = choice.down_payment.unwrap_or(min_down);
+        if asked.amount() < min_down.amount() {
             reasons.push(PlanReason::DownPaymentBelowMinimum);
         }
-        let financed = if down_payment.amount() > self.owed.amount() || down_payment.is_negative() {
+        if asked.amount() > self.owed.amount() || asked.is_negative() {
             reasons.push(PlanReason::DownPaymentAboveOwed);
-            self.zero()
-        } else {
-            self.owed.checked_sub(down_payment)?
-        };
+        }
+        // A plan that is not allowed still shows a schedule that adds up: the down payment
+        // it shows is what was asked, within nothing and everything owed.
+        let down_payment = asked.at_least(self.zero()).at_most(self.owed);
+        let financed = self.owed.checked_sub(down_payment)?;
         let first = self.first_payment(choice, latest_first_payment_days, &mut reasons);
         let (method, pricing) = match *pricing {
             Pricing::FlatFee { monthly_fee_rate } => {
@@ -433,7 +514,7 @@ impl Builder<'_> {
             ),
         };
         let mut schedule = Vec::new();
-        if !down_payment.is_zero() && financed.amount() >= Decimal::ZERO {
+        if !down_payment.is_zero() {
             schedule.push(Instalment {
                 number: 0,
                 due_date: DateText(self.account.as_of),
@@ -455,6 +536,7 @@ impl Builder<'_> {
             term_months: term,
             down_payment,
             amount_waived: self.zero(),
+            unpaid_interest: self.zero(),
             schedule,
             approval,
             reasons,
@@ -483,7 +565,9 @@ impl Builder<'_> {
             .penalty_interest_charged
             .times(penalty_waiver_share, self.rounding())?;
         let financed = self.owed.checked_sub(waived)?;
-        let annual_rate = self.policy.interest.0 * Decimal::from(365) * interest_rate_factor;
+        // The policy's own yearly rate: an annual rate as stated (whatever its day count),
+        // a daily rate times 365.
+        let annual_rate = self.policy.interest.yearly * interest_rate_factor;
         let first = self.first_payment(choice, latest_first_payment_days, &mut reasons);
         let schedule = self.spread(
             financed,
@@ -503,6 +587,7 @@ impl Builder<'_> {
             term_months: term,
             down_payment: self.zero(),
             amount_waived: waived,
+            unpaid_interest: self.zero(),
             schedule,
             approval,
             reasons,
@@ -524,7 +609,7 @@ impl Builder<'_> {
         let date = add_days(self.account.as_of, i64::from(days)).ok_or(InvalidReason::Overflow)?;
         // Ordinary interest keeps accruing on the statement balance while payment waits.
         let interest = self.account.statement_balance.times(
-            self.policy.interest.0 * Decimal::from(days),
+            self.policy.interest.daily * Decimal::from(days),
             self.rounding(),
         )?;
         let fee = fee.unwrap_or(self.zero());
@@ -594,8 +679,13 @@ impl Builder<'_> {
             max_term_months.min(self.policy.max_term_months),
         )
         .ok_or(InvalidReason::Overflow)?;
-        let daily_rate = self.policy.interest.0;
-        let mut balance = self.owed;
+        let daily_rate = self.policy.interest.daily;
+        let zero = self.zero();
+        // Principal still owed, and interest accrued but not yet paid. Interest accrues
+        // on the principal only and is never added to it: a payment that does not cover
+        // the interest due leaves the rest as interest, paid first by the next payment.
+        let mut principal_owed = self.owed;
+        let mut interest_owed = zero;
         let mut previous = self.account.as_of;
         let mut schedule = Vec::new();
         for (index, payment) in payments.iter().enumerate() {
@@ -605,43 +695,50 @@ impl Builder<'_> {
             if payment.date > latest {
                 reasons.push(PlanReason::CustomTermTooLong);
             }
-            if min.is_some_and(|min| payment.amount.amount() < min.amount())
-                || payment.amount.is_negative()
+            // A payment must be at least one minor unit, and at least the bank's minimum.
+            if !payment.amount.amount().is_sign_positive()
+                || payment.amount.is_zero()
+                || min.is_some_and(|min| payment.amount.amount() < min.amount())
             {
                 reasons.push(PlanReason::CustomPaymentBelowMinimum);
             }
-            if balance.is_zero() {
+            if principal_owed.is_zero() && interest_owed.is_zero() {
                 break;
             }
-            // Ordinary interest on the declining balance for the days since the last payment.
+            // Simple interest on the principal for the days since the last payment.
             let days = days_between(previous, payment.date).max(0);
-            let interest = balance.times(daily_rate * Decimal::from(days), self.rounding())?;
-            let due = balance.checked_add(interest)?;
-            let paid = payment.amount.at_least(self.zero()).at_most(due);
-            let to_interest = paid.at_most(interest);
+            let accrued =
+                principal_owed.times(daily_rate * Decimal::from(days), self.rounding())?;
+            interest_owed = interest_owed.checked_add(accrued)?;
+            previous = payment.date.max(previous);
+            let due = principal_owed.checked_add(interest_owed)?;
+            let paid = payment.amount.at_least(zero).at_most(due);
+            if paid.is_zero() {
+                // No payment of nothing in a schedule; the reason above says why.
+                continue;
+            }
+            let to_interest = paid.at_most(interest_owed);
             let principal = paid.checked_sub(to_interest)?;
-            // Interest this payment does not cover is added to what is still owed.
-            let unpaid_interest = interest.checked_sub(to_interest)?;
-            balance = balance
-                .checked_sub(principal)?
-                .checked_add(unpaid_interest)?;
+            interest_owed = interest_owed.checked_sub(to_interest)?;
+            principal_owed = principal_owed.checked_sub(principal)?;
             schedule.push(Instalment {
-                number: u32::try_from(index + 1).unwrap_or(u32::MAX),
+                number: u32::try_from(schedule.len() + 1).unwrap_or(u32::MAX),
                 due_date: DateText(payment.date),
                 principal,
                 interest: to_interest,
-                fee: self.zero(),
+                fee: zero,
                 total: paid,
-                remaining_balance: balance,
+                remaining_balance: principal_owed.checked_add(interest_owed)?,
             });
-            previous = payment.date.max(previous);
         }
-        if !balance.is_zero() && !payments.is_empty() {
+        let left = principal_owed.checked_add(interest_owed)?;
+        if !left.is_zero() && !payments.is_empty() {
             reasons.push(PlanReason::CustomDoesNotCover);
         }
         reasons.dedup();
         let term = u32::try_from(schedule.len()).unwrap_or(u32::MAX);
-        if schedule.is_empty() {
+        let mut unpaid_interest = interest_owed;
+        if payments.is_empty() {
             schedule = self
                 .lump_sum(
                     PlanKind::Custom,
@@ -651,19 +748,23 @@ impl Builder<'_> {
                     Vec::new(),
                 )?
                 .schedule;
+            unpaid_interest = zero;
         }
         Ok(Draft {
             kind: PlanKind::Custom,
             term_months: term,
             down_payment: self.zero(),
             amount_waived: self.zero(),
+            unpaid_interest,
             schedule,
             approval,
             reasons,
         })
     }
 
-    /// Spreads `financed` over `term` monthly payments from `first`.
+    /// Spreads `financed` over `term` monthly payments from `first`. No payment is ever
+    /// zero: an amount of fewer minor units than `term` is spread over that many payments
+    /// of one unit or more, and a schedule stops as soon as the balance is repaid.
     fn spread(
         &self,
         financed: Money,
@@ -678,6 +779,12 @@ impl Builder<'_> {
                 .map(DateText)
                 .ok_or(InvalidReason::Overflow)
         };
+        if !financed.amount().is_sign_positive() || financed.is_zero() {
+            return Ok(Vec::new());
+        }
+        let term = u32::try_from(financed.minor_units())
+            .map_or(term, |units| term.min(units))
+            .max(1);
         let mut rows = Vec::with_capacity(term as usize);
         let mut balance = financed;
         match pricing {
@@ -722,6 +829,10 @@ impl Builder<'_> {
                 }
                 let payment = annuity_payment(financed, monthly_rate, term, rule)?;
                 for n in 0..term {
+                    if balance.is_zero() {
+                        // Rounding the payment up repaid a tiny amount early.
+                        break;
+                    }
                     let interest = balance.times(monthly_rate, rule)?;
                     // The last payment clears the balance exactly, absorbing rounding.
                     let principal = if n + 1 == term {
@@ -785,6 +896,7 @@ impl Builder<'_> {
             total_paid,
             total_cost,
             amount_waived: draft.amount_waived,
+            unpaid_interest: draft.unpaid_interest,
             first_payment_date,
             end_date,
             annualised_rate,

@@ -205,14 +205,27 @@ pub struct PolicyWire {
     pub max_term_months: u32,
 }
 
-/// A checked rate, held as a daily rate.
+/// A checked rate: the daily rate interest accrues at, and the yearly rate the bank
+/// states, which monthly plans use (`annual / 12` a month).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DailyRate(pub Decimal);
+pub struct DailyRate {
+    /// The rate per day: `{"daily": r}` as given, or `annual / day_count`.
+    pub daily: Decimal,
+    /// The rate per year: an annual rate exactly as stated (on a 360-day basis too, so
+    /// 24.99 % stays 24.99 %, not 24.99 × 365/360), or a daily rate × 365.
+    pub yearly: Decimal,
+}
 
 impl DailyRate {
     fn from_wire(path: &str, wire: &RateWire) -> Result<Self, EngineError> {
         match wire {
-            RateWire::Daily(rate) => Ok(Self(parse_share(&format!("{path}.daily"), rate)?)),
+            RateWire::Daily(rate) => {
+                let daily = parse_share(&format!("{path}.daily"), rate)?;
+                Ok(Self {
+                    daily,
+                    yearly: daily * Decimal::from(365),
+                })
+            }
             RateWire::Annual { rate, day_count } => {
                 let annual = parse_decimal(&format!("{path}.annual.rate"), rate)?;
                 if annual.is_sign_negative() {
@@ -227,7 +240,10 @@ impl DailyRate {
                         InvalidReason::NotAllowed,
                     ));
                 }
-                Ok(Self(annual / Decimal::from(*day_count)))
+                Ok(Self {
+                    daily: annual / Decimal::from(*day_count),
+                    yearly: annual,
+                })
             }
         }
     }

@@ -135,7 +135,9 @@ pub struct Difference {
 }
 
 impl Proposal {
-    /// Computes the plan for `offer` and `choice` and wraps it as a proposal.
+    /// Computes the plan for `offer` and `choice` and wraps it as a proposal, with the
+    /// choice in its canonical form: only the fields the offer uses
+    /// ([`PlanChoice::for_offer`]), amounts at minor units.
     ///
     /// # Errors
     ///
@@ -147,11 +149,16 @@ impl Proposal {
         choice: &PlanChoice,
     ) -> Result<Self, EngineError> {
         let plan = plan_for(account, policy, offer, choice)?;
+        let used = policy
+            .plans
+            .get(offer)
+            .map(|o| choice.for_offer(o))
+            .unwrap_or_default();
         Ok(Self {
             schema_version: PROPOSAL_SCHEMA_VERSION,
             engine_version: ENGINE_VERSION.to_owned(),
             offer,
-            choice: PlanChoiceWire::from_choice(choice),
+            choice: PlanChoiceWire::from_choice(&used),
             plan: serde_json::to_value(&plan)
                 .map_err(|_| EngineError::invalid("plan", InvalidReason::Overflow))?,
         })
@@ -161,8 +168,10 @@ impl Proposal {
     ///
     /// # Errors
     ///
-    /// [`EngineError::MalformedJson`] for anything that is not a proposal object, and
-    /// [`EngineError::Invalid`] at `schema_version` for a version this engine cannot read.
+    /// [`EngineError::MalformedJson`] for anything that is not a proposal object,
+    /// [`EngineError::Invalid`] at the path of a key repeated anywhere in the document
+    /// ([`InvalidReason::DuplicateKey`]), and at `schema_version` for a version this
+    /// engine cannot read.
     pub fn from_json(json: &str) -> Result<Self, EngineError> {
         let proposal: Self = crate::error::read_json(json)?;
         if proposal.schema_version != PROPOSAL_SCHEMA_VERSION {
@@ -177,6 +186,13 @@ impl Proposal {
 
 /// Recomputes `proposal` for `account` under `policy` and lists every difference.
 /// An empty list means the proposal is exactly what the engine computes.
+///
+/// A proposal has exactly one acceptable form, so these are differences too: a choice
+/// field the offer does not use (a down payment on a hardship plan, custom payments on an
+/// instalment plan: expected `null`), an amount not written at minor units (`"12"` for
+/// `"12.00"`), and an `engine_version` other than this engine's, since figures computed by
+/// another version are not known to be these. A document that repeats a key is refused
+/// before it gets here ([`Proposal::from_json`]).
 ///
 /// # Errors
 ///
@@ -208,7 +224,14 @@ pub fn verify(
     }
     let expected = Proposal::new(account, policy, proposal.offer, &choice)?;
     let mut differences = Vec::new();
-    // The choice must be in the canonical form the engine writes (`"12.00"`, not `"12"`).
+    compare(
+        "/engine_version",
+        &Value::from(ENGINE_VERSION),
+        &Value::from(proposal.engine_version.as_str()),
+        &mut differences,
+    );
+    // The choice must be in the canonical form the engine writes (`"12.00"`, not `"12"`,
+    // and only the fields the offer uses).
     let canonical_choice = serde_json::to_value(&expected.choice).unwrap_or(Value::Null);
     let given_choice = serde_json::to_value(&proposal.choice).unwrap_or(Value::Null);
     compare(

@@ -1,6 +1,7 @@
 //! Where the customer stands: days past due, the delinquency stage, what has been
 //! charged, a dated timeline of what happens next if nothing is paid (each with the date
-//! to act before), and what waiting 30, 60 or 90 days would cost.
+//! to act before), the date by which paying avoids every one of those events, and what
+//! waiting 30, 60 or 90 days would cost.
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -15,6 +16,11 @@ use crate::policy::{Consequence, PenaltyBase, Policy};
 /// The waits whose cost the status reports.
 pub const WAITS_IN_DAYS: [u32; 3] = [30, 60, 90];
 
+/// How far ahead repeated late fees are listed one by one: ten years. A real policy's
+/// last stage comes long before; the bound keeps a policy with a far-off stage and a
+/// one-day cycle from listing millions of fees.
+pub const FEE_HORIZON_DAYS: u32 = 3660;
+
 /// Something that happens on a date if nothing is paid.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -26,7 +32,8 @@ pub enum EventKind {
         /// The bank notifies the customer on this date, if the stage has a notice period.
         notice_date: Option<DateText>,
     },
-    /// The next late fee (违约金) is charged.
+    /// A late fee (违约金) is charged: every fee that falls in the timeline's horizon is
+    /// its own event.
     LateFee { amount: Money },
     /// Penalty interest (罚息) starts replacing ordinary interest.
     PenaltyInterestStarts,
@@ -74,7 +81,16 @@ pub struct Status {
     pub owed_today: Money,
     pub amount_to_bring_current: Money,
     pub charged: Charged,
+    /// What happens if nothing is paid, in date order.
     pub timeline: Vec<TimelineEvent>,
+    /// The event a payment must come before first: its `act_before` is the earliest date
+    /// by which bringing the account current avoids every event on the timeline (a
+    /// credit-bureau report before a fee, when the report comes first). `None` when the
+    /// timeline is empty.
+    pub pay_by: Option<TimelineEvent>,
+    /// The first event on the timeline that costs money (a late fee, or penalty interest
+    /// starting), if any.
+    pub next_charge: Option<TimelineEvent>,
     pub cost_of_waiting: Vec<WaitingCost>,
 }
 
@@ -103,6 +119,17 @@ pub fn status(account: &AccountSnapshot, policy: &Policy) -> Result<Status, Engi
         .map(|&days| waiting_cost(account, policy, days_past_due, days, overdue))
         .collect::<Result<Vec<_>, _>>()
         .map_err(overflow)?;
+    let pay_by = timeline.iter().min_by_key(|e| e.act_before).cloned();
+    let next_charge = timeline
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.kind,
+                EventKind::LateFee { .. } | EventKind::PenaltyInterestStarts
+            )
+        })
+        .min_by_key(|e| e.act_before)
+        .cloned();
     Ok(Status {
         days_past_due,
         in_grace_period: overdue && days_past_due <= policy.grace_days,
@@ -122,8 +149,22 @@ pub fn status(account: &AccountSnapshot, policy: &Policy) -> Result<Status, Engi
             total: charged_total,
         },
         timeline,
+        pay_by,
+        next_charge,
         cost_of_waiting,
     })
+}
+
+/// The late fee charged on each fee day while `account`'s minimum stays unpaid: a share
+/// of (or a fixed fee for) the unpaid part of the minimum; `None` when there is no fee
+/// rule or nothing of the minimum is unpaid.
+fn late_fee(account: &AccountSnapshot, policy: &Policy) -> Option<Money> {
+    let rule = policy.late_fee.as_ref()?;
+    let unpaid = account.unpaid_minimum();
+    if unpaid.is_zero() {
+        return None;
+    }
+    Some(rule.fee_for(unpaid, policy.rounding))
 }
 
 /// Days past due on which a late fee is charged, after `after` and up to `until`.
@@ -185,13 +226,12 @@ fn timeline(account: &AccountSnapshot, policy: &Policy, today: u32) -> Option<Ve
         .map(|s| s.from_day)
         .max()
         .unwrap_or(0)
-        .max(today.saturating_add(90));
-    if let (Some(rule), Some(&next_fee_day)) = (
-        &policy.late_fee,
-        late_fee_days(policy, today, horizon).first(),
-    ) {
-        let amount = rule.fee_for(account.minimum_due, policy.rounding);
-        events.push(dated(next_fee_day, EventKind::LateFee { amount })?);
+        .max(today.saturating_add(90))
+        .min(today.saturating_add(FEE_HORIZON_DAYS));
+    if let Some(amount) = late_fee(account, policy) {
+        for day in late_fee_days(policy, today, horizon) {
+            events.push(dated(day, EventKind::LateFee { amount })?);
+        }
     }
     if let Some(penalty) = &policy.penalty {
         if penalty.from_day > today {
@@ -228,7 +268,7 @@ fn waiting_cost(
                 PenaltyBase::OverdueAmount => (account.overdue_amount, wait),
             };
             (
-                base.times(p.rate.0 * days(penalty_days), policy.rounding)?,
+                base.times(p.rate.daily * days(penalty_days), policy.rounding)?,
                 ordinary_days,
             )
         }
@@ -236,10 +276,9 @@ fn waiting_cost(
     };
     let interest = account
         .statement_balance
-        .times(policy.interest.0 * days(ordinary_days), policy.rounding)?;
-    let late_fees = match (&policy.late_fee, overdue) {
-        (Some(rule), true) => {
-            let fee = rule.fee_for(account.minimum_due, policy.rounding);
+        .times(policy.interest.daily * days(ordinary_days), policy.rounding)?;
+    let late_fees = match (late_fee(account, policy), overdue) {
+        (Some(fee), true) => {
             let count = late_fee_days(policy, today, end).len();
             (0..count).try_fold(zero, |sum, _| sum.checked_add(fee))?
         }

@@ -57,6 +57,27 @@ fn a_proposal_verifies_and_a_tampered_one_does_not() {
 }
 
 #[test]
+fn a_proposal_with_a_repeated_key_is_refused_naming_it() {
+    let out = repay(&["propose", "data/cn-card.json", "2"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let proposal = text(&out.stdout);
+    let doubled = proposal.replacen(
+        "\"total_paid\": ",
+        "\"total_paid\": \"1.00\", \"total_paid\": ",
+        1,
+    );
+    assert_ne!(doubled, proposal);
+    let file = scratch("doubled.json", &doubled);
+    let out = repay(&["verify", "data/cn-card.json", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("plan.total_paid appears more than once"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
 fn bad_input_exits_2_naming_the_problem() {
     let out = repay(&["simulate", "data/missing.json"]);
     assert_eq!(out.status.code(), Some(2));

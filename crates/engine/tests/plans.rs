@@ -283,3 +283,194 @@ fn bringing_current_needs_something_overdue() {
         }
     );
 }
+
+#[test]
+fn a_custom_payment_below_the_interest_leaves_interest_as_interest() {
+    // 8650.74 owed at 0.05 % a day: 12 days accrue 51.90 of interest, and the first
+    // payment is 50.00. The 1.90 it leaves stays interest (it earns none), is paid first
+    // by the next payment, and counts in the cost.
+    let s = scenario(CN);
+    let cny = s.account.currency;
+    let offer = offer_index(&s, |p| p.kind == PlanKind::Custom);
+    let pay = |y, m, d, amount: &str| repay_engine::plans::CustomPayment {
+        date: date(y, m, d),
+        amount: Money::parse(amount, cny).unwrap(),
+    };
+    let choice = PlanChoice {
+        custom_payments: vec![pay(2026, 12, 10, "50.00"), pay(2027, 1, 9, "9000.00")],
+        ..PlanChoice::default()
+    };
+    let plan = plan_for(&s.account, &s.policy, offer, &choice).unwrap();
+    let rows: Vec<_> = plan
+        .schedule
+        .iter()
+        .map(|r| {
+            [r.principal, r.interest, r.total, r.remaining_balance]
+                .map(|m| m.to_string())
+                .join(" ")
+        })
+        .collect();
+    // Row 2: 30 days on 8650.74 accrue 129.76, with 1.90 left over.
+    assert_eq!(
+        rows,
+        ["0.00 50.00 50.00 8652.64", "8650.74 131.66 8782.40 0.00"]
+    );
+    assert_eq!(plan.total_cost.to_string(), "181.66");
+    assert_eq!(plan.total_paid.to_string(), "8832.40");
+    assert!(plan.unpaid_interest.is_zero());
+    assert_invariants(&plan);
+
+    // Payments that stop short leave the interest owed as interest, not as principal.
+    let short = PlanChoice {
+        custom_payments: vec![pay(2026, 12, 10, "50.00")],
+        ..PlanChoice::default()
+    };
+    let plan = plan_for(&s.account, &s.policy, offer, &short).unwrap();
+    assert_eq!(plan.unpaid_interest.to_string(), "1.90");
+    assert_eq!(plan.total_cost.to_string(), "50.00");
+    assert_eq!(
+        plan.schedule[0].remaining_balance.to_string(),
+        "8652.64",
+        "8650.74 of principal and 1.90 of interest"
+    );
+    assert!(matches!(
+        &plan.verdict,
+        Verdict::NotAllowed { reasons } if reasons.contains(&PlanReason::CustomDoesNotCover)
+    ));
+    assert_invariants(&plan);
+}
+
+#[test]
+fn a_custom_payment_of_nothing_is_refused_and_not_scheduled() {
+    let mut s = scenario(CN);
+    s.policy.plans.iter_mut().for_each(|offer| {
+        if let repay_engine::policy::PlanOffer::Custom { min_payment, .. } = offer {
+            *min_payment = None;
+        }
+    });
+    let cny = s.account.currency;
+    let offer = offer_index(&s, |p| p.kind == PlanKind::Custom);
+    let choice = PlanChoice {
+        custom_payments: vec![
+            repay_engine::plans::CustomPayment {
+                date: date(2026, 12, 10),
+                amount: Money::zero(cny),
+            },
+            repay_engine::plans::CustomPayment {
+                date: date(2026, 12, 20),
+                amount: Money::parse("9000.00", cny).unwrap(),
+            },
+        ],
+        ..PlanChoice::default()
+    };
+    let plan = plan_for(&s.account, &s.policy, offer, &choice).unwrap();
+    assert_eq!(plan.schedule.len(), 1);
+    assert_eq!(plan.schedule[0].number, 1);
+    assert_eq!(
+        plan.verdict,
+        Verdict::NotAllowed {
+            reasons: vec![PlanReason::CustomPaymentBelowMinimum]
+        }
+    );
+    assert_invariants(&plan);
+}
+
+#[test]
+fn a_tiny_balance_is_repaid_in_fewer_payments_never_in_payments_of_zero() {
+    for json in [CN, US] {
+        let mut s = scenario(json);
+        let currency = s.account.currency;
+        s.account.fees_charged = Money::zero(currency);
+        s.account.penalty_interest_charged = Money::zero(currency);
+        for minor in 1..=40 {
+            s.account.statement_balance = Money::from_minor(minor, currency);
+            s.account.overdue_amount = s.account.statement_balance;
+            s.account.minimum_due = s.account.statement_balance;
+            for term in 1..=60 {
+                let choice = PlanChoice {
+                    term_months: Some(term),
+                    ..PlanChoice::default()
+                };
+                for plan in all_plans(&s.account, &s.policy, &choice).unwrap() {
+                    assert_invariants(&plan);
+                    if matches!(plan.kind, PlanKind::Instalment { .. } | PlanKind::Hardship) {
+                        assert!(plan.payments() as i64 <= minor.max(1), "{plan:?}");
+                        assert_eq!(
+                            plan.ends_early(),
+                            plan.payments() < plan.term_months as usize
+                        );
+                    }
+                }
+            }
+        }
+        // 0.05 over 12 months of a flat-fee plan: five payments of 0.01, then repaid.
+        s.account.statement_balance = Money::from_minor(5, currency);
+        s.account.overdue_amount = s.account.statement_balance;
+        s.account.minimum_due = s.account.statement_balance;
+        let offer = offer_index(&s, |p| matches!(p.kind, PlanKind::Instalment { .. }));
+        let choice = PlanChoice {
+            term_months: Some(12),
+            ..PlanChoice::default()
+        };
+        let plan = plan_for(&s.account, &s.policy, offer, &choice).unwrap();
+        assert_eq!(plan.payments(), 5);
+        assert_eq!(plan.term_months, 12);
+        assert!(plan.ends_early());
+    }
+}
+
+#[test]
+fn the_default_first_payment_is_allowed_on_every_day_of_the_year() {
+    // With `latest_first_payment_days: 30`, one month after 20 January (20 February, 31
+    // days on) is too late: the default must stop at the latest day allowed.
+    let json = CN.replace(
+        "\"latest_first_payment_days\": 35",
+        "\"latest_first_payment_days\": 30",
+    );
+    assert_ne!(json, CN);
+    let base = scenario(&json);
+    for year in [2026, 2028] {
+        for day in 0..365 {
+            let mut s = base.clone();
+            s.account.as_of = repay_engine::calendar::add_days(date(year, 1, 1), day).unwrap();
+            s.account.due_date = repay_engine::calendar::add_days(s.account.as_of, -18).unwrap();
+            for plan in all_plans(&s.account, &s.policy, &PlanChoice::default()).unwrap() {
+                if let Verdict::NotAllowed { reasons } = &plan.verdict {
+                    assert!(
+                        !reasons.contains(&PlanReason::FirstPaymentTooLate)
+                            && !reasons.contains(&PlanReason::FirstPaymentInPast),
+                        "as_of {}: {plan:?}",
+                        s.account.as_of
+                    );
+                }
+            }
+        }
+    }
+    let mut s = base.clone();
+    s.account.as_of = date(2026, 1, 20);
+    let offer = flat_fee_offer(&s);
+    let plan = plan_for(&s.account, &s.policy, offer, &PlanChoice::default()).unwrap();
+    assert_eq!(plan.first_payment_date.0, date(2026, 2, 19));
+}
+
+#[test]
+fn hardship_uses_the_policys_stated_yearly_rate_on_either_day_count() {
+    // 24.99 % a year × 0.4 = 9.996 % a year, 0.833 % a month, whether the bank counts
+    // 365 or 360 days: the day count sets the daily rate, not the yearly one.
+    let first_interest = |json: &str| {
+        let s = scenario(json);
+        let offer = offer_index(&s, |p| p.kind == PlanKind::Hardship);
+        let plan = plan_for(&s.account, &s.policy, offer, &PlanChoice::default()).unwrap();
+        (plan.financed, plan.schedule[0].interest)
+    };
+    let (financed, on_365) = first_interest(US);
+    let (_, on_360) = first_interest(&US.replace("\"day_count\": 365", "\"day_count\": 360"));
+    assert_eq!(on_365, on_360);
+    let expected = financed
+        .times(
+            Decimal::new(2499, 4) * Decimal::new(4, 1) / Decimal::from(12),
+            repay_engine::RoundingRule::HalfEven,
+        )
+        .unwrap();
+    assert_eq!(on_365, expected);
+}

@@ -8,9 +8,12 @@ use common::assert_invariants;
 use jiff::civil::date;
 use proptest::prelude::*;
 use repay_engine::calendar::add_days;
+use repay_engine::plans::CustomPayment;
+use repay_engine::policy::DailyRate;
 use repay_engine::proposal::{verify, Proposal};
+use repay_engine::rust_decimal::Decimal;
 use repay_engine::status::status;
-use repay_engine::{all_plans, Currency, Money, PlanChoice, Scenario};
+use repay_engine::{all_plans, Currency, Money, PlanChoice, RoundingRule, Scenario};
 
 const CN: &str = include_str!("../data/cn-card.json");
 const US: &str = include_str!("../data/us-card.json");
@@ -65,17 +68,28 @@ proptest! {
     }
 
     #[test]
-    fn every_generated_plan_keeps_its_invariants_and_verifies(
+    fn every_plan_of_every_kind_keeps_its_invariants_and_verifies(
         which in 0usize..2,
-        balance in 0i64..10_000_000_000,
+        // Tiny balances too: fewer minor units than months.
+        balance in prop_oneof![0i64..2_000, 0i64..10_000_000_000],
         overdue_share in 0u32..=100,
-        fees in 0i64..100_000,
-        penalty in 0i64..100_000,
+        fees in prop_oneof![Just(0i64), 0i64..100_000],
+        penalty in prop_oneof![Just(0i64), 0i64..100_000],
         days_late in 0i64..400,
         term in 1u32..=60,
-        first_payment_in in 0i64..60,
+        first_payment_in in proptest::option::of(0i64..60),
+        down_share in proptest::option::of(0u32..=100),
+        deferral_days in proptest::option::of(0u32..120),
+        settlement_share in proptest::option::of(0u32..=100),
+        // Custom payments: gaps between them, and amounts from a few minor units (below
+        // the interest accrued since the last payment) to more than is owed.
+        custom in proptest::collection::vec(
+            (1i64..95, prop_oneof![1i64..2_000, 0i64..2_000_000, 0i64..10_000_000_000]),
+            0..7,
+        ),
+        day_count_360 in any::<bool>(),
     ) {
-        let mut s = Scenario::from_json([CN, US][which]).unwrap();
+        let mut s = scenario(which, day_count_360);
         let currency = s.account.currency;
         let a = &mut s.account;
         a.statement_balance = Money::from_minor(balance, currency);
@@ -85,20 +99,58 @@ proptest! {
         a.penalty_interest_charged = Money::from_minor(penalty, currency);
         a.due_date = date(2026, 1, 31);
         a.as_of = add_days(a.due_date, days_late).unwrap();
+        a.last_payment = None;
+        let owed = s.account.total_owed().unwrap();
+        let share = |percent: u32| {
+            owed.times(Decimal::new(i64::from(percent), 2), RoundingRule::HalfUp).unwrap()
+        };
+        let mut date_of_payment = s.account.as_of;
         let choice = PlanChoice {
             term_months: Some(term),
-            first_payment_date: add_days(s.account.as_of, first_payment_in),
-            ..PlanChoice::default()
+            first_payment_date: first_payment_in.and_then(|days| add_days(s.account.as_of, days)),
+            down_payment: down_share.map(share),
+            deferral_days,
+            settlement_amount: settlement_share.map(share),
+            custom_payments: custom
+                .iter()
+                .map(|&(gap, minor)| {
+                    date_of_payment = add_days(date_of_payment, gap).unwrap();
+                    CustomPayment {
+                        date: date_of_payment,
+                        amount: Money::from_minor(minor, currency),
+                    }
+                })
+                .collect(),
         };
-        status(&s.account, &s.policy).unwrap();
+        let st = status(&s.account, &s.policy).unwrap();
+        if let Some(pay_by) = &st.pay_by {
+            prop_assert!(st.timeline.iter().all(|e| pay_by.act_before <= e.act_before));
+        }
         let plans = all_plans(&s.account, &s.policy, &choice).unwrap();
         for plan in &plans {
             assert_invariants(plan);
             let proposal = Proposal::new(&s.account, &s.policy, plan.offer, &choice).unwrap();
             let differences = verify(&proposal, &s.account, &s.policy).unwrap();
             prop_assert!(differences.is_empty(), "{:?}", differences);
+            // The same through JSON, as a bank receives it.
+            let json = serde_json::to_string(&proposal).unwrap();
+            let read = Proposal::from_json(&json).unwrap();
+            prop_assert!(verify(&read, &s.account, &s.policy).unwrap().is_empty());
         }
     }
+}
+
+/// A sample scenario, its ordinary rate restated on a 360-day basis when asked.
+fn scenario(which: usize, day_count_360: bool) -> Scenario {
+    let mut s = Scenario::from_json([CN, US][which]).unwrap();
+    if day_count_360 {
+        let yearly = s.policy.interest.yearly;
+        s.policy.interest = DailyRate {
+            daily: yearly / Decimal::from(360),
+            yearly,
+        };
+    }
+    s
 }
 
 proptest! {

@@ -40,16 +40,29 @@ fn a_chinese_card_eighteen_days_late() {
         .iter()
         .map(|e| (e.date.0, e.act_before.0, e.day))
         .collect();
+    // Every fee up to the last stage is listed: one every 30 days from day 34.
     assert_eq!(
         events,
         vec![
             (date(2026, 12, 10), date(2026, 12, 9), 30),
             (date(2026, 12, 14), date(2026, 12, 13), 34),
             (date(2027, 1, 9), date(2027, 1, 8), 60),
+            (date(2027, 1, 13), date(2027, 1, 12), 64),
             (date(2027, 2, 8), date(2027, 2, 7), 90),
+            (date(2027, 2, 12), date(2027, 2, 11), 94),
+            (date(2027, 3, 14), date(2027, 3, 13), 124),
+            (date(2027, 4, 13), date(2027, 4, 12), 154),
             (date(2027, 5, 9), date(2027, 5, 8), 180),
         ]
     );
+    // Paying by 9 December avoids the credit-bureau report on the 10th, which comes
+    // before the next fee (pay by the 13th).
+    let pay_by = st.pay_by.as_ref().unwrap();
+    assert_eq!(pay_by.act_before.0, date(2026, 12, 9));
+    assert!(matches!(&pay_by.kind, EventKind::StageStarts { code, .. } if code == "reported"));
+    let next_charge = st.next_charge.as_ref().unwrap();
+    assert_eq!(next_charge.act_before.0, date(2026, 12, 13));
+    assert!(matches!(next_charge.kind, EventKind::LateFee { .. }));
     match &st.timeline[0].kind {
         EventKind::StageStarts {
             code,
@@ -97,9 +110,18 @@ fn a_us_card_before_its_penalty_rate() {
             (60, true),
             (61, false),
             (90, false),
+            (91, false),
+            (121, false),
+            (151, false),
             (180, false)
         ]
     );
+    let fees = st
+        .timeline
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::LateFee { .. }))
+        .count();
+    assert_eq!(fees, 4, "a fee every 30 days from day 61 up to day 180");
     assert_eq!(st.timeline[0].date.0, date(2026, 12, 24));
     // The penalty APR replaces the ordinary APR on the balance from day 60.
     assert_eq!(
@@ -110,6 +132,86 @@ fn a_us_card_before_its_penalty_rate() {
             (90, "41.94".into(), "130.85".into(), "96.00 268.79".into()),
         ]
     );
+}
+
+#[test]
+fn a_late_fee_is_a_share_of_the_minimum_still_unpaid() {
+    // 10 % of a 150.00 minimum, 30.00 of which was paid after the due date: the fee is
+    // 10 % of the 120.00 still unpaid, in the timeline and in the cost of waiting.
+    let json = CN
+        .replace("\"minimum_due\": \"860.00\"", "\"minimum_due\": \"150.00\"")
+        .replace(
+            "\"overdue_amount\": \"860.00\"",
+            "\"overdue_amount\": \"150.00\"",
+        )
+        .replace(
+            "\"amount\": \"1200.00\",\n      \"date\": \"2026-10-09\"",
+            "\"amount\": \"30.00\",\n      \"date\": \"2026-11-15\"",
+        )
+        .replace(
+            "\"share_of_unpaid_minimum\": \"0.05\"",
+            "\"share_of_unpaid_minimum\": \"0.1\"",
+        );
+    let s = Scenario::from_json(&json).unwrap();
+    assert_eq!(s.account.unpaid_minimum().to_string(), "120.00");
+    let st = status(&s.account, &s.policy).unwrap();
+    let fees: Vec<String> = st
+        .timeline
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::LateFee { amount } => Some(amount.to_string()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(fees.len(), 5);
+    assert!(fees.iter().all(|fee| fee == "12.00"), "{fees:?}");
+    assert_eq!(st.cost_of_waiting[0].late_fees.to_string(), "12.00");
+    assert_eq!(st.cost_of_waiting[2].late_fees.to_string(), "36.00");
+
+    // A payment on or before the due date is already out of the overdue amount.
+    let mut on_time = s.clone();
+    on_time.account.last_payment.as_mut().unwrap().date = date(2026, 11, 10);
+    assert_eq!(on_time.account.unpaid_minimum().to_string(), "150.00");
+    // Nothing of the minimum unpaid: no fee at all, not even the policy's minimum fee.
+    let mut paid = s.clone();
+    paid.account.last_payment.as_mut().unwrap().amount =
+        repay_engine::Money::parse("150.00", s.account.currency).unwrap();
+    let st = status(&paid.account, &paid.policy).unwrap();
+    assert!(st
+        .timeline
+        .iter()
+        .all(|e| !matches!(e.kind, EventKind::LateFee { .. })));
+    assert!(st.cost_of_waiting.iter().all(|c| c.late_fees.is_zero()));
+}
+
+#[test]
+fn paying_by_the_pay_by_date_avoids_every_event_on_every_day_of_a_year() {
+    for sample in [CN, US] {
+        let s = Scenario::from_json(sample).unwrap();
+        for offset in 0..366 {
+            let mut s = s.clone();
+            s.account.as_of = repay_engine::calendar::add_days(s.account.due_date, offset).unwrap();
+            s.account.last_payment = None;
+            let st = status(&s.account, &s.policy).unwrap();
+            match &st.pay_by {
+                None => assert!(st.timeline.is_empty()),
+                Some(pay_by) => {
+                    for event in &st.timeline {
+                        assert!(
+                            pay_by.act_before <= event.act_before,
+                            "as_of {}: pay by {:?} is after {event:?}",
+                            s.account.as_of,
+                            pay_by.act_before
+                        );
+                    }
+                    assert!(pay_by.act_before.0 >= s.account.as_of);
+                }
+            }
+            if let Some(charge) = &st.next_charge {
+                assert!(st.pay_by.as_ref().unwrap().act_before <= charge.act_before);
+            }
+        }
+    }
 }
 
 #[test]

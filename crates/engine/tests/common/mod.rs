@@ -1,26 +1,40 @@
 //! What every plan keeps, whatever the account, the policy and the choice.
 
 use repay_engine::plans::Instalment;
-use repay_engine::{Money, Plan, PlanKind, PlanReason, Verdict};
+use repay_engine::{Money, Plan, PlanKind};
 
-fn sum(rows: &[Instalment], part: impl Fn(&Instalment) -> Money) -> Money {
-    let zero = Money::zero(rows[0].total.currency());
-    rows.iter()
+fn sum(plan: &Plan, part: impl Fn(&Instalment) -> Money) -> Money {
+    let zero = Money::zero(plan.owed_today.currency());
+    plan.schedule
+        .iter()
         .fold(zero, |total, row| total.checked_add(part(row)).unwrap())
 }
 
-/// Panics with the plan when one of the invariants does not hold.
+/// Panics with the plan when one of the invariants does not hold. They hold for every
+/// plan kind, allowed or not (a plan that is not allowed shows a schedule of what was
+/// asked for, and it adds up too):
+///
+/// - every payment is more than zero and is its principal, interest and fee, none
+///   negative; no remaining balance is negative; due dates never go back;
+/// - `total_paid` and `total_cost` are the sums of the payments and of their interest and
+///   fees;
+/// - what the principal parts repay plus what is left after the last payment is what is
+///   owed less any waiver, plus interest accrued and not paid (a custom plan that falls
+///   short): `Σ principal + left = owed_today − amount_waived + unpaid_interest`;
+/// - so `total_paid = owed_today − amount_waived + total_cost − left + unpaid_interest`,
+///   and a plan that leaves nothing is `owed_today − amount_waived + total_cost`;
+/// - a spread finances `owed_today − amount_waived − down_payment`, and has at most
+///   `term_months` payments.
 pub fn assert_invariants(plan: &Plan) {
-    let rows = &plan.schedule;
-    assert!(!rows.is_empty(), "{plan:?}");
-    for row in rows {
+    let zero = Money::zero(plan.owed_today.currency());
+    for row in &plan.schedule {
         assert!(
-            !row.total.is_negative() && !row.principal.is_negative(),
+            !row.principal.is_negative() && !row.interest.is_negative() && !row.fee.is_negative(),
             "{row:?}"
         );
         assert!(
-            !row.interest.is_negative() && !row.fee.is_negative(),
-            "{row:?}"
+            row.total.amount() > zero.amount(),
+            "no payment of zero: {row:?} in {plan:?}"
         );
         assert!(!row.remaining_balance.is_negative(), "{row:?}");
         let parts = row
@@ -31,38 +45,47 @@ pub fn assert_invariants(plan: &Plan) {
             .unwrap();
         assert_eq!(parts, row.total, "{row:?}");
     }
-    assert_eq!(sum(rows, |r| r.total), plan.total_paid);
+    assert_eq!(sum(plan, |r| r.total), plan.total_paid, "{plan:?}");
     assert_eq!(
-        sum(rows, |r| r.interest.checked_add(r.fee).unwrap()),
-        plan.total_cost
+        sum(plan, |r| r.interest.checked_add(r.fee).unwrap()),
+        plan.total_cost,
+        "{plan:?}"
     );
-    let dates: Vec<_> = rows.iter().map(|r| r.due_date).collect();
+    let dates: Vec<_> = plan.schedule.iter().map(|r| r.due_date).collect();
     assert!(
         dates.windows(2).all(|w| w[0] <= w[1]),
         "dates in order: {dates:?}"
     );
-    let spreads = matches!(plan.kind, PlanKind::Instalment { .. } | PlanKind::Hardship);
-    let down_payment_too_large = matches!(
-        &plan.verdict,
-        Verdict::NotAllowed { reasons } if reasons.contains(&PlanReason::DownPaymentAboveOwed)
+    assert!(!plan.amount_waived.is_negative() && !plan.unpaid_interest.is_negative());
+    let repayable = plan.owed_today.checked_sub(plan.amount_waived).unwrap();
+    let left = plan
+        .schedule
+        .last()
+        .map_or(repayable, |row| row.remaining_balance);
+    assert_eq!(
+        sum(plan, |r| r.principal).checked_add(left).unwrap(),
+        repayable.checked_add(plan.unpaid_interest).unwrap(),
+        "Σ principal + left = owed − waived + unpaid interest: {plan:?}"
     );
-    // Even a plan that is not allowed shows a complete schedule of what was asked for.
-    if spreads && !down_payment_too_large {
-        // Principal parts repay exactly what was owed, less waivers.
-        let repaid = sum(rows, |r| r.principal);
+    assert_eq!(
+        plan.total_paid.checked_add(left).unwrap(),
+        repayable
+            .checked_add(plan.total_cost)
+            .unwrap()
+            .checked_add(plan.unpaid_interest)
+            .unwrap(),
+        "{plan:?}"
+    );
+    if left.is_zero() {
+        assert!(plan.unpaid_interest.is_zero(), "{plan:?}");
+    }
+    if matches!(plan.kind, PlanKind::Instalment { .. } | PlanKind::Hardship) {
         assert_eq!(
-            repaid,
-            plan.owed_today.checked_sub(plan.amount_waived).unwrap(),
+            plan.financed,
+            repayable.checked_sub(plan.down_payment).unwrap(),
             "{plan:?}"
         );
-        assert_eq!(
-            plan.total_paid,
-            plan.owed_today
-                .checked_sub(plan.amount_waived)
-                .unwrap()
-                .checked_add(plan.total_cost)
-                .unwrap()
-        );
-        assert!(rows.last().unwrap().remaining_balance.is_zero());
+        assert!(left.is_zero(), "a spread repays everything: {plan:?}");
+        assert!(plan.payments() <= plan.term_months as usize, "{plan:?}");
     }
 }

@@ -1,0 +1,142 @@
+//! Proposals have one acceptable form: the choice holds only what the offer uses, the
+//! engine version is the verifier's, and no key appears twice anywhere.
+
+use jiff::civil::date;
+use repay_engine::proposal::{verify, Proposal};
+use repay_engine::{EngineError, InvalidReason, Money, PlanChoice, PlanKind, Scenario};
+
+const CN: &str = include_str!("../data/cn-card.json");
+
+fn offer_of(s: &Scenario, wanted: impl Fn(&PlanKind) -> bool) -> usize {
+    repay_engine::all_plans(&s.account, &s.policy, &PlanChoice::default())
+        .unwrap()
+        .iter()
+        .position(|p| wanted(&p.kind))
+        .unwrap()
+}
+
+fn paths(proposal: &Proposal, s: &Scenario) -> Vec<String> {
+    verify(proposal, &s.account, &s.policy)
+        .unwrap()
+        .into_iter()
+        .map(|d| d.path)
+        .collect()
+}
+
+#[test]
+fn a_proposal_carries_only_the_choice_its_offer_uses() {
+    let s = Scenario::from_json(CN).unwrap();
+    let cny = s.account.currency;
+    let everything = PlanChoice {
+        term_months: Some(12),
+        first_payment_date: Some(date(2026, 12, 20)),
+        down_payment: Some(Money::parse("100.00", cny).unwrap()),
+        deferral_days: Some(10),
+        settlement_amount: Some(Money::parse("8000.00", cny).unwrap()),
+        custom_payments: vec![repay_engine::plans::CustomPayment {
+            date: date(2026, 12, 20),
+            amount: Money::parse("9000.00", cny).unwrap(),
+        }],
+    };
+    let keys = |offer: usize| -> Vec<String> {
+        let proposal = Proposal::new(&s.account, &s.policy, offer, &everything).unwrap();
+        let value = serde_json::to_value(&proposal.choice).unwrap();
+        value.as_object().unwrap().keys().cloned().collect()
+    };
+    assert!(keys(offer_of(&s, |k| *k == PlanKind::PayInFull)).is_empty());
+    assert!(keys(offer_of(&s, |k| *k == PlanKind::BringCurrent)).is_empty());
+    assert_eq!(
+        keys(offer_of(&s, |k| matches!(k, PlanKind::Instalment { .. }))),
+        ["down_payment", "first_payment_date", "term_months"]
+    );
+    assert_eq!(
+        keys(offer_of(&s, |k| *k == PlanKind::Hardship)),
+        ["first_payment_date", "term_months"]
+    );
+    assert_eq!(
+        keys(offer_of(&s, |k| *k == PlanKind::Custom)),
+        ["custom_payments"]
+    );
+}
+
+#[test]
+fn a_choice_field_the_offer_does_not_use_is_a_difference() {
+    let s = Scenario::from_json(CN).unwrap();
+    let hardship = offer_of(&s, |k| *k == PlanKind::Hardship);
+    let mut proposal =
+        Proposal::new(&s.account, &s.policy, hardship, &PlanChoice::default()).unwrap();
+    assert!(paths(&proposal, &s).is_empty());
+    proposal.choice.down_payment = Some("100.00".into());
+    assert_eq!(paths(&proposal, &s), ["/choice/down_payment"]);
+
+    let instalment = offer_of(&s, |k| matches!(k, PlanKind::Instalment { .. }));
+    let mut proposal =
+        Proposal::new(&s.account, &s.policy, instalment, &PlanChoice::default()).unwrap();
+    proposal.choice.custom_payments = vec![repay_engine::proposal::CustomPaymentWire {
+        date: "2026-12-20".into(),
+        amount: "1.00".into(),
+    }];
+    assert_eq!(paths(&proposal, &s), ["/choice/custom_payments"]);
+}
+
+#[test]
+fn another_engine_version_is_a_difference() {
+    let s = Scenario::from_json(CN).unwrap();
+    let mut proposal = Proposal::new(&s.account, &s.policy, 0, &PlanChoice::default()).unwrap();
+    proposal.engine_version = "0.0.1".into();
+    let differences = verify(&proposal, &s.account, &s.policy).unwrap();
+    assert_eq!(differences.len(), 1);
+    assert_eq!(differences[0].path, "/engine_version");
+    assert_eq!(differences[0].expected, repay_engine::ENGINE_VERSION);
+    assert_eq!(differences[0].found, "0.0.1");
+}
+
+#[test]
+fn a_repeated_key_anywhere_is_refused_by_its_path() {
+    let s = Scenario::from_json(CN).unwrap();
+    let proposal = Proposal::new(&s.account, &s.policy, 2, &PlanChoice::default()).unwrap();
+    let json = serde_json::to_string(&proposal).unwrap();
+    let total = proposal.plan["total_paid"].as_str().unwrap();
+    // The tampered copy first, the original last: a parser that keeps the last copy sees
+    // the original, one that keeps the first books the tampered figure.
+    let tampered = json.replace(
+        &format!("\"total_paid\":\"{total}\""),
+        &format!("\"total_paid\":\"2109.66\",\"total_paid\":\"{total}\""),
+    );
+    assert_ne!(tampered, json);
+    assert_eq!(
+        Proposal::from_json(&tampered),
+        Err(EngineError::invalid(
+            "plan.total_paid",
+            InvalidReason::DuplicateKey
+        ))
+    );
+    let in_schedule = json.replacen("\"fee\":", "\"fee\":\"0.00\",\"fee\":", 1);
+    assert_eq!(
+        Proposal::from_json(&in_schedule),
+        Err(EngineError::invalid(
+            "plan.schedule[0].fee",
+            InvalidReason::DuplicateKey
+        ))
+    );
+    let in_choice = json.replace(
+        "\"choice\":{",
+        "\"choice\":{\"term_months\":3,\"term_months\":12,",
+    );
+    assert!(matches!(
+        Proposal::from_json(&in_choice),
+        Err(EngineError::Invalid { path, reason: InvalidReason::DuplicateKey }) if path == "choice.term_months"
+    ));
+    // A configuration too.
+    let config = CN.replace(
+        "\"grace_days\": 3,",
+        "\"grace_days\": 3, \"grace_days\": 30,",
+    );
+    assert_eq!(
+        Scenario::from_json(&config).map(drop),
+        Err(EngineError::invalid(
+            "policy.grace_days",
+            InvalidReason::DuplicateKey
+        ))
+    );
+}
