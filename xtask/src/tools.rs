@@ -33,8 +33,23 @@ pub fn ensure_all(env: &Env) -> Result<(), TaskError> {
     ensure_trunk(env)?;
     ensure_wasm_bindgen(env)?;
     ensure_cargo_deny(env)?;
+    fetch_crates(env)?;
     println!("xtask: all tools present");
     Ok(())
+}
+
+/// Downloads every crate Cargo.lock names, for every target, before any step runs
+/// offline: on a machine with an empty cargo cache the builds fetch only what their own
+/// targets need, and `cargo deny --offline` (its `cargo metadata`) then stops at the
+/// first crate no build downloaded. Quick when the cache already holds them.
+fn fetch_crates(env: &Env) -> Result<(), TaskError> {
+    env.run(&mut env.command("cargo", &["fetch", "--locked"]))
+        .map_err(|_| {
+            TaskError::setup(
+                "`cargo fetch --locked` could not download the workspace's crates",
+                "check that crates.io is reachable and read cargo's error above",
+            )
+        })
 }
 
 fn check_rustc(env: &Env) -> Result<(), TaskError> {
