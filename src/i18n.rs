@@ -120,6 +120,7 @@ catalog! {
     PenaltyInterest => ("Penalty interest", "罚息"),
     OwedToday => ("Everything owed today", "今日欠款总额"),
     Colon => (": ", "："),
+    ListSeparator => (", ", "、"),
     NothingCharged => ("Nothing has been charged for lateness.", "尚未产生逾期费用。"),
 
     StageReminder => ("Friendly reminder", "温馨提醒"),

@@ -77,6 +77,19 @@ pub(crate) fn event_title(kind: &EventKind, locale: Locale) -> String {
     }
 }
 
+/// What a timeline event does to the customer, in a sentence: a stage's consequences
+/// ("reported to the credit bureau"), else its title.
+pub(crate) fn event_summary(kind: &EventKind, locale: Locale) -> String {
+    match kind {
+        EventKind::StageStarts { consequences, .. } if !consequences.is_empty() => consequences
+            .iter()
+            .map(|c| consequence(*c, locale))
+            .collect::<Vec<_>>()
+            .join(Msg::ListSeparator.text(locale)),
+        _ => event_title(kind, locale),
+    }
+}
+
 pub(crate) fn consequence(consequence: Consequence, locale: Locale) -> &'static str {
     let msg = match consequence {
         Consequence::LateFee => Msg::ConsequenceLateFee,

@@ -32,17 +32,22 @@ pub fn pay_now(props: &PayNowProps) -> Html {
             <p data-testid="pay-by">
                 { fill(Msg::PayNowBy.text(locale), &[
                     ("date", &date(first.act_before)),
-                    ("event", &labels::event_title(&first.kind, locale)),
+                    ("event", &labels::event_summary(&first.kind, locale)),
                     ("event_date", &date(first.date)),
                 ]) }
             </p>
         }
     });
-    // The next charge, when it is not the event already named.
+    // The next charge, when it comes later than the date already given.
     let next_charge = status
         .next_charge
         .as_ref()
-        .filter(|charge| Some(*charge) != status.pay_by.as_ref())
+        .filter(|charge| {
+            status
+                .pay_by
+                .as_ref()
+                .is_none_or(|first| first.act_before < charge.act_before)
+        })
         .map(|charge| {
             let text = match &charge.kind {
                 EventKind::LateFee { amount } => fill(

@@ -32,7 +32,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     .filter(|c| !labels::stage_says(code, **c))
                     .map(|c| labels::consequence(*c, locale))
                     .collect::<Vec<_>>()
-                    .join(if locale == Locale::ZhCn { "、" } else { ", " }),
+                    .join(Msg::ListSeparator.text(locale)),
                 notice_date.map(|d| {
                     fill(Msg::NoticeBy.text(locale), &[("date", &format::date(d.0, locale))])
                 }),
