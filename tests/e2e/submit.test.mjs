@@ -105,7 +105,7 @@ test("a proposal with a shared budget is sent once, matches the schema, and leav
     const draft = await page.evaluate(() => JSON.stringify(Object.values(sessionStorage)));
     assert.ok(!draft.includes("6000") && !draft.includes("5400"), "budget figures in storage");
     await page.getByTestId("send").click();
-    assert.match(await reference(page), /^RP-\d{6}$/);
+    assert.match(await reference(page), /^RP-[A-Z2-9]{16}$/);
     assert.match(await page.getByTestId("first-due").textContent(), /772\.79/);
     assert.deepEqual(await axeViolations(page), [], "axe on the confirmation");
     // How to keep the next due date: the bank's automatic payments and reminders.
@@ -124,7 +124,7 @@ test("a proposal with a shared budget is sent once, matches the schema, and leav
     const kept = await page.evaluate(() => JSON.stringify(Object.values(sessionStorage)));
     assert.ok(!kept.includes("proposal_id"), "the sent body is no longer kept");
     await page.reload();
-    assert.match(await reference(page), /^RP-\d{6}$/);
+    assert.match(await reference(page), /^RP-[A-Z2-9]{16}$/);
     assert.deepEqual(problems, []);
     await context.close();
   } finally {
@@ -150,8 +150,23 @@ for (const [name, faults] of faultModes) {
       assertOneProposal(posted);
       if (!name.startsWith("a slow")) assert.ok(posted.length >= 3, `${posted.length} attempts`);
       assert.equal(await env.stored(), 1);
-      const found = await (await fetch(`${env.bank.url}/api/proposals/${shown}`)).json();
-      assert.equal(found.proposal.proposal_id, posted[0].key);
+      // Whoever sent it (holding its key) gets the same answer again, with the access
+      // token that alone shows the proposal; without it the reference shows nothing.
+      const again = await (
+        await fetch(`${env.bank.url}/api/proposals`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "idempotency-key": posted[0].key },
+          body: JSON.stringify(posted[0].body),
+        })
+      ).json();
+      assert.equal(again.reference, shown);
+      assert.equal((await fetch(`${env.bank.url}/api/proposals/${shown}`)).status, 404);
+      const found = await (
+        await fetch(`${env.bank.url}/api/proposals/${shown}`, {
+          headers: { authorization: `Bearer ${again.access_token}` },
+        })
+      ).json();
+      assert.deepEqual(found.proposal, posted[0].body.proposal);
       // Failed attempts are expected network errors in the console; nothing else.
       const unexpected = problems.filter((p) => !/Failed to load resource|net::ERR/.test(p));
       assert.deepEqual(unexpected, []);

@@ -17,7 +17,9 @@ pub struct Submission {
     pub proposal_id: String,
     /// The bank's reference for the account, from the widget's configuration.
     pub account_reference: String,
-    /// The account and policy the widget computed with, so the plan can be recomputed.
+    /// The account and policy the widget computed with. Never used to compute anything:
+    /// the bank recomputes from its own records, and compares these with them only to
+    /// explain a difference (`records_changed`).
     pub scenario: ScenarioWire,
     /// The chosen plan as the engine computed it.
     pub proposal: Proposal,
@@ -78,6 +80,11 @@ pub struct Accepted {
     pub status: AcceptedStatus,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+    /// The secret that lets whoever sent the proposal look it up
+    /// (`GET /api/proposals/{reference}` with `Authorization: Bearer {access_token}`).
+    /// Given only in the answers to the proposal's own requests.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
     /// True when this answers a repeat of a proposal already stored.
     #[serde(default)]
     pub duplicate: bool,
@@ -103,6 +110,10 @@ pub struct Refusal {
     pub differences: Vec<Difference>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub reasons: Vec<repay_engine::PlanReason>,
+    /// For `figures_differ`: the parts of the bank's records that differ from the inputs
+    /// the widget computed with (`account.as_of`, `policy`), when they do.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub records_changed: Vec<String>,
 }
 
 impl Refusal {
@@ -113,6 +124,7 @@ impl Refusal {
             fields: Vec::new(),
             differences: Vec::new(),
             reasons: Vec::new(),
+            records_changed: Vec::new(),
         }
     }
 }

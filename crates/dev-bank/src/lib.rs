@@ -1,8 +1,11 @@
 //! The dev-bank: the reference endpoint that receives repayment proposals, for
 //! development, tests and as a starting point for banks. It implements the contract in
-//! `docs/contract.md`: it checks the body, **recomputes the proposal with the engine and
-//! refuses one whose figures differ**, answers a repeated request with the answer already
-//! given (idempotency), and keeps every answer in SQLite.
+//! `docs/contract.md`: it checks the body, looks the account up in **the bank's own
+//! records** (SQLite: the account's snapshot and the policy in force), **recomputes the
+//! proposal from those records** and the customer's choice, and refuses one whose figures
+//! differ; it answers a repeated request with the answer already given (idempotency),
+//! keeps every answer in SQLite, and shows an accepted proposal only to whoever holds its
+//! access token.
 
 pub mod contract;
 pub mod faults;
@@ -20,12 +23,13 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use repay_engine::proposal::verify;
+use repay_engine::scenario::ScenarioWire;
 use repay_engine::{EngineError, Scenario};
 use serde::Serialize;
 
 use crate::contract::{Accepted, AcceptedStatus, FieldError, Refusal, Submission, SCHEMA_VERSION};
 use crate::faults::{Fault, FaultDraw, Faults};
-use crate::store::{Store, StoreError};
+use crate::store::{AccountRecords, Store, StoreError};
 
 /// The largest body accepted: a 60-month schedule with its inputs is about 40 KB.
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
@@ -38,6 +42,11 @@ pub struct Options {
     /// The one origin allowed to call from a browser on another origin (CORS).
     pub cors_origin: Option<String>,
     pub faults: Faults,
+    /// Accounts to put on the bank's records at start, over the seeded ones: (account
+    /// reference, configuration file). The file's account becomes the reference's
+    /// snapshot; its policy becomes the next version of the policy named by the file's
+    /// stem (`cn-card`) when it differs from the one in force.
+    pub accounts: Vec<(String, PathBuf)>,
 }
 
 /// Shared by every request.
@@ -61,8 +70,26 @@ impl AppState {
             })?),
             None => None,
         };
+        let store = Store::open(options.db.as_deref()).map_err(ServeError::Store)?;
+        for (reference, file) in &options.accounts {
+            let unreadable = |why: String| {
+                ServeError::Options(format!("--account {reference}={}: {why}", file.display()))
+            };
+            let text = std::fs::read_to_string(file).map_err(|e| unreadable(e.to_string()))?;
+            let wire: ScenarioWire =
+                repay_engine::read_json(&text).map_err(|e| unreadable(e.to_string()))?;
+            Scenario::from_wire(&wire).map_err(|e| unreadable(e.to_string()))?;
+            let policy_id = file
+                .file_stem()
+                .and_then(|stem| stem.to_str())
+                .unwrap_or("policy");
+            store
+                .lock()
+                .put_account(reference, policy_id, &wire.account, &wire.policy)
+                .map_err(ServeError::Store)?;
+        }
         Ok(Self {
-            store: Arc::new(Store::open(options.db.as_deref()).map_err(ServeError::Store)?),
+            store: Arc::new(store),
             faults: Arc::new(FaultDraw::new(options.faults.clone())),
             cors_origin,
         })
@@ -133,29 +160,92 @@ fn field_errors(error: EngineError, prefix: &str) -> Refusal {
     }
 }
 
-/// Decides the answer to a well-formed request: validation, recomputation, verdict.
-fn decide(submission: &Submission) -> Result<(StatusCode, Accepted), (StatusCode, Refusal)> {
-    let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
-    let scenario = Scenario::from_wire(&submission.scenario)
-        .map_err(|e| (unprocessable, field_errors(e, "scenario")))?;
-    let differences = verify(&submission.proposal, &scenario.account, &scenario.policy)
-        .map_err(|e| (unprocessable, field_errors(e, "proposal")))?;
-    if !differences.is_empty() {
-        let mut refusal = Refusal::new(
-            "figures_differ",
-            "the proposal's figures are not what the engine computes for this account and policy",
-        );
-        refusal.differences = differences;
-        return Err((unprocessable, refusal));
+/// The top-level parts of the bank's records that differ from the inputs the widget
+/// computed with: each account field by name (`account.as_of`), the policy as a whole.
+fn changed_inputs(sent: &ScenarioWire, ours: &ScenarioWire) -> Vec<String> {
+    let fields = |account: &repay_engine::account::AccountSnapshotWire| match serde_json::to_value(
+        account,
+    ) {
+        Ok(serde_json::Value::Object(map)) => map,
+        _ => serde_json::Map::new(),
+    };
+    let (sent_account, our_account) = (fields(&sent.account), fields(&ours.account));
+    let mut keys: Vec<&String> = sent_account.keys().chain(our_account.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    let mut changed: Vec<String> = keys
+        .into_iter()
+        .filter(|key| sent_account.get(*key) != our_account.get(*key))
+        .map(|key| format!("account.{key}"))
+        .collect();
+    if sent.policy != ours.policy {
+        changed.push("policy".to_owned());
     }
-    // Recomputed and identical: the plan's verdict is the engine's.
-    let accepted = |status| {
+    changed
+}
+
+/// An answer decided: accepted with its status, or refused with its status and reasons.
+type Decision = Result<(StatusCode, Accepted), Box<(StatusCode, Refusal)>>;
+
+/// Decides the answer to a well-formed request from the bank's own `records` for its
+/// account: look up, recompute, compare, verdict. Nothing the client sent is used to
+/// compute: its `scenario` is checked and compared, only to explain a difference.
+fn decide(submission: &Submission, records: Option<&AccountRecords>) -> Decision {
+    let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
+    Scenario::from_wire(&submission.scenario)
+        .map_err(|e| Box::new((unprocessable, field_errors(e, "scenario"))))?;
+    let Some(records) = records else {
+        let mut refusal = Refusal::new(
+            "unknown_account",
+            "the bank has no account with this account_reference",
+        );
+        refusal.fields.push(FieldError {
+            path: "account_reference".to_owned(),
+            code: "unknown_account".to_owned(),
+        });
+        return Err(Box::new((unprocessable, refusal)));
+    };
+    let ours = Scenario::from_wire(&records.scenario).map_err(|error| {
+        eprintln!("dev-bank: the records of an account cannot be read: {error}");
+        (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            Refusal::new(
+                "server_error",
+                "the bank's records cannot be read; try again later",
+            ),
+        )
+    })?;
+    let differences = verify(&submission.proposal, &ours.account, &ours.policy)
+        .map_err(|e| Box::new((unprocessable, field_errors(e, "proposal"))))?;
+    if !differences.is_empty() {
+        let changed = changed_inputs(&submission.scenario, &records.scenario);
+        let mut refusal = if changed.is_empty() {
+            Refusal::new(
+                "figures_differ",
+                "the proposal's figures are not what the bank computes for this account under its policy in force",
+            )
+        } else {
+            Refusal::new(
+                "figures_differ",
+                format!(
+                    "the bank's records for this account have changed since the page was loaded ({}): reload the page to see the current figures",
+                    changed.join(", ")
+                ),
+            )
+        };
+        refusal.differences = differences;
+        refusal.records_changed = changed;
+        return Err(Box::new((unprocessable, refusal)));
+    }
+    // Recomputed from the bank's records and identical: the plan's verdict is the bank's.
+    let accepted = |status| -> Decision {
         Ok((
             StatusCode::CREATED,
             Accepted {
                 reference: String::new(),
                 status,
                 message: None,
+                access_token: None,
                 duplicate: false,
             },
         ))
@@ -169,7 +259,7 @@ fn decide(submission: &Submission) -> Result<(StatusCode, Accepted), (StatusCode
                 Refusal::new("rejected", "the bank's policy does not allow this plan");
             refusal.reasons =
                 serde_json::from_value(verdict["reasons"].clone()).unwrap_or_default();
-            Err((unprocessable, refusal))
+            Err(Box::new((unprocessable, refusal)))
         }
     }
 }
@@ -318,21 +408,37 @@ async fn submit(State(app): State<AppState>, headers: HeaderMap, body: Body) -> 
                 ),
             ),
             Ok(None) => {
-                let (status, answer, reference) = match decide(&submission) {
-                    Ok((status, mut accepted)) => match store.next_reference() {
-                        Ok(reference) => {
-                            accepted.reference = reference.clone();
-                            (
-                                status,
-                                serde_json::to_string(&accepted).unwrap_or_default(),
-                                Some(reference),
-                            )
+                let records = match store.account(&submission.account_reference) {
+                    Ok(records) => records,
+                    Err(error) => return storage_failure(&error),
+                };
+                let (status, answer, accepted_as) = match decide(&submission, records.as_ref()) {
+                    Ok((status, mut accepted)) => {
+                        let made = store
+                            .new_reference()
+                            .and_then(|r| Ok((r, store.new_access_token()?)));
+                        match (made, records) {
+                            (Ok((reference, token)), Some(records)) => {
+                                accepted.reference = reference.clone();
+                                accepted.access_token = Some(token.clone());
+                                (
+                                    status,
+                                    serde_json::to_string(&accepted).unwrap_or_default(),
+                                    Some((reference, token, records)),
+                                )
+                            }
+                            (Err(error), _) => return storage_failure(&error),
+                            // `decide` accepts only with records.
+                            (Ok(_), None) => {
+                                return storage_failure(&StoreError::Sqlite(
+                                    rusqlite::Error::QueryReturnedNoRows,
+                                ))
+                            }
                         }
-                        Err(error) => return storage_failure(&error),
-                    },
-                    Err((status, refusal)) => (
-                        status,
-                        serde_json::to_string(&refusal).unwrap_or_default(),
+                    }
+                    Err(refused) => (
+                        refused.0,
+                        serde_json::to_string(&refused.1).unwrap_or_default(),
                         None,
                     ),
                 };
@@ -341,7 +447,9 @@ async fn submit(State(app): State<AppState>, headers: HeaderMap, body: Body) -> 
                     &canonical,
                     status.as_u16(),
                     &answer,
-                    reference.as_deref(),
+                    accepted_as.as_ref().map(|(reference, token, records)| {
+                        (reference.as_str(), token.as_str(), records)
+                    }),
                 ) {
                     return storage_failure(&error);
                 }
@@ -374,25 +482,61 @@ fn rate_limited(mut response: Response) -> Response {
     response
 }
 
-/// `GET /api/proposals/{reference}`: an accepted proposal and its answer.
-async fn lookup(State(app): State<AppState>, Path(reference): Path<String>) -> Response {
-    match app.store.lock().by_reference(&reference) {
-        Ok(Some(stored)) => {
-            let body: serde_json::Value = serde_json::from_str(&stored.body).unwrap_or_default();
-            let answer: serde_json::Value =
-                serde_json::from_str(&stored.answer).unwrap_or_default();
-            json(
-                StatusCode::OK,
-                &serde_json::json!({ "proposal": body, "answer": answer }),
-            )
-        }
-        Ok(None) => refuse(
+/// Whether two secrets are equal, in a time that does not depend on where they differ.
+fn same_secret(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |diff, (x, y)| diff | (x ^ y))
+            == 0
+}
+
+/// `GET /api/proposals/{reference}` with `Authorization: Bearer {access_token}`: the
+/// accepted proposal (the plan and choice) and the answer, for whoever sent it. Never the
+/// budget, the message or the contact details. A wrong, missing or unknown token is
+/// answered exactly like an unknown reference, so neither can be probed.
+async fn lookup(
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    Path(reference): Path<String>,
+) -> Response {
+    let not_found = || {
+        refuse(
             StatusCode::NOT_FOUND,
             Refusal::new(
                 "not_found",
-                format!("no proposal with reference {reference}"),
+                "no proposal with this reference and access token",
             ),
-        ),
+        )
+    };
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim);
+    let Some(token) = token else {
+        return not_found();
+    };
+    match app.store.lock().by_reference(&reference) {
+        Ok(Some(row)) if same_secret(&row.access_token, token) => {
+            let body: serde_json::Value =
+                serde_json::from_str(&row.stored.body).unwrap_or_default();
+            let mut answer: serde_json::Value =
+                serde_json::from_str(&row.stored.answer).unwrap_or_default();
+            if let Some(answer) = answer.as_object_mut() {
+                answer.remove("access_token");
+                answer.remove("duplicate");
+            }
+            json(
+                StatusCode::OK,
+                &serde_json::json!({
+                    "reference": reference,
+                    "proposal": body["proposal"],
+                    "answer": answer,
+                }),
+            )
+        }
+        Ok(_) => not_found(),
         Err(error) => storage_failure(&error),
     }
 }

@@ -6,12 +6,16 @@ use std::time::Duration;
 
 use dev_bank::Options;
 
-const USAGE: &str = "usage: dev-bank [--addr HOST:PORT] [--db FILE] [--cors-origin ORIGIN]
+const USAGE: &str =
+    "usage: dev-bank [--addr HOST:PORT] [--db FILE] [--cors-origin ORIGIN] [--account REF=FILE]
                 [--fail-per-mille N] [--limit-per-mille N] [--drop-per-mille N] [--delay-ms N]
                 [--force-status 422|429] [--seed N]
   --addr           where to listen (default 127.0.0.1:8787; port 0 picks a free port)
   --db             SQLite file that keeps proposals across restarts (default: in memory)
   --cors-origin    the one browser origin allowed to call from another origin
+  --account        put FILE's account (a configuration) on the bank's records as REF,
+                   its policy as the next version of the policy named by FILE's stem
+                   (repeatable; the two sample customers are there from the start)
   --fail-per-mille share of proposal requests answered 500/503 (0-1000)
   --limit-per-mille share answered 429 with Retry-After: 1 (0-1000)
   --drop-per-mille share whose connection drops after the proposal is stored (0-1000)
@@ -45,6 +49,14 @@ fn parse_args() -> Result<(SocketAddr, Options), String> {
             }
             "--db" => options.db = Some(value.into()),
             "--cors-origin" => options.cors_origin = Some(value),
+            "--account" => {
+                let (reference, file) = value.split_once('=').ok_or_else(|| {
+                    format!(
+                        "--account {value:?} is not REFERENCE=FILE, e.g. CN-6225-0042=cn-card.json"
+                    )
+                })?;
+                options.accounts.push((reference.to_owned(), file.into()));
+            }
             "--fail-per-mille" => options.faults.fail_per_mille = number(1000)? as u32,
             "--limit-per-mille" => options.faults.limit_per_mille = number(1000)? as u32,
             "--drop-per-mille" => options.faults.drop_per_mille = number(1000)? as u32,

@@ -1,16 +1,59 @@
-//! Where the dev-bank keeps what it answered: SQLite, in a file (kept across restarts)
-//! or in memory. One row per idempotency key: the body as received, the answer given,
-//! and the reference when the proposal was accepted.
+//! Where the dev-bank keeps the bank's side and what it answered: SQLite, in a file (kept
+//! across restarts) or in memory.
+//!
+//! - `policies`: every version of each policy, by id; the highest version is in force.
+//! - `accounts`: the bank's snapshot of each account, by its reference, and the id of the
+//!   policy it is under. A new store is seeded with the two illustrative customers.
+//! - `submissions`: one row per idempotency key: the body as received, the answer given,
+//!   the reference and access token when the proposal was accepted, and the policy
+//!   version it was recomputed under.
 
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 
+use repay_engine::account::AccountSnapshotWire;
+use repay_engine::policy::PolicyWire;
+use repay_engine::scenario::ScenarioWire;
 use rusqlite::{params, Connection, OptionalExtension};
 
-/// A storage failure, with SQLite's own words.
+/// A storage failure, with SQLite's own words, or records that cannot be read back.
 #[derive(Debug, thiserror::Error)]
-#[error("storage: {0}")]
-pub struct StoreError(#[from] rusqlite::Error);
+pub enum StoreError {
+    #[error("storage: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("storage: a stored record is not valid JSON: {0}")]
+    Record(#[from] serde_json::Error),
+}
+
+/// The illustrative customers a new store starts with: (account reference, policy id,
+/// configuration).
+const SEEDS: [(&str, &str, &str); 2] = [
+    (
+        "CN-6225-0042",
+        "cn-card",
+        include_str!("../../engine/data/cn-card.json"),
+    ),
+    (
+        "US-4111-0042",
+        "us-card",
+        include_str!("../../engine/data/us-card.json"),
+    ),
+];
+
+/// The bank's own records for one account: its snapshot and the policy in force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountRecords {
+    pub scenario: ScenarioWire,
+    pub policy_id: String,
+    pub policy_version: u32,
+}
+
+/// An accepted proposal, for its owner's lookup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AcceptedRow {
+    pub stored: Stored,
+    pub access_token: String,
+}
 
 /// An answer already given for an idempotency key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,12 +89,43 @@ impl Store {
                  status INTEGER NOT NULL,
                  answer TEXT NOT NULL,
                  reference TEXT UNIQUE,
+                 access_token TEXT,
+                 policy_id TEXT,
+                 policy_version INTEGER,
                  received_at INTEGER NOT NULL DEFAULT (unixepoch())
+             );
+             CREATE TABLE IF NOT EXISTS policies (
+                 id TEXT NOT NULL,
+                 version INTEGER NOT NULL,
+                 policy TEXT NOT NULL,
+                 PRIMARY KEY (id, version)
+             );
+             CREATE TABLE IF NOT EXISTS accounts (
+                 reference TEXT PRIMARY KEY,
+                 account TEXT NOT NULL,
+                 policy_id TEXT NOT NULL
              );",
         )?;
-        Ok(Self {
+        let store = Self {
             connection: Mutex::new(connection),
-        })
+        };
+        let empty: i64 =
+            store
+                .lock()
+                .connection
+                .query_row("SELECT COUNT(*) FROM accounts", [], |row| row.get(0))?;
+        if empty == 0 {
+            for (reference, policy_id, config) in SEEDS {
+                let scenario: ScenarioWire = serde_json::from_str(config)?;
+                store.lock().put_account(
+                    reference,
+                    policy_id,
+                    &scenario.account,
+                    &scenario.policy,
+                )?;
+            }
+        }
+        Ok(store)
     }
 
     /// Locks the store for one check-and-store step, so two requests with the same key
@@ -96,16 +170,44 @@ impl Transaction<'_> {
         self.stored_where("idempotency_key = ?1", key)
     }
 
-    /// The next free reference, `RP-000001` and on.
+    /// `bytes` random bytes from SQLite's generator (seeded by the operating system), as
+    /// lowercase hex.
+    fn random_hex(&self, bytes: u32) -> Result<String, StoreError> {
+        Ok(self.connection.query_row(
+            "SELECT lower(hex(randomblob(?1)))",
+            params![bytes],
+            |row| row.get(0),
+        )?)
+    }
+
+    /// A new reference nobody can guess from another: `RP-` and 16 random letters and
+    /// digits (80 bits), e.g. `RP-7K2QF9XW4M8DTB3N`.
     ///
     /// # Errors
     ///
     /// [`StoreError`] on a storage failure.
-    pub fn next_reference(&self) -> Result<String, StoreError> {
-        Ok(format!("RP-{:06}", self.accepted_count()? + 1))
+    pub fn new_reference(&self) -> Result<String, StoreError> {
+        const ALPHABET: &[u8; 32] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        let hex = self.random_hex(10)?;
+        // 80 random bits, five at a time, into 16 letters of an alphabet without 0/O, 1/I.
+        let bits = u128::from_str_radix(&hex, 16).unwrap_or_default();
+        let letters: String = (0..16)
+            .map(|i| char::from(ALPHABET[((bits >> (i * 5)) & 31) as usize]))
+            .collect();
+        Ok(format!("RP-{letters}"))
     }
 
-    /// Stores the answer given for `key`.
+    /// A new access token for an accepted proposal: 128 random bits as hex.
+    ///
+    /// # Errors
+    ///
+    /// [`StoreError`] on a storage failure.
+    pub fn new_access_token(&self) -> Result<String, StoreError> {
+        self.random_hex(16)
+    }
+
+    /// Stores the answer given for `key`; for an accepted proposal also its reference,
+    /// its access token and the policy version it was recomputed under.
     ///
     /// # Errors
     ///
@@ -116,23 +218,151 @@ impl Transaction<'_> {
         body: &str,
         status: u16,
         answer: &str,
-        reference: Option<&str>,
+        accepted: Option<(&str, &str, &AccountRecords)>,
     ) -> Result<(), StoreError> {
+        let (reference, token, policy_id, policy_version) = match accepted {
+            Some((reference, token, records)) => (
+                Some(reference),
+                Some(token),
+                Some(records.policy_id.as_str()),
+                Some(records.policy_version),
+            ),
+            None => (None, None, None, None),
+        };
         self.connection.execute(
-            "INSERT INTO submissions (idempotency_key, body, status, answer, reference)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![key, body, status, answer, reference],
+            "INSERT INTO submissions (idempotency_key, body, status, answer, reference,
+                 access_token, policy_id, policy_version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                key,
+                body,
+                status,
+                answer,
+                reference,
+                token,
+                policy_id,
+                policy_version
+            ],
         )?;
         Ok(())
     }
 
-    /// The accepted proposal with `reference`: its body and answer.
+    /// The accepted proposal with `reference`, with its access token.
     ///
     /// # Errors
     ///
     /// [`StoreError`] on a storage failure.
-    pub fn by_reference(&self, reference: &str) -> Result<Option<Stored>, StoreError> {
-        self.stored_where("reference = ?1", reference)
+    pub fn by_reference(&self, reference: &str) -> Result<Option<AcceptedRow>, StoreError> {
+        Ok(self
+            .connection
+            .query_row(
+                "SELECT body, status, answer, access_token FROM submissions
+                 WHERE reference = ?1 AND access_token IS NOT NULL",
+                params![reference],
+                |row| {
+                    Ok(AcceptedRow {
+                        stored: Stored {
+                            body: row.get(0)?,
+                            status: row.get(1)?,
+                            answer: row.get(2)?,
+                        },
+                        access_token: row.get(3)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// The access token of the answer already given for `key`, if it was accepted.
+    ///
+    /// # Errors
+    ///
+    /// [`StoreError`] on a storage failure.
+    pub fn access_token(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .connection
+            .query_row(
+                "SELECT access_token FROM submissions WHERE idempotency_key = ?1",
+                params![key],
+                |row| row.get::<_, Option<String>>(0),
+            )
+            .optional()?
+            .flatten())
+    }
+
+    /// Puts `account` on the bank's records under `reference`, under `policy` as policy
+    /// `policy_id`: a policy that differs from the one in force becomes its next version.
+    ///
+    /// # Errors
+    ///
+    /// [`StoreError`] on a storage failure.
+    pub fn put_account(
+        &self,
+        reference: &str,
+        policy_id: &str,
+        account: &AccountSnapshotWire,
+        policy: &PolicyWire,
+    ) -> Result<(), StoreError> {
+        let in_force = self.policy_in_force(policy_id)?;
+        if in_force.as_ref().map(|(_, p)| p) != Some(policy) {
+            let version = in_force.map_or(1, |(version, _)| version + 1);
+            self.connection.execute(
+                "INSERT INTO policies (id, version, policy) VALUES (?1, ?2, ?3)",
+                params![policy_id, version, serde_json::to_string(policy)?],
+            )?;
+        }
+        self.connection.execute(
+            "INSERT INTO accounts (reference, account, policy_id) VALUES (?1, ?2, ?3)
+             ON CONFLICT (reference) DO UPDATE SET account = ?2, policy_id = ?3",
+            params![reference, serde_json::to_string(account)?, policy_id],
+        )?;
+        Ok(())
+    }
+
+    /// The policy `id` in force (its highest version), if there is one.
+    fn policy_in_force(&self, id: &str) -> Result<Option<(u32, PolicyWire)>, StoreError> {
+        let row: Option<(u32, String)> = self
+            .connection
+            .query_row(
+                "SELECT version, policy FROM policies WHERE id = ?1
+                 ORDER BY version DESC LIMIT 1",
+                params![id],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?;
+        row.map(|(version, text)| Ok((version, serde_json::from_str(&text)?)))
+            .transpose()
+    }
+
+    /// The bank's records for the account `reference`: its snapshot and the policy in
+    /// force for it; `None` for an account the bank does not know.
+    ///
+    /// # Errors
+    ///
+    /// [`StoreError`] on a storage failure.
+    pub fn account(&self, reference: &str) -> Result<Option<AccountRecords>, StoreError> {
+        let row: Option<(String, String)> = self
+            .connection
+            .query_row(
+                "SELECT account, policy_id FROM accounts WHERE reference = ?1",
+                params![reference],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?;
+        let Some((account, policy_id)) = row else {
+            return Ok(None);
+        };
+        let Some((policy_version, policy)) = self.policy_in_force(&policy_id)? else {
+            return Ok(None);
+        };
+        Ok(Some(AccountRecords {
+            scenario: ScenarioWire {
+                account: serde_json::from_str(&account)?,
+                policy,
+            },
+            policy_id,
+            policy_version,
+        }))
     }
 
     /// How many proposals have been accepted.

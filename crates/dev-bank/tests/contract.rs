@@ -76,6 +76,31 @@ async fn request(
     }
 }
 
+/// `GET /api/proposals/{reference}` with the proposal's access token, if any.
+async fn lookup(addr: SocketAddr, reference: &str, token: Option<&str>) -> Answer {
+    let authorization = token.map(|t| format!("Bearer {t}"));
+    let headers: Vec<(&str, &str)> = authorization
+        .as_deref()
+        .map(|a| vec![("Authorization", a)])
+        .unwrap_or_default();
+    request(
+        addr,
+        "GET",
+        &format!("/api/proposals/{reference}"),
+        &headers,
+        "",
+    )
+    .await
+}
+
+/// The reference and access token of an accepted answer.
+fn receipt(answer: &Value) -> (String, String) {
+    (
+        answer["reference"].as_str().unwrap().to_owned(),
+        answer["access_token"].as_str().unwrap().to_owned(),
+    )
+}
+
 async fn post(addr: SocketAddr, body: &Value) -> Answer {
     let key = body["proposal_id"].as_str().unwrap_or("none").to_owned();
     request(
@@ -93,7 +118,11 @@ async fn post(addr: SocketAddr, body: &Value) -> Answer {
 
 /// A submission for offer `offer` of the CNY example, as the widget builds it.
 fn submission(id: &str, offer: usize, term: Option<u32>) -> Value {
-    let wire: ScenarioWire = serde_json::from_str(CN).unwrap();
+    submission_from(serde_json::from_str(CN).unwrap(), id, offer, term)
+}
+
+/// A submission for account `CN-6225-0042` computed from `wire`, whatever it says.
+fn submission_from(wire: ScenarioWire, id: &str, offer: usize, term: Option<u32>) -> Value {
     let scenario = Scenario::from_wire(&wire).unwrap();
     let choice = PlanChoice {
         term_months: term,
@@ -103,7 +132,7 @@ fn submission(id: &str, offer: usize, term: Option<u32>) -> Value {
     json!({
         "schema_version": 1,
         "proposal_id": id,
-        "account_reference": "ACC-0042",
+        "account_reference": "CN-6225-0042",
         "scenario": wire,
         "proposal": proposal,
         "reason": "income_loss",
@@ -124,23 +153,172 @@ async fn an_instantly_approved_proposal_is_stored_once_and_can_be_looked_up() {
     assert_eq!(first.status, 201, "{:?}", first.body);
     let answer = first.body.unwrap();
     assert_eq!(answer["status"], "approved");
-    assert_eq!(answer["reference"], "RP-000001");
+    let (reference, token) = receipt(&answer);
 
     // The same request again (a retry whose answer was lost): the same answer.
     let again = post(addr, &body).await;
     assert_eq!(again.status, 200);
     let repeat = again.body.unwrap();
-    assert_eq!(repeat["reference"], "RP-000001");
+    assert_eq!(receipt(&repeat), (reference.clone(), token.clone()));
     assert_eq!(repeat["duplicate"], true);
 
-    let found = request(addr, "GET", "/api/proposals/RP-000001", &[], "").await;
+    let found = lookup(addr, &reference, Some(&token)).await;
     assert_eq!(found.status, 200);
-    assert_eq!(
-        found.body.unwrap()["proposal"]["account_reference"],
-        "ACC-0042"
-    );
+    let found = found.body.unwrap();
+    assert_eq!(found["proposal"]["plan"], body["proposal"]["plan"]);
+    assert_eq!(found["answer"]["status"], "approved");
     let health = request(addr, "GET", "/api/health", &[], "").await;
     assert_eq!(health.body.unwrap()["accepted_proposals"], 1);
+}
+
+#[tokio::test]
+async fn the_bank_recomputes_from_its_own_records_never_from_the_scenario_sent() {
+    let addr = start(Options::default()).await;
+    let ours: ScenarioWire = serde_json::from_str(CN).unwrap();
+    let refused = |answer: Answer| {
+        assert_eq!(answer.status, 422);
+        let body = answer.body.unwrap();
+        assert_eq!(body["error"], "figures_differ", "{body}");
+        assert!(!body["differences"].as_array().unwrap().is_empty());
+        body["records_changed"].clone()
+    };
+
+    // A rewritten policy: no interest, instant approval of every term.
+    let mut generous = ours.clone();
+    let generous_json = serde_json::to_string(&generous.policy)
+        .unwrap()
+        .replace("\"0.006\"", "\"0\"")
+        .replace("{\"instant_up_to_months\":12}", "\"instant\"");
+    generous.policy = serde_json::from_str(&generous_json).unwrap();
+    assert_ne!(generous.policy, ours.policy);
+    let answer = post(addr, &submission_from(generous, ID, 2, Some(24))).await;
+    assert_eq!(refused(answer), json!(["policy"]));
+
+    // A smaller balance.
+    let mut smaller = ours.clone();
+    smaller.account.statement_balance = "1000.00".into();
+    let answer = post(
+        addr,
+        &submission_from(smaller, "b2f5c0de-0000-4000-8000-000000000002", 2, Some(12)),
+    )
+    .await;
+    assert_eq!(refused(answer), json!(["account.statement_balance"]));
+
+    // Another customer's account and policy under this account's reference.
+    let us: ScenarioWire =
+        serde_json::from_str(include_str!("../../engine/data/us-card.json")).unwrap();
+    let answer = post(
+        addr,
+        &submission_from(us, "b2f5c0de-0000-4000-8000-000000000003", 2, Some(12)),
+    )
+    .await;
+    let changed = refused(answer);
+    assert!(changed
+        .as_array()
+        .unwrap()
+        .contains(&json!("account.currency")));
+
+    // An account the bank does not know.
+    let mut unknown = submission(ID, 2, Some(12));
+    unknown["proposal_id"] = json!("b2f5c0de-0000-4000-8000-000000000004");
+    unknown["account_reference"] = json!("CN-0000-0000");
+    let answer = post(addr, &unknown).await;
+    assert_eq!(answer.status, 422);
+    let body = answer.body.unwrap();
+    assert_eq!(body["error"], "unknown_account");
+    assert_eq!(body["fields"][0]["path"], "account_reference");
+
+    let health = request(addr, "GET", "/api/health", &[], "").await;
+    assert_eq!(
+        health.body.unwrap()["accepted_proposals"],
+        0,
+        "nothing stored"
+    );
+}
+
+#[tokio::test]
+async fn records_that_changed_since_the_page_was_loaded_are_named() {
+    // The bank's snapshot moved on a day (the page still has yesterday's figures).
+    let dir = std::env::temp_dir().join(format!("dev-bank-records-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("cn-card.json");
+    std::fs::write(
+        &file,
+        CN.replace("\"as_of\": \"2026-11-28\"", "\"as_of\": \"2026-11-29\""),
+    )
+    .unwrap();
+    let addr = start(Options {
+        accounts: vec![("CN-6225-0042".to_owned(), file.clone())],
+        ..Options::default()
+    })
+    .await;
+    let answer = post(addr, &submission(ID, 2, Some(12))).await;
+    assert_eq!(answer.status, 422);
+    let body = answer.body.unwrap();
+    assert_eq!(body["error"], "figures_differ");
+    assert_eq!(body["records_changed"], json!(["account.as_of"]));
+    assert!(
+        body["message"].as_str().unwrap().contains("reload"),
+        "{body}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn a_proposal_is_shown_only_to_whoever_holds_its_access_token() {
+    let addr = start(Options::default()).await;
+    let mut body = submission(ID, 2, Some(12));
+    body["budget"] = json!({ "monthly_income": "6000.00", "essential_expenses": "5400.00" });
+    body["message"] = json!("I lost my job in October.");
+    let first = post(addr, &body).await;
+    assert_eq!(first.status, 201);
+    let (reference, token) = receipt(&first.body.unwrap());
+    let other = post(
+        addr,
+        &submission("b2f5c0de-0000-4000-8000-000000000005", 2, Some(6)),
+    )
+    .await;
+    let (other_reference, other_token) = receipt(&other.body.unwrap());
+
+    // References are random, not a count: nothing to step through.
+    for r in [&reference, &other_reference] {
+        assert!(r.starts_with("RP-") && r.len() == 19, "{r}");
+        assert!(
+            r[3..]
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || ('2'..='9').contains(&c)),
+            "{r}"
+        );
+    }
+    assert_ne!(reference, other_reference);
+
+    for (token, why) in [
+        (None, "no token"),
+        (Some("0".repeat(32)), "a wrong token"),
+        (Some(other_token.clone()), "another proposal's token"),
+        (Some(token[..31].to_owned()), "a prefix of the token"),
+    ] {
+        let answer = lookup(addr, &reference, token.as_deref()).await;
+        assert_eq!(answer.status, 404, "{why}");
+        assert_eq!(answer.body.unwrap()["error"], "not_found", "{why}");
+    }
+    let found = lookup(addr, &reference, Some(&token)).await;
+    assert_eq!(found.status, 200);
+    let text = found.body.unwrap().to_string();
+    for private in [
+        "6000.00",
+        "budget",
+        "I lost my job",
+        "message\":\"I",
+        "contact",
+        "access_token",
+    ] {
+        assert!(
+            !text.contains(private),
+            "the lookup shows {private}: {text}"
+        );
+    }
+    assert_eq!(lookup(addr, "RP-000001", Some(&token)).await.status, 404);
 }
 
 #[tokio::test]
@@ -241,9 +419,30 @@ async fn a_repeat_without_the_shared_budget_is_the_same_proposal() {
     let resumed = post(addr, &submission(ID, 2, Some(12))).await;
     assert_eq!(resumed.status, 200);
     assert_eq!(resumed.body.unwrap()["duplicate"], true);
-    let found = request(addr, "GET", "/api/proposals/RP-000001", &[], "").await;
-    let stored = found.body.unwrap();
-    assert_eq!(stored["proposal"]["budget"]["monthly_income"], "6000.00");
+}
+
+#[tokio::test]
+async fn the_bank_keeps_the_first_copy_with_its_shared_budget() {
+    let file = std::env::temp_dir().join(format!("dev-bank-budget-{}.sqlite3", std::process::id()));
+    let _ = std::fs::remove_file(&file);
+    let addr = start(Options {
+        db: Some(file.clone()),
+        ..Options::default()
+    })
+    .await;
+    let mut with_budget = submission(ID, 2, Some(12));
+    with_budget["budget"] = json!({ "monthly_income": "6000.00", "essential_expenses": "5400.00" });
+    assert_eq!(post(addr, &with_budget).await.status, 201);
+    assert_eq!(post(addr, &submission(ID, 2, Some(12))).await.status, 200);
+    let stored = dev_bank::store::Store::open(Some(&file))
+        .unwrap()
+        .lock()
+        .find(ID)
+        .unwrap()
+        .unwrap();
+    let body: Value = serde_json::from_str(&stored.body).unwrap();
+    assert_eq!(body["budget"]["monthly_income"], "6000.00");
+    let _ = std::fs::remove_file(&file);
 }
 
 #[tokio::test]
@@ -394,7 +593,7 @@ async fn injected_failures_store_nothing_and_dropped_answers_are_recovered_by_re
         }
     }
     assert_eq!(dropped, 3, "with seed 12 the first three answers are lost");
-    assert_eq!(reference, Some(json!("RP-000001")));
+    assert!(reference.is_some());
     let health = request(flaky, "GET", "/api/health", &[], "").await;
     assert_eq!(health.body.unwrap()["accepted_proposals"], 1);
 }
@@ -408,9 +607,11 @@ async fn proposals_survive_a_restart_with_a_database_file() {
         ..Options::default()
     };
     let first = start(options.clone()).await;
-    assert_eq!(post(first, &submission(ID, 2, Some(12))).await.status, 201);
+    let answer = post(first, &submission(ID, 2, Some(12))).await;
+    assert_eq!(answer.status, 201);
+    let (reference, token) = receipt(&answer.body.unwrap());
     let second = start(options).await;
-    let found = request(second, "GET", "/api/proposals/RP-000001", &[], "").await;
+    let found = lookup(second, &reference, Some(&token)).await;
     assert_eq!(found.status, 200);
     let _ = std::fs::remove_file(&file);
 }
