@@ -24,7 +24,7 @@ pub struct Submission {
     /// The chosen plan as the engine computed it.
     pub proposal: Proposal,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
+    pub reason: Option<MissedReason>,
     /// Present only when the customer chose to share it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget: Option<BudgetFigures>,
@@ -32,8 +32,162 @@ pub struct Submission {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     pub consent: Consent,
-    pub locale: String,
+    pub locale: Locale,
     pub widget_version: String,
+}
+
+/// Why the payment was missed, as the customer said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MissedReason {
+    Forgot,
+    TemporaryEmergency,
+    IncomeLoss,
+    Illness,
+    Dispute,
+    Other,
+}
+
+/// How the customer wants to be contacted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactChannel {
+    Phone,
+    Sms,
+    Email,
+    InApp,
+}
+
+/// When the customer prefers to be contacted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactTime {
+    Anytime,
+    Morning,
+    Afternoon,
+    Evening,
+}
+
+/// The customer's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Locale {
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+    #[serde(rename = "en-US")]
+    EnUs,
+}
+
+/// The longest message the contract accepts, in characters.
+pub const MAX_MESSAGE_CHARS: usize = 500;
+/// The longest account reference, terms version or widget version, in characters.
+pub const MAX_TEXT_CHARS: usize = 64;
+
+/// Checks what the types cannot: the lengths, forms and characters the schema states.
+/// Returns the first field at fault with its code.
+pub fn check_fields(submission: &Submission) -> Result<(), FieldError> {
+    let fault = |path: &str, code: &str| {
+        Err(FieldError {
+            path: path.to_owned(),
+            code: code.to_owned(),
+        })
+    };
+    if !is_uuid(&submission.proposal_id) {
+        return fault("proposal_id", "not_a_uuid");
+    }
+    for (path, text) in [
+        ("account_reference", submission.account_reference.as_str()),
+        (
+            "consent.terms_version",
+            submission.consent.terms_version.as_str(),
+        ),
+        ("widget_version", submission.widget_version.as_str()),
+    ] {
+        if text.trim().is_empty() {
+            return fault(path, "missing");
+        }
+        if text.chars().count() > MAX_TEXT_CHARS {
+            return fault(path, "too_long");
+        }
+        if text.chars().any(char::is_control) {
+            return fault(path, "control_character");
+        }
+    }
+    if let Some(message) = &submission.message {
+        if message.chars().count() > MAX_MESSAGE_CHARS {
+            return fault("message", "too_long");
+        }
+        // Line breaks are text; other control characters are not.
+        if message
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        {
+            return fault("message", "control_character");
+        }
+    }
+    if submission
+        .consent
+        .agreed_at
+        .parse::<jiff::Timestamp>()
+        .is_err()
+    {
+        return fault("consent.agreed_at", "not_a_time");
+    }
+    if let Some(budget) = &submission.budget {
+        for (path, text) in [
+            ("budget.monthly_income", &budget.monthly_income),
+            ("budget.essential_expenses", &budget.essential_expenses),
+        ] {
+            if !is_amount(text) {
+                return fault(path, "not_a_decimal");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A version 4 UUID as the widget writes it: 36 characters, lowercase hex and dashes.
+pub fn is_uuid(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() == 36
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => *b == b'-',
+            _ => b.is_ascii_digit() || (b'a'..=b'f').contains(b),
+        })
+}
+
+/// A non-negative amount as the contract writes it: digits, and at most three decimals.
+fn is_amount(text: &str) -> bool {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    !whole.is_empty()
+        && whole.len() <= 15
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && fraction.len() <= 3
+        && fraction.bytes().all(|b| b.is_ascii_digit())
+        && !(text.contains('.') && fraction.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uuids_and_amounts_have_one_form() {
+        assert!(is_uuid("6f1c2a9e-2b1d-4c61-9a55-0d7a8f3b2c10"));
+        for text in [
+            "6F1C2A9E-2B1D-4C61-9A55-0D7A8F3B2C10",
+            "6f1c2a9e2b1d4c619a550d7a8f3b2c10",
+            "6f1c2a9e-2b1d-4c61-9a55-0d7a8f3b2c10x",
+            "",
+        ] {
+            assert!(!is_uuid(text), "{text}");
+        }
+        for text in ["0", "6000.00", "12.5", "999999999999999.999"] {
+            assert!(is_amount(text), "{text}");
+        }
+        for text in ["", "-1", "1e3", "6,000", "1.", ".5", "1.2345", "NaN", "٣"] {
+            assert!(!is_amount(text), "{text}");
+        }
+    }
 }
 
 /// The customer's budget, shared with consent.
@@ -48,8 +202,8 @@ pub struct BudgetFigures {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
-    pub channel: String,
-    pub time: String,
+    pub channel: ContactChannel,
+    pub time: ContactTime,
 }
 
 /// The customer's agreement to the bank's terms.

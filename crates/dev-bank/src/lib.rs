@@ -319,6 +319,15 @@ async fn submit(State(app): State<AppState>, headers: HeaderMap, body: Body) -> 
             ),
         );
     }
+    if headers.get_all("idempotency-key").iter().count() > 1 {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            Refusal::new(
+                "missing_idempotency_key",
+                "send exactly one Idempotency-Key header",
+            ),
+        );
+    }
     let Some(key) = headers
         .get("idempotency-key")
         .and_then(|v| v.to_str().ok())
@@ -344,9 +353,14 @@ async fn submit(State(app): State<AppState>, headers: HeaderMap, body: Body) -> 
             )
         }
     };
-    let text = String::from_utf8_lossy(&bytes);
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        return refuse(
+            StatusCode::BAD_REQUEST,
+            Refusal::new("malformed_json", "the body is not UTF-8 text"),
+        );
+    };
     // A version this server cannot read is refused before its shape is checked.
-    let version = serde_json::from_str::<serde_json::Value>(&text)
+    let version = serde_json::from_str::<serde_json::Value>(text)
         .ok()
         .and_then(|v| v.get("schema_version").and_then(serde_json::Value::as_u64));
     if version.is_some_and(|v| v != u64::from(SCHEMA_VERSION)) {
@@ -358,13 +372,21 @@ async fn submit(State(app): State<AppState>, headers: HeaderMap, body: Body) -> 
             ),
         );
     }
-    let submission: Submission = match repay_engine::read_json(&text) {
+    let submission: Submission = match repay_engine::read_json(text) {
         Ok(submission) => submission,
         Err(error @ EngineError::MalformedJson { .. }) => {
             return refuse(StatusCode::BAD_REQUEST, field_errors(error, ""));
         }
         Err(error) => return refuse(StatusCode::UNPROCESSABLE_ENTITY, field_errors(error, "")),
     };
+    if let Err(field) = contract::check_fields(&submission) {
+        let mut refusal = Refusal::new(
+            "invalid",
+            format!("{} is not allowed ({})", field.path, field.code),
+        );
+        refusal.fields.push(field);
+        return refuse(StatusCode::UNPROCESSABLE_ENTITY, refusal);
+    }
     if submission.proposal_id != key {
         return refuse(
             StatusCode::UNPROCESSABLE_ENTITY,

@@ -446,6 +446,143 @@ async fn the_bank_keeps_the_first_copy_with_its_shared_budget() {
 }
 
 #[tokio::test]
+async fn every_field_is_held_to_the_contract_and_nothing_it_forbids_is_stored() {
+    let addr = start(Options::default()).await;
+    // (what is changed, the field named, its code)
+    type Change = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(Change, &str, &str)> = vec![
+        (
+            Box::new(|b| b["message"] = json!("x".repeat(501))),
+            "message",
+            "too_long",
+        ),
+        (
+            Box::new(|b| b["message"] = json!("hi\u{0000}")),
+            "message",
+            "control_character",
+        ),
+        (
+            Box::new(|b| b["locale"] = json!("fr-FR")),
+            "locale",
+            "not_allowed",
+        ),
+        (
+            Box::new(|b| b["reason"] = json!("bored")),
+            "reason",
+            "not_allowed",
+        ),
+        (
+            Box::new(|b| b["contact"]["channel"] = json!("pigeon")),
+            "contact.channel",
+            "not_allowed",
+        ),
+        (
+            Box::new(|b| b["contact"]["time"] = json!("midnight")),
+            "contact.time",
+            "not_allowed",
+        ),
+        (
+            Box::new(|b| b["consent"]["agreed_at"] = json!("yesterday")),
+            "consent.agreed_at",
+            "not_a_time",
+        ),
+        (
+            Box::new(|b| b["consent"]["terms_version"] = json!(" ")),
+            "consent.terms_version",
+            "missing",
+        ),
+        (
+            Box::new(|b| b["account_reference"] = json!("")),
+            "account_reference",
+            "missing",
+        ),
+        (
+            Box::new(|b| b["account_reference"] = json!("CN-6225\u{0000}")),
+            "account_reference",
+            "control_character",
+        ),
+        (
+            Box::new(|b| b["account_reference"] = json!("C".repeat(65))),
+            "account_reference",
+            "too_long",
+        ),
+        (
+            Box::new(|b| {
+                b["budget"] = json!({ "monthly_income": "lots", "essential_expenses": "1" })
+            }),
+            "budget.monthly_income",
+            "not_a_decimal",
+        ),
+        (
+            Box::new(|b| b["proposal_id"] = json!("not-a-uuid")),
+            "proposal_id",
+            "not_a_uuid",
+        ),
+    ];
+    for (change, path, code) in cases {
+        let mut body = submission(ID, 2, Some(12));
+        change(&mut body);
+        let key = body["proposal_id"].as_str().unwrap().to_owned();
+        let answer = request(
+            addr,
+            "POST",
+            "/api/proposals",
+            &[
+                ("Content-Type", "application/json"),
+                ("Idempotency-Key", &key),
+            ],
+            &body.to_string(),
+        )
+        .await;
+        assert_eq!(answer.status, 422, "{path}: {:?}", answer.body);
+        let answer = answer.body.unwrap();
+        assert_eq!(answer["error"], "invalid", "{path}");
+        assert_eq!(answer["fields"][0]["path"], path);
+        assert_eq!(answer["fields"][0]["code"], code, "{path}");
+    }
+
+    // A 64 KB key, two keys, and a body that is not UTF-8.
+    let body = submission(ID, 2, Some(12)).to_string();
+    let long_key = "k".repeat(64 * 1024);
+    let json_type = ("Content-Type", "application/json");
+    let long = request(
+        addr,
+        "POST",
+        "/api/proposals",
+        &[json_type, ("Idempotency-Key", &long_key)],
+        &body,
+    )
+    .await;
+    assert!((400..500).contains(&long.status), "{}", long.status);
+    let two = request(
+        addr,
+        "POST",
+        "/api/proposals",
+        &[json_type, ("Idempotency-Key", ID), ("Idempotency-Key", ID)],
+        &body,
+    )
+    .await;
+    assert_eq!(two.status, 400);
+    let not_utf8 = String::from_utf8_lossy(&[0xff, 0xfe]).into_owned();
+    let broken = request(
+        addr,
+        "POST",
+        "/api/proposals",
+        &[json_type, ("Idempotency-Key", ID)],
+        &body.replace("\"sms\"", &format!("\"{not_utf8}\"")),
+    )
+    .await;
+    assert!((400..500).contains(&broken.status));
+
+    let health = request(addr, "GET", "/api/health", &[], "").await;
+    assert_eq!(
+        health.body.unwrap()["accepted_proposals"],
+        0,
+        "nothing stored"
+    );
+}
+
+#[tokio::test]
 async fn bad_requests_get_a_clear_4xx_never_a_500() {
     let addr = start(Options::default()).await;
     let body = submission(ID, 2, Some(12)).to_string();
