@@ -105,7 +105,7 @@ test("a proposal with a shared budget is sent once, matches the schema, and leav
     const draft = await page.evaluate(() => JSON.stringify(Object.values(sessionStorage)));
     assert.ok(!draft.includes("6000") && !draft.includes("5400"), "budget figures in storage");
     await page.getByTestId("send").click();
-    assert.match(await reference(page), /^RP-[A-Z2-9]{16}$/);
+    assert.match(await reference(page), /^RP-[A-Z2-9]{12}$/);
     assert.match(await page.getByTestId("first-due").textContent(), /772\.79/);
     assert.deepEqual(await axeViolations(page), [], "axe on the confirmation");
     // How to keep the next due date: the bank's automatic payments and reminders.
@@ -124,7 +124,7 @@ test("a proposal with a shared budget is sent once, matches the schema, and leav
     const kept = await page.evaluate(() => JSON.stringify(Object.values(sessionStorage)));
     assert.ok(!kept.includes("proposal_id"), "the sent body is no longer kept");
     await page.reload();
-    assert.match(await reference(page), /^RP-[A-Z2-9]{16}$/);
+    assert.match(await reference(page), /^RP-[A-Z2-9]{12}$/);
     assert.deepEqual(problems, []);
     await context.close();
   } finally {
@@ -152,13 +152,20 @@ for (const [name, faults] of faultModes) {
       assert.equal(await env.stored(), 1);
       // Whoever sent it (holding its key) gets the same answer again, with the access
       // token that alone shows the proposal; without it the reference shows nothing.
-      const again = await (
-        await fetch(`${env.bank.url}/api/proposals`, {
-          method: "POST",
-          headers: { "content-type": "application/json", "idempotency-key": posted[0].key },
-          body: JSON.stringify(posted[0].body),
-        })
-      ).json();
+      // (The bank's faults meet this client too: it retries as the widget does.)
+      let again = null;
+      for (let attempt = 0; attempt < 30 && !again?.access_token; attempt++) {
+        try {
+          const answer = await fetch(`${env.bank.url}/api/proposals`, {
+            method: "POST",
+            headers: { "content-type": "application/json", "idempotency-key": posted[0].key },
+            body: JSON.stringify(posted[0].body),
+          });
+          if (answer.ok) again = await answer.json();
+        } catch {
+          // A dropped answer: ask again with the same key.
+        }
+      }
       assert.equal(again.reference, shown);
       assert.equal((await fetch(`${env.bank.url}/api/proposals/${shown}`)).status, 404);
       const found = await (

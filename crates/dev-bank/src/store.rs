@@ -180,18 +180,20 @@ impl Transaction<'_> {
         )?)
     }
 
-    /// A new reference nobody can guess from another: `RP-` and 16 random letters and
-    /// digits (80 bits), e.g. `RP-7K2QF9XW4M8DTB3N`.
+    /// A new reference nobody can guess from another: `RP-` and 12 random letters and
+    /// digits (60 bits), e.g. `RP-7K2QF9XW4M8D`: short enough to read to a person on the
+    /// phone; reading a proposal needs its access token as well.
     ///
     /// # Errors
     ///
     /// [`StoreError`] on a storage failure.
     pub fn new_reference(&self) -> Result<String, StoreError> {
         const ALPHABET: &[u8; 32] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        let hex = self.random_hex(10)?;
-        // 80 random bits, five at a time, into 16 letters of an alphabet without 0/O, 1/I.
-        let bits = u128::from_str_radix(&hex, 16).unwrap_or_default();
-        let letters: String = (0..16)
+        let hex = self.random_hex(8)?;
+        // 60 of 64 random bits, five at a time, into 12 letters of an alphabet without
+        // 0/O and 1/I.
+        let bits = u64::from_str_radix(&hex, 16).unwrap_or_default();
+        let letters: String = (0..12)
             .map(|i| char::from(ALPHABET[((bits >> (i * 5)) & 31) as usize]))
             .collect();
         Ok(format!("RP-{letters}"))

@@ -282,7 +282,7 @@ async fn a_proposal_is_shown_only_to_whoever_holds_its_access_token() {
 
     // References are random, not a count: nothing to step through.
     for r in [&reference, &other_reference] {
-        assert!(r.starts_with("RP-") && r.len() == 19, "{r}");
+        assert!(r.starts_with("RP-") && r.len() == 15, "{r}");
         assert!(
             r[3..]
                 .chars()
