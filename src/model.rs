@@ -92,7 +92,7 @@ pub fn derive(scenario: &Scenario, inputs: &Inputs) -> Result<Model, EngineError
     let longest_wait = policy
         .plans
         .iter()
-        .filter_map(latest_first_payment_days)
+        .filter_map(PlanOffer::latest_first_payment_days)
         .max()
         .unwrap_or(DEFAULT_FIRST_PAYMENT_WINDOW_DAYS);
     let window = (
@@ -102,7 +102,7 @@ pub fn derive(scenario: &Scenario, inputs: &Inputs) -> Result<Model, EngineError
     let default_first = policy
         .plans
         .iter()
-        .filter_map(latest_first_payment_days)
+        .filter_map(PlanOffer::latest_first_payment_days)
         .map(|days| default_first_payment(account.as_of, days))
         .min()
         .unwrap_or_else(|| add_months(account.as_of, 1).unwrap_or(account.as_of));
@@ -168,26 +168,10 @@ pub fn derive(scenario: &Scenario, inputs: &Inputs) -> Result<Model, EngineError
     })
 }
 
-/// How many days after `as_of` an offer's first payment may come, for the offers that
-/// have a first payment date of their own.
-fn latest_first_payment_days(offer: &PlanOffer) -> Option<u32> {
-    match offer {
-        PlanOffer::Instalment {
-            latest_first_payment_days,
-            ..
-        }
-        | PlanOffer::Hardship {
-            latest_first_payment_days,
-            ..
-        } => Some(*latest_first_payment_days),
-        _ => None,
-    }
-}
-
 /// The first payment date a plan is computed for: the typed one; else, for instalment and
 /// hardship plans, the shared default (a settlement without a typed date is paid today).
 fn first_payment_for(offer: &PlanOffer, typed: Option<Date>, default: Date) -> Option<Date> {
-    typed.or_else(|| latest_first_payment_days(offer).map(|_| default))
+    typed.or_else(|| offer.latest_first_payment_days().map(|_| default))
 }
 
 /// The complete rows of the customer's own plan, and each row's problems.

@@ -27,7 +27,8 @@ pub fn pay_now(props: &PayNowProps) -> Html {
     let status = &props.model.status;
     let amount = format::money(&status.amount_to_bring_current, locale);
     let date = |d: repay_engine::plans::DateText| format::date(d.0, locale);
-    let pay_by = status.pay_by.as_ref().map(|first| {
+    let first = status.pay_by();
+    let pay_by = first.map(|first| {
         html! {
             <p data-testid="pay-by">
                 { fill(Msg::PayNowBy.text(locale), &[
@@ -40,14 +41,8 @@ pub fn pay_now(props: &PayNowProps) -> Html {
     });
     // The next charge, when it comes later than the date already given.
     let next_charge = status
-        .next_charge
-        .as_ref()
-        .filter(|charge| {
-            status
-                .pay_by
-                .as_ref()
-                .is_none_or(|first| first.act_before < charge.act_before)
-        })
+        .next_charge()
+        .filter(|charge| first.is_none_or(|first| first.act_before < charge.act_before))
         .map(|charge| {
             let text = match &charge.kind {
                 EventKind::LateFee { amount } => fill(

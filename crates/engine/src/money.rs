@@ -199,7 +199,7 @@ impl Money {
     }
 
     /// The amount as a count of minor units (`12.34` CNY is 1234, `800` JPY is 800).
-    pub fn minor_units(&self) -> i128 {
+    pub fn in_minor_units(&self) -> i128 {
         // Every `Money` is held at exactly its currency's scale.
         self.amount.mantissa()
     }

@@ -696,8 +696,7 @@ impl Builder<'_> {
                 reasons.push(PlanReason::CustomTermTooLong);
             }
             // A payment must be at least one minor unit, and at least the bank's minimum.
-            if !payment.amount.amount().is_sign_positive()
-                || payment.amount.is_zero()
+            if payment.amount.amount() <= Decimal::ZERO
                 || min.is_some_and(|min| payment.amount.amount() < min.amount())
             {
                 reasons.push(PlanReason::CustomPaymentBelowMinimum);
@@ -737,7 +736,6 @@ impl Builder<'_> {
         }
         reasons.dedup();
         let term = u32::try_from(schedule.len()).unwrap_or(u32::MAX);
-        let mut unpaid_interest = interest_owed;
         if payments.is_empty() {
             schedule = self
                 .lump_sum(
@@ -748,14 +746,14 @@ impl Builder<'_> {
                     Vec::new(),
                 )?
                 .schedule;
-            unpaid_interest = zero;
         }
         Ok(Draft {
             kind: PlanKind::Custom,
             term_months: term,
             down_payment: self.zero(),
             amount_waived: self.zero(),
-            unpaid_interest,
+            // Zero when there are no payments: nothing accrued.
+            unpaid_interest: interest_owed,
             schedule,
             approval,
             reasons,
@@ -779,10 +777,10 @@ impl Builder<'_> {
                 .map(DateText)
                 .ok_or(InvalidReason::Overflow)
         };
-        if !financed.amount().is_sign_positive() || financed.is_zero() {
+        if financed.amount() <= Decimal::ZERO {
             return Ok(Vec::new());
         }
-        let term = u32::try_from(financed.minor_units())
+        let term = u32::try_from(financed.in_minor_units())
             .map_or(term, |units| term.min(units))
             .max(1);
         let mut rows = Vec::with_capacity(term as usize);

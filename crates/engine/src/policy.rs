@@ -514,6 +514,22 @@ pub enum PlanOffer {
 }
 
 impl PlanOffer {
+    /// How many days after `as_of` the first payment may come, for the offers whose
+    /// first payment date the customer picks (instalment and hardship plans).
+    pub fn latest_first_payment_days(&self) -> Option<u32> {
+        match self {
+            Self::Instalment {
+                latest_first_payment_days,
+                ..
+            }
+            | Self::Hardship {
+                latest_first_payment_days,
+                ..
+            } => Some(*latest_first_payment_days),
+            _ => None,
+        }
+    }
+
     /// Checks an offer at `path` for a policy whose longest term is `max_term`.
     ///
     /// # Errors

@@ -83,15 +83,28 @@ pub struct Status {
     pub charged: Charged,
     /// What happens if nothing is paid, in date order.
     pub timeline: Vec<TimelineEvent>,
-    /// The event a payment must come before first: its `act_before` is the earliest date
-    /// by which bringing the account current avoids every event on the timeline (a
-    /// credit-bureau report before a fee, when the report comes first). `None` when the
-    /// timeline is empty.
-    pub pay_by: Option<TimelineEvent>,
+    pub cost_of_waiting: Vec<WaitingCost>,
+}
+
+impl Status {
+    /// The event a payment must come before first: the timeline's first, since it is in
+    /// date order. Its `act_before` is the earliest date by which bringing the account
+    /// current avoids every event on the timeline (a credit-bureau report before a fee,
+    /// when the report comes first). `None` when the timeline is empty.
+    pub fn pay_by(&self) -> Option<&TimelineEvent> {
+        self.timeline.first()
+    }
+
     /// The first event on the timeline that costs money (a late fee, or penalty interest
     /// starting), if any.
-    pub next_charge: Option<TimelineEvent>,
-    pub cost_of_waiting: Vec<WaitingCost>,
+    pub fn next_charge(&self) -> Option<&TimelineEvent> {
+        self.timeline.iter().find(|e| {
+            matches!(
+                e.kind,
+                EventKind::LateFee { .. } | EventKind::PenaltyInterestStarts
+            )
+        })
+    }
 }
 
 /// Works out the status of `account` under `policy` on the account's `as_of` date.
@@ -119,17 +132,6 @@ pub fn status(account: &AccountSnapshot, policy: &Policy) -> Result<Status, Engi
         .map(|&days| waiting_cost(account, policy, days_past_due, days, overdue))
         .collect::<Result<Vec<_>, _>>()
         .map_err(overflow)?;
-    let pay_by = timeline.iter().min_by_key(|e| e.act_before).cloned();
-    let next_charge = timeline
-        .iter()
-        .filter(|e| {
-            matches!(
-                e.kind,
-                EventKind::LateFee { .. } | EventKind::PenaltyInterestStarts
-            )
-        })
-        .min_by_key(|e| e.act_before)
-        .cloned();
     Ok(Status {
         days_past_due,
         in_grace_period: overdue && days_past_due <= policy.grace_days,
@@ -149,8 +151,6 @@ pub fn status(account: &AccountSnapshot, policy: &Policy) -> Result<Status, Engi
             total: charged_total,
         },
         timeline,
-        pay_by,
-        next_charge,
         cost_of_waiting,
     })
 }

@@ -123,7 +123,7 @@ proptest! {
                 .collect(),
         };
         let st = status(&s.account, &s.policy).unwrap();
-        if let Some(pay_by) = &st.pay_by {
+        if let Some(pay_by) = st.pay_by() {
             prop_assert!(st.timeline.iter().all(|e| pay_by.act_before <= e.act_before));
         }
         let plans = all_plans(&s.account, &s.policy, &choice).unwrap();

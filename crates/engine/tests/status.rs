@@ -57,10 +57,10 @@ fn a_chinese_card_eighteen_days_late() {
     );
     // Paying by 9 December avoids the credit-bureau report on the 10th, which comes
     // before the next fee (pay by the 13th).
-    let pay_by = st.pay_by.as_ref().unwrap();
+    let pay_by = st.pay_by().unwrap();
     assert_eq!(pay_by.act_before.0, date(2026, 12, 9));
     assert!(matches!(&pay_by.kind, EventKind::StageStarts { code, .. } if code == "reported"));
-    let next_charge = st.next_charge.as_ref().unwrap();
+    let next_charge = st.next_charge().unwrap();
     assert_eq!(next_charge.act_before.0, date(2026, 12, 13));
     assert!(matches!(next_charge.kind, EventKind::LateFee { .. }));
     match &st.timeline[0].kind {
@@ -193,7 +193,7 @@ fn paying_by_the_pay_by_date_avoids_every_event_on_every_day_of_a_year() {
             s.account.as_of = repay_engine::calendar::add_days(s.account.due_date, offset).unwrap();
             s.account.last_payment = None;
             let st = status(&s.account, &s.policy).unwrap();
-            match &st.pay_by {
+            match st.pay_by() {
                 None => assert!(st.timeline.is_empty()),
                 Some(pay_by) => {
                     for event in &st.timeline {
@@ -207,8 +207,8 @@ fn paying_by_the_pay_by_date_avoids_every_event_on_every_day_of_a_year() {
                     assert!(pay_by.act_before.0 >= s.account.as_of);
                 }
             }
-            if let Some(charge) = &st.next_charge {
-                assert!(st.pay_by.as_ref().unwrap().act_before <= charge.act_before);
+            if let Some(charge) = st.next_charge() {
+                assert!(st.pay_by().unwrap().act_before <= charge.act_before);
             }
         }
     }
