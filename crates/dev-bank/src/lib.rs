@@ -184,13 +184,14 @@ fn changed_inputs(sent: &ScenarioWire, ours: &ScenarioWire) -> Vec<String> {
     changed
 }
 
-/// An answer decided: accepted with its status, or refused with its status and reasons.
-type Decision = Result<(StatusCode, Accepted), Box<(StatusCode, Refusal)>>;
+/// An answer decided: accepted with its status and the records it was recomputed from,
+/// or refused with its status and reasons.
+type Decision<'a> = Result<(StatusCode, Accepted, &'a AccountRecords), Box<(StatusCode, Refusal)>>;
 
 /// Decides the answer to a well-formed request from the bank's own `records` for its
 /// account: look up, recompute, compare, verdict. Nothing the client sent is used to
 /// compute: its `scenario` is checked and compared, only to explain a difference.
-fn decide(submission: &Submission, records: Option<&AccountRecords>) -> Decision {
+fn decide<'a>(submission: &Submission, records: Option<&'a AccountRecords>) -> Decision<'a> {
     let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
     Scenario::from_wire(&submission.scenario)
         .map_err(|e| Box::new((unprocessable, field_errors(e, "scenario"))))?;
@@ -238,7 +239,7 @@ fn decide(submission: &Submission, records: Option<&AccountRecords>) -> Decision
         return Err(Box::new((unprocessable, refusal)));
     }
     // Recomputed from the bank's records and identical: the plan's verdict is the bank's.
-    let accepted = |status| -> Decision {
+    let accepted = |status| -> Decision<'a> {
         Ok((
             StatusCode::CREATED,
             Accepted {
@@ -248,6 +249,7 @@ fn decide(submission: &Submission, records: Option<&AccountRecords>) -> Decision
                 access_token: None,
                 duplicate: false,
             },
+            records,
         ))
     };
     let verdict = &submission.proposal.plan["verdict"];
@@ -435,12 +437,12 @@ async fn submit(State(app): State<AppState>, headers: HeaderMap, body: Body) -> 
                     Err(error) => return storage_failure(&error),
                 };
                 let (status, answer, accepted_as) = match decide(&submission, records.as_ref()) {
-                    Ok((status, mut accepted)) => {
+                    Ok((status, mut accepted, records)) => {
                         let made = store
                             .new_reference()
                             .and_then(|r| Ok((r, store.new_access_token()?)));
-                        match (made, records) {
-                            (Ok((reference, token)), Some(records)) => {
+                        match made {
+                            Ok((reference, token)) => {
                                 accepted.reference = reference.clone();
                                 accepted.access_token = Some(token.clone());
                                 (
@@ -449,13 +451,7 @@ async fn submit(State(app): State<AppState>, headers: HeaderMap, body: Body) -> 
                                     Some((reference, token, records)),
                                 )
                             }
-                            (Err(error), _) => return storage_failure(&error),
-                            // `decide` accepts only with records.
-                            (Ok(_), None) => {
-                                return storage_failure(&StoreError::Sqlite(
-                                    rusqlite::Error::QueryReturnedNoRows,
-                                ))
-                            }
+                            Err(error) => return storage_failure(&error),
                         }
                     }
                     Err(refused) => (
@@ -470,7 +466,7 @@ async fn submit(State(app): State<AppState>, headers: HeaderMap, body: Body) -> 
                     status.as_u16(),
                     &answer,
                     accepted_as.as_ref().map(|(reference, token, records)| {
-                        (reference.as_str(), token.as_str(), records)
+                        (reference.as_str(), token.as_str(), *records)
                     }),
                 ) {
                     return storage_failure(&error);

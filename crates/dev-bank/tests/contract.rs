@@ -514,6 +514,20 @@ async fn every_field_is_held_to_the_contract_and_nothing_it_forbids_is_stored() 
             "not_a_decimal",
         ),
         (
+            Box::new(|b| {
+                b["budget"] = json!({ "monthly_income": "1", "essential_expenses": "-1" })
+            }),
+            "budget.essential_expenses",
+            "negative",
+        ),
+        (
+            Box::new(|b| {
+                b["budget"] = json!({ "monthly_income": "1.234", "essential_expenses": "1" })
+            }),
+            "budget.monthly_income",
+            "too_precise",
+        ),
+        (
             Box::new(|b| b["proposal_id"] = json!("not-a-uuid")),
             "proposal_id",
             "not_a_uuid",
