@@ -115,15 +115,13 @@ pub fn options_step(props: &OptionsStepProps) -> Html {
                 ],
             )
         });
-    let default_first = model.default_first_payment;
     html! {
         <div class="repay-widget__step" data-testid="options">
             <h2 class="repay-widget__heading" tabindex="-1" ref={props.heading.clone()}>
                 { Msg::StepOptions.text(locale) }
             </h2>
             <p class="repay-widget__intro">{ Msg::OptionsIntro.text(locale) }</p>
-            { text_field(&TextFieldProps { id: AttrValue::from(format!("{ids}-first-payment")), kind: AttrValue::Static("date"), label: AttrValue::from(Msg::FirstPaymentLabel.text(locale)), hint: Some(AttrValue::from(fill(Msg::FirstPaymentHint.text(locale), &[("date", &format::date(default_first, locale))]))), value: AttrValue::from(props.state.first_payment.clone()), min: Some(AttrValue::from(repay_engine::account::iso_date(earliest))), max: Some(AttrValue::from(repay_engine::account::iso_date(latest))), error: first_payment_error, on_input: props.dispatch.reform(Action::SetFirstPayment), ..TextFieldProps::default() }) }
-            <p class="repay-widget__visually-hidden">{ format::date(default_first, locale) }</p>
+            { text_field(&TextFieldProps { id: AttrValue::from(format!("{ids}-first-payment")), kind: AttrValue::Static("date"), label: AttrValue::from(Msg::FirstPaymentLabel.text(locale)), hint: Some(AttrValue::from(fill(Msg::FirstPaymentHint.text(locale), &[("date", &format::date(model.default_first_payment, locale))]))), value: AttrValue::from(props.state.first_payment.clone()), min: Some(AttrValue::from(repay_engine::account::iso_date(earliest))), max: Some(AttrValue::from(repay_engine::account::iso_date(latest))), error: first_payment_error, on_input: props.dispatch.reform(Action::SetFirstPayment), ..TextFieldProps::default() }) }
             <div class="repay-widget__visually-hidden" aria-live="polite" data-testid="live-summary">
                 { live.unwrap_or_default() }
             </div>
