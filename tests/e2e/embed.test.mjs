@@ -18,8 +18,9 @@ import {
 } from "./harness.mjs";
 
 const FOLDER = process.env.REPAY_FOLDER ?? "target/dist/repay-widget-0.1.0";
-const CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const INTEGRITY = JSON.parse(readFileSync(join(FOLDER, "integrity.json"), "utf8"));
+// The guide's strict CSP, with the one inline script it allows: the import map, by hash.
+const CSP = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${INTEGRITY.csp["script-src"]}; style-src 'self'`;
 const EVENTS = ["ready", "step-change", "plan-change", "submit", "submitted", "error"];
 
 let browser;
@@ -89,7 +90,7 @@ test("the guide's snippet runs under the strict CSP, checks every file's integri
   // Every script and stylesheet the page names carries the integrity of the file in the
   // folder. The fetch preloads carry none (Chromium ignores it there): the wasm's is in
   // the glue's fetch, which the preloaded response must match (the next test tampers).
-  const manifest = JSON.parse(readFileSync(join(FOLDER, "integrity.json"), "utf8")).files;
+  const manifest = INTEGRITY.files;
   const tagged = await page.evaluate(() =>
     [...document.querySelectorAll("link[href], script[src]")].map((el) => ({
       file: el.getAttribute("href") ?? el.getAttribute("src"),
@@ -106,6 +107,14 @@ test("the guide's snippet runs under the strict CSP, checks every file's integri
     tagged.filter((asset) => asset.preload).map((asset) => [asset.file, asset.integrity]),
     [["repay-widget_bg.wasm", null]],
   );
+  // The glue is imported, never named by a tag that runs it: the import map holds its
+  // integrity, which every import of it is checked against.
+  const importMap = await page.evaluate(() =>
+    JSON.parse(document.querySelector('script[type="importmap"]').textContent),
+  );
+  assert.deepEqual(importMap, {
+    integrity: { "./repay-widget.js": manifest["repay-widget.js"].integrity },
+  });
   // The glue fetches the wasm with the wasm's integrity.
   const glue = readFileSync(join(FOLDER, "repay-widget.js"), "utf8");
   assert.ok(glue.includes(manifest["repay-widget_bg.wasm"].integrity));
@@ -156,24 +165,92 @@ test("the guide's snippet runs under the strict CSP, checks every file's integri
   await context.close();
 });
 
-test("a wasm file that does not match its integrity is refused and the widget does not start", async () => {
+/**
+ * How each file is changed on its way to the browser, as a host or CDN that was broken
+ * into would: script gets a line of its own that records that it ran, the stylesheet a
+ * rule that shows that it applied, the wasm a flipped byte.
+ */
+function tampered(file, body) {
+  if (file.endsWith(".js")) {
+    return Buffer.concat([body, Buffer.from(`\n;(window.__ran ??= []).push(${JSON.stringify(file)});\n`)]);
+  }
+  if (file.endsWith(".css")) {
+    return Buffer.concat([body, Buffer.from("\nhtml { --tampered: yes; }\n")]);
+  }
+  const changed = Buffer.from(body);
+  changed[changed.length - 1] ^= 0xff;
+  return changed;
+}
+
+/** The example page without its `modulepreload` hint, as a host may well leave it out. */
+async function withoutPreload(page) {
+  await page.route("**/example.html", async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(/^.*rel="modulepreload".*\n/m, "");
+    await route.fulfill({ response, body: html });
+  });
+}
+
+// Every file the pages run, changed in turn: the glue (imported, so covered by the import
+// map) with and without its preload, each page's own script, the wasm and the stylesheet.
+const TAMPERING = [
+  ["example.html", "repay-widget.js", false],
+  ["example.html", "repay-widget.js", true],
+  ["example.html", "example.js", false],
+  ["example.html", "repay-widget_bg.wasm", false],
+  ["example.html", "repay-widget.css", false],
+  ["example-auto.html", "repay-widget.js", false],
+  ["example-auto.html", "repay-widget-auto.js", false],
+];
+
+for (const [pageName, file, noPreload] of TAMPERING) {
+  const how = noPreload ? " (page without the preload)" : "";
+  test(`${pageName}: a changed ${file} is refused and none of it runs${how}`, async () => {
+    const { context, page, problems } = await openRecordedPage(
+      browser,
+      `${site.url}/${pageName}`,
+      {},
+      async (page) => {
+        await noFavicon(page);
+        if (noPreload) await withoutPreload(page);
+        await page.route(`**/${file}`, async (route) => {
+          const response = await route.fetch();
+          await route.fulfill({ response, body: tampered(file, await response.body()) });
+        });
+      },
+    );
+    await page.waitForLoadState("load");
+    await page.waitForTimeout(1500);
+    assert.ok(
+      problems.some((p) => p.includes("integrity") && p.includes(file)),
+      problems.join("\n"),
+    );
+    assert.equal(await page.evaluate(() => window.__ran ?? null), null, "changed code ran");
+    if (file.endsWith(".css")) {
+      const applied = await page.evaluate(() =>
+        getComputedStyle(document.documentElement).getPropertyValue("--tampered"),
+      );
+      assert.equal(applied, "", "the changed stylesheet applied");
+    } else {
+      assert.equal(await page.getByTestId("repay-widget").count(), 0);
+    }
+    await context.close();
+  });
+}
+
+test("the page without the preload still starts the widget: the import map alone checks the glue", async () => {
   const { context, page, problems } = await openRecordedPage(
     browser,
     `${site.url}/example.html`,
     {},
     async (page) => {
       await noFavicon(page);
-      await page.route("**/repay-widget_bg.wasm", async (route) => {
-        const response = await route.fetch();
-        const body = Buffer.from(await response.body());
-        body[body.length - 1] ^= 0xff;
-        await route.fulfill({ response, body });
-      });
+      await withoutPreload(page);
     },
   );
-  await page.waitForTimeout(1500);
-  assert.equal(await page.getByTestId("repay-widget").count(), 0);
-  assert.ok(problems.some((p) => /integrity/i.test(p)), problems.join("\n"));
+  await page.getByTestId("repay-widget").waitFor();
+  assert.equal(await page.locator('link[rel="modulepreload"]').count(), 0);
+  assert.deepEqual(problems, []);
   await context.close();
 });
 

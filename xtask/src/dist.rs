@@ -6,6 +6,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use base64::Engine as _;
+use sha2::{Digest, Sha256};
+
 use crate::error::TaskError;
 use crate::minify::integrity;
 
@@ -165,6 +168,57 @@ pub fn fill_integrity(
     Ok(out)
 }
 
+/// Fills each import-map entry `"./FILE":"sha384-…"` with the hash of FILE, from
+/// `hash_of`: the import map's `integrity` is what the browser checks on every import of
+/// FILE, static or dynamic, with or without a preload.
+///
+/// # Errors
+///
+/// When an entry names a file `hash_of` does not know.
+pub fn fill_import_map(
+    html: &str,
+    hash_of: impl Fn(&str) -> Option<String>,
+) -> Result<String, TaskError> {
+    const PLACEHOLDER: &str = "\":\"sha384-…\"";
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(at) = rest.find(PLACEHOLDER) {
+        let key_start = rest[..at].rfind('"').map_or(0, |quote| quote + 1);
+        let file = rest[key_start..at].trim_start_matches("./");
+        let hash = hash_of(file).ok_or_else(|| {
+            TaskError::setup(
+                format!("an import map asks for the integrity of {file:?}, which the folder does not hold"),
+                "fix the snippet in docs/embedding.md",
+            )
+        })?;
+        out.push_str(&rest[..at]);
+        out.push_str(&format!("\":\"{hash}\""));
+        rest = &rest[at + PLACEHOLDER.len()..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// The CSP source (`'sha256-…'`) of each inline `<script type="importmap">` in `html`:
+/// a strict `script-src` allows an inline import map only by its hash.
+pub fn import_map_sources(html: &str) -> Vec<String> {
+    const OPEN: &str = "<script type=\"importmap\">";
+    let mut sources = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find(OPEN) {
+        rest = &rest[at + OPEN.len()..];
+        let Some(end) = rest.find("</script>") else {
+            break;
+        };
+        sources.push(format!(
+            "'sha256-{}'",
+            base64::engine::general_purpose::STANDARD.encode(Sha256::digest(&rest[..end]))
+        ));
+        rest = &rest[end..];
+    }
+    sources
+}
+
 /// The folder banks copy: `target/dist/repay-widget-<version>/`.
 pub fn folder(root: &Path) -> PathBuf {
     root.join(concat!(
@@ -224,6 +278,7 @@ pub fn assemble(root: &Path, build: &Path) -> Result<PathBuf, TaskError> {
     let guide = String::from_utf8(read(&root.join("docs/embedding.md"))?)
         .map_err(|_| TaskError::setup("docs/embedding.md is not UTF-8", "fix it"))?;
     let blocks = snippets(&guide);
+    let mut script_sources: Vec<String> = Vec::new();
     let sample = String::from_utf8(read(&out.join(SAMPLE))?)
         .map_err(|_| TaskError::setup(format!("{SAMPLE} is not UTF-8"), "fix it"))?;
     for name in SNIPPETS {
@@ -240,8 +295,14 @@ pub fn assemble(root: &Path, build: &Path) -> Result<PathBuf, TaskError> {
                 .flatten()
                 .map(|b| integrity(&b))
         };
-        let text = fill_config(text, &sample);
-        write(&out.join(name), fill_integrity(&text, hash_of)?)?;
+        let text = fill_import_map(&fill_config(text, &sample), hash_of)?;
+        let text = fill_integrity(&text, hash_of)?;
+        for source in import_map_sources(&text) {
+            if !script_sources.contains(&source) {
+                script_sources.push(source);
+            }
+        }
+        write(&out.join(name), text)?;
     }
 
     // The manifest: every file but itself.
@@ -261,7 +322,11 @@ pub fn assemble(root: &Path, build: &Path) -> Result<PathBuf, TaskError> {
             integrity(&bytes)
         ));
     }
-    manifest.push_str("  }\n}\n");
+    // What the example pages' strict CSP must add to `script-src`: their import maps.
+    manifest.push_str(&format!(
+        "  }},\n  \"csp\": {{ \"script-src\": \"{}\" }}\n}}\n",
+        script_sources.join(" ")
+    ));
     write(&out.join("integrity.json"), manifest)?;
     Ok(out)
 }
@@ -325,5 +390,22 @@ mod tests {
             "<link rel=\"stylesheet\" href=\"a.css\" integrity=\"sha384-a.css\">\n<script type=\"module\" src=\"b.js\" integrity=\"sha384-b.js\"></script>"
         );
         assert!(fill_integrity(html, |_| None).is_err());
+    }
+
+    #[test]
+    fn import_map_entries_get_the_named_files_hash_and_the_map_its_csp_source() {
+        let html = "<script type=\"importmap\">{\"integrity\":{\"./b.js\":\"sha384-…\"}}</script>";
+        let filled = fill_import_map(html, |file| Some(format!("sha384-{file}"))).unwrap();
+        assert_eq!(
+            filled,
+            "<script type=\"importmap\">{\"integrity\":{\"./b.js\":\"sha384-b.js\"}}</script>"
+        );
+        assert!(fill_import_map(html, |_| None).is_err());
+        // `printf '{}' | openssl dgst -sha256 -binary | base64`
+        assert_eq!(
+            import_map_sources("<p><script type=\"importmap\">{}</script>"),
+            vec!["'sha256-RBNvo1WzZ4oRRq0W9+hknpT7T8If536DEMBg9hyq/4o='".to_owned()]
+        );
+        assert!(import_map_sources("<script type=\"module\">{}</script>").is_empty());
     }
 }
