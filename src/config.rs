@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::i18n::Locale;
 use crate::json::Value;
+use crate::links::{check_link, LinkUse, Page};
 
 /// The configuration as it arrives from the host page (JSON).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -100,7 +101,7 @@ pub const THEME_VARIABLES: [&str; 20] = [
 
 /// Checks the theme: known variables with values that stay one CSS value, and a
 /// stylesheet address that cannot run script.
-fn check_theme(theme: &ThemeWire) -> Result<(), EngineError> {
+fn check_theme(theme: &mut ThemeWire, page: &dyn Page) -> Result<(), EngineError> {
     for (name, value) in &theme.variables {
         let path = format!("theme.variables.{name}");
         if !THEME_VARIABLES.contains(&name.as_str()) {
@@ -111,8 +112,13 @@ fn check_theme(theme: &ThemeWire) -> Result<(), EngineError> {
             return Err(EngineError::invalid(path, InvalidReason::NotAllowed));
         }
     }
-    if let Some(shadow) = &theme.shadow_dom {
-        check_link("theme.shadow_dom.stylesheet", &shadow.stylesheet)?;
+    if let Some(shadow) = &mut theme.shadow_dom {
+        shadow.stylesheet = check_link(
+            "theme.shadow_dom.stylesheet",
+            &shadow.stylesheet,
+            LinkUse::Link,
+            page,
+        )?;
         let sri = ["sha256-", "sha384-", "sha512-"];
         if let Some(integrity) = &shadow.integrity {
             if !sri.iter().any(|prefix| integrity.starts_with(prefix)) {
@@ -255,32 +261,6 @@ fn read_wire(json: &str) -> Result<Read, EngineError> {
     Ok((wire, scenario_json, theme))
 }
 
-/// Accepts only addresses that cannot run script: `https://…` or a path on this site.
-fn check_link(path: &str, url: &str) -> Result<(), EngineError> {
-    let safe = url.starts_with("https://") || (url.starts_with('/') && !url.starts_with("//"));
-    if safe && !url.chars().any(char::is_whitespace) {
-        Ok(())
-    } else {
-        Err(EngineError::invalid(path, InvalidReason::NotAllowed))
-    }
-}
-
-/// A proposal endpoint: what [`check_link`] accepts, or plain HTTP to this machine while
-/// developing.
-fn check_endpoint(url: &str) -> Result<(), EngineError> {
-    let local = ["http://localhost", "http://127.0.0.1"]
-        .iter()
-        .any(|origin| {
-            url.strip_prefix(origin)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with([':', '/']))
-        });
-    if local && !url.chars().any(char::is_whitespace) {
-        Ok(())
-    } else {
-        check_link("endpoint", url)
-    }
-}
-
 /// How proposals are sent, checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sending {
@@ -330,14 +310,15 @@ pub struct WidgetConfig {
 }
 
 impl WidgetConfig {
-    /// Reads and checks a configuration from JSON.
+    /// Reads and checks a configuration from JSON, for a widget on `page`: its addresses
+    /// are resolved against the page and kept resolved ([`crate::links`]).
     ///
     /// # Errors
     ///
     /// The engine's error for the first thing wrong, its path starting at the
     /// configuration's root (`account.overdue_amount`).
-    pub fn from_json(json: &str) -> Result<Self, ConfigError> {
-        let (wire, scenario_json, theme) =
+    pub fn from_json(json: &str, page: &dyn Page) -> Result<Self, ConfigError> {
+        let (mut wire, scenario_json, theme) =
             read_wire(json).map_err(|error| ConfigError::new(error, None))?;
         let locale = match &wire.locale {
             None => None,
@@ -352,14 +333,17 @@ impl WidgetConfig {
         })
         .map_err(|error| ConfigError::new(error, locale))?;
         let invalid = |error| ConfigError::new(error, locale);
-        for (i, channel) in wire.payment_channels.iter().enumerate() {
-            if let Some(url) = &channel.url {
-                check_link(&format!("payment_channels[{i}].url"), url).map_err(invalid)?;
+        let link = |path: &str, address: &str| {
+            check_link(path, address, LinkUse::Link, page).map_err(invalid)
+        };
+        for (i, channel) in wire.payment_channels.iter_mut().enumerate() {
+            if let Some(url) = &mut channel.url {
+                *url = link(&format!("payment_channels[{i}].url"), url)?;
             }
         }
-        check_link("terms.url", &wire.terms.url).map_err(invalid)?;
-        if let Some(url) = &wire.reminders_url {
-            check_link("reminders_url", url).map_err(invalid)?;
+        wire.terms.url = link("terms.url", &wire.terms.url)?;
+        if let Some(url) = &mut wire.reminders_url {
+            *url = link("reminders_url", url)?;
         }
         if wire.terms.version.trim().is_empty() {
             let error = EngineError::invalid("terms.version", InvalidReason::Missing);
@@ -371,7 +355,8 @@ impl WidgetConfig {
                 InvalidReason::Missing,
             )));
         }
-        check_endpoint(&wire.endpoint).map_err(invalid)?;
+        let endpoint =
+            check_link("endpoint", &wire.endpoint, LinkUse::Endpoint, page).map_err(invalid)?;
         let reference = wire.account_reference.trim();
         if reference.is_empty() {
             let error = EngineError::invalid("account_reference", InvalidReason::Missing);
@@ -392,8 +377,8 @@ impl WidgetConfig {
                 }
             }
         }
-        let theme = theme.map_err(invalid)?;
-        check_theme(&theme).map_err(invalid)?;
+        let mut theme = theme.map_err(invalid)?;
+        check_theme(&mut theme, page).map_err(invalid)?;
         let timeout = wire.timeout_seconds.unwrap_or(DEFAULT_TIMEOUT_SECONDS);
         if !(1..=MAX_TIMEOUT_SECONDS).contains(&timeout) {
             let error = EngineError::invalid("timeout_seconds", InvalidReason::NotAllowed);
@@ -408,7 +393,7 @@ impl WidgetConfig {
             review_days: wire.review_days,
             reminders_url: wire.reminders_url,
             sending: Sending {
-                endpoint: wire.endpoint,
+                endpoint,
                 account_reference: reference.to_owned(),
                 csrf: wire.csrf,
                 credentials: wire.credentials,
@@ -420,15 +405,21 @@ impl WidgetConfig {
     }
 }
 
-#[cfg(test)]
+// Native only: the configuration's links are resolved by the `url` crate here.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::links::native::TestPage;
+
+    fn read_config(json: &str) -> Result<WidgetConfig, ConfigError> {
+        WidgetConfig::from_json(json, &TestPage::new())
+    }
 
     const DEMO: &str = include_str!("../crates/engine/data/cn-card.json");
 
     #[test]
     fn the_demo_configuration_is_valid() {
-        let config = WidgetConfig::from_json(DEMO).unwrap();
+        let config = read_config(DEMO).unwrap();
         assert_eq!(config.locale, Some(Locale::ZhCn));
         assert!(config.scenario.account.days_past_due() > 0);
     }
@@ -438,7 +429,7 @@ mod tests {
         let mut value: serde_json::Value = serde_json::from_str(DEMO).unwrap();
         value["account"]["overdue_amount"] = "lots".into();
         assert_eq!(
-            WidgetConfig::from_json(&value.to_string()),
+            read_config(&value.to_string()),
             Err(ConfigError::new(
                 EngineError::invalid("account.overdue_amount", InvalidReason::NotADecimal),
                 Some(Locale::ZhCn)
@@ -448,7 +439,7 @@ mod tests {
 
     #[test]
     fn a_parse_failure_is_placed_where_the_text_stops_being_json() {
-        let at = |json: &str| match WidgetConfig::from_json(json).map(|_| ()) {
+        let at = |json: &str| match read_config(json).map(|_| ()) {
             Err(ConfigError {
                 error: EngineError::MalformedJson { line, column, .. },
                 ..
@@ -461,29 +452,63 @@ mod tests {
     }
 
     #[test]
-    fn links_that_could_run_script_are_refused() {
-        for bad in [
-            "javascript:alert(1)",
-            "http://bank.example",
-            "//evil.example",
-            "data:text/html,x",
-        ] {
-            let mut value: serde_json::Value = serde_json::from_str(DEMO).unwrap();
-            value["terms"]["url"] = bad.into();
-            assert_eq!(
-                WidgetConfig::from_json(&value.to_string()).map(drop),
-                Err(ConfigError::new(
-                    EngineError::invalid("terms.url", InvalidReason::NotAllowed),
-                    Some(Locale::ZhCn)
-                )),
-                "{bad}"
-            );
+    fn links_that_could_run_script_or_leave_for_plain_http_are_refused_in_every_field() {
+        type Set = fn(&mut serde_json::Value, &str);
+        let fields: [(&str, Set); 5] = [
+            ("terms.url", |v, bad| v["terms"]["url"] = bad.into()),
+            ("payment_channels[0].url", |v, bad| {
+                v["payment_channels"][0]["url"] = bad.into();
+            }),
+            ("reminders_url", |v, bad| v["reminders_url"] = bad.into()),
+            ("theme.shadow_dom.stylesheet", |v, bad| {
+                v["theme"] = serde_json::json!({"shadow_dom": {"stylesheet": bad}});
+            }),
+            ("endpoint", |v, bad| v["endpoint"] = bad.into()),
+        ];
+        for (path, set) in fields {
+            for bad in [
+                "javascript:alert(1)",
+                "java\tscript:alert(1)",
+                "http://bank.example",
+                "ht\ttp://evil.example",
+                "data:text/html,x",
+            ] {
+                let mut value: serde_json::Value = serde_json::from_str(DEMO).unwrap();
+                set(&mut value, bad);
+                assert_eq!(
+                    read_config(&value.to_string()).map(drop),
+                    Err(ConfigError::new(
+                        EngineError::invalid(path, InvalidReason::NotAllowed),
+                        Some(Locale::ZhCn)
+                    )),
+                    "{path}: {bad:?}"
+                );
+            }
         }
     }
 
     #[test]
+    fn links_are_kept_as_the_browser_resolves_them() {
+        let mut value: serde_json::Value = serde_json::from_str(DEMO).unwrap();
+        value["terms"]["url"] = "terms/v3".into();
+        value["endpoint"] = "/\\api.bank.example/proposals".into();
+        value["theme"] = serde_json::json!({"shadow_dom": {"stylesheet": "/repay/w.css"}});
+        let config = read_config(&value.to_string()).unwrap();
+        assert_eq!(config.terms.url, "https://bank.example/cards/terms/v3");
+        // Written as a path but reaching another host: used as that host's address.
+        assert_eq!(
+            config.sending.endpoint,
+            "https://api.bank.example/proposals"
+        );
+        assert_eq!(
+            config.theme.shadow_dom.unwrap().stylesheet,
+            "https://bank.example/repay/w.css"
+        );
+    }
+
+    #[test]
     fn the_demo_names_its_payment_channels_and_terms() {
-        let config = WidgetConfig::from_json(DEMO).unwrap();
+        let config = read_config(DEMO).unwrap();
         assert!(!config.payment_channels.is_empty());
         assert_eq!(config.terms.version, "2026-09");
     }
@@ -491,7 +516,7 @@ mod tests {
     #[test]
     fn the_us_sample_customer_is_valid_too() {
         let us = include_str!("../crates/engine/data/us-card.json");
-        let config = WidgetConfig::from_json(us).unwrap();
+        let config = read_config(us).unwrap();
         assert_eq!(config.locale, Some(Locale::EnUs));
         assert_eq!(config.scenario.account.currency.code(), "USD");
     }
@@ -501,7 +526,7 @@ mod tests {
         let with = |variables: serde_json::Value| {
             let mut value: serde_json::Value = serde_json::from_str(DEMO).unwrap();
             value["theme"] = serde_json::json!({ "variables": variables });
-            WidgetConfig::from_json(&value.to_string()).map(|c| c.theme.variables.len())
+            read_config(&value.to_string()).map(|c| c.theme.variables.len())
         };
         assert_eq!(
             with(serde_json::json!({"color-accent": "#123456", "density": "0.8"})),
@@ -542,7 +567,7 @@ mod tests {
         let with = |theme: serde_json::Value| {
             let mut value: serde_json::Value = serde_json::from_str(DEMO).unwrap();
             value["theme"] = theme;
-            WidgetConfig::from_json(&value.to_string()).map(|c| c.theme)
+            read_config(&value.to_string()).map(|c| c.theme)
         };
         let refused = |path: &str, reason| {
             Err(ConfigError::new(
@@ -555,7 +580,7 @@ mod tests {
         assert_eq!(
             with(shadow).unwrap().shadow_dom,
             Some(ShadowDomWire {
-                stylesheet: "/w.css".into(),
+                stylesheet: "https://bank.example/w.css".into(),
                 integrity: Some("sha384-x".into())
             })
         );
@@ -586,7 +611,7 @@ mod tests {
         let mut value: serde_json::Value = serde_json::from_str(DEMO).unwrap();
         value["theme"] = serde_json::json!({"shadow_dom": {"stylesheet": "javascript:x"}});
         assert_eq!(
-            WidgetConfig::from_json(&value.to_string()).map(drop),
+            read_config(&value.to_string()).map(drop),
             Err(ConfigError::new(
                 EngineError::invalid("theme.shadow_dom.stylesheet", InvalidReason::NotAllowed),
                 Some(Locale::ZhCn)
@@ -599,7 +624,7 @@ mod tests {
         let mut value: serde_json::Value = serde_json::from_str(DEMO).unwrap();
         value["locale"] = "fr-FR".into();
         assert_eq!(
-            WidgetConfig::from_json(&value.to_string()),
+            read_config(&value.to_string()),
             Err(ConfigError::new(
                 EngineError::invalid("locale", InvalidReason::UnsupportedLocale),
                 None

@@ -186,7 +186,7 @@ fn read(config: &JsValue) -> Checked {
             .unwrap_or_default(),
         None => String::new(),
     };
-    WidgetConfig::from_json(&text).map(Shared::new)
+    WidgetConfig::from_json(&text, &crate::links::BrowserPage).map(Shared::new)
 }
 
 /// Dispatches `event` on the host element as a bubbling, composed `CustomEvent`.

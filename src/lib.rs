@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod input;
 pub mod json;
 mod labels;
+pub mod links;
 pub mod model;
 pub mod shared;
 pub mod state;
@@ -37,7 +38,7 @@ use crate::shared::Shared;
 /// naming the setting at fault; it never leaves the area blank. The panic hook in place
 /// stays in place.
 pub fn mount(root: Element, config_json: &str) -> AppHandle<App> {
-    let config = WidgetConfig::from_json(config_json).map(Shared::new);
+    let config = WidgetConfig::from_json(config_json, &crate::links::BrowserPage).map(Shared::new);
     if let Ok(config) = &config {
         apply_theme(&root, &config.theme);
     }

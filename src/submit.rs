@@ -312,7 +312,7 @@ fn to_json(body: &Body<'_>, scenario_json: &str) -> String {
     )
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use repay_engine::proposal::Proposal;
@@ -463,7 +463,7 @@ mod tests {
 
     #[test]
     fn the_body_carries_the_hosts_scenario_and_the_budget_only_when_shared() {
-        let config = WidgetConfig::from_json(CN).unwrap();
+        let config = WidgetConfig::from_json(CN, &crate::links::native::TestPage::new()).unwrap();
         let s = &config.scenario;
         let choice = PlanChoice {
             term_months: Some(12),

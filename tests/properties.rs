@@ -9,6 +9,7 @@ use proptest::prelude::*;
 use repay_engine::{Currency, EngineError};
 use repay_widget::config::{WidgetConfig, WidgetConfigWire};
 use repay_widget::input::{parse_amount, parse_date, InputError};
+use repay_widget::links::native::TestPage;
 use serde_json::Value;
 
 const CN: &str = include_str!("../crates/engine/data/cn-card.json");
@@ -262,7 +263,7 @@ proptest! {
 
     #[test]
     fn any_text_as_a_configuration_is_a_typed_error_or_a_configuration(text in "\\PC{0,300}") {
-        let _ = WidgetConfig::from_json(&text);
+        let _ = WidgetConfig::from_json(&text, &TestPage::new());
     }
 
     /// One value anywhere in a sample configuration replaced by a value of any shape, or
@@ -271,7 +272,7 @@ proptest! {
     fn a_configuration_damaged_anywhere_is_refused_with_a_typed_error(
         (config, _) in damaged_config(),
     ) {
-        if let Err(error) = WidgetConfig::from_json(&config.to_string()) {
+        if let Err(error) = WidgetConfig::from_json(&config.to_string(), &TestPage::new()) {
             match error.error {
                 EngineError::Invalid { path, .. } => prop_assert!(!path.is_empty()),
                 EngineError::MalformedJson { .. } => {}

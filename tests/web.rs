@@ -496,7 +496,7 @@ fn each_value_of_the_wrong_shape_is_named_by_its_path() {
             Value::Array(items) => items[key.parse::<usize>().unwrap()] = value,
             other => panic!("{pointer}: {other}"),
         }
-        let error = WidgetConfig::from_json(&config.to_string())
+        let error = WidgetConfig::from_json(&config.to_string(), &repay_widget::links::BrowserPage)
             .unwrap_err()
             .error;
         assert_eq!(
@@ -505,4 +505,54 @@ fn each_value_of_the_wrong_shape_is_named_by_its_path() {
             "{pointer} set to a value of the wrong shape"
         );
     }
+}
+
+/// The configuration's links are judged by where this browser's own URL parser takes
+/// them from this (plain-HTTP) test page: the usual ways of writing another host as a
+/// path are refused, paths on this site are kept resolved.
+#[wasm_bindgen_test]
+fn the_browser_resolves_configured_links_and_refuses_the_usual_bypasses() {
+    use repay_widget::links::{check_link, BrowserPage, LinkUse, Page};
+    let page = BrowserPage;
+    let origin = page.origin();
+    assert!(origin.starts_with("http://"), "{origin}");
+    let blob = format!("blob:{origin}/x");
+    for address in [
+        "/\\evil.example/x",
+        "/\\/evil.example/x",
+        "\\\\evil.example/x",
+        "//evil.example/x",
+        "/\t/evil.example/x",
+        "/\n/evil.example/x",
+        "/\r\n/evil.example/x",
+        "java\tscript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        " javascript:alert(1)",
+        "data:text/html,x",
+        "http://evil.example/x",
+        blob.as_str(),
+        "",
+    ] {
+        assert!(
+            check_link("terms.url", address, LinkUse::Link, &page).is_err(),
+            "{address:?}"
+        );
+    }
+    let ok = |address| check_link("terms.url", address, LinkUse::Link, &page).unwrap();
+    assert_eq!(ok("/terms"), format!("{origin}/terms"));
+    assert_eq!(
+        ok("/%2f%2fevil.example/x"),
+        format!("{origin}/%2f%2fevil.example/x")
+    );
+    assert_eq!(
+        ok("HTTPS://Help.Bank.Example/x"),
+        "https://help.bank.example/x"
+    );
+    assert!(check_link(
+        "endpoint",
+        "http://localhost.evil.example/",
+        LinkUse::Endpoint,
+        &page
+    )
+    .is_err());
 }

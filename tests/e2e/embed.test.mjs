@@ -354,6 +354,9 @@ test("each kind of bad configuration shows the panel naming the field, logs one 
     ["an unsupported currency", { set: ["account.currency", "XYZ"] }, "account.currency", "unsupported_currency"],
     ["an unsupported locale", { set: ["locale", "fr-FR"] }, "locale", "unsupported_locale"],
     ["an unknown theme variable", { set: ["theme", { variables: { "colour-accent": "red" } }] }, "theme.variables.colour-accent", "unknown_field"],
+    // Written as paths on this (plain-HTTP) site, resolved by the browser to another host.
+    ["a terms link that leaves the site", { set: ["terms.url", "/\\evil.example/terms"] }, "terms.url", "not_allowed"],
+    ["an endpoint that leaves the site", { set: ["endpoint", "/\t/evil.example/api"] }, "endpoint", "not_allowed"],
   ];
   for (const [name, change, field, reason] of cases) {
     const before = problems.length;
