@@ -99,16 +99,109 @@ pub const THEME_VARIABLES: [&str; 20] = [
     "max-width",
 ];
 
-/// Checks the theme: known variables with values that stay one CSS value, and a
-/// stylesheet address that cannot run script.
+/// What a theme variable may hold: a value that can only paint, never make the browser
+/// fetch something (`url(…)`, `image-set(…)`, `src(…)`) or break out of its declaration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ThemeValue {
+    /// `#0b5cad`, a colour keyword, or `rgb()`/`hsl()`/`oklch()`… of numbers.
+    Colour,
+    /// `0`, or a number with a unit: `4px`, `1.25rem`, `60%`.
+    Length,
+    /// A number: `0.8`.
+    Number,
+    /// Font family names, quoted or not, separated by commas.
+    FontFamilies,
+}
+
+impl ThemeValue {
+    fn of(name: &str) -> Self {
+        match name {
+            "font" => Self::FontFamilies,
+            "density" => Self::Number,
+            "font-size" | "radius" | "space" | "max-width" => Self::Length,
+            _ => Self::Colour,
+        }
+    }
+
+    fn allows(self, value: &str) -> bool {
+        let value = value.trim();
+        match self {
+            Self::Colour => is_colour(value),
+            Self::Length => is_length(value),
+            Self::Number => is_number(value),
+            Self::FontFamilies => value.split(',').all(is_font_family),
+        }
+    }
+}
+
+/// `1`, `0.8`, `.5`: digits with at most one decimal point.
+fn is_number(text: &str) -> bool {
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    digits > 0
+        && text.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && text.matches('.').count() <= 1
+}
+
+fn is_length(text: &str) -> bool {
+    const UNITS: [&str; 11] = [
+        "px", "rem", "em", "%", "vw", "vh", "vmin", "vmax", "ch", "ex", "pt",
+    ];
+    text == "0"
+        || UNITS.iter().any(|unit| {
+            text.len() > unit.len()
+                && text[text.len() - unit.len()..].eq_ignore_ascii_case(unit)
+                && is_number(&text[..text.len() - unit.len()])
+        })
+}
+
+fn is_colour(text: &str) -> bool {
+    const FUNCTIONS: [&str; 9] = [
+        "rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch",
+    ];
+    if let Some(hex) = text.strip_prefix('#') {
+        return matches!(hex.len(), 3 | 4 | 6 | 8) && hex.chars().all(|c| c.is_ascii_hexdigit());
+    }
+    if text.chars().all(|c| c.is_ascii_alphabetic()) {
+        // A colour keyword (`rebeccapurple`, `transparent`, `currentColor`).
+        return !text.is_empty();
+    }
+    let Some((function, rest)) = text.split_once('(') else {
+        return false;
+    };
+    let Some(arguments) = rest.strip_suffix(')') else {
+        return false;
+    };
+    FUNCTIONS.iter().any(|f| function.eq_ignore_ascii_case(f))
+        && arguments
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || " .,%/+-".contains(c))
+}
+
+/// `Noto Sans`, `"PingFang SC"`, `微软雅黑`: a name in any script, optionally in one
+/// pair of quotes, without the characters that could start anything but a name
+/// (a function's parentheses, an escape, a declaration's or rule's end, a quote inside).
+fn is_font_family(name: &str) -> bool {
+    let name = name.trim();
+    let inner = ['"', '\''].iter().find_map(|quote| {
+        name.strip_prefix(*quote)
+            .and_then(|rest| rest.strip_suffix(*quote))
+    });
+    let inner = inner.unwrap_or(name);
+    !inner.trim().is_empty()
+        && !inner
+            .chars()
+            .any(|c| c.is_control() || "\"'(){}[];:<>\\/@!*,#$%&=?^`|~+".contains(c))
+}
+
+/// Checks the theme: known variables, each with a value of its kind ([`ThemeValue`]),
+/// and a stylesheet address that cannot run script.
 fn check_theme(theme: &mut ThemeWire, page: &dyn Page) -> Result<(), EngineError> {
     for (name, value) in &theme.variables {
         let path = format!("theme.variables.{name}");
         if !THEME_VARIABLES.contains(&name.as_str()) {
             return Err(EngineError::invalid(path, InvalidReason::UnknownField));
         }
-        let breaks_out = |c: char| c.is_control() || ";{}<>\\".contains(c);
-        if value.trim().is_empty() || value.len() > 200 || value.chars().any(breaks_out) {
+        if value.len() > 200 || !ThemeValue::of(name).allows(value) {
             return Err(EngineError::invalid(path, InvalidReason::NotAllowed));
         }
     }
@@ -261,6 +354,39 @@ fn read_wire(json: &str) -> Result<Read, EngineError> {
     Ok((wire, scenario_json, theme))
 }
 
+/// Whether `header` can carry the CSRF token: not a header the widget sets itself
+/// (`Content-Type`, `Idempotency-Key`: the token would replace it and break every send),
+/// nor one the browser forbids scripts to set (it would be dropped without a word).
+fn csrf_header_is_free(header: &str) -> bool {
+    const TAKEN: [&str; 23] = [
+        "content-type",
+        "idempotency-key",
+        "accept-charset",
+        "accept-encoding",
+        "access-control-request-headers",
+        "access-control-request-method",
+        "connection",
+        "content-length",
+        "cookie",
+        "cookie2",
+        "date",
+        "dnt",
+        "expect",
+        "host",
+        "keep-alive",
+        "origin",
+        "referer",
+        "set-cookie",
+        "te",
+        "trailer",
+        "transfer-encoding",
+        "upgrade",
+        "via",
+    ];
+    let lower = header.to_ascii_lowercase();
+    !TAKEN.contains(&lower.as_str()) && !lower.starts_with("proxy-") && !lower.starts_with("sec-")
+}
+
 /// How proposals are sent, checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sending {
@@ -375,6 +501,10 @@ impl WidgetConfig {
                         InvalidReason::NotAllowed,
                     )));
                 }
+            }
+            if !csrf_header_is_free(&csrf.header) {
+                let error = EngineError::invalid("csrf.header", InvalidReason::NotAllowed);
+                return Err(invalid(error));
             }
         }
         let mut theme = theme.map_err(invalid)?;
@@ -549,6 +679,148 @@ mod tests {
                 "{bad:?}"
             );
         }
+    }
+
+    #[test]
+    fn theme_values_are_colours_lengths_numbers_or_font_names_and_never_fetch() {
+        let with = |name: &str, text: &str| {
+            let mut value: serde_json::Value = serde_json::from_str(DEMO).unwrap();
+            value["theme"] = serde_json::json!({ "variables": { name: text } });
+            read_config(&value.to_string()).map(drop)
+        };
+        let good = [
+            ("color-accent", "#0d6147"),
+            ("color-accent", "#FFF"),
+            ("color-text", "rebeccapurple"),
+            ("color-surface", "transparent"),
+            ("color-border", "rgb(12 34 56 / 50%)"),
+            ("color-border", "rgba(12, 34, 56, 0.5)"),
+            ("color-focus", "oklch(62% 0.2 250deg)"),
+            ("color-good", "hsl(140 60% 30%)"),
+            ("radius", "0"),
+            ("radius", "3px"),
+            ("font-size", "1.125rem"),
+            ("max-width", "60rem"),
+            ("space", "4%"),
+            ("density", "0.8"),
+            (
+                "font",
+                "\"PingFang SC\", 'Noto Sans', system-ui, sans-serif",
+            ),
+            ("font", "微软雅黑, sans-serif"),
+        ];
+        for (name, text) in good {
+            assert_eq!(with(name, text), Ok(()), "{name}: {text}");
+        }
+        let bad = [
+            ("color-accent", "url(https://tracker.example/x.png)"),
+            ("color-accent", "URL(x)"),
+            (
+                "color-surface",
+                "image-set(\"https://tracker.example/x.png\" 1x)",
+            ),
+            ("color-accent", "rgb(var(--x))"),
+            ("color-accent", "#12345"),
+            ("color-accent", "#zzz"),
+            ("color-accent", "red blue"),
+            ("color-accent", "expression(alert(1))"),
+            ("radius", "3 px"),
+            ("radius", "calc(1px + url(x))"),
+            ("radius", "red"),
+            ("density", "-1"),
+            ("density", "1.2.3"),
+            ("density", "1e3"),
+            ("font", "url(https://fonts.example/f.woff2)"),
+            ("font", "\"Noto\" Sans\""),
+            ("font", "Noto, , serif"),
+            ("font", "a: b"),
+        ];
+        for (name, text) in bad {
+            assert_eq!(
+                with(name, text),
+                Err(ConfigError::new(
+                    EngineError::invalid(
+                        format!("theme.variables.{name}"),
+                        InvalidReason::NotAllowed
+                    ),
+                    Some(Locale::ZhCn)
+                )),
+                "{name}: {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_csrf_header_cannot_be_one_the_widget_or_the_browser_sets() {
+        let with = |header: &str| {
+            let mut value: serde_json::Value = serde_json::from_str(DEMO).unwrap();
+            value["csrf"] = serde_json::json!({ "cookie": "csrf", "header": header });
+            read_config(&value.to_string()).map(drop)
+        };
+        assert_eq!(with("X-CSRF-Token"), Ok(()));
+        for header in [
+            "Idempotency-Key",
+            "idempotency-key",
+            "Content-Type",
+            "Cookie",
+            "Origin",
+            "Sec-Fetch-Site",
+            "Proxy-Authorization",
+        ] {
+            assert_eq!(
+                with(header),
+                Err(ConfigError::new(
+                    EngineError::invalid("csrf.header", InvalidReason::NotAllowed),
+                    Some(Locale::ZhCn)
+                )),
+                "{header}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_policy_offers_at_least_one_plan_and_at_most_sixteen() {
+        let with = |count: usize| {
+            let mut value: serde_json::Value = serde_json::from_str(DEMO).unwrap();
+            let plans = value["policy"]["plans"].as_array().unwrap().clone();
+            value["policy"]["plans"] = plans.iter().cycle().take(count).cloned().collect();
+            read_config(&value.to_string()).map(drop)
+        };
+        let refused = |reason| {
+            Err(ConfigError::new(
+                EngineError::invalid("policy.plans", reason),
+                Some(Locale::ZhCn),
+            ))
+        };
+        assert_eq!(with(0), refused(InvalidReason::Empty));
+        assert_eq!(with(1), Ok(()));
+        assert_eq!(with(16), Ok(()));
+        assert_eq!(with(17), refused(InvalidReason::TooMany { max: 16 }));
+        assert_eq!(with(10_000), refused(InvalidReason::TooMany { max: 16 }));
+    }
+
+    #[test]
+    fn json_nested_past_the_limit_is_said_to_be_too_deep_and_where() {
+        let mut theme = String::new();
+        for _ in 0..10_000 {
+            theme.push('[');
+        }
+        for _ in 0..10_000 {
+            theme.push(']');
+        }
+        let json = DEMO.replacen("{", &format!("{{\n  \"theme\": {theme},"), 1);
+        assert_eq!(
+            read_config(&json).map(drop),
+            Err(ConfigError::new(
+                // The root object is the first level: the theme's 127th `[` is the 128th.
+                EngineError::TooDeep {
+                    line: 2,
+                    column: 138,
+                    limit: 127
+                },
+                None
+            ))
+        );
     }
 
     #[test]

@@ -164,6 +164,7 @@ pub fn config_error(error: &EngineError) -> WidgetEvent {
     let (field, reason) = match error {
         EngineError::Invalid { path, reason } => (path.clone(), reason.code()),
         EngineError::MalformedJson { .. } => (String::new(), "malformed_json"),
+        EngineError::TooDeep { .. } => (String::new(), "too_deep"),
     };
     WidgetEvent::Error(ErrorDetail::Config { field, reason })
 }

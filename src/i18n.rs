@@ -389,6 +389,10 @@ catalog! {
         "The settings are not valid JSON (line {line}, column {column}).",
         "设置不是有效的 JSON（第 {line} 行，第 {column} 列）。"
     ),
+    ConfigErrorTooDeep => (
+        "The settings nest lists and objects more than {limit} levels deep (line {line}, column {column}).",
+        "设置中的列表和对象嵌套超过 {limit} 层（第 {line} 行，第 {column} 列）。"
+    ),
     ReasonNotADecimal => ("is not a number", "不是有效数字"),
     ReasonTooPrecise => ("has more than {max} decimal places", "小数位超过 {max} 位"),
     ReasonNegative => ("must not be negative", "不能为负数"),
@@ -409,6 +413,8 @@ catalog! {
     ReasonNotAllowed => ("is not an allowed value", "不是允许的取值"),
     ReasonTermOutsidePolicy => ("is outside the terms the policy allows", "超出政策允许的期限"),
     ReasonDuplicateKey => ("appears more than once", "重复出现"),
+    ReasonEmpty => ("needs at least one entry", "至少需要一项"),
+    ReasonTooMany => ("has more than {max} entries", "超过 {max} 项"),
 }
 
 impl Msg {
@@ -432,6 +438,8 @@ impl Msg {
             InvalidReason::NotAllowed => Self::ReasonNotAllowed,
             InvalidReason::TermOutsidePolicy => Self::ReasonTermOutsidePolicy,
             InvalidReason::DuplicateKey => Self::ReasonDuplicateKey,
+            InvalidReason::Empty => Self::ReasonEmpty,
+            InvalidReason::TooMany { .. } => Self::ReasonTooMany,
         }
     }
 }
@@ -452,6 +460,7 @@ pub(crate) fn reason_text(reason: &InvalidReason, locale: Locale) -> String {
         InvalidReason::TooPrecise { max_decimals } => {
             fill(template, &[("max", &max_decimals.to_string())])
         }
+        InvalidReason::TooMany { max } => fill(template, &[("max", &max.to_string())]),
         InvalidReason::ExceedsOther { other }
         | InvalidReason::BeforeOther { other }
         | InvalidReason::AfterOther { other } => fill(template, &[("other", other)]),

@@ -15,7 +15,7 @@
 use repay_engine::EngineError;
 
 /// How deeply arrays and objects may nest (serde_json's limit too).
-pub const MAX_DEPTH: u32 = 128;
+pub const MAX_DEPTH: u32 = repay_engine::error::MAX_JSON_DEPTH;
 
 /// A JSON value. Numbers keep their text: the configuration's numbers are counts and
 /// days, read exactly by [`crate::wire`].
@@ -119,11 +119,17 @@ impl Parser<'_> {
         self.text.as_bytes().get(self.at).copied()
     }
 
-    #[inline(never)]
-    fn fail(&self, message: &str) -> EngineError {
+    /// The line and column (1-based, in characters) the parser is at.
+    fn position(&self) -> (usize, usize) {
         let before = &self.text[..self.at.min(self.text.len())];
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        (line, column)
+    }
+
+    #[inline(never)]
+    fn fail(&self, message: &str) -> EngineError {
+        let (line, column) = self.position();
         EngineError::MalformedJson {
             line,
             column,
@@ -167,7 +173,12 @@ impl Parser<'_> {
         read: fn(&mut Self) -> Result<Value, EngineError>,
     ) -> Result<Value, EngineError> {
         if self.depth == MAX_DEPTH {
-            return Err(self.fail("nested too deeply"));
+            let (line, column) = self.position();
+            return Err(EngineError::TooDeep {
+                line,
+                column,
+                limit: MAX_DEPTH,
+            });
         }
         self.depth += 1;
         self.at += 1;
@@ -452,10 +463,18 @@ mod tests {
     fn nesting_stops_at_the_limit_without_exhausting_the_stack() {
         let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
         assert!(parse(&deep(MAX_DEPTH as usize)).is_ok());
+        // Valid JSON, only too deep: said so, at the first `[` past the limit.
         assert_eq!(
-            at(&deep(MAX_DEPTH as usize + 1)),
-            (1, MAX_DEPTH as usize + 1)
+            parse(&deep(MAX_DEPTH as usize + 1)).map(drop),
+            Err(EngineError::TooDeep {
+                line: 1,
+                column: MAX_DEPTH as usize + 1,
+                limit: MAX_DEPTH
+            })
         );
-        assert!(parse(&"[".repeat(1_000_000)).is_err());
+        assert!(matches!(
+            parse(&"[".repeat(1_000_000)),
+            Err(EngineError::TooDeep { .. })
+        ));
     }
 }

@@ -275,7 +275,7 @@ proptest! {
         if let Err(error) = WidgetConfig::from_json(&config.to_string(), &TestPage::new()) {
             match error.error {
                 EngineError::Invalid { path, .. } => prop_assert!(!path.is_empty()),
-                EngineError::MalformedJson { .. } => {}
+                EngineError::MalformedJson { .. } | EngineError::TooDeep { .. } => {}
             }
         }
     }

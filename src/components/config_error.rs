@@ -25,6 +25,18 @@ pub fn config_error_panel(props: &ConfigErrorPanelProps) -> Html {
             Msg::ConfigErrorJson.text(locale),
             &[("line", &line.to_string()), ("column", &column.to_string())],
         ),
+        EngineError::TooDeep {
+            line,
+            column,
+            limit,
+        } => fill(
+            Msg::ConfigErrorTooDeep.text(locale),
+            &[
+                ("limit", &limit.to_string()),
+                ("line", &line.to_string()),
+                ("column", &column.to_string()),
+            ],
+        ),
     };
     html! {
         <div class="repay-widget__error" role="alert" data-testid="config-error">

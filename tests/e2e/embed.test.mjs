@@ -21,6 +21,7 @@ const FOLDER = process.env.REPAY_FOLDER ?? "target/dist/repay-widget-0.1.0";
 const INTEGRITY = JSON.parse(readFileSync(join(FOLDER, "integrity.json"), "utf8"));
 // The guide's strict CSP, with the one inline script it allows: the import map, by hash.
 const CSP = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${INTEGRITY.csp["script-src"]}; style-src 'self'`;
+const SAMPLE = JSON.parse(readFileSync(join(FOLDER, "us-card.json"), "utf8"));
 const EVENTS = ["ready", "step-change", "plan-change", "submit", "submitted", "error"];
 
 let browser;
@@ -357,6 +358,13 @@ test("each kind of bad configuration shows the panel naming the field, logs one 
     // Written as paths on this (plain-HTTP) site, resolved by the browser to another host.
     ["a terms link that leaves the site", { set: ["terms.url", "/\\evil.example/terms"] }, "terms.url", "not_allowed"],
     ["an endpoint that leaves the site", { set: ["endpoint", "/\t/evil.example/api"] }, "endpoint", "not_allowed"],
+    // Theme values paint only: nothing that makes the browser fetch.
+    ["a theme value that fetches", { set: ["theme", { variables: { "color-surface": "url(https://tracker.example/x.png)" } }] }, "theme.variables.color-surface", "not_allowed"],
+    ["a CSRF header the widget sets itself", { set: ["csrf", { cookie: "csrf", header: "Idempotency-Key" }] }, "csrf.header", "not_allowed"],
+    ["a policy without plans", { set: ["policy.plans", []] }, "policy.plans", "empty"],
+    ["a policy with too many plans", { set: ["policy.plans", Array(17).fill(SAMPLE.policy.plans[0])] }, "policy.plans", "too_many"],
+    // Valid JSON nested past the limit: said to be too deep, not "not JSON".
+    ["a theme nested 10,000 levels deep", JSON.stringify(SAMPLE).replace("{", `{"theme":${"[".repeat(10_000)}${"]".repeat(10_000)},`), "", "too_deep"],
   ];
   for (const [name, change, field, reason] of cases) {
     const before = problems.length;
@@ -389,6 +397,7 @@ test("each kind of bad configuration shows the panel naming the field, logs one 
     assert.deepEqual(result.detail, { kind: "config", field, reason }, name);
     assert.ok(result.panel, `${name}: no panel`);
     if (field) assert.ok(result.panel.includes(field), `${name}: ${result.panel}`);
+    if (reason === "too_deep") assert.match(result.panel, /more than 127 levels deep \(line 1, column \d+\)/, name);
     assert.equal(result.blank, false, name);
     const logged = problems.slice(before);
     assert.equal(logged.length, 1, `${name}: ${logged.join("\n")}`);

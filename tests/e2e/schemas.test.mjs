@@ -27,14 +27,53 @@ test("the schema describes the theme as the widget reads it", () => {
     },
   };
   assertValid("config", themed, "a themed configuration");
+  assertValid(
+    "config",
+    {
+      ...config,
+      theme: {
+        variables: {
+          "color-border": "rgb(12 34 56 / 50%)",
+          radius: "0",
+          "font-size": "1.125rem",
+          font: "\"PingFang SC\", 'Noto Sans', 微软雅黑, sans-serif",
+        },
+      },
+    },
+    "every kind of theme value",
+  );
   for (const theme of [
     { variables: { "colour-accent": "red" } },
     { variables: { "color-text": "red; background: url(x)" } },
+    { variables: { "color-accent": "url(https://tracker.example/x.png)" } },
+    { variables: { "color-surface": "image-set(\"https://tracker.example/x.png\" 1x)" } },
+    { variables: { radius: "red" } },
+    { variables: { density: "-1" } },
+    { variables: { font: "url(https://fonts.example/f.woff2)" } },
+    { shadow_dom: { stylesheet: "/\\evil.example/x.css" } },
     { shadow_dom: { stylesheet: "javascript:alert(1)" } },
     { shadow_dom: {} },
     { dark: true },
   ]) {
     assert.equal(isValid("config", { ...config, theme }), false, JSON.stringify(theme));
+  }
+});
+
+test("the schema holds the configuration's limits: plan offers, the CSRF header", () => {
+  const config = read("crates/engine/data/cn-card.json");
+  const plans = config.policy.plans;
+  const withPlans = (count) => ({
+    ...config,
+    policy: { ...config.policy, plans: Array.from({ length: count }, (_, i) => plans[i % plans.length]) },
+  });
+  assert.equal(isValid("config", withPlans(0)), false);
+  assert.equal(isValid("config", withPlans(1)), true);
+  assert.equal(isValid("config", withPlans(16)), true);
+  assert.equal(isValid("config", withPlans(17)), false);
+  const withHeader = (header) => ({ ...config, csrf: { cookie: "csrf", header } });
+  assert.equal(isValid("config", withHeader("X-CSRF-Token")), true);
+  for (const header of ["Idempotency-Key", "content-type", "Cookie", "Sec-Fetch-Site", "Proxy-Authorization"]) {
+    assert.equal(isValid("config", withHeader(header)), false, header);
   }
 });
 

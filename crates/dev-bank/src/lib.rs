@@ -157,6 +157,14 @@ fn field_errors(error: EngineError, prefix: &str) -> Refusal {
             "malformed_json",
             format!("the body is not JSON (line {line}, column {column})"),
         ),
+        EngineError::TooDeep {
+            line,
+            column,
+            limit,
+        } => Refusal::new(
+            "malformed_json",
+            format!("the body nests more than {limit} levels deep (line {line}, column {column})"),
+        ),
     }
 }
 
@@ -376,7 +384,7 @@ async fn submit(State(app): State<AppState>, headers: HeaderMap, body: Body) -> 
     }
     let submission: Submission = match repay_engine::read_json(text) {
         Ok(submission) => submission,
-        Err(error @ EngineError::MalformedJson { .. }) => {
+        Err(error @ (EngineError::MalformedJson { .. } | EngineError::TooDeep { .. })) => {
             return refuse(StatusCode::BAD_REQUEST, field_errors(error, ""));
         }
         Err(error) => return refuse(StatusCode::UNPROCESSABLE_ENTITY, field_errors(error, "")),

@@ -40,6 +40,10 @@ pub enum InvalidReason {
     TermOutsidePolicy,
     #[error("appears more than once in its object")]
     DuplicateKey,
+    #[error("has no entries")]
+    Empty,
+    #[error("has more than {max} entries")]
+    TooMany { max: usize },
 }
 
 impl InvalidReason {
@@ -63,9 +67,15 @@ impl InvalidReason {
             Self::NotAllowed => "not_allowed",
             Self::TermOutsidePolicy => "term_outside_policy",
             Self::DuplicateKey => "duplicate_key",
+            Self::Empty => "empty",
+            Self::TooMany { .. } => "too_many",
         }
     }
 }
+
+/// How deeply arrays and objects may nest in any JSON the project reads: serde_json's
+/// recursion limit (it refuses the 128th level), and the widget's reader's.
+pub const MAX_JSON_DEPTH: u32 = 127;
 
 /// Every way the engine refuses its input.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -73,6 +83,15 @@ pub enum EngineError {
     /// A field holds a value the engine cannot use; `path` is a dotted JSON path.
     #[error("{path} {reason}")]
     Invalid { path: String, reason: InvalidReason },
+    /// The document is JSON, but its arrays and objects nest more than `limit` levels
+    /// deep at `line`:`column`; nothing deeper is read, so no reader can be made to
+    /// exhaust its stack.
+    #[error("nested more than {limit} levels deep at line {line}, column {column}")]
+    TooDeep {
+        line: usize,
+        column: usize,
+        limit: u32,
+    },
     /// The document is not JSON at all, or not the expected shape at `line`:`column`.
     #[error("malformed JSON at line {line}, column {column}: {message}")]
     MalformedJson {
@@ -93,6 +112,14 @@ impl EngineError {
 
     /// The error for JSON that could not be read into the expected shape.
     pub fn from_json(error: serde_json::Error) -> Self {
+        // serde_json stops at its recursion limit with this message, as a syntax error.
+        if error.to_string().starts_with("recursion limit exceeded") {
+            return Self::TooDeep {
+                line: error.line(),
+                column: error.column(),
+                limit: MAX_JSON_DEPTH,
+            };
+        }
         Self::MalformedJson {
             line: error.line(),
             column: error.column(),
@@ -183,4 +210,31 @@ pub fn read_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Engine
         .map_err(|e| EngineError::from_located(e, "."))?;
     deserializer.end().map_err(EngineError::from_json)?;
     Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_nested_past_the_limit_is_too_deep_not_malformed() {
+        let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        assert!(read_json::<serde_json::Value>(&deep(MAX_JSON_DEPTH as usize)).is_ok());
+        let error = read_json::<serde_json::Value>(&deep(10_000)).unwrap_err();
+        assert!(
+            matches!(
+                error,
+                EngineError::TooDeep {
+                    line: 1,
+                    limit: MAX_JSON_DEPTH,
+                    ..
+                }
+            ),
+            "{error:?}"
+        );
+        assert!(read_json::<serde_json::Value>(&deep(MAX_JSON_DEPTH as usize + 1)).is_err());
+        assert!(error
+            .to_string()
+            .starts_with("nested more than 127 levels deep"));
+    }
 }
