@@ -355,6 +355,10 @@ catalog! {
         "The bank's figures differ from these; your account may have changed. Please reload the page.",
         "银行核算的金额与此处不一致，账户可能有变动。请刷新页面。"
     ),
+    RefusedTerms => (
+        "The bank's terms have changed since this page was loaded. Please reload the page, read the current terms and send again.",
+        "本页面打开后，银行条款已更新。请刷新页面，阅读最新条款后再提交。"
+    ),
     RefusedOther => (
         "The bank could not accept this proposal (code {code}). Please contact the bank.",
         "银行未能接收此方案（代码 {code}）。请联系银行。"

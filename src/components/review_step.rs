@@ -82,6 +82,7 @@ fn lifecycle_text(lifecycle: &Lifecycle, locale: Locale) -> String {
         Lifecycle::NeedsAttention(Refusal { code, .. }) => match code.as_str() {
             "rejected" => text(Msg::RefusedRejected),
             "figures_differ" => text(Msg::RefusedFigures),
+            "unknown_terms_version" => text(Msg::RefusedTerms),
             _ => fill(Msg::RefusedOther.text(locale), &[("code", code)]),
         },
     }

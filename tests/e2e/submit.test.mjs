@@ -108,11 +108,13 @@ test("a proposal with a shared budget is sent once, matches the schema, and leav
     assert.match(await reference(page), /^RP-[A-Z2-9]{12}$/);
     assert.match(await page.getByTestId("first-due").textContent(), /772\.79/);
     assert.deepEqual(await axeViolations(page), [], "axe on the confirmation");
-    // How to keep the next due date: the bank's automatic payments and reminders.
+    // How to keep the next due date: the bank's automatic payments and reminders, on
+    // this site (the configuration's paths, as the browser resolved them).
     const next = page.getByTestId("next-time").locator("a");
+    const origin = new URL(page.url()).origin;
     assert.deepEqual(await next.evaluateAll((links) => links.map((a) => a.getAttribute("href"))), [
-      "/online-banking/card/auto-debit",
-      "/online-banking/alerts",
+      `${origin}/online-banking/card/auto-debit`,
+      `${origin}/online-banking/alerts`,
     ]);
     assert.equal(posted.length, 1);
     const { body } = posted[0];
@@ -234,6 +236,23 @@ test("a refusal is shown plainly, stores nothing, and lets the customer change t
     assert.equal(await env.stored(), 0);
     await page.getByTestId("back").click();
     await page.getByTestId("details").waitFor();
+    await context.close();
+  } finally {
+    await env.close();
+  }
+});
+
+test("consent to terms the bank never published is refused by the bank, which says to reload", async () => {
+  const env = await bankAndSite();
+  try {
+    const { context, page, posted } = await openAtReview(`${env.site.url}/`, {
+      settings: { terms: { url: "/legal/repayment-arrangement-terms", version: "1999-01" } },
+    });
+    await page.getByTestId("send").click();
+    await page.getByText(/银行条款已更新。请刷新页面/).waitFor();
+    assert.equal(posted.length, 1, "a 4xx is never retried");
+    assert.equal(posted[0].body.consent.terms_version, "1999-01");
+    assert.equal(await env.stored(), 0);
     await context.close();
   } finally {
     await env.close();

@@ -1,8 +1,17 @@
 //! Fault injection for the tests: failures, delays, dropped connections and forced
-//! answers, drawn from a seeded generator so a test run is repeatable.
+//! answers, drawn from a seeded generator so a test run is repeatable. [`inject`] is a
+//! middleware on the proposal route, so the handler knows nothing of it.
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{header, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::ApiError;
 
 /// Which faults to inject, in per-mille (‰) so no float is involved.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -15,7 +24,8 @@ pub struct Faults {
     /// Share of proposal requests whose connection is dropped after the proposal is
     /// stored: the answer is lost, so only an idempotent retry recovers it.
     pub drop_per_mille: u32,
-    /// Added to every proposal request before it is handled.
+    /// Added to every proposal request before it is handled (at most
+    /// [`MAX_DELAY`], under the server's request timeout).
     pub delay: Duration,
     /// Answer every proposal request with this status (422 or 429) instead.
     pub force_status: Option<u16>,
@@ -80,5 +90,54 @@ impl FaultDraw {
             return Fault::Drop;
         }
         Fault::None
+    }
+}
+
+/// The longest `--delay-ms`: under the request timeout, so a delayed request is answered.
+pub const MAX_DELAY: Duration = Duration::from_secs(20);
+
+/// Applies the next drawn fault to a proposal request: delays it, answers it with an
+/// injected status before the handler sees it, or lets the handler store it and then
+/// breaks the connection instead of answering.
+pub async fn inject(State(draw): State<Arc<FaultDraw>>, request: Request, next: Next) -> Response {
+    let faults = draw.faults();
+    if !faults.delay.is_zero() {
+        tokio::time::sleep(faults.delay).await;
+    }
+    if let Some(status) = faults.force_status {
+        let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        return if status == StatusCode::TOO_MANY_REQUESTS {
+            ApiError::rate_limited("forced by --force-status").into_response()
+        } else {
+            ApiError::new(status, "forced", "forced by --force-status").into_response()
+        };
+    }
+    match draw.draw() {
+        Fault::Limit => {
+            ApiError::rate_limited("injected rate limit; try again in a second").into_response()
+        }
+        Fault::Fail(status) => ApiError::new(
+            StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+            "server_error",
+            "injected failure; try again",
+        )
+        .into_response(),
+        Fault::Drop => {
+            // Handled and stored, but the answer never arrives: the body breaks mid-way.
+            let handled = next.run(request).await;
+            let broken = futures_util::stream::once(async {
+                Err::<Bytes, std::io::Error>(std::io::Error::other(
+                    "connection dropped by fault injection",
+                ))
+            });
+            let mut response = Response::new(Body::from_stream(broken));
+            *response.status_mut() = handled.status();
+            response.headers_mut().insert(
+                header::CONTENT_TYPE,
+                header::HeaderValue::from_static("application/json"),
+            );
+            response
+        }
+        Fault::None => next.run(request).await,
     }
 }

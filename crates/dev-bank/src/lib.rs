@@ -6,33 +6,75 @@
 //! differ; it answers a repeated request with the answer already given (idempotency),
 //! keeps every answer in SQLite, and shows an accepted proposal only to whoever holds its
 //! access token.
+//!
+//! It is laid out as axum's own examples are, so that a bank can read it:
+//!
+//! - [`router`]: the routes, under tower-http's layers for CORS, the body limit (413 at
+//!   once on a declared `Content-Length` over it) and the time limit of a request;
+//! - [`extract::ValidSubmission`]: the typed extractor that refuses a request the
+//!   contract does not allow, as an [`ApiError`], and a body that does not arrive in
+//!   time;
+//! - [`faults::inject`]: fault injection for the tests, as a middleware;
+//! - [`decision::decide`]: the decision, pure over the bank's records;
+//! - [`serve`]: the connection loop, with a time limit on request headers and a cap on
+//!   open connections (hyper's own settings, which `axum::serve` does not expose).
 
 pub mod contract;
+pub mod decision;
+pub mod extract;
 pub mod faults;
 pub mod store;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
-use axum::body::{Body, Bytes};
-use axum::extract::{Path, Request, State};
+use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router};
-use repay_engine::proposal::verify;
 use repay_engine::scenario::ScenarioWire;
-use repay_engine::{EngineError, Scenario};
+use repay_engine::Scenario;
 use serde::Serialize;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
 
-use crate::contract::{Accepted, AcceptedStatus, FieldError, Refusal, Submission, SCHEMA_VERSION};
-use crate::faults::{Fault, FaultDraw, Faults};
-use crate::store::{AccountRecords, Store, StoreError};
+use crate::contract::{Accepted, Refusal};
+use crate::decision::{decide, without_budget, Records};
+use crate::extract::ValidSubmission;
+use crate::faults::{FaultDraw, Faults};
+use crate::store::{Store, StoreError};
 
 /// The largest body accepted: a 60-month schedule with its inputs is about 40 KB.
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
+
+/// Time and connection limits: what a slow or greedy client can hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// A request's headers must arrive within this, or the connection is closed.
+    pub header_timeout: Duration,
+    /// A request's whole body must arrive within this, or it is answered 408.
+    pub body_timeout: Duration,
+    /// A whole request must be answered within this, or it is answered 408.
+    pub request_timeout: Duration,
+    /// Connections open at once; one more is answered 503 and closed.
+    pub max_connections: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(30),
+            max_connections: 256,
+        }
+    }
+}
 
 /// How the dev-bank runs.
 #[derive(Debug, Clone, Default)]
@@ -45,8 +87,10 @@ pub struct Options {
     /// Accounts to put on the bank's records at start, over the seeded ones: (account
     /// reference, configuration file). The file's account becomes the reference's
     /// snapshot; its policy becomes the next version of the policy named by the file's
-    /// stem (`cn-card`) when it differs from the one in force.
+    /// stem (`cn-card`) when it differs from the one in force; its `terms.version`
+    /// becomes terms the bank has published.
     pub accounts: Vec<(String, PathBuf)>,
+    pub limits: Limits,
 }
 
 /// Shared by every request.
@@ -55,6 +99,7 @@ pub struct AppState {
     store: Arc<Store>,
     faults: Arc<FaultDraw>,
     cors_origin: Option<HeaderValue>,
+    limits: Limits,
 }
 
 impl AppState {
@@ -62,7 +107,8 @@ impl AppState {
     ///
     /// # Errors
     ///
-    /// [`ServeError::Store`] when the database cannot be opened.
+    /// [`ServeError::Store`] when the database cannot be opened, [`ServeError::Options`]
+    /// for an option that cannot be used.
     pub fn new(options: &Options) -> Result<Self, ServeError> {
         let cors_origin = match &options.cors_origin {
             Some(origin) => Some(HeaderValue::from_str(origin).map_err(|_| {
@@ -70,6 +116,12 @@ impl AppState {
             })?),
             None => None,
         };
+        if options.faults.delay > faults::MAX_DELAY {
+            return Err(ServeError::Options(format!(
+                "--delay-ms is at most {} (under the request time limit)",
+                faults::MAX_DELAY.as_millis()
+            )));
+        }
         let store = Store::open(options.db.as_deref()).map_err(ServeError::Store)?;
         for (reference, file) in &options.accounts {
             let unreadable = |why: String| {
@@ -83,16 +135,74 @@ impl AppState {
                 .file_stem()
                 .and_then(|stem| stem.to_str())
                 .unwrap_or("policy");
-            store
-                .lock()
+            let records = store.lock();
+            records
                 .put_account(reference, policy_id, &wire.account, &wire.policy)
                 .map_err(ServeError::Store)?;
+            if let Some(version) = store::terms_version_of(&text) {
+                records
+                    .put_terms_version(&version)
+                    .map_err(ServeError::Store)?;
+            }
         }
         Ok(Self {
             store: Arc::new(store),
             faults: Arc::new(FaultDraw::new(options.faults.clone())),
             cors_origin,
+            limits: options.limits,
         })
+    }
+}
+
+/// A refusal as an HTTP answer: its status and the contract's JSON body. Every handler,
+/// extractor and middleware refuses with one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApiError {
+    pub status: StatusCode,
+    /// Boxed: refusals travel in `Result`s, which stay small.
+    pub refusal: Box<Refusal>,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, error: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            refusal: Box::new(Refusal::new(error, message)),
+        }
+    }
+
+    /// 429 with `Retry-After: 1`.
+    pub fn rate_limited(message: &str) -> Self {
+        Self::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", message)
+    }
+
+    fn storage_failure(error: &StoreError) -> Self {
+        eprintln!("dev-bank: {error}");
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "storage_failure",
+            "the proposal could not be stored; try again",
+        )
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let mut response = (self.status, Json(self.refusal)).into_response();
+        if self.status == StatusCode::TOO_MANY_REQUESTS
+            || self.status == StatusCode::SERVICE_UNAVAILABLE
+        {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        }
+        response
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(error: StoreError) -> Self {
+        Self::storage_failure(&error)
     }
 }
 
@@ -104,408 +214,83 @@ struct Health {
     accepted_proposals: u64,
 }
 
-fn json(status: StatusCode, value: &impl Serialize) -> Response {
-    (status, Json(value)).into_response()
+async fn health(State(app): State<AppState>) -> Result<Json<Health>, ApiError> {
+    Ok(Json(Health {
+        status: "ok",
+        engine_version: repay_engine::ENGINE_VERSION,
+        accepted_proposals: app.store.lock().accepted_count()?,
+    }))
 }
 
-fn refuse(status: StatusCode, refusal: Refusal) -> Response {
-    json(status, &refusal)
-}
-
-fn storage_failure(error: &StoreError) -> Response {
-    eprintln!("dev-bank: {error}");
-    refuse(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        Refusal::new(
-            "storage_failure",
-            "the proposal could not be stored; try again",
-        ),
-    )
-}
-
-async fn health(State(app): State<AppState>) -> Response {
-    match app.store.lock().accepted_count() {
-        Ok(accepted_proposals) => json(
-            StatusCode::OK,
-            &Health {
-                status: "ok",
-                engine_version: repay_engine::ENGINE_VERSION,
-                accepted_proposals,
-            },
-        ),
-        Err(error) => storage_failure(&error),
-    }
-}
-
-/// The field errors of an engine refusal, with paths from the body's root.
-fn field_errors(error: EngineError, prefix: &str) -> Refusal {
-    match error {
-        EngineError::Invalid { path, reason } => {
-            let path = if prefix.is_empty() {
-                path
-            } else {
-                format!("{prefix}.{path}")
-            };
-            let mut refusal = Refusal::new("invalid", format!("{path} {reason}"));
-            refusal.fields.push(FieldError {
-                path,
-                code: reason.code().to_owned(),
-            });
-            refusal
-        }
-        EngineError::MalformedJson { line, column, .. } => Refusal::new(
-            "malformed_json",
-            format!("the body is not JSON (line {line}, column {column})"),
-        ),
-        EngineError::TooDeep {
-            line,
-            column,
-            limit,
-        } => Refusal::new(
-            "malformed_json",
-            format!("the body nests more than {limit} levels deep (line {line}, column {column})"),
-        ),
-    }
-}
-
-/// The top-level parts of the bank's records that differ from the inputs the widget
-/// computed with: each account field by name (`account.as_of`), the policy as a whole.
-fn changed_inputs(sent: &ScenarioWire, ours: &ScenarioWire) -> Vec<String> {
-    let fields = |account: &repay_engine::account::AccountSnapshotWire| match serde_json::to_value(
-        account,
-    ) {
-        Ok(serde_json::Value::Object(map)) => map,
-        _ => serde_json::Map::new(),
-    };
-    let (sent_account, our_account) = (fields(&sent.account), fields(&ours.account));
-    let mut keys: Vec<&String> = sent_account.keys().chain(our_account.keys()).collect();
-    keys.sort();
-    keys.dedup();
-    let mut changed: Vec<String> = keys
-        .into_iter()
-        .filter(|key| sent_account.get(*key) != our_account.get(*key))
-        .map(|key| format!("account.{key}"))
-        .collect();
-    if sent.policy != ours.policy {
-        changed.push("policy".to_owned());
-    }
-    changed
-}
-
-/// An answer decided: accepted with its status and the records it was recomputed from,
-/// or refused with its status and reasons.
-type Decision<'a> = Result<(StatusCode, Accepted, &'a AccountRecords), Box<(StatusCode, Refusal)>>;
-
-/// Decides the answer to a well-formed request from the bank's own `records` for its
-/// account: look up, recompute, compare, verdict. Nothing the client sent is used to
-/// compute: its `scenario` is checked and compared, only to explain a difference.
-fn decide<'a>(submission: &Submission, records: Option<&'a AccountRecords>) -> Decision<'a> {
-    let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
-    Scenario::from_wire(&submission.scenario)
-        .map_err(|e| Box::new((unprocessable, field_errors(e, "scenario"))))?;
-    let Some(records) = records else {
-        let mut refusal = Refusal::new(
-            "unknown_account",
-            "the bank has no account with this account_reference",
-        );
-        refusal.fields.push(FieldError {
-            path: "account_reference".to_owned(),
-            code: "unknown_account".to_owned(),
-        });
-        return Err(Box::new((unprocessable, refusal)));
-    };
-    let ours = Scenario::from_wire(&records.scenario).map_err(|error| {
-        eprintln!("dev-bank: the records of an account cannot be read: {error}");
-        (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            Refusal::new(
-                "server_error",
-                "the bank's records cannot be read; try again later",
-            ),
-        )
-    })?;
-    let differences = verify(&submission.proposal, &ours.account, &ours.policy)
-        .map_err(|e| Box::new((unprocessable, field_errors(e, "proposal"))))?;
-    if !differences.is_empty() {
-        let changed = changed_inputs(&submission.scenario, &records.scenario);
-        let mut refusal = if changed.is_empty() {
-            Refusal::new(
-                "figures_differ",
-                "the proposal's figures are not what the bank computes for this account under its policy in force",
-            )
-        } else {
-            Refusal::new(
-                "figures_differ",
-                format!(
-                    "the bank's records for this account have changed since the page was loaded ({}): reload the page to see the current figures",
-                    changed.join(", ")
-                ),
-            )
-        };
-        refusal.differences = differences;
-        refusal.records_changed = changed;
-        return Err(Box::new((unprocessable, refusal)));
-    }
-    // Recomputed from the bank's records and identical: the plan's verdict is the bank's.
-    let accepted = |status| -> Decision<'a> {
-        Ok((
-            StatusCode::CREATED,
-            Accepted {
-                reference: String::new(),
-                status,
-                message: None,
-                access_token: None,
-                duplicate: false,
-            },
-            records,
-        ))
-    };
-    let verdict = &submission.proposal.plan["verdict"];
-    match verdict["status"].as_str() {
-        Some("approved_instantly") => accepted(AcceptedStatus::Approved),
-        Some("needs_review") => accepted(AcceptedStatus::UnderReview),
-        _ => {
-            let mut refusal =
-                Refusal::new("rejected", "the bank's policy does not allow this plan");
-            refusal.reasons =
-                serde_json::from_value(verdict["reasons"].clone()).unwrap_or_default();
-            Err(Box::new((unprocessable, refusal)))
-        }
-    }
-}
-
-/// `POST /api/proposals`.
-async fn submit(State(app): State<AppState>, headers: HeaderMap, body: Body) -> Response {
-    let faults = app.faults.faults().clone();
-    if !faults.delay.is_zero() {
-        tokio::time::sleep(faults.delay).await;
-    }
-    if let Some(status) = faults.force_status {
-        let response = refuse(
-            StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
-            Refusal::new(
-                if status == 429 {
-                    "rate_limited"
-                } else {
-                    "forced"
-                },
-                "forced by --force-status",
-            ),
-        );
-        return if status == 429 {
-            rate_limited(response)
-        } else {
-            response
-        };
-    }
-    let fault = app.faults.draw();
-    if fault == Fault::Limit {
-        return rate_limited(refuse(
-            StatusCode::TOO_MANY_REQUESTS,
-            Refusal::new("rate_limited", "injected rate limit; try again in a second"),
-        ));
-    }
-    if let Fault::Fail(status) = fault {
-        return refuse(
-            StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
-            Refusal::new("server_error", "injected failure; try again"),
-        );
-    }
-
-    let is_json = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
-            v.split(';')
-                .next()
-                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"))
-        });
-    if !is_json {
-        return refuse(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            Refusal::new(
-                "unsupported_media_type",
-                "send the proposal as application/json",
-            ),
-        );
-    }
-    if headers.get_all("idempotency-key").iter().count() > 1 {
-        return refuse(
-            StatusCode::BAD_REQUEST,
-            Refusal::new(
-                "missing_idempotency_key",
-                "send exactly one Idempotency-Key header",
-            ),
-        );
-    }
-    let Some(key) = headers
-        .get("idempotency-key")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
-    else {
-        return refuse(
-            StatusCode::BAD_REQUEST,
-            Refusal::new(
-                "missing_idempotency_key",
-                "send the proposal id in an Idempotency-Key header",
-            ),
-        );
-    };
-    let bytes: Bytes = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
-        Ok(bytes) => bytes,
-        Err(_) => {
-            return refuse(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                Refusal::new(
-                    "body_too_large",
-                    format!("the body is over {MAX_BODY_BYTES} bytes"),
-                ),
-            )
-        }
-    };
-    let Ok(text) = std::str::from_utf8(&bytes) else {
-        return refuse(
-            StatusCode::BAD_REQUEST,
-            Refusal::new("malformed_json", "the body is not UTF-8 text"),
-        );
-    };
-    // A version this server cannot read is refused before its shape is checked.
-    let version = serde_json::from_str::<serde_json::Value>(text)
-        .ok()
-        .and_then(|v| v.get("schema_version").and_then(serde_json::Value::as_u64));
-    if version.is_some_and(|v| v != u64::from(SCHEMA_VERSION)) {
-        return refuse(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Refusal::new(
-                "unsupported_schema_version",
-                format!("this server reads schema_version {SCHEMA_VERSION}"),
-            ),
-        );
-    }
-    let submission: Submission = match repay_engine::read_json(text) {
-        Ok(submission) => submission,
-        Err(error @ (EngineError::MalformedJson { .. } | EngineError::TooDeep { .. })) => {
-            return refuse(StatusCode::BAD_REQUEST, field_errors(error, ""));
-        }
-        Err(error) => return refuse(StatusCode::UNPROCESSABLE_ENTITY, field_errors(error, "")),
-    };
-    if let Err(field) = contract::check_fields(&submission) {
-        let mut refusal = Refusal::new(
-            "invalid",
-            format!("{} is not allowed ({})", field.path, field.code),
-        );
-        refusal.fields.push(field);
-        return refuse(StatusCode::UNPROCESSABLE_ENTITY, refusal);
-    }
-    if submission.proposal_id != key {
-        return refuse(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Refusal::new(
-                "idempotency_key_mismatch",
-                "the Idempotency-Key header must equal proposal_id",
-            ),
-        );
-    }
-    let canonical = serde_json::to_string(&submission).unwrap_or_default();
-    let identity = without_budget(&submission);
-
-    let response = {
-        let store = app.store.lock();
-        match store.find(&key) {
-            Err(error) => return storage_failure(&error),
-            Ok(Some(stored))
-                if serde_json::from_str(&stored.body)
-                    .ok()
-                    .map(|s| without_budget(&s))
-                    == Some(identity.clone()) =>
-            {
-                // The same request again: the same answer, marked as a repeat.
-                let mut answer: serde_json::Value =
-                    serde_json::from_str(&stored.answer).unwrap_or_default();
-                if answer.get("reference").is_some() {
-                    answer["duplicate"] = true.into();
-                }
-                let status = if stored.status == 201 {
-                    StatusCode::OK
-                } else {
-                    StatusCode::from_u16(stored.status).unwrap_or(StatusCode::OK)
-                };
-                json(status, &answer)
-            }
-            Ok(Some(_)) => refuse(
+/// `POST /api/proposals`: a valid submission, answered once per idempotency key. A
+/// repeat gets the answer already given; a new one is decided from the bank's records,
+/// and the answer is stored with it.
+async fn submit(
+    State(app): State<AppState>,
+    ValidSubmission { key, submission }: ValidSubmission,
+) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
+    let store = app.store.lock();
+    if let Some(stored) = store.find(&key)? {
+        let same = serde_json::from_str(&stored.body)
+            .ok()
+            .map(|s| without_budget(&s))
+            == Some(without_budget(&submission));
+        if !same {
+            return Err(ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                Refusal::new(
-                    "idempotency_conflict",
-                    "this Idempotency-Key was used for a different proposal",
-                ),
-            ),
-            Ok(None) => {
-                let records = match store.account(&submission.account_reference) {
-                    Ok(records) => records,
-                    Err(error) => return storage_failure(&error),
-                };
-                let (status, answer, accepted_as) = match decide(&submission, records.as_ref()) {
-                    Ok((status, mut accepted, records)) => {
-                        let made = store
-                            .new_reference()
-                            .and_then(|r| Ok((r, store.new_access_token()?)));
-                        match made {
-                            Ok((reference, token)) => {
-                                accepted.reference = reference.clone();
-                                accepted.access_token = Some(token.clone());
-                                (
-                                    status,
-                                    serde_json::to_string(&accepted).unwrap_or_default(),
-                                    Some((reference, token, records)),
-                                )
-                            }
-                            Err(error) => return storage_failure(&error),
-                        }
-                    }
-                    Err(refused) => (
-                        refused.0,
-                        serde_json::to_string(&refused.1).unwrap_or_default(),
-                        None,
-                    ),
-                };
-                if let Err(error) = store.save(
-                    &key,
-                    &canonical,
-                    status.as_u16(),
-                    &answer,
-                    accepted_as.as_ref().map(|(reference, token, records)| {
-                        (reference.as_str(), token.as_str(), *records)
-                    }),
-                ) {
-                    return storage_failure(&error);
-                }
-                let value: serde_json::Value = serde_json::from_str(&answer).unwrap_or_default();
-                json(status, &value)
-            }
+                "idempotency_conflict",
+                "this Idempotency-Key was used for a different proposal",
+            ));
+        }
+        // The same request again: the same answer, marked as a repeat.
+        let mut answer: serde_json::Value =
+            serde_json::from_str(&stored.answer).unwrap_or_default();
+        if answer.get("reference").is_some() {
+            answer["duplicate"] = true.into();
+        }
+        let status = match stored.status {
+            201 => StatusCode::OK,
+            other => StatusCode::from_u16(other).unwrap_or(StatusCode::OK),
+        };
+        return Ok((status, Json(answer)));
+    }
+    let account = store.account(&submission.account_reference)?;
+    let records = Records {
+        account: account.as_ref(),
+        terms_known: store.knows_terms_version(&submission.consent.terms_version)?,
+    };
+    let canonical = serde_json::to_string(&submission).unwrap_or_default();
+    let (status, answer) = match decide(&submission, records) {
+        Ok(accepted) => {
+            let reference = store.new_reference()?;
+            let token = store.new_access_token()?;
+            let answer = Accepted {
+                reference: reference.clone(),
+                status: accepted.status,
+                message: None,
+                access_token: Some(token.clone()),
+                duplicate: false,
+            };
+            let text = serde_json::to_string(&answer).unwrap_or_default();
+            store.save(
+                &key,
+                &canonical,
+                StatusCode::CREATED.as_u16(),
+                &text,
+                Some((reference.as_str(), token.as_str(), accepted.records)),
+            )?;
+            (StatusCode::CREATED, text)
+        }
+        Err(refused) => {
+            let text = serde_json::to_string(&refused.refusal).unwrap_or_default();
+            store.save(&key, &canonical, refused.status.as_u16(), &text, None)?;
+            (refused.status, text)
         }
     };
-    if fault == Fault::Drop {
-        // Stored, but the answer never arrives: the connection breaks mid-response.
-        let broken = futures_util::stream::once(async {
-            Err::<Bytes, std::io::Error>(std::io::Error::other(
-                "connection dropped by fault injection",
-            ))
-        });
-        return Response::builder()
-            .status(StatusCode::OK)
-            .header(header::CONTENT_TYPE, "application/json")
-            .body(Body::from_stream(broken))
-            .unwrap_or(response);
-    }
-    response
-}
-
-/// Adds `Retry-After: 1` to a 429 answer.
-fn rate_limited(mut response: Response) -> Response {
-    response
-        .headers_mut()
-        .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
-    response
+    Ok((
+        status,
+        Json(serde_json::from_str(&answer).unwrap_or_default()),
+    ))
 }
 
 /// Whether two secrets are equal, in a time that does not depend on where they differ.
@@ -525,51 +310,43 @@ async fn lookup(
     State(app): State<AppState>,
     headers: HeaderMap,
     Path(reference): Path<String>,
-) -> Response {
+) -> Result<Json<serde_json::Value>, ApiError> {
     let not_found = || {
-        refuse(
+        ApiError::new(
             StatusCode::NOT_FOUND,
-            Refusal::new(
-                "not_found",
-                "no proposal with this reference and access token",
-            ),
+            "not_found",
+            "no proposal with this reference and access token",
         )
     };
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim);
-    let Some(token) = token else {
-        return not_found();
-    };
-    match app.store.lock().by_reference(&reference) {
-        Ok(Some(row)) if same_secret(&row.access_token, token) => {
-            let body: serde_json::Value =
-                serde_json::from_str(&row.stored.body).unwrap_or_default();
-            let mut answer: serde_json::Value =
-                serde_json::from_str(&row.stored.answer).unwrap_or_default();
-            if let Some(answer) = answer.as_object_mut() {
-                answer.remove("access_token");
-                answer.remove("duplicate");
-            }
-            json(
-                StatusCode::OK,
-                &serde_json::json!({
-                    "reference": reference,
-                    "proposal": body["proposal"],
-                    "answer": answer,
-                }),
-            )
-        }
-        Ok(_) => not_found(),
-        Err(error) => storage_failure(&error),
+        .map(str::trim)
+        .ok_or_else(not_found)?;
+    let row = app
+        .store
+        .lock()
+        .by_reference(&reference)?
+        .filter(|row| same_secret(&row.access_token, token))
+        .ok_or_else(not_found)?;
+    let body: serde_json::Value = serde_json::from_str(&row.stored.body).unwrap_or_default();
+    let mut answer: serde_json::Value =
+        serde_json::from_str(&row.stored.answer).unwrap_or_default();
+    if let Some(answer) = answer.as_object_mut() {
+        answer.remove("access_token");
+        answer.remove("duplicate");
     }
+    Ok(Json(serde_json::json!({
+        "reference": reference,
+        "proposal": body["proposal"],
+        "answer": answer,
+    })))
 }
 
 /// Logs one line per request: method, path and status — never a body, so no personal
 /// data reaches the log.
-async fn log_request(request: Request, next: Next) -> Response {
+async fn log_request(request: axum::extract::Request, next: Next) -> Response {
     let method = request.method().clone();
     let path = request.uri().path().to_owned();
     let response = next.run(request).await;
@@ -577,60 +354,68 @@ async fn log_request(request: Request, next: Next) -> Response {
     response
 }
 
-/// Allows the configured origin, and answers its preflight requests.
-/// What makes two requests "the same proposal" for idempotency: everything but the
-/// budget, which the widget never keeps in storage and so cannot repeat after a reload.
-fn without_budget(submission: &Submission) -> Submission {
-    Submission {
-        budget: None,
-        ..submission.clone()
+/// Gives the answers tower-http's layers make on their own (a body over the limit, a
+/// request out of time) the contract's JSON body, as every other refusal has.
+async fn contract_errors(request: axum::extract::Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if is_json {
+        return response;
+    }
+    match response.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "body_too_large",
+            format!("the body is over {MAX_BODY_BYTES} bytes"),
+        )
+        .into_response(),
+        StatusCode::REQUEST_TIMEOUT => ApiError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "request_timeout",
+            "the request took too long; send it again",
+        )
+        .into_response(),
+        _ => response,
     }
 }
 
-async fn cors(State(app): State<AppState>, request: Request, next: Next) -> Response {
-    let allowed = app
-        .cors_origin
-        .clone()
-        .filter(|origin| request.headers().get(header::ORIGIN) == Some(origin));
-    let preflight = request.method() == Method::OPTIONS;
-    let mut response = if preflight {
-        StatusCode::NO_CONTENT.into_response()
-    } else {
-        next.run(request).await
-    };
-    if let Some(origin) = allowed {
-        let headers = response.headers_mut();
-        headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-        headers.insert(header::VARY, HeaderValue::from_static("origin"));
-        headers.insert(
-            header::ACCESS_CONTROL_EXPOSE_HEADERS,
-            HeaderValue::from_static("retry-after"),
-        );
-        if preflight {
-            headers.insert(
-                header::ACCESS_CONTROL_ALLOW_METHODS,
-                HeaderValue::from_static("GET, POST"),
-            );
-            headers.insert(
-                header::ACCESS_CONTROL_ALLOW_HEADERS,
-                HeaderValue::from_static("content-type, idempotency-key, x-csrf-token"),
-            );
-            headers.insert(
-                header::ACCESS_CONTROL_MAX_AGE,
-                HeaderValue::from_static("600"),
-            );
-        }
-    }
-    response
-}
-
-/// The dev-bank's routes.
+/// The dev-bank's routes, under its layers (outermost first): the log, the contract's
+/// JSON for the layers' own answers, CORS for the one allowed origin, the time limit of a
+/// whole request, the body limit. (A body's own time limit is in the extractor.)
 pub fn router(app: AppState) -> Router {
+    let cors = match &app.cors_origin {
+        Some(origin) => CorsLayer::new()
+            .allow_origin(AllowOrigin::list([origin.clone()]))
+            .allow_methods([Method::GET, Method::POST])
+            .allow_headers([
+                header::CONTENT_TYPE,
+                header::AUTHORIZATION,
+                header::HeaderName::from_static("idempotency-key"),
+                header::HeaderName::from_static("x-csrf-token"),
+            ])
+            .expose_headers([header::RETRY_AFTER])
+            .max_age(Duration::from_secs(600)),
+        None => CorsLayer::new(),
+    };
+    let limits = app.limits;
+    let proposals = post(submit).layer(middleware::from_fn_with_state(
+        app.faults.clone(),
+        faults::inject,
+    ));
     Router::new()
         .route("/api/health", get(health))
-        .route("/api/proposals", axum::routing::post(submit))
+        .route("/api/proposals", proposals)
         .route("/api/proposals/{reference}", get(lookup))
-        .layer(middleware::from_fn_with_state(app.clone(), cors))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            limits.request_timeout,
+        ))
+        .layer(cors)
+        .layer(middleware::from_fn(contract_errors))
         .layer(middleware::from_fn(log_request))
         .with_state(app)
 }
@@ -647,8 +432,6 @@ pub enum ServeError {
     Store(StoreError),
     #[error("{0}")]
     Options(String),
-    #[error("the server stopped: {0}")]
-    Serve(std::io::Error),
 }
 
 /// Binds `addr` (port 0 picks a free one) and returns the listener with its real address.
@@ -666,18 +449,60 @@ pub async fn bind(addr: SocketAddr) -> Result<(tokio::net::TcpListener, SocketAd
     Ok((listener, local))
 }
 
-/// Serves the dev-bank on `listener` until `shutdown` resolves.
-///
-/// # Errors
-///
-/// [`ServeError::Serve`] when the server fails while running.
+/// What a connection over the cap is told before it is closed: 503, try again soon.
+fn too_many_connections() -> Vec<u8> {
+    let body = serde_json::to_string(&Refusal::new(
+        "server_error",
+        "too many connections; try again soon",
+    ))
+    .unwrap_or_default();
+    format!(
+        "HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json\r\n\
+         retry-after: 1\r\nconnection: close\r\ncontent-length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
+}
+
+/// Serves the dev-bank on `listener` until `shutdown` resolves: each connection by
+/// hyper's HTTP/1 server with a time limit on its request headers, at most
+/// `max_connections` at once.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     app: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
-) -> Result<(), ServeError> {
-    axum::serve(listener, router(app))
-        .with_graceful_shutdown(shutdown)
-        .await
-        .map_err(ServeError::Serve)
+) {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use tokio::io::AsyncWriteExt;
+
+    let limits = app.limits;
+    let open = Arc::new(tokio::sync::Semaphore::new(limits.max_connections));
+    let service = hyper_util::service::TowerToHyperService::new(router(app));
+    tokio::pin!(shutdown);
+    loop {
+        let (mut stream, _) = tokio::select! {
+            () = &mut shutdown => return,
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                // A connection that failed while being accepted: the next one is fine.
+                Err(_) => continue,
+            },
+        };
+        let Ok(permit) = open.clone().try_acquire_owned() else {
+            tokio::spawn(async move {
+                let _ = stream.write_all(&too_many_connections()).await;
+                let _ = stream.shutdown().await;
+            });
+            continue;
+        };
+        let service = service.clone();
+        tokio::spawn(async move {
+            let _ = hyper::server::conn::http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(limits.header_timeout)
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
+            drop(permit);
+        });
+    }
 }

@@ -9,7 +9,7 @@ use dev_bank::Options;
 const USAGE: &str =
     "usage: dev-bank [--addr HOST:PORT] [--db FILE] [--cors-origin ORIGIN] [--account REF=FILE]
                 [--fail-per-mille N] [--limit-per-mille N] [--drop-per-mille N] [--delay-ms N]
-                [--force-status 422|429] [--seed N]
+                [--force-status 422|429] [--seed N] [--max-connections N]
   --addr           where to listen (default 127.0.0.1:8787; port 0 picks a free port)
   --db             SQLite file that keeps proposals across restarts (default: in memory)
   --cors-origin    the one browser origin allowed to call from another origin
@@ -19,9 +19,11 @@ const USAGE: &str =
   --fail-per-mille share of proposal requests answered 500/503 (0-1000)
   --limit-per-mille share answered 429 with Retry-After: 1 (0-1000)
   --drop-per-mille share whose connection drops after the proposal is stored (0-1000)
-  --delay-ms       delay before each proposal request is handled
+  --delay-ms       delay before each proposal request is handled (at most 20000)
   --force-status   answer every proposal request with this status
-  --seed           seed for the fault draws (default 1)";
+  --seed           seed for the fault draws (default 1)
+  --max-connections connections open at once; one more is answered 503 (default 256)
+Request headers must arrive within 10 s, a body within 10 s, an answer within 30 s.";
 
 fn parse_args() -> Result<(SocketAddr, Options), String> {
     let mut addr: SocketAddr = ([127, 0, 0, 1], 8787).into();
@@ -60,7 +62,11 @@ fn parse_args() -> Result<(SocketAddr, Options), String> {
             "--fail-per-mille" => options.faults.fail_per_mille = number(1000)? as u32,
             "--limit-per-mille" => options.faults.limit_per_mille = number(1000)? as u32,
             "--drop-per-mille" => options.faults.drop_per_mille = number(1000)? as u32,
-            "--delay-ms" => options.faults.delay = Duration::from_millis(number(60_000)?),
+            "--delay-ms" => options.faults.delay = Duration::from_millis(number(20_000)?),
+            "--max-connections" => {
+                options.limits.max_connections = usize::try_from(number(100_000)?.max(1))
+                    .map_err(|_| format!("--max-connections {value:?} is too large"))?;
+            }
             "--force-status" => {
                 let status = number(599)? as u16;
                 if !matches!(status, 422 | 429 | 500 | 503) {
@@ -103,11 +109,6 @@ async fn main() -> ExitCode {
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;
     };
-    match dev_bank::serve(listener, app, shutdown).await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("dev-bank: {error}");
-            ExitCode::FAILURE
-        }
-    }
+    dev_bank::serve(listener, app, shutdown).await;
+    ExitCode::SUCCESS
 }

@@ -40,6 +40,12 @@ const SEEDS: [(&str, &str, &str); 2] = [
     ),
 ];
 
+/// The `terms.version` of a widget configuration's JSON, if it has one.
+pub fn terms_version_of(config: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(config).ok()?;
+    value["terms"]["version"].as_str().map(str::to_owned)
+}
+
 /// The bank's own records for one account: its snapshot and the policy in force.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccountRecords {
@@ -104,6 +110,9 @@ impl Store {
                  reference TEXT PRIMARY KEY,
                  account TEXT NOT NULL,
                  policy_id TEXT NOT NULL
+             );
+             CREATE TABLE IF NOT EXISTS terms_versions (
+                 version TEXT PRIMARY KEY
              );",
         )?;
         let store = Self {
@@ -117,12 +126,11 @@ impl Store {
         if empty == 0 {
             for (reference, policy_id, config) in SEEDS {
                 let scenario: ScenarioWire = serde_json::from_str(config)?;
-                store.lock().put_account(
-                    reference,
-                    policy_id,
-                    &scenario.account,
-                    &scenario.policy,
-                )?;
+                let store = store.lock();
+                store.put_account(reference, policy_id, &scenario.account, &scenario.policy)?;
+                if let Some(version) = terms_version_of(config) {
+                    store.put_terms_version(&version)?;
+                }
             }
         }
         Ok(store)
@@ -319,6 +327,36 @@ impl Transaction<'_> {
             params![reference, serde_json::to_string(account)?, policy_id],
         )?;
         Ok(())
+    }
+
+    /// Records `version` as terms the bank has published.
+    ///
+    /// # Errors
+    ///
+    /// [`StoreError`] on a storage failure.
+    pub fn put_terms_version(&self, version: &str) -> Result<(), StoreError> {
+        self.connection.execute(
+            "INSERT OR IGNORE INTO terms_versions (version) VALUES (?1)",
+            params![version],
+        )?;
+        Ok(())
+    }
+
+    /// Whether the bank has published terms of this `version`.
+    ///
+    /// # Errors
+    ///
+    /// [`StoreError`] on a storage failure.
+    pub fn knows_terms_version(&self, version: &str) -> Result<bool, StoreError> {
+        let found: Option<i64> = self
+            .connection
+            .query_row(
+                "SELECT 1 FROM terms_versions WHERE version = ?1",
+                params![version],
+                |row| row.get(0),
+            )
+            .optional()?;
+        Ok(found.is_some())
     }
 
     /// The policy `id` in force (its highest version), if there is one.

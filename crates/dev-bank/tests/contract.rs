@@ -1,7 +1,12 @@
-//! Every answer of the proposal contract, over real HTTP on loopback, against a real
-//! dev-bank with SQLite storage.
+//! Every answer of the proposal contract, against a real dev-bank with SQLite storage:
+//! through its router (`oneshot`), and over real HTTP on loopback where the socket is
+//! what is tested (a burst of concurrent connections, slow and greedy clients).
 
 use std::net::SocketAddr;
+
+use axum::Router;
+use http_body_util::BodyExt;
+use tower::ServiceExt;
 
 use dev_bank::faults::Faults;
 use dev_bank::{AppState, Options};
@@ -13,11 +18,35 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 const CN: &str = include_str!("../../engine/data/cn-card.json");
 
-async fn start(options: Options) -> SocketAddr {
+/// A running dev-bank: its router, and the same bank listening on loopback.
+#[derive(Clone, Copy)]
+struct Bank {
+    addr: SocketAddr,
+    router: &'static Router,
+    /// Requests go over a socket of their own instead of through the router.
+    socket: bool,
+}
+
+impl Bank {
+    fn over_socket(self) -> Self {
+        Self {
+            socket: true,
+            ..self
+        }
+    }
+}
+
+async fn start(options: Options) -> Bank {
     let (listener, addr) = dev_bank::bind(([127, 0, 0, 1], 0).into()).await.unwrap();
     let app = AppState::new(&options).unwrap();
+    // Leaked: each test's bank lives as long as the test process, and is Copy.
+    let router = Box::leak(Box::new(dev_bank::router(app.clone())));
     tokio::spawn(dev_bank::serve(listener, app, std::future::pending()));
-    addr
+    Bank {
+        addr,
+        router,
+        socket: false,
+    }
 }
 
 /// A response as read off the socket; `None` body when the connection broke.
@@ -27,7 +56,44 @@ struct Answer {
     body: Option<Value>,
 }
 
+/// A request through the bank's router, as the server would hand it over.
 async fn request(
+    bank: Bank,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> Answer {
+    if bank.socket {
+        return request_socket(bank.addr, method, path, headers, body).await;
+    }
+    let mut builder = axum::http::Request::builder()
+        .method(method)
+        .uri(path)
+        .header("content-length", body.len());
+    for (name, value) in headers {
+        builder = builder.header(*name, *value);
+    }
+    let request = builder
+        .body(axum::body::Body::from(body.to_owned()))
+        .unwrap();
+    let response = bank.router.clone().oneshot(request).await.unwrap();
+    let status = response.status().as_u16();
+    let head = response
+        .headers()
+        .iter()
+        .map(|(name, value)| format!("{name}: {}\r\n", value.to_str().unwrap_or("")))
+        .collect();
+    // A body that breaks (a dropped connection) is no body.
+    let body = match response.into_body().collect().await {
+        Ok(collected) => serde_json::from_slice(&collected.to_bytes()).ok(),
+        Err(_) => None,
+    };
+    Answer { status, head, body }
+}
+
+/// A request written on a socket to the listening bank, and the answer read off it.
+async fn request_socket(
     addr: SocketAddr,
     method: &str,
     path: &str,
@@ -77,7 +143,7 @@ async fn request(
 }
 
 /// `GET /api/proposals/{reference}` with the proposal's access token, if any.
-async fn lookup(addr: SocketAddr, reference: &str, token: Option<&str>) -> Answer {
+async fn lookup(addr: Bank, reference: &str, token: Option<&str>) -> Answer {
     let authorization = token.map(|t| format!("Bearer {t}"));
     let headers: Vec<(&str, &str)> = authorization
         .as_deref()
@@ -101,7 +167,7 @@ fn receipt(answer: &Value) -> (String, String) {
     )
 }
 
-async fn post(addr: SocketAddr, body: &Value) -> Answer {
+async fn post(addr: Bank, body: &Value) -> Answer {
     let key = body["proposal_id"].as_str().unwrap_or("none").to_owned();
     request(
         addr,
@@ -785,7 +851,8 @@ async fn the_configured_origin_may_call_from_the_browser() {
         "",
     )
     .await;
-    assert_eq!(preflight.status, 204);
+    // A successful preflight (tower-http's CorsLayer answers 200; browsers take any 2xx).
+    assert_eq!(preflight.status, 200);
     let head = preflight.head.to_ascii_lowercase();
     assert!(
         head.contains("access-control-allow-origin: https://bank.example"),
@@ -822,7 +889,9 @@ async fn a_burst_of_concurrent_and_malformed_requests_stores_each_valid_proposal
         let body = submission(&burst_id(n), 2 + n % 2, Some(12));
         for _ in 0..COPIES {
             let body = body.clone();
-            valid.push(tokio::spawn(async move { (n, post(addr, &body).await) }));
+            valid.push(tokio::spawn(async move {
+                (n, post(addr.over_socket(), &body).await)
+            }));
         }
         // Between them, requests that must each get a clear 4xx and change nothing.
         let key = burst_id(1000 + n);
@@ -844,14 +913,20 @@ async fn a_burst_of_concurrent_and_malformed_requests_stores_each_valid_proposal
                     .iter()
                     .map(|(name, value)| (*name, value.as_str()))
                     .collect();
-                request(addr, "POST", "/api/proposals", &borrowed, &body)
-                    .await
-                    .status
+                request(
+                    addr.over_socket(),
+                    "POST",
+                    "/api/proposals",
+                    &borrowed,
+                    &body,
+                )
+                .await
+                .status
             }));
         }
         // And a connection that sends half a request and hangs up.
         broken.push(tokio::spawn(async move {
-            let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+            let mut stream = tokio::net::TcpStream::connect(addr.addr).await.unwrap();
             let _ = stream
                 .write_all(b"POST /api/proposals HTTP/1.1\r\nContent-Length: 5000\r\n\r\n{\"sch")
                 .await;
@@ -884,4 +959,73 @@ async fn a_burst_of_concurrent_and_malformed_requests_stores_each_valid_proposal
     assert_eq!(distinct.len(), PROPOSALS, "one reference per proposal");
     let health = request(addr, "GET", "/api/health", &[], "").await;
     assert_eq!(health.body.unwrap()["accepted_proposals"], PROPOSALS);
+}
+
+#[tokio::test]
+async fn consent_to_terms_the_bank_never_published_is_refused_and_not_stored() {
+    let bank = start(Options::default()).await;
+    let mut body = submission("6f1c2a9e-2b1d-4c61-9a55-0d7a8f3b2c71", 2, Some(12));
+    body["consent"]["terms_version"] = json!("1999-01");
+    let answer = post(bank, &body).await;
+    assert_eq!(answer.status, 422);
+    let refusal = answer.body.unwrap();
+    assert_eq!(refusal["error"], "unknown_terms_version");
+    assert_eq!(
+        refusal["fields"],
+        json!([{ "path": "consent.terms_version", "code": "unknown_terms_version" }])
+    );
+    let health = request(bank, "GET", "/api/health", &[], "").await;
+    assert_eq!(health.body.unwrap()["accepted_proposals"], 0);
+    // The version the bank published for this card is accepted.
+    body["consent"]["terms_version"] = json!("2026-09");
+    body["proposal_id"] = json!("6f1c2a9e-2b1d-4c61-9a55-0d7a8f3b2c72");
+    assert_eq!(post(bank, &body).await.status, 201);
+}
+
+#[tokio::test]
+async fn a_body_nested_past_the_limit_is_named_as_too_deep() {
+    let bank = start(Options::default()).await;
+    let key = "6f1c2a9e-2b1d-4c61-9a55-0d7a8f3b2c73";
+    let body = format!(
+        "{{\"schema_version\": 1, \"message\": {}{}}}",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    let answer = request(
+        bank,
+        "POST",
+        "/api/proposals",
+        &[
+            ("Content-Type", "application/json"),
+            ("Idempotency-Key", key),
+        ],
+        &body,
+    )
+    .await;
+    assert_eq!(answer.status, 400);
+    let refusal = answer.body.unwrap();
+    assert_eq!(refusal["error"], "malformed_json");
+    let message = refusal["message"].as_str().unwrap();
+    assert!(
+        message.contains("more than 127 levels deep (line 1, column"),
+        "{message}"
+    );
+}
+
+#[tokio::test]
+async fn a_declared_length_over_the_limit_is_refused_by_the_router_with_the_contracts_body() {
+    let bank = start(Options::default()).await;
+    let request = axum::http::Request::builder()
+        .method("POST")
+        .uri("/api/proposals")
+        .header("content-type", "application/json")
+        .header("idempotency-key", "6f1c2a9e-2b1d-4c61-9a55-0d7a8f3b2c74")
+        .header("content-length", "10737418240")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let response = bank.router.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), 413);
+    let body: Value =
+        serde_json::from_slice(&response.into_body().collect().await.unwrap().to_bytes()).unwrap();
+    assert_eq!(body["error"], "body_too_large");
 }
