@@ -46,6 +46,27 @@ test("the demo page mounts the widget with the demo customer's status", async ()
   await context.close();
 });
 
+for (const file of ["repay-widget-bundle.js", "repay-widget-bundle_bg.wasm"]) {
+  test(`the demo page refuses a changed ${file} and runs none of it`, async () => {
+    const { context, page, problems } = await openRecordedPage(browser, `${site.url}/`, {}, async (page) => {
+      await page.route(`**/${file}`, async (route) => {
+        const response = await route.fetch();
+        const body = Buffer.from(await response.body());
+        const changed = file.endsWith(".js")
+          ? Buffer.concat([body, Buffer.from("\n;window.__ran = true;\n")])
+          : Buffer.concat([body.subarray(0, -1), Buffer.from([body.at(-1) ^ 0xff])]);
+        await route.fulfill({ response, body: changed });
+      });
+    });
+    await page.waitForLoadState("load");
+    await page.waitForTimeout(1500);
+    assert.ok(problems.some((p) => p.includes("integrity") && p.includes(file)), problems.join("\n"));
+    assert.equal(await page.evaluate(() => window.__ran ?? null), null, "changed code ran");
+    assert.equal(await page.getByTestId("repay-widget").count(), 0);
+    await context.close();
+  });
+}
+
 test("the language switch and the pay-now panel work by keyboard alone", async () => {
   const { context, page, problems } = await openRecordedPage(browser, `${site.url}/`);
   await page.getByTestId("repay-widget").waitFor();

@@ -219,6 +219,64 @@ pub fn import_map_sources(html: &str) -> Vec<String> {
     sources
 }
 
+/// Puts the demo page's own bundle under integrity on every path, as the guide's pages
+/// are: Trunk's loader imports the glue (an import carries no integrity, so an import
+/// map gives it) and passes the wasm to `init` by URL (so it becomes a `Request` with
+/// the wasm's integrity). `glue` and `wasm` are the files' names at the site's root.
+///
+/// # Errors
+///
+/// When the page does not hold Trunk's loader as expected (a new Trunk wrote it
+/// differently): the demo must not ship unchecked.
+pub fn pin_demo_loader(
+    html: &str,
+    (glue, glue_integrity): (&str, &str),
+    (wasm, wasm_integrity): (&str, &str),
+) -> Result<String, TaskError> {
+    let loader = "<script type=\"module\">\nimport init";
+    let wasm_url = format!("module_or_path: '/{wasm}'");
+    if html.matches(loader).count() != 1 || html.matches(&wasm_url).count() != 1 {
+        return Err(TaskError::setup(
+            "dist/index.html does not hold Trunk's loader as xtask expects",
+            "update dist::pin_demo_loader for this Trunk version",
+        ));
+    }
+    let import_map = format!(
+        "<script type=\"importmap\">{{\"integrity\":{{\"/{glue}\":\"{glue_integrity}\"}}}}</script>\n"
+    );
+    Ok(html
+        .replacen(loader, &format!("{import_map}{loader}"), 1)
+        .replacen(
+            &wasm_url,
+            &format!("module_or_path: new Request('/{wasm}', {{ integrity: '{wasm_integrity}' }})"),
+            1,
+        ))
+}
+
+/// Pins the demo page in `build` (Trunk's release build) with [`pin_demo_loader`].
+///
+/// # Errors
+///
+/// When the build cannot be read or written, or its loader is not as expected.
+pub fn pin_demo(build: &Path) -> Result<(), TaskError> {
+    let (glue, wasm) = find_bundle(build)?;
+    let name = |path: &Path| {
+        path.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let index = build.join("index.html");
+    let html = String::from_utf8(read(&index)?)
+        .map_err(|_| TaskError::setup("dist/index.html is not UTF-8", "rebuild"))?;
+    let pinned = pin_demo_loader(
+        &html,
+        (&name(&glue), &integrity(&read(&glue)?)),
+        (&name(&wasm), &integrity(&read(&wasm)?)),
+    )?;
+    write(&index, pinned)
+}
+
 /// The folder banks copy: `target/dist/repay-widget-<version>/`.
 pub fn folder(root: &Path) -> PathBuf {
     root.join(concat!(
@@ -390,6 +448,18 @@ mod tests {
             "<link rel=\"stylesheet\" href=\"a.css\" integrity=\"sha384-a.css\">\n<script type=\"module\" src=\"b.js\" integrity=\"sha384-b.js\"></script>"
         );
         assert!(fill_integrity(html, |_| None).is_err());
+    }
+
+    #[test]
+    fn the_demo_loader_gets_an_import_map_and_fetches_the_wasm_with_its_integrity() {
+        let html = "<head>\n<script type=\"module\">\nimport init, * as b from '/g.js';\nconst wasm = await init({ module_or_path: '/g_bg.wasm' });\n</script>";
+        let pinned =
+            pin_demo_loader(html, ("g.js", "sha384-G"), ("g_bg.wasm", "sha384-W")).unwrap();
+        assert_eq!(
+            pinned,
+            "<head>\n<script type=\"importmap\">{\"integrity\":{\"/g.js\":\"sha384-G\"}}</script>\n<script type=\"module\">\nimport init, * as b from '/g.js';\nconst wasm = await init({ module_or_path: new Request('/g_bg.wasm', { integrity: 'sha384-W' }) });\n</script>"
+        );
+        assert!(pin_demo_loader("<p>", ("g.js", "x"), ("g_bg.wasm", "y")).is_err());
     }
 
     #[test]

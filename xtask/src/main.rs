@@ -153,6 +153,7 @@ pub(crate) fn release_build(env: &Env) -> Result<Vec<sizes::Row>, TaskError> {
     let build = env.root.join("dist");
     shorten::shorten(env, &build)?;
     minify::minify_assets(env, &build)?;
+    dist::pin_demo(&build)?;
     let folder = dist::assemble(&env.root, &build)?;
     println!("xtask: the folder banks copy: {}", folder.display());
     sizes::report(&folder, &dist::bundle(&folder))
