@@ -6,8 +6,9 @@ use repay_engine::scenario::ScenarioWire;
 use repay_engine::{EngineError, InvalidReason, Scenario};
 use serde::Deserialize;
 
+use std::collections::BTreeMap;
+
 use crate::i18n::Locale;
-use crate::json::Value;
 use crate::links::{check_link, LinkUse, Page};
 
 /// The configuration as it arrives from the host page (JSON).
@@ -51,26 +52,33 @@ pub struct WidgetConfigWire {
     /// How long one attempt to send may take, 1 to 120 seconds; 15 when absent.
     #[serde(default)]
     pub timeout_seconds: Option<u32>,
+    /// How the widget looks.
+    #[serde(default)]
+    pub theme: ThemeWire,
 }
 
-/// The widget's look, from the configuration's `theme` (read beside the rest by
-/// [`crate::wire::widget_config`]).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// The widget's look, from the configuration's `theme`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ThemeWire {
     /// Values for the widget's CSS custom properties, named without the `--repay-`
     /// prefix: `{"color-accent": "#0b5cad", "radius": "4px"}`. See [`THEME_VARIABLES`].
-    pub variables: Vec<(String, String)>,
+    #[serde(default)]
+    pub variables: BTreeMap<String, String>,
     /// Render inside a shadow root holding this stylesheet, out of reach of the host
     /// page's styles.
+    #[serde(default)]
     pub shadow_dom: Option<ShadowDomWire>,
 }
 
 /// The stylesheet a widget in a shadow root loads (the host page's styles do not reach it).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ShadowDomWire {
     /// `repay-widget.css`: an `https://` address or a path on this site.
     pub stylesheet: String,
     /// Its Subresource Integrity hash (`sha384-…`, from the bundle's `integrity.json`).
+    #[serde(default)]
     pub integrity: Option<String>,
 }
 
@@ -328,30 +336,17 @@ pub(crate) fn default_contact_channels() -> Vec<ContactChannel> {
     ]
 }
 
-/// What [`read_wire`] reads: the configuration, `{"account", "policy"}` as JSON text, and
-/// the theme (whose error waits until the locale is known).
-type Read = (WidgetConfigWire, String, Result<ThemeWire, EngineError>);
+/// The language a configuration asks for, read on its own: a configuration refused
+/// for any other reason still has its error shown in the customer's language.
+#[derive(Deserialize)]
+struct LocaleOnly {
+    #[serde(default)]
+    locale: Option<String>,
+}
 
-/// Reads the configuration's JSON: [`crate::json`] parses it and [`crate::wire`] reads
-/// the types, the same code in the browser and natively. Also returns the account and
-/// the policy as compact JSON text, for proposals.
-fn read_wire(json: &str) -> Result<Read, EngineError> {
-    let value = crate::json::parse(json)?;
-    let (wire, theme) = crate::wire::widget_config(&value, &crate::wire::At::ROOT)?;
-    let mut scenario_json = String::from("{");
-    if let Value::Object(members) = &value {
-        for key in ["account", "policy"] {
-            if let Some((_, part)) = members.iter().find(|(k, _)| k == key) {
-                if scenario_json.len() > 1 {
-                    scenario_json.push(',');
-                }
-                scenario_json.push_str(&format!("\"{key}\":"));
-                part.write(&mut scenario_json);
-            }
-        }
-    }
-    scenario_json.push('}');
-    Ok((wire, scenario_json, theme))
+fn locale_of(json: &str) -> Option<Locale> {
+    let asked = serde_json::from_str::<LocaleOnly>(json).ok()?.locale?;
+    Locale::from_tag(&asked)
 }
 
 /// Whether `header` can carry the CSRF token: not a header the widget sets itself
@@ -444,8 +439,8 @@ impl WidgetConfig {
     /// The engine's error for the first thing wrong, its path starting at the
     /// configuration's root (`account.overdue_amount`).
     pub fn from_json(json: &str, page: &dyn Page) -> Result<Self, ConfigError> {
-        let (mut wire, scenario_json, theme) =
-            read_wire(json).map_err(|error| ConfigError::new(error, None))?;
+        let mut wire: WidgetConfigWire = repay_engine::read_json(json)
+            .map_err(|error| ConfigError::new(error, locale_of(json)))?;
         let locale = match &wire.locale {
             None => None,
             Some(tag) => Some(Locale::from_tag(tag).ok_or_else(|| {
@@ -453,11 +448,13 @@ impl WidgetConfig {
                 ConfigError::new(error, None)
             })?),
         };
-        let scenario = Scenario::from_wire(&ScenarioWire {
-            account: wire.account,
-            policy: wire.policy,
-        })
-        .map_err(|error| ConfigError::new(error, locale))?;
+        let scenario_wire = ScenarioWire {
+            account: wire.account.clone(),
+            policy: wire.policy.clone(),
+        };
+        let scenario_json = serde_json::to_string(&scenario_wire).unwrap_or_default();
+        let scenario =
+            Scenario::from_wire(&scenario_wire).map_err(|error| ConfigError::new(error, locale))?;
         let invalid = |error| ConfigError::new(error, locale);
         let link = |path: &str, address: &str| {
             check_link(path, address, LinkUse::Link, page).map_err(invalid)
@@ -507,7 +504,7 @@ impl WidgetConfig {
                 return Err(invalid(error));
             }
         }
-        let mut theme = theme.map_err(invalid)?;
+        let mut theme = wire.theme;
         check_theme(&mut theme, page).map_err(invalid)?;
         let timeout = wire.timeout_seconds.unwrap_or(DEFAULT_TIMEOUT_SECONDS);
         if !(1..=MAX_TIMEOUT_SECONDS).contains(&timeout) {
@@ -576,7 +573,8 @@ mod tests {
             }) => (line, column),
             other => panic!("{other:?}"),
         };
-        assert_eq!(at("{\n  \"locale\": \"en-US\","), (2, 21));
+        // serde_json places it at the last character it read: here the final comma.
+        assert_eq!(at("{\n  \"locale\": \"en-US\","), (2, 20));
         assert_eq!(at("{\n  locale: 1}"), (2, 3));
         assert_eq!(at("{\"a\": 1} }"), (1, 10));
     }
@@ -818,7 +816,8 @@ mod tests {
                     column: 138,
                     limit: 127
                 },
-                None
+                // The language is read on its own, so even this error is in Chinese.
+                Some(Locale::ZhCn)
             ))
         );
     }

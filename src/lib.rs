@@ -14,14 +14,12 @@ pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod input;
-pub mod json;
 mod labels;
 pub mod links;
 pub mod model;
 pub mod shared;
 pub mod state;
 pub mod submit;
-pub mod wire;
 
 use web_sys::Element;
 use yew::AppHandle;

@@ -486,9 +486,11 @@ mod tests {
         );
         let kept: serde_json::Value = serde_json::from_str(&pending.body).unwrap();
         let sent: serde_json::Value = serde_json::from_str(pending.body()).unwrap();
-        let host: serde_json::Value = serde_json::from_str(CN).unwrap();
-        assert_eq!(sent["scenario"]["policy"], host["policy"]);
-        assert_eq!(sent["scenario"]["account"], host["account"]);
+        // The host's account and policy, as the engine's types read them.
+        let host: repay_engine::scenario::ScenarioWire = serde_json::from_str(CN).unwrap();
+        let sent_scenario: repay_engine::scenario::ScenarioWire =
+            serde_json::from_value(sent["scenario"].clone()).unwrap();
+        assert_eq!(sent_scenario, host);
         assert_eq!(sent["proposal"], serde_json::to_value(&proposal).unwrap());
         assert_eq!(sent["proposal_id"], key.as_str());
         assert_eq!(sent["account_reference"], "CN-6225-0042");

@@ -1,6 +1,6 @@
 //! `cargo xtask bench`: one table of the widget's performance beside a floor.
 //!
-//! - bundle: wasm, JS, CSS, raw / gzip / brotli, against the 160 KB brotli budget;
+//! - bundle: wasm, JS, CSS, raw / gzip / brotli, against the 190 KB brotli budget;
 //! - startup: navigation to the first computed figures, median of 20 cold loads in
 //!   headless Chromium, beside a minimal Yew counter built the same way
 //!   (`bench/counter`) and measured in the same run; with the middle half of each

@@ -128,10 +128,10 @@ impl EngineError {
     }
 
     /// The error for a document that is JSON but not the expected shape, naming the
-    /// field: an unknown or missing field, a wrong type, an unknown variant. Text that is
-    /// not JSON at all stays [`EngineError::MalformedJson`].
+    /// field: an unknown or missing field, a wrong type, an unknown variant. For text
+    /// already read whole as JSON ([`read_json`] checks it first).
     #[cfg(feature = "field-paths")]
-    pub fn from_shape(error: serde_path_to_error::Error<serde_json::Error>) -> Self {
+    fn from_shape(error: serde_path_to_error::Error<serde_json::Error>) -> Self {
         let path = error.path().to_string();
         Self::from_located(error.into_inner(), &path)
     }
@@ -139,6 +139,13 @@ impl EngineError {
     /// As [`EngineError::from_shape`], where `path` leads to the object holding the fault
     /// (`"."` for the root, or unknown without the `field-paths` feature).
     fn from_located(inner: serde_json::Error, path: &str) -> Self {
+        if inner.is_syntax() {
+            // Only ever called on text already read whole as JSON (`read_json` checks it
+            // first): serde_json words a value of the wrong shape for an enum (`{}` where
+            // a name belongs) as a syntax error, but the text is JSON. It is the shape.
+            let path = if path == "." { "" } else { path };
+            return Self::invalid(path, InvalidReason::WrongType);
+        }
         if !inner.is_data() {
             return Self::from_json(inner);
         }

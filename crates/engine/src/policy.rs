@@ -70,10 +70,10 @@ pub enum LateFeeAmountWire {
 pub struct LateFeeWire {
     pub amount: LateFeeAmountWire,
     /// The fee is never below this (after the share is applied), if given.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<String>,
     /// The fee is never above this, if given (e.g. a US safe-harbour amount).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<String>,
     /// Charged again every statement cycle the minimum stays unpaid, not just once.
     pub per_cycle: bool,
@@ -143,10 +143,10 @@ pub enum PlanOfferWire {
     Instalment {
         pricing: PricingWire,
         terms: Vec<u32>,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         min_instalment: Option<String>,
         /// Share of the amount owed to pay up front, e.g. `"0.1"`.
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         min_down_payment_share: Option<String>,
         /// The first instalment is due at most this many days after `as_of`.
         latest_first_payment_days: u32,
@@ -160,7 +160,7 @@ pub enum PlanOfferWire {
         interest_rate_factor: String,
         /// Share of penalty interest charged so far that is waived (减免罚息), `"0"`–`"1"`.
         penalty_waiver_share: String,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         min_instalment: Option<String>,
         latest_first_payment_days: u32,
         approval: Approval,
@@ -168,7 +168,7 @@ pub enum PlanOfferWire {
     /// Pay everything later (延期还款), interest accruing meanwhile.
     Deferral {
         max_days: u32,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         fee: Option<String>,
         approval: Approval,
     },
@@ -182,7 +182,7 @@ pub enum PlanOfferWire {
     /// Amounts and dates the customer picks, checked against these limits.
     Custom {
         max_term_months: u32,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         min_payment: Option<String>,
         approval: Approval,
     },
@@ -199,9 +199,9 @@ pub struct PolicyWire {
     pub rounding: RoundingRule,
     /// Ordinary interest on the balance.
     pub interest: RateWire,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub penalty: Option<PenaltyWire>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub late_fee: Option<LateFeeWire>,
     pub stages: Vec<StageWire>,
     pub plans: Vec<PlanOfferWire>,
