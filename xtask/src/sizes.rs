@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::error::TaskError;
 
 /// wasm + JS + CSS together, brotli-compressed, at most this many bytes (190 KB). #17
-/// set 175 KB for serde's readers; measured, they cost more (README, Performance), and
+/// set 175 KB for serde's readers; measured, they cost more (docs/performance.md), and
 /// the guide rules out hand-written readers to meet a number, so the budget follows.
 pub const BUDGET_BROTLI_BYTES: u64 = 190_000;
 
