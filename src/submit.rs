@@ -416,16 +416,30 @@ mod tests {
     }
 
     #[test]
-    fn status_codes_are_read() {
-        for status in AcceptedStatus::ALL {
-            let code = match status {
-                AcceptedStatus::Received => "received",
-                AcceptedStatus::Approved => "approved",
-                AcceptedStatus::UnderReview => "under_review",
-            };
-            assert_eq!(AcceptedStatus::from_code(code), Some(status));
+    fn every_status_the_contract_names_is_read_and_nothing_else() {
+        // The codes as the contract's schema lists them, not as this module spells them.
+        let schema: serde_json::Value =
+            serde_json::from_str(include_str!("../docs/schemas/answer.schema.json")).unwrap();
+        let codes: Vec<&str> = schema["oneOf"][0]["properties"]["status"]["enum"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|code| code.as_str().unwrap())
+            .collect();
+        assert_eq!(codes.len(), AcceptedStatus::ALL.len());
+        let read: Vec<AcceptedStatus> = codes
+            .iter()
+            .map(|code| AcceptedStatus::from_code(code).unwrap_or_else(|| panic!("{code}")))
+            .collect();
+        for (i, status) in read.iter().enumerate() {
+            assert!(
+                !read[i + 1..].contains(status),
+                "two codes read as {status:?}"
+            );
         }
-        assert_eq!(AcceptedStatus::from_code("maybe"), None);
+        for other in ["maybe", "Approved", "", "under review"] {
+            assert_eq!(AcceptedStatus::from_code(other), None, "{other}");
+        }
     }
 
     #[test]

@@ -859,6 +859,22 @@ async fn the_configured_origin_may_call_from_the_browser() {
         "{head}"
     );
     assert!(head.contains("idempotency-key"), "{head}");
+    // Another origin's preflight is not allowed: no allow-origin, so the browser stops.
+    let foreign = request(
+        addr,
+        "OPTIONS",
+        "/api/proposals",
+        &[
+            ("Origin", "https://evil.example"),
+            ("Access-Control-Request-Method", "POST"),
+        ],
+        "",
+    )
+    .await;
+    assert!(!foreign
+        .head
+        .to_ascii_lowercase()
+        .contains("access-control-allow-origin"));
     let other = request(
         addr,
         "GET",
