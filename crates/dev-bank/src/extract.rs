@@ -128,7 +128,8 @@ impl ApiError {
         }
     }
 
-    fn body_too_large() -> Self {
+    /// 413 `body_too_large`, from the extractor or the body-limit layer alike.
+    pub(crate) fn body_too_large() -> Self {
         Self::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             "body_too_large",

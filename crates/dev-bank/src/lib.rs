@@ -366,12 +366,7 @@ async fn contract_errors(request: axum::extract::Request, next: Next) -> Respons
         return response;
     }
     match response.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "body_too_large",
-            format!("the body is over {MAX_BODY_BYTES} bytes"),
-        )
-        .into_response(),
+        StatusCode::PAYLOAD_TOO_LARGE => ApiError::body_too_large().into_response(),
         StatusCode::REQUEST_TIMEOUT => ApiError::new(
             StatusCode::REQUEST_TIMEOUT,
             "request_timeout",

@@ -29,6 +29,21 @@ fn flat_fee_offer(scenario: &Scenario) -> usize {
     })
 }
 
+/// A choice of custom payments on these (date, amount) pairs, in the account's currency.
+fn custom_payments(scenario: &Scenario, payments: &[(jiff::civil::Date, &str)]) -> PlanChoice {
+    let currency = scenario.account.currency;
+    PlanChoice {
+        custom_payments: payments
+            .iter()
+            .map(|(date, amount)| repay_engine::plans::CustomPayment {
+                date: *date,
+                amount: Money::parse(amount, currency).unwrap(),
+            })
+            .collect(),
+        ..PlanChoice::default()
+    }
+}
+
 fn offer_index(scenario: &Scenario, wanted: impl Fn(&Plan) -> bool) -> usize {
     let plans = all_plans(&scenario.account, &scenario.policy, &PlanChoice::default()).unwrap();
     plans
@@ -232,16 +247,14 @@ fn settlement_is_capped_by_the_policy() {
 #[test]
 fn a_custom_plan_must_repay_everything() {
     let s = scenario(CN);
-    let cny = s.account.currency;
     let offer = offer_index(&s, |p| p.kind == PlanKind::Custom);
-    let pay = |y, m, d, amount: &str| repay_engine::plans::CustomPayment {
-        date: date(y, m, d),
-        amount: Money::parse(amount, cny).unwrap(),
-    };
-    let short = PlanChoice {
-        custom_payments: vec![pay(2026, 12, 5, "1000.00"), pay(2027, 1, 5, "1000.00")],
-        ..PlanChoice::default()
-    };
+    let short = custom_payments(
+        &s,
+        &[
+            (date(2026, 12, 5), "1000.00"),
+            (date(2027, 1, 5), "1000.00"),
+        ],
+    );
     let plan = plan_for(&s.account, &s.policy, offer, &short).unwrap();
     assert_eq!(
         plan.verdict,
@@ -249,10 +262,13 @@ fn a_custom_plan_must_repay_everything() {
             reasons: vec![PlanReason::CustomDoesNotCover]
         }
     );
-    let enough = PlanChoice {
-        custom_payments: vec![pay(2026, 12, 5, "5000.00"), pay(2027, 1, 5, "5000.00")],
-        ..PlanChoice::default()
-    };
+    let enough = custom_payments(
+        &s,
+        &[
+            (date(2026, 12, 5), "5000.00"),
+            (date(2027, 1, 5), "5000.00"),
+        ],
+    );
     let plan = plan_for(&s.account, &s.policy, offer, &enough).unwrap();
     assert_eq!(
         plan.verdict,
@@ -290,16 +306,11 @@ fn a_custom_payment_below_the_interest_leaves_interest_as_interest() {
     // payment is 50.00. The 1.90 it leaves stays interest (it earns none), is paid first
     // by the next payment, and counts in the cost.
     let s = scenario(CN);
-    let cny = s.account.currency;
     let offer = offer_index(&s, |p| p.kind == PlanKind::Custom);
-    let pay = |y, m, d, amount: &str| repay_engine::plans::CustomPayment {
-        date: date(y, m, d),
-        amount: Money::parse(amount, cny).unwrap(),
-    };
-    let choice = PlanChoice {
-        custom_payments: vec![pay(2026, 12, 10, "50.00"), pay(2027, 1, 9, "9000.00")],
-        ..PlanChoice::default()
-    };
+    let choice = custom_payments(
+        &s,
+        &[(date(2026, 12, 10), "50.00"), (date(2027, 1, 9), "9000.00")],
+    );
     let plan = plan_for(&s.account, &s.policy, offer, &choice).unwrap();
     let rows: Vec<_> = plan
         .schedule
@@ -321,10 +332,7 @@ fn a_custom_payment_below_the_interest_leaves_interest_as_interest() {
     assert_invariants(&plan);
 
     // Payments that stop short leave the interest owed as interest, not as principal.
-    let short = PlanChoice {
-        custom_payments: vec![pay(2026, 12, 10, "50.00")],
-        ..PlanChoice::default()
-    };
+    let short = custom_payments(&s, &[(date(2026, 12, 10), "50.00")]);
     let plan = plan_for(&s.account, &s.policy, offer, &short).unwrap();
     assert_eq!(plan.unpaid_interest.to_string(), "1.90");
     assert_eq!(plan.total_cost.to_string(), "50.00");
