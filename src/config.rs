@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 
 use crate::i18n::Locale;
 use crate::links::{check_link, LinkUse, Page};
+use crate::submit::Json;
 
 /// The configuration as it arrives from the host page (JSON).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -314,19 +315,8 @@ pub struct TermsWire {
     pub version: String,
 }
 
-/// How the bank may contact the customer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ContactChannel {
-    Phone,
-    Sms,
-    Email,
-    InApp,
-}
-
-impl ContactChannel {
-    pub const ALL: [ContactChannel; 4] = [Self::Phone, Self::Sms, Self::Email, Self::InApp];
-}
+/// How the bank may contact the customer: the contract's channels.
+pub use repay_contract::ContactChannel;
 
 pub(crate) fn default_contact_channels() -> Vec<ContactChannel> {
     vec![
@@ -425,9 +415,10 @@ pub struct WidgetConfig {
     pub reminders_url: Option<String>,
     pub sending: Sending,
     pub theme: ThemeWire,
-    /// `{"account":…,"policy":…}` exactly as the host gave them: proposals carry it so
-    /// the bank recomputes with the very figures the customer saw.
-    pub scenario_json: String,
+    /// The account and policy as the host wrote them (`{"account":…,"policy":…}`):
+    /// proposals carry them so the bank can tell the figures the customer saw from its
+    /// own records.
+    pub scenario_json: Json,
 }
 
 impl WidgetConfig {
@@ -452,7 +443,6 @@ impl WidgetConfig {
             account: wire.account.clone(),
             policy: wire.policy.clone(),
         };
-        let scenario_json = serde_json::to_string(&scenario_wire).unwrap_or_default();
         let scenario =
             Scenario::from_wire(&scenario_wire).map_err(|error| ConfigError::new(error, locale))?;
         let invalid = |error| ConfigError::new(error, locale);
@@ -527,7 +517,7 @@ impl WidgetConfig {
                 timeout_ms: timeout * 1000,
             },
             theme,
-            scenario_json,
+            scenario_json: Json::of(&scenario_wire),
         })
     }
 }

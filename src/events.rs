@@ -10,7 +10,8 @@ use repay_engine::EngineError;
 
 use crate::i18n::Locale;
 use crate::state::Step;
-use crate::submit::{AcceptedStatus, Lifecycle};
+use crate::submit::Lifecycle;
+use repay_contract::AcceptedStatus;
 
 /// One value of an event's detail.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -221,7 +222,7 @@ pub fn between(before: Option<&Seen>, now: &Seen) -> Vec<WidgetEvent> {
             }),
             Lifecycle::NeedsAttention(refusal) => {
                 events.push(WidgetEvent::Error(ErrorDetail::Refused {
-                    code: refusal.code.clone(),
+                    code: refusal.error.clone(),
                 }));
             }
             Lifecycle::Failed { offline } => {
@@ -238,7 +239,8 @@ pub fn between(before: Option<&Seen>, now: &Seen) -> Vec<WidgetEvent> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::submit::{Receipt, Refusal};
+    use crate::submit::Receipt;
+    use repay_contract::Refusal;
 
     fn seen() -> Seen {
         Seen {
@@ -307,7 +309,14 @@ mod tests {
             reference: "RP-1".into(),
             status: AcceptedStatus::UnderReview,
             message: Some("Thanks, Ms Li".into()),
-            first_due: Some(("2026-12-28".into(), "768.61".into())),
+            first_due: Some(crate::submit::FirstPayment {
+                date: jiff::civil::date(2026, 12, 28),
+                amount: repay_engine::Money::parse(
+                    "768.61",
+                    repay_engine::Currency::from_code("CNY").unwrap(),
+                )
+                .unwrap(),
+            }),
         });
         accepted.step = "confirmation";
         let events = between(Some(&retrying), &accepted);
@@ -338,10 +347,8 @@ mod tests {
         sending.round = (1, Some("id-1".into()));
         sending.lifecycle = Lifecycle::Sending;
         let mut refused = sending.clone();
-        refused.lifecycle = Lifecycle::NeedsAttention(Refusal {
-            code: "figures_differ".into(),
-            reasons: vec![],
-        });
+        refused.lifecycle =
+            Lifecycle::NeedsAttention(Refusal::new("figures_differ", "the figures differ"));
         assert_eq!(
             between(Some(&sending), &refused)[0].detail(),
             vec![

@@ -1,9 +1,86 @@
 //! The schedule as files the customer keeps: calendar reminders (iCalendar, RFC 5545)
-//! and a spreadsheet (CSV, RFC 4180). Pure text builders; the download is the
-//! component's job.
+//! and a spreadsheet (CSV, RFC 4180). Pure: each file is built from the plan, the
+//! language and, for the calendar, the time it is made; the download itself is
+//! [`crate::effects`]' job.
 
 use repay_engine::account::iso_date;
 use repay_engine::Plan;
+
+use crate::format;
+use crate::i18n::{fill, Locale, Msg};
+
+/// A file for the customer to keep.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct File {
+    pub name: String,
+    /// Its media type, with the charset.
+    pub mime: &'static str,
+    pub contents: String,
+}
+
+/// The plan's payments as calendar events with reminders, in the customer's language.
+/// `now` is the time the file is made, RFC 3339 in UTC (`2026-11-28T10:15:00.000Z`).
+pub fn calendar_file(plan: &Plan, locale: Locale, now: &str) -> File {
+    let summary = |n: usize, total: usize, amount: &str| {
+        fill(
+            Msg::IcsSummary.text(locale),
+            &[
+                ("n", &n.to_string()),
+                ("total", &total.to_string()),
+                ("amount", amount),
+            ],
+        )
+    };
+    let reminder = |amount: &str| fill(Msg::IcsReminder.text(locale), &[("amount", amount)]);
+    let amount = |m: &repay_engine::Money| format::money(m, locale);
+    let texts = IcsTexts {
+        summary: &summary,
+        reminder: &reminder,
+        amount: &amount,
+    };
+    let first = iso_date(plan.first_payment_date.0);
+    let uid = format!("repay-{first}-{}-{}", plan.offer, plan.term_months);
+    File {
+        name: format!("repayment-schedule-{first}.ics"),
+        mime: "text/calendar;charset=utf-8",
+        contents: ics(plan, &texts, &ics_stamp(now), &uid),
+    }
+}
+
+/// The schedule's column headings, in the customer's language: the same on screen and
+/// in the spreadsheet.
+pub fn schedule_headings(locale: Locale) -> [&'static str; 7] {
+    [
+        Msg::Number,
+        Msg::DueOn,
+        Msg::Principal,
+        Msg::Interest,
+        Msg::Fee,
+        Msg::Payment,
+        Msg::BalanceAfter,
+    ]
+    .map(|m| m.text(locale))
+}
+
+/// The plan's schedule as a spreadsheet, its headings in the customer's language.
+pub fn spreadsheet_file(plan: &Plan, locale: Locale) -> File {
+    let headers = schedule_headings(locale);
+    File {
+        name: format!(
+            "repayment-schedule-{}.csv",
+            iso_date(plan.first_payment_date.0)
+        ),
+        mime: "text/csv;charset=utf-8",
+        contents: csv(plan, headers),
+    }
+}
+
+/// An RFC 3339 UTC time as an iCalendar UTC stamp, `YYYYMMDDTHHMMSSZ`.
+fn ics_stamp(now: &str) -> String {
+    let digits: String = now.chars().filter(char::is_ascii_digit).take(14).collect();
+    let (date, time) = digits.split_at(8.min(digits.len()));
+    format!("{date}T{time}Z")
+}
 
 /// The longest content line RFC 5545 allows, in octets, before folding.
 const ICS_LINE_OCTETS: usize = 75;
@@ -148,6 +225,11 @@ pub fn csv(plan: &Plan, headers: [&str; 7]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_calendar_is_stamped_with_the_time_it_is_made() {
+        assert_eq!(ics_stamp("2026-11-28T10:15:07.123Z"), "20261128T101507Z");
+    }
     use repay_engine::{plan_for, PlanChoice, Scenario};
 
     fn plan() -> Plan {

@@ -6,52 +6,8 @@
 
 use repay_engine::InvalidReason;
 
-/// The languages the widget speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Locale {
-    #[default]
-    EnUs,
-    ZhCn,
-}
-
-impl Locale {
-    /// All supported locales, in the order the language switch shows them.
-    pub const ALL: [Locale; 2] = [Locale::ZhCn, Locale::EnUs];
-
-    /// The BCP 47 tag, for `lang` attributes.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Self::EnUs => "en-US",
-            Self::ZhCn => "zh-CN",
-        }
-    }
-
-    /// Picks a supported locale for a BCP 47 tag: any `zh` tag is Chinese, any `en` tag
-    /// English, anything else `None`.
-    ///
-    /// ```
-    /// use repay_widget::i18n::Locale;
-    /// assert_eq!(Locale::from_tag("zh-Hans-CN"), Some(Locale::ZhCn));
-    /// assert_eq!(Locale::from_tag("en-GB"), Some(Locale::EnUs));
-    /// assert_eq!(Locale::from_tag("fr-FR"), None);
-    /// ```
-    pub fn from_tag(tag: &str) -> Option<Self> {
-        let language = tag.split(['-', '_']).next()?.to_ascii_lowercase();
-        match language.as_str() {
-            "zh" => Some(Self::ZhCn),
-            "en" => Some(Self::EnUs),
-            _ => None,
-        }
-    }
-
-    /// The language's own name, shown on the switch whatever the current language is.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Self::EnUs => "English",
-            Self::ZhCn => "中文",
-        }
-    }
-}
+/// The languages the widget speaks: the contract's, which the proposal names.
+pub use repay_contract::Locale;
 
 /// Declares the message keys and their text in both languages in one table: a key
 /// without both texts does not compile, and a key no code uses is dead code, which

@@ -4,9 +4,11 @@
 //! through the JavaScript API in `embed` (`mount`, then `update` and `destroy`), which is
 //! compiled for the browser only; Rust hosts mount it through [`mount`].
 
-pub mod client;
+pub mod actions;
 pub mod components;
 pub mod config;
+pub mod draft;
+pub mod effects;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 pub mod events;

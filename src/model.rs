@@ -64,6 +64,11 @@ pub struct Model {
     /// The first payment date of every instalment and hardship plan when none is typed:
     /// the earliest of the offers' defaults, so it is a date each of them allows.
     pub default_first_payment: Date,
+    /// The choice each plan was computed for, by offer, in the engine's canonical form
+    /// (only the fields the offer uses) with its term and first payment date spelt out:
+    /// what a proposal for that plan sends, so the term and dates the customer sees are
+    /// exactly what is sent.
+    pub choices: Vec<PlanChoice>,
     /// Per custom row: the date's and the amount's problem, if any.
     pub custom_errors: Vec<(Option<InputError>, Option<InputError>)>,
     /// The plan the budget points to.
@@ -124,6 +129,7 @@ pub fn derive(scenario: &Scenario, inputs: &Inputs) -> Result<Model, EngineError
         None => None,
     };
     let mut plans = Vec::with_capacity(policy.plans.len());
+    let mut choices = Vec::with_capacity(policy.plans.len());
     for offer in 0..policy.plans.len() {
         let base_choice = PlanChoice {
             first_payment_date: first_payment_for(&policy.plans[offer], typed_first, default_first),
@@ -146,7 +152,15 @@ pub fn derive(scenario: &Scenario, inputs: &Inputs) -> Result<Model, EngineError
             },
             ..base_choice.clone()
         };
-        plans.push(plan_for(account, policy, offer, &choice)?);
+        let plan = plan_for(account, policy, offer, &choice)?;
+        choices.push(
+            PlanChoice {
+                term_months: Some(plan.term_months),
+                ..choice
+            }
+            .for_offer(&policy.plans[offer]),
+        );
+        plans.push(plan);
     }
     let affordability = match &budget {
         Some(budget) => Some(affordability(budget, policy, &plans)?),
@@ -164,6 +178,7 @@ pub fn derive(scenario: &Scenario, inputs: &Inputs) -> Result<Model, EngineError
         first_payment,
         first_payment_window: window,
         default_first_payment: default_first,
+        choices,
         custom_errors,
     })
 }
@@ -197,27 +212,6 @@ fn custom_payments(
         }
     }
     (payments, errors)
-}
-
-/// The choice that produced `plan`, for the proposal, in the engine's canonical form
-/// (only the fields the offer uses): the term and dates the customer sees are exactly
-/// what is sent.
-pub fn choice_for(scenario: &Scenario, inputs: &Inputs, model: &Model, offer: usize) -> PlanChoice {
-    let plan = &model.plans[offer];
-    let Some(offered) = scenario.policy.plans.get(offer) else {
-        return PlanChoice::default();
-    };
-    PlanChoice {
-        term_months: Some(plan.term_months),
-        first_payment_date: first_payment_for(
-            offered,
-            model.first_payment.ok().flatten(),
-            model.default_first_payment,
-        ),
-        custom_payments: custom_payments(scenario, &inputs.custom_rows).0,
-        ..PlanChoice::default()
-    }
-    .for_offer(offered)
 }
 
 #[cfg(test)]
@@ -279,7 +273,7 @@ mod tests {
         let model = derive(&s, &inputs()).unwrap();
         assert_eq!(model.default_first_payment, jiff::civil::date(2027, 2, 19));
         for (offer, plan) in model.plans.iter().enumerate() {
-            let choice = choice_for(&s, &inputs(), &model, offer);
+            let choice = &model.choices[offer];
             match plan.kind {
                 PlanKind::Instalment { .. } | PlanKind::Hardship => {
                     assert_eq!(plan.first_payment_date.0, model.default_first_payment);
@@ -298,7 +292,7 @@ mod tests {
                 }
             }
             // The choice sent recomputes to the plan shown.
-            let again = repay_engine::plan_for(&s.account, &s.policy, offer, &choice).unwrap();
+            let again = repay_engine::plan_for(&s.account, &s.policy, offer, choice).unwrap();
             assert_eq!(&again, plan);
         }
     }
@@ -347,7 +341,7 @@ mod tests {
             Verdict::NeedsReview { .. }
         ));
         assert_eq!(model.custom_errors[2], (None, Some(InputError::NotANumber)));
-        let choice = choice_for(&scenario(), &inputs, &model, custom);
+        let choice = &model.choices[custom];
         assert_eq!(choice.custom_payments.len(), 2);
     }
 }

@@ -1,16 +1,23 @@
-//! Sending a proposal, the pure part: the body the bank receives, what its answer means,
-//! and when to try again. Tested natively; [`crate::client`] does the browser's side
-//! (fetch, timers, storage). `docs/contract.md` is the contract.
+//! Sending a proposal, the pure part: the proposal built from what the customer chose
+//! (given the time and an id, so it is the same every time for the same inputs), what
+//! the bank's answers mean, and when to try again. Tested natively; [`crate::effects`]
+//! does the browser's side (clock, ids, fetch, timers, storage). The types on the wire
+//! are `repay_contract`'s, the same the dev-bank reads; `docs/contract.md` explains them.
 
-use repay_engine::proposal::{PlanChoiceWire, PROPOSAL_SCHEMA_VERSION};
-use repay_engine::{Money, Plan, PlanChoice, ENGINE_VERSION};
-use serde::Serialize;
+use jiff::civil::Date;
+use repay_contract::{
+    Accepted, AcceptedStatus, BudgetFigures, Consent, Contact, ContactChannel, Refusal, Submission,
+    SCHEMA_VERSION,
+};
+use repay_engine::proposal::Proposal;
+use repay_engine::{Money, Plan};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
-use crate::config::{ContactChannel, WidgetConfig};
-use crate::state::{ContactTime, MissedReason};
+use crate::config::WidgetConfig;
+use crate::model::Model;
+use crate::state::State;
 
-/// The contract version the widget speaks.
-pub const SCHEMA_VERSION: u32 = 1;
 /// The widget's version, sent with every proposal.
 pub const WIDGET_VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -22,60 +29,94 @@ const MAX_BACKOFF_MS: u32 = 16_000;
 /// The longest `Retry-After` the widget waits for on its own.
 pub const MAX_RETRY_AFTER_SECONDS: u32 = 60;
 
-/// A proposal on its way: the key and the body, which every retry repeats exactly.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Pending {
-    /// The proposal id, also the `Idempotency-Key`.
-    pub key: String,
-    /// The body without budget figures: this is what is kept in session storage.
-    pub body: String,
-    /// The body with the budget the customer chose to share. Never stored: after a
-    /// reload the proposal is resumed without it, which the bank treats as the same
-    /// proposal (the contract leaves `budget` out of the idempotency comparison).
-    pub shared: Option<String>,
-    /// The plan's first payment, `YYYY-MM-DD` and a decimal amount, for the receipt.
-    pub first_due: Option<(String, String)>,
-}
+/// A value kept as the JSON it was written as: the scenario the customer's figures were
+/// computed from and the plan the engine computed, in a proposal. A proposal resumed
+/// after a reload is sent exactly as it was first, whatever the widget computes by then.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Json(Box<RawValue>);
 
-impl Pending {
-    /// The body to send now.
-    pub fn body(&self) -> &str {
-        self.shared.as_deref().unwrap_or(&self.body)
+impl Json {
+    /// `value` serialised once.
+    pub fn of(value: &impl Serialize) -> Self {
+        // The engine's plans and scenarios are strings and numbers: they always serialise.
+        Self(serde_json::value::to_raw_value(value).unwrap_or_else(|_| Self::empty()))
+    }
+
+    fn empty() -> Box<RawValue> {
+        RawValue::from_string("{}".to_owned()).unwrap_or_else(|_| unreachable!("{{}} is JSON"))
     }
 }
 
-/// What an accepted proposal became.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AcceptedStatus {
-    Received,
-    Approved,
-    UnderReview,
+impl PartialEq for Json {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.get() == other.0.get()
+    }
 }
 
-impl AcceptedStatus {
-    pub const ALL: [AcceptedStatus; 3] = [Self::Received, Self::Approved, Self::UnderReview];
+impl Eq for Json {}
 
-    /// Reads the contract's `status` code.
-    pub fn from_code(code: &str) -> Option<Self> {
-        match code {
-            "received" => Some(Self::Received),
-            "approved" => Some(Self::Approved),
-            "under_review" => Some(Self::UnderReview),
-            _ => None,
+/// The proposal as the widget sends it: the contract's submission, with the scenario
+/// and the plan as the configuration and the engine wrote them.
+pub type Body = Submission<Json, Json>;
+
+/// A plan's first payment: when and how much, for the confirmation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FirstPayment {
+    pub date: Date,
+    pub amount: Money,
+}
+
+impl FirstPayment {
+    /// The first payment of `plan`, if it has any.
+    pub fn of(plan: &Plan) -> Option<Self> {
+        plan.schedule.first().map(|payment| Self {
+            date: payment.due_date.0,
+            amount: payment.total,
+        })
+    }
+}
+
+/// A proposal on its way: the body every attempt repeats exactly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pending {
+    /// The proposal without budget figures: this is what is kept in session storage.
+    pub body: Body,
+    /// The budget the customer chose to share. Never stored: after a reload the proposal
+    /// is resumed without it, which the bank treats as the same proposal (the contract
+    /// leaves `budget` out of the idempotency comparison).
+    pub shared_budget: Option<BudgetFigures>,
+    pub first_due: Option<FirstPayment>,
+}
+
+impl Pending {
+    /// The proposal id, also the `Idempotency-Key`.
+    pub fn key(&self) -> &str {
+        &self.body.proposal_id
+    }
+
+    /// The JSON to send now: the body, with the shared budget if there is one.
+    pub fn json(&self) -> String {
+        let text = |body: &Body| serde_json::to_string(body).unwrap_or_default();
+        match &self.shared_budget {
+            None => text(&self.body),
+            Some(budget) => text(&Body {
+                budget: Some(budget.clone()),
+                ..self.body.clone()
+            }),
         }
     }
 }
 
 /// What the customer keeps after the bank accepted: enough to show the confirmation
-/// again after a reload, and nothing else.
+/// again after a reload, and nothing else (not the answer's access token).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Receipt {
     pub reference: String,
     pub status: AcceptedStatus,
     /// The bank's own words, if it sent any.
     pub message: Option<String>,
-    /// The first payment of the plan: `YYYY-MM-DD` and a decimal amount.
-    pub first_due: Option<(String, String)>,
+    pub first_due: Option<FirstPayment>,
 }
 
 /// Where sending stands, as the customer sees it.
@@ -97,34 +138,11 @@ pub enum Lifecycle {
     Failed { offline: bool },
 }
 
-/// Why the bank refused a proposal.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Refusal {
-    /// The contract's `error` code, or `http_NNN` for an answer without one.
-    pub code: String,
-    /// The policy's reason codes for a `rejected` proposal.
-    pub reasons: Vec<String>,
-}
-
-/// The parts of any answer the widget reads (see `docs/schemas/answer.schema.json`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Answer {
-    pub reference: Option<String>,
-    pub status: Option<AcceptedStatus>,
-    pub message: Option<String>,
-    pub error: Option<String>,
-    pub reasons: Vec<String>,
-}
-
 /// What one answer means for the proposal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     /// Stored by the bank, with its reference and status.
-    Accepted {
-        reference: String,
-        status: AcceptedStatus,
-        message: Option<String>,
-    },
+    Accepted(Accepted),
     /// Worth another attempt with the same key, after `after_seconds` if the bank said.
     Retry {
         after_seconds: Option<u32>,
@@ -132,16 +150,13 @@ pub enum Outcome {
     Refused(Refusal),
 }
 
-/// Reads an HTTP answer: `status`, its `Retry-After` header and its body, if readable.
-pub fn classify(status: u16, retry_after: Option<&str>, answer: Option<Answer>) -> Outcome {
-    let answer = answer.unwrap_or_default();
+/// Reads an HTTP answer: `status`, its `Retry-After` header and its body, if any. The
+/// body is read as the contract's [`Accepted`] or [`Refusal`], as the status says.
+pub fn classify(status: u16, retry_after: Option<&str>, body: Option<&str>) -> Outcome {
+    let body = body.unwrap_or_default();
     match status {
-        200..=299 => match (answer.reference, answer.status) {
-            (Some(reference), Some(status)) if !reference.is_empty() => Outcome::Accepted {
-                reference,
-                status,
-                message: answer.message,
-            },
+        200..=299 => match serde_json::from_str::<Accepted>(body) {
+            Ok(accepted) if !accepted.reference.is_empty() => Outcome::Accepted(accepted),
             // Success without a readable reference: asking again with the same key
             // returns the stored answer.
             _ => Outcome::Retry {
@@ -151,10 +166,10 @@ pub fn classify(status: u16, retry_after: Option<&str>, answer: Option<Answer>) 
         408 | 429 | 500..=599 => Outcome::Retry {
             after_seconds: retry_after.and_then(|v| v.trim().parse().ok()),
         },
-        _ => Outcome::Refused(Refusal {
-            code: answer.error.unwrap_or_else(|| format!("http_{status}")),
-            reasons: answer.reasons,
-        }),
+        _ => Outcome::Refused(
+            serde_json::from_str::<Refusal>(body)
+                .unwrap_or_else(|_| Refusal::new(&format!("http_{status}"), "")),
+        ),
     }
 }
 
@@ -169,195 +184,109 @@ pub fn backoff_ms(attempt: u32, random: u32) -> u32 {
     half + random % (half + 1)
 }
 
-/// A version 4 UUID from 16 random bytes (`crypto.getRandomValues`).
-pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    let mut text = String::with_capacity(36);
-    for (i, byte) in bytes.iter().enumerate() {
-        if matches!(i, 4 | 6 | 8 | 10) {
-            text.push('-');
-        }
-        for nibble in [byte >> 4, byte & 0x0f] {
-            text.push(char::from_digit(u32::from(nibble), 16).unwrap_or('0'));
-        }
-    }
-    text
+/// The channel the customer chose, or the bank's first until they pick one.
+pub fn contact_channel(config: &WidgetConfig, state: &State) -> ContactChannel {
+    state
+        .contact_channel
+        .or_else(|| config.contact_channels.first().copied())
+        .unwrap_or(ContactChannel::Phone)
 }
 
-/// The customer's side of a proposal: everything but the plan itself.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Particulars<'a> {
-    pub reason: Option<MissedReason>,
-    /// Monthly income and essential expenses, only when the customer chose to share them.
-    pub budget: Option<(Money, Money)>,
-    pub channel: ContactChannel,
-    pub time: ContactTime,
-    pub message: &'a str,
-    /// When the customer agreed to the terms, RFC 3339.
-    pub agreed_at: &'a str,
-    pub locale: &'a str,
-}
-
-/// The engine's proposal (`repay_engine::proposal::Proposal`) serialised straight from
-/// the plan, without building a `serde_json::Value` first: the same JSON object, with
-/// its keys in another order, and several KB less in the bundle.
-#[derive(Serialize)]
-struct ProposalOut<'a> {
-    schema_version: u32,
-    engine_version: &'a str,
-    offer: usize,
-    choice: PlanChoiceWire,
-    plan: &'a Plan,
-}
-
-#[derive(Serialize)]
-struct Body<'a> {
-    schema_version: u32,
-    proposal_id: &'a str,
-    account_reference: &'a str,
-    proposal: ProposalOut<'a>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reason: Option<MissedReason>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    budget: Option<BudgetFigures>,
-    contact: Contact,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    message: Option<&'a str>,
-    consent: Consent<'a>,
-    locale: &'a str,
-    widget_version: &'a str,
-}
-
-#[derive(Serialize)]
-struct BudgetFigures {
-    monthly_income: Money,
-    essential_expenses: Money,
-}
-
-#[derive(Serialize)]
-struct Contact {
-    channel: ContactChannel,
-    time: ContactTime,
-}
-
-#[derive(Serialize)]
-struct Consent<'a> {
-    terms_version: &'a str,
-    agreed_at: &'a str,
-}
-
-/// Builds the proposal's body for `plan`, the engine's plan for `choice`, once with the
-/// budget (when shared) and once without.
-pub fn pending(
+/// The proposal for the plan on screen, `model.plans[offer]`, which the engine computed
+/// for exactly this choice: a pure function of what the customer chose, the moment they
+/// agreed (`agreed_at`, RFC 3339) and the proposal's `id`. `None` when `offer` is not a
+/// plan of the model.
+pub fn proposal(
     config: &WidgetConfig,
-    plan: &Plan,
-    choice: &PlanChoice,
-    key: String,
-    who: &Particulars<'_>,
-) -> Pending {
-    let message = who.message.trim();
-    let mut body = Body {
+    state: &State,
+    model: &Model,
+    offer: usize,
+    agreed_at: String,
+    id: String,
+) -> Option<Pending> {
+    let plan = model.plans.get(offer)?;
+    let policy = &config.scenario.policy;
+    let choice = model.choices.get(offer)?;
+    let message = state.message.trim();
+    let shared_budget = match (&model.budget.income, &model.budget.expenses) {
+        (Ok(Some(income)), Ok(Some(expenses))) if state.share_budget => {
+            Some(BudgetFigures::new(*income, *expenses))
+        }
+        _ => None,
+    };
+    let body = Body {
         schema_version: SCHEMA_VERSION,
-        proposal_id: &key,
-        account_reference: &config.sending.account_reference,
-        proposal: ProposalOut {
-            schema_version: PROPOSAL_SCHEMA_VERSION,
-            engine_version: ENGINE_VERSION,
-            offer: plan.offer,
-            choice: PlanChoiceWire::from_choice(choice),
-            plan,
-        },
-        reason: who.reason,
+        proposal_id: id,
+        account_reference: config.sending.account_reference.clone(),
+        scenario: config.scenario_json.clone(),
+        proposal: Proposal::of_plan(policy, choice, plan, Json::of),
+        reason: state.reason,
         budget: None,
         contact: Contact {
-            channel: who.channel,
-            time: who.time,
+            channel: contact_channel(config, state),
+            time: state.contact_time,
         },
-        message: (!message.is_empty()).then_some(message),
+        message: (!message.is_empty()).then(|| message.to_owned()),
         consent: Consent {
-            terms_version: &config.terms.version,
-            agreed_at: who.agreed_at,
+            terms_version: config.terms.version.clone(),
+            agreed_at,
         },
-        locale: who.locale,
-        widget_version: WIDGET_VERSION,
+        locale: state.locale,
+        widget_version: WIDGET_VERSION.to_owned(),
     };
-    let kept = to_json(&body, &config.scenario_json);
-    let shared = who.budget.map(|(income, expenses)| {
-        body.budget = Some(BudgetFigures {
-            monthly_income: income,
-            essential_expenses: expenses,
-        });
-        to_json(&body, &config.scenario_json)
-    });
-    let first_due = plan.schedule.first().map(|payment| {
-        let date = repay_engine::account::iso_date(payment.due_date.0);
-        (date, payment.total.to_string())
-    });
-    Pending {
-        key,
-        body: kept,
-        shared,
-        first_due,
-    }
-}
-
-/// The body as JSON with `scenario` (the host's own account and policy JSON) first.
-fn to_json(body: &Body<'_>, scenario_json: &str) -> String {
-    // Serialising plain structs of strings and numbers cannot fail.
-    let rest = serde_json::to_string(body).unwrap_or_default();
-    format!(
-        "{{\"scenario\":{scenario_json},{}",
-        rest.get(1..).unwrap_or("}")
-    )
+    Some(Pending {
+        body,
+        shared_budget,
+        first_due: FirstPayment::of(plan),
+    })
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests {
+pub(crate) mod tests {
     use super::*;
-    use repay_engine::proposal::Proposal;
+    use crate::actions::Action;
+    use repay_contract::{ContactTime, MissedReason};
+    use repay_engine::PlanReason;
+    use std::rc::Rc;
+    use yew::Reducible;
 
     const CN: &str = include_str!("../crates/engine/data/cn-card.json");
 
-    fn accepted(reference: &str, status: AcceptedStatus) -> Option<Answer> {
-        Some(Answer {
-            reference: Some(reference.into()),
-            status: Some(status),
-            ..Answer::default()
-        })
-    }
-
     #[test]
     fn accepted_answers_carry_their_reference() {
-        let outcome = classify(201, None, accepted("RP-000001", AcceptedStatus::Approved));
+        // Answers as docs/contract.md shows them.
+        let first = r#"{"reference":"RP-000001","status":"approved","access_token":"t0k3n","duplicate":false}"#;
+        let Outcome::Accepted(accepted) = classify(201, None, Some(first)) else {
+            panic!("not accepted");
+        };
         assert_eq!(
-            outcome,
-            Outcome::Accepted {
-                reference: "RP-000001".into(),
-                status: AcceptedStatus::Approved,
-                message: None
-            }
+            (accepted.reference.as_str(), accepted.status),
+            ("RP-000001", AcceptedStatus::Approved)
         );
-        let repeat = classify(
-            200,
-            None,
-            accepted("RP-000001", AcceptedStatus::UnderReview),
-        );
-        assert!(matches!(repeat, Outcome::Accepted { .. }));
+        let repeat = r#"{"reference":"RP-000001","status":"under_review","message":"We will call you.","duplicate":true}"#;
+        let Outcome::Accepted(accepted) = classify(200, None, Some(repeat)) else {
+            panic!("not accepted");
+        };
+        assert_eq!(accepted.status, AcceptedStatus::UnderReview);
+        assert_eq!(accepted.message.as_deref(), Some("We will call you."));
     }
 
     #[test]
-    fn success_without_a_reference_is_asked_again() {
+    fn success_without_a_readable_reference_is_asked_again() {
         for body in [
             None,
-            Some(Answer::default()),
-            accepted("", AcceptedStatus::Approved),
+            Some(""),
+            Some("{}"),
+            Some("<html>OK</html>"),
+            Some(r#"{"reference":"","status":"approved"}"#),
+            Some(r#"{"reference":"RP-1","status":"maybe"}"#),
         ] {
             assert_eq!(
                 classify(201, None, body),
                 Outcome::Retry {
                     after_seconds: None
-                }
+                },
+                "{body:?}"
             );
         }
     }
@@ -393,26 +322,32 @@ mod tests {
 
     #[test]
     fn refusals_keep_the_code_and_reasons() {
-        let refusal = Answer {
-            error: Some("rejected".into()),
-            reasons: vec!["below_min_instalment".into()],
-            ..Answer::default()
+        let rejected = r#"{"error":"rejected","message":"the bank's policy does not allow this plan","reasons":["instalment_below_minimum","reviewed_by_bank"]}"#;
+        let Outcome::Refused(refusal) = classify(422, None, Some(rejected)) else {
+            panic!("not refused");
         };
-        let outcome = classify(422, None, Some(refusal));
+        assert_eq!(refusal.error, "rejected");
         assert_eq!(
-            outcome,
-            Outcome::Refused(Refusal {
-                code: "rejected".into(),
-                reasons: vec!["below_min_instalment".into()]
-            })
+            refusal.reasons,
+            [
+                PlanReason::InstalmentBelowMinimum,
+                PlanReason::ReviewedByBank
+            ]
         );
-        assert_eq!(
-            classify(403, None, None),
-            Outcome::Refused(Refusal {
-                code: "http_403".into(),
-                reasons: vec![]
-            })
-        );
+        // The differences a figures_differ answer lists are for the bank's staff.
+        let differ = r#"{"error":"figures_differ","message":"…","differences":[{"path":"/plan/total_paid","expected":"9.00","found":"1.00"}],"records_changed":["policy"]}"#;
+        let Outcome::Refused(refusal) = classify(422, None, Some(differ)) else {
+            panic!("not refused");
+        };
+        assert_eq!(refusal.error, "figures_differ");
+        assert_eq!(refusal.records_changed, ["policy"]);
+        // Without a readable body, the status is the code.
+        for body in [None, Some("Forbidden"), Some(r#"{"message":"no code"}"#)] {
+            let Outcome::Refused(refusal) = classify(403, None, body) else {
+                panic!("not refused");
+            };
+            assert_eq!(refusal.error, "http_403", "{body:?}");
+        }
     }
 
     #[test]
@@ -426,19 +361,22 @@ mod tests {
             .iter()
             .map(|code| code.as_str().unwrap())
             .collect();
-        assert_eq!(codes.len(), AcceptedStatus::ALL.len());
-        let read: Vec<AcceptedStatus> = codes
-            .iter()
-            .map(|code| AcceptedStatus::from_code(code).unwrap_or_else(|| panic!("{code}")))
-            .collect();
-        for (i, status) in read.iter().enumerate() {
-            assert!(
-                !read[i + 1..].contains(status),
-                "two codes read as {status:?}"
-            );
+        assert_eq!(codes.len(), 3);
+        let mut read = Vec::new();
+        for code in &codes {
+            let body = format!(r#"{{"reference":"RP-000009","status":"{code}"}}"#);
+            let Outcome::Accepted(accepted) = classify(201, None, Some(&body)) else {
+                panic!("{code} not read");
+            };
+            assert!(!read.contains(&accepted.status), "two codes read as one");
+            read.push(accepted.status);
         }
-        for other in ["maybe", "Approved", "", "under review"] {
-            assert_eq!(AcceptedStatus::from_code(other), None, "{other}");
+        for other in ["Approved", "", "under review"] {
+            let body = format!(r#"{{"reference":"RP-000009","status":"{other}"}}"#);
+            assert!(matches!(
+                classify(201, None, Some(&body)),
+                Outcome::Retry { .. }
+            ));
         }
     }
 
@@ -456,75 +394,103 @@ mod tests {
         }
     }
 
-    #[test]
-    fn uuids_are_version_4() {
-        let id = uuid_v4([0xff; 16]);
-        assert_eq!(id, "ffffffff-ffff-4fff-bfff-ffffffffffff");
-        assert_eq!(uuid_v4([0; 16]), "00000000-0000-4000-8000-000000000000");
-    }
-
-    fn particulars(budget: Option<(Money, Money)>) -> Particulars<'static> {
-        Particulars {
-            reason: Some(MissedReason::IncomeLoss),
-            budget,
-            channel: ContactChannel::Sms,
-            time: ContactTime::Evening,
-            message: "  下个月可以多还一些。 ",
-            agreed_at: "2026-11-28T10:15:00.000Z",
-            locale: "zh-CN",
-        }
-    }
-
-    #[test]
-    fn the_body_carries_the_hosts_scenario_and_the_budget_only_when_shared() {
+    /// A customer who chose the 12-month instalments of the Chinese sample.
+    fn chosen(share_budget: bool) -> (WidgetConfig, State, Model) {
         let config = WidgetConfig::from_json(CN, &crate::links::native::TestPage::new()).unwrap();
-        let s = &config.scenario;
-        let choice = PlanChoice {
-            term_months: Some(12),
-            ..PlanChoice::default()
-        };
-        let proposal = Proposal::new(&s.account, &s.policy, 2, &choice).unwrap();
-        let plan = repay_engine::plan_for(&s.account, &s.policy, 2, &choice).unwrap();
-        let currency = s.account.currency;
-        let budget = (
-            Money::parse("6000", currency).unwrap(),
-            Money::parse("5400.5", currency).unwrap(),
+        let actions = [
+            Action::SetReason(Some(MissedReason::IncomeLoss)),
+            Action::SetIncome("6000".into()),
+            Action::SetExpenses("5400.5".into()),
+            Action::SetShareBudget(share_budget),
+            Action::SetTerm {
+                offer: 2,
+                months: 12,
+            },
+            Action::Choose(2),
+            Action::SetContactChannel(ContactChannel::Sms),
+            Action::SetContactTime(ContactTime::Evening),
+            Action::SetMessage("  下个月可以多还一些。 ".into()),
+        ];
+        let state = actions.into_iter().fold(
+            Rc::new(State::new(crate::i18n::Locale::ZhCn)),
+            Reducible::reduce,
         );
-        let key = uuid_v4([7; 16]);
-        let pending = pending(
-            &config,
-            &plan,
-            &choice,
-            key.clone(),
-            &particulars(Some(budget)),
-        );
-        let kept: serde_json::Value = serde_json::from_str(&pending.body).unwrap();
-        let sent: serde_json::Value = serde_json::from_str(pending.body()).unwrap();
-        // The host's account and policy, as the engine's types read them.
+        let model =
+            crate::model::derive(&config.scenario, &crate::model::Inputs::of(&state)).unwrap();
+        ((config), (*state).clone(), model)
+    }
+
+    const ID: &str = "07070707-0707-4707-8707-070707070707";
+
+    /// A proposal to send, for the reducer's and the draft's tests.
+    pub(crate) fn sample_pending() -> Pending {
+        let (config, state, model) = chosen(true);
+        proposal(&config, &state, &model, 2, NOW.into(), ID.into()).unwrap()
+    }
+    const NOW: &str = "2026-11-28T10:15:00.000Z";
+
+    #[test]
+    fn the_proposal_is_what_the_bank_checks_and_recomputes() {
+        let (config, state, model) = chosen(true);
+        let pending = proposal(&config, &state, &model, 2, NOW.into(), ID.into()).unwrap();
+        // Read as the bank reads it: the contract's checks, then the engine's
+        // recomputation from the host's own account and policy.
+        let sent: Submission = serde_json::from_str(&pending.json()).unwrap();
+        repay_contract::check_fields(&sent).unwrap();
         let host: repay_engine::scenario::ScenarioWire = serde_json::from_str(CN).unwrap();
-        let sent_scenario: repay_engine::scenario::ScenarioWire =
-            serde_json::from_value(sent["scenario"].clone()).unwrap();
-        assert_eq!(sent_scenario, host);
-        assert_eq!(sent["proposal"], serde_json::to_value(&proposal).unwrap());
-        assert_eq!(sent["proposal_id"], key.as_str());
-        assert_eq!(sent["account_reference"], "CN-6225-0042");
-        assert_eq!(sent["message"], "下个月可以多还一些。");
-        assert_eq!(sent["budget"]["essential_expenses"], "5400.50");
-        assert!(
-            kept.get("budget").is_none(),
-            "budget figures are never kept"
+        assert_eq!(sent.scenario, host);
+        let scenario = repay_engine::Scenario::from_wire(&host).unwrap();
+        let differences =
+            repay_engine::proposal::verify(&sent.proposal, &scenario.account, &scenario.policy)
+                .unwrap();
+        assert_eq!(differences, []);
+        assert_eq!(sent.proposal.offer, 2);
+        assert_eq!(sent.proposal.choice.term_months, Some(12));
+        assert_eq!(pending.key(), ID);
+        assert_eq!(sent.proposal_id, ID);
+        assert_eq!(sent.consent.agreed_at, NOW);
+        assert_eq!(sent.account_reference, "CN-6225-0042");
+        assert_eq!(sent.message.as_deref(), Some("下个月可以多还一些。"));
+        assert_eq!(sent.reason, Some(MissedReason::IncomeLoss));
+        assert_eq!(sent.contact.channel, ContactChannel::Sms);
+        assert_eq!(sent.locale, repay_contract::Locale::ZhCn);
+        // The schedule's first payment, for the receipt.
+        let first = pending.first_due.unwrap();
+        assert_eq!(
+            (first.date, first.amount.to_string()),
+            (jiff::civil::date(2026, 12, 28), "772.79".into())
         );
+    }
+
+    #[test]
+    fn the_budget_is_sent_only_when_shared_and_never_kept() {
+        let (config, state, model) = chosen(true);
+        let pending = proposal(&config, &state, &model, 2, NOW.into(), ID.into()).unwrap();
+        let sent: serde_json::Value = serde_json::from_str(&pending.json()).unwrap();
+        assert_eq!(sent["budget"]["monthly_income"], "6000.00");
+        assert_eq!(sent["budget"]["essential_expenses"], "5400.50");
+        assert_eq!(pending.body.budget, None, "the kept body has no budget");
+        let kept = serde_json::to_value(&pending.body).unwrap();
         let mut without = sent.clone();
         without.as_object_mut().unwrap().remove("budget");
         assert_eq!(without, kept);
 
-        assert_eq!(
-            pending.first_due,
-            Some(("2026-12-28".into(), "772.79".into()))
-        );
+        let (config, state, model) = chosen(false);
+        let unshared = proposal(&config, &state, &model, 2, NOW.into(), ID.into()).unwrap();
+        let sent: serde_json::Value = serde_json::from_str(&unshared.json()).unwrap();
+        assert!(sent.get("budget").is_none());
+        assert!(!unshared.json().contains("6000"));
+    }
 
-        let unshared = super::pending(&config, &plan, &choice, key, &particulars(None));
-        assert_eq!(unshared.body(), unshared.body);
-        assert!(!unshared.body.contains("6000"));
+    #[test]
+    fn the_same_choice_at_the_same_moment_is_the_same_proposal() {
+        let (config, state, model) = chosen(false);
+        let a = proposal(&config, &state, &model, 2, NOW.into(), ID.into()).unwrap();
+        let b = proposal(&config, &state, &model, 2, NOW.into(), ID.into()).unwrap();
+        assert_eq!(a.json(), b.json());
+        assert_eq!(
+            proposal(&config, &state, &model, 99, NOW.into(), ID.into()),
+            None
+        );
     }
 }

@@ -1,9 +1,10 @@
-//! The root component: reads the configuration, holds the state, derives the figures
-//! through the engine, and lays out the current step with its navigation.
+//! The root component: holds the state, derives the figures through the engine, and
+//! lays out the current step with its navigation. Its effects are the effects layer's
+//! hooks ([`crate::effects`]).
 
 use yew::prelude::*;
 
-use crate::client;
+use crate::actions::Action;
 use crate::components::config_error::{config_error_panel, ConfigErrorPanelProps};
 use crate::components::confirmation::{confirmation, ConfirmationProps};
 use crate::components::details_step::{details_step, DetailsStepProps};
@@ -15,12 +16,12 @@ use crate::components::review_step::{review_step, ReviewStepProps};
 use crate::components::situation_step::{situation_step, SituationStepProps};
 use crate::components::status_step::{status_step, StatusStepProps};
 use crate::config::{ConfigError, WidgetConfig};
-use crate::events::{between, config_error, plan_code, step_name, Seen, WidgetEvent};
+use crate::effects::{self, Effect};
+use crate::events::{plan_code, step_name, Seen, WidgetEvent};
 use crate::i18n::{Locale, Msg};
 use crate::model::{derive, Inputs};
 use crate::shared::Shared;
 use crate::state::Step;
-use crate::state::{Action, State};
 use crate::submit::Lifecycle;
 use repay_engine::EngineError;
 
@@ -48,13 +49,7 @@ pub fn App(props: &AppProps) -> Html {
     // A reload resumes from the draft this tab kept for the account, if any.
     let state = {
         let config = config.clone();
-        use_reducer(move || match config {
-            Ok(config) => client::load_draft(&config.sending.account_reference).map_or_else(
-                || State::new(initial_locale),
-                |draft| State::restored(initial_locale, draft, config.scenario.policy.plans.len()),
-            ),
-            Err(_) => State::new(initial_locale),
-        })
+        use_reducer(move || effects::initial_state(&config, initial_locale))
     };
     let dispatch = {
         let dispatcher = state.dispatcher();
@@ -73,28 +68,7 @@ pub fn App(props: &AppProps) -> Html {
             .map(|config| derive(&config.scenario, inputs).map(Shared::new))
     });
 
-    let sending = match config {
-        Ok(config) => Some(config.sending.clone()),
-        Err(_) => None,
-    };
-    // Every change worth keeping goes to session storage (never the budget figures), and
-    // each new round of sending (a new proposal, "try again", a proposal resumed after a
-    // reload) starts exactly one delivery. One effect for both: each
-    // effect costs the bundle its own copy of Yew's effect machinery.
-    {
-        let started = use_mut_ref(|| 0_u32);
-        let pending = state.pending.clone();
-        let report = dispatch.reform(Action::Delivery);
-        use_effect_with((state.draft(), state.round), move |(draft, round)| {
-            if let Some(sending) = sending {
-                client::save_draft(&sending.account_reference, draft);
-                let new_round = *round > std::mem::replace(&mut *started.borrow_mut(), *round);
-                if let (true, Some(pending)) = (new_round, pending) {
-                    yew::platform::spawn_local(client::deliver(sending, pending, report));
-                }
-            }
-        });
-    }
+    effects::use_persistence_and_delivery(config.as_ref().ok().cloned(), &state, &dispatch);
     // What the customer sees, for the host page's events; or what makes the
     // configuration unusable.
     let seen: Result<Seen, EngineError> = match (config, &*model) {
@@ -113,51 +87,22 @@ pub fn App(props: &AppProps) -> Html {
             }),
             round: (
                 state.round,
-                state.pending.as_ref().map(|pending| pending.key.clone()),
+                state
+                    .pending
+                    .as_ref()
+                    .map(|pending| pending.key().to_owned()),
             ),
             lifecycle: state.lifecycle.clone(),
         }),
     };
-    // One effect tells the host page what changed and moves focus to a new step's
-    // heading (never on the first render: the widget must not pull focus away from the
-    // host page as it loads). An unusable configuration is logged once to the console.
     let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        let on_event = props.on_event.clone();
-        let set_locale = dispatch.reform(Action::SetLocale);
-        let wanted = config.as_ref().ok().and_then(|config| config.locale);
-        let last = use_mut_ref(|| None::<(Result<Seen, EngineError>, Option<Locale>)>);
-        use_effect_with((seen, wanted), move |(now, wanted)| {
-            let before = last.borrow_mut().replace((now.clone(), *wanted));
-            // A host's update that names another language switches to it.
-            if let (Some((_, previous)), Some(locale)) = (&before, wanted) {
-                if previous != wanted {
-                    set_locale.emit(*locale);
-                }
-            }
-            let before = before.map(|(seen, _)| seen);
-            let events = match (&before, now) {
-                (_, Err(error)) => {
-                    let event = config_error(error);
-                    web_sys::console::error_1(&event.console_text().into());
-                    vec![event]
-                }
-                (Some(Ok(before)), Ok(now)) => {
-                    if before.step != now.step {
-                        if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
-                            let _ = element.focus();
-                        }
-                    }
-                    between(Some(before), now)
-                }
-                (_, Ok(now)) => between(None, now),
-            };
-            if let Some(on_event) = on_event {
-                events.into_iter().for_each(|event| on_event.emit(event));
-            }
-        });
-    }
+    effects::use_host_events(
+        seen,
+        config.as_ref().ok().and_then(|config| config.locale),
+        heading.clone(),
+        props.on_event.clone(),
+        dispatch.reform(Action::SetLocale),
+    );
 
     // Ids inside the widget carry a per-instance prefix: several widgets can share a page.
     let ids = use_memo((), |()| {
@@ -187,6 +132,12 @@ pub fn App(props: &AppProps) -> Html {
         }
         (Ok(config), Some(Ok(model))) => {
             let dispatch = (*dispatch).clone();
+            let effect: Callback<Effect> = effects::handler(
+                config.clone(),
+                std::rc::Rc::new((*state).clone()),
+                model.clone(),
+                dispatch.clone(),
+            );
             let (heading, ids) = (heading.clone(), (*ids).clone());
             let step = match state.step {
                 Step::Status => status_step(&StatusStepProps {
@@ -219,6 +170,7 @@ pub fn App(props: &AppProps) -> Html {
                                 model: model.clone(),
                                 offer,
                                 locale,
+                                effect,
                                 heading,
                             })
                         }
@@ -228,6 +180,7 @@ pub fn App(props: &AppProps) -> Html {
                             model: model.clone(),
                             offer,
                             dispatch: dispatch.clone(),
+                            effect,
                             heading,
                             ids: ids.clone(),
                         }),

@@ -52,14 +52,9 @@ pub fn balance_chart(props: &BalanceChartProps) -> Html {
         .max()
         .unwrap_or(1)
         .max(1) as i64;
-    let start_of = |plan: &Plan| {
-        plan.owed_today
-            .checked_sub(plan.amount_waived)
-            .unwrap_or(plan.owed_today)
-    };
     let highest = plans
         .iter()
-        .map(|p| whole_units_lossy(&start_of(p)))
+        .map(|p| whole_units_lossy(&p.starting_balance()))
         .max()
         .unwrap_or(1)
         .max(1);
@@ -69,7 +64,7 @@ pub fn balance_chart(props: &BalanceChartProps) -> Html {
         let mut points = vec![format!(
             "{},{}",
             x(0),
-            y(whole_units_lossy(&start_of(plan)))
+            y(whole_units_lossy(&plan.starting_balance()))
         )];
         for (i, row) in plan.schedule.iter().enumerate() {
             points.push(format!(
@@ -122,17 +117,7 @@ pub fn balance_chart(props: &BalanceChartProps) -> Html {
         .collect();
     let table_rows = samples.iter().map(|&n| {
         let cells = plans.iter().map(|plan| {
-            let owed = if n == 0 {
-                plan.owed_today
-                    .checked_sub(plan.amount_waived)
-                    .unwrap_or(plan.owed_today)
-            } else {
-                plan.schedule
-                    .get(n - 1)
-                    .or(plan.schedule.last())
-                    .map_or(plan.owed_today, |row| row.remaining_balance)
-            };
-            html! { <td>{ format::money(&owed, locale) }</td> }
+            html! { <td>{ format::money(&plan.balance_after(n), locale) }</td> }
         });
         html! { <tr><th scope="row">{ n }</th>{ for cells }</tr> }
     });

@@ -8,7 +8,8 @@ use crate::components::slot;
 use crate::config::{PaymentChannelKind, WidgetConfig};
 use crate::format;
 use crate::i18n::{fill, Locale, Msg};
-use crate::submit::{AcceptedStatus, Receipt};
+use crate::submit::Receipt;
+use repay_contract::AcceptedStatus;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConfirmationProps<'a> {
@@ -32,17 +33,14 @@ pub fn confirmation(props: &ConfirmationProps<'_>) -> Html {
         (AcceptedStatus::UnderReview, None) => Msg::SentReview.text(locale).to_owned(),
         (AcceptedStatus::Received, _) => Msg::SentReceived.text(locale).to_owned(),
     };
-    let currency = props.config.scenario.account.currency;
-    let first_due = receipt.first_due.as_ref().and_then(|(date, amount)| {
-        let date = repay_engine::account::parse_iso_date(date)?;
-        let amount = repay_engine::Money::parse(amount, currency).ok()?;
-        Some(fill(
+    let first_due = receipt.first_due.map(|due| {
+        fill(
             Msg::FirstDue.text(locale),
             &[
-                ("amount", &format::money(&amount, locale)),
-                ("date", &format::date(date, locale)),
+                ("amount", &format::money(&due.amount, locale)),
+                ("date", &format::date(due.date, locale)),
             ],
-        ))
+        )
     });
     let auto_debit = props.config.payment_channels.iter().find_map(|channel| {
         channel

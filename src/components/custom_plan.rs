@@ -6,11 +6,12 @@ use yew::prelude::*;
 
 use crate::components::slot;
 
+use crate::actions::Action;
 use crate::components::text_field::{text_field, TextFieldProps};
 use crate::i18n::{fill, Locale, Msg};
 use crate::input::InputError;
 use crate::labels;
-use crate::state::{Action, CustomRow, CUSTOM_ROWS_MAX};
+use crate::state::{CustomRow, CUSTOM_ROWS_MAX};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct CustomPlanProps {

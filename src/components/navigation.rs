@@ -4,8 +4,9 @@ use yew::prelude::*;
 
 use crate::components::slot;
 
+use crate::actions::Action;
 use crate::i18n::Msg;
-use crate::state::{Action, State, Step};
+use crate::state::{State, Step};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct NavigationProps {

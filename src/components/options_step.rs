@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::shared::Shared;
 
+use crate::actions::Action;
 use crate::components::balance_chart::{balance_chart, BalanceChartProps};
 use crate::components::custom_plan::{custom_plan, CustomPlanProps};
 use crate::components::plan_card::{plan_card, PlanCardProps};
@@ -19,7 +20,7 @@ use crate::format;
 use crate::i18n::{fill, Msg};
 use crate::labels;
 use crate::model::Model;
-use crate::state::{Action, State};
+use crate::state::State;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct OptionsStepProps {

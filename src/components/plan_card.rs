@@ -8,12 +8,12 @@ use yew::prelude::*;
 
 use crate::components::{fact, slot};
 
+use crate::actions::Action;
 use crate::format;
 use crate::i18n::{fill, Locale, Msg};
 use crate::labels;
 use crate::model::Model;
 use crate::shared::Shared;
-use crate::state::Action;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanCardProps {

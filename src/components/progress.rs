@@ -3,8 +3,9 @@
 
 use yew::prelude::*;
 
+use crate::actions::Action;
 use crate::i18n::{fill, Locale, Msg};
-use crate::state::{Action, Step};
+use crate::state::Step;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProgressProps {

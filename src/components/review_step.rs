@@ -8,15 +8,17 @@ use crate::components::{fact, slot};
 
 use crate::shared::Shared;
 
-use crate::client;
+use crate::actions::Action;
 use crate::components::plan_card::verdict_text;
 use crate::config::WidgetConfig;
+use crate::effects::Effect;
 use crate::format;
 use crate::i18n::{fill, Locale, Msg};
 use crate::labels;
-use crate::model::{choice_for, Inputs, Model};
-use crate::state::{Action, ContactTime, State, MESSAGE_MAX_CHARS};
-use crate::submit::{self, Lifecycle, Particulars, Pending, Refusal};
+use crate::model::Model;
+use crate::state::{ContactTime, State, MESSAGE_MAX_CHARS};
+use crate::submit::{contact_channel, Lifecycle};
+use repay_contract::Refusal;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReviewStepProps {
@@ -26,46 +28,10 @@ pub struct ReviewStepProps {
     /// The chosen offer: `model.plans[offer]` is the plan reviewed.
     pub offer: usize,
     pub dispatch: Callback<Action>,
+    /// Sending goes through the effects layer, which reads the clock and makes the id.
+    pub effect: Callback<Effect>,
     pub heading: NodeRef,
     pub ids: AttrValue,
-}
-
-/// Builds the proposal the customer is about to send: the plan on screen, which the
-/// engine computed for exactly this choice. `None` only when the browser cannot make a
-/// proposal id.
-fn build(config: &WidgetConfig, state: &State, model: &Model, offer: usize) -> Option<Pending> {
-    let scenario = &config.scenario;
-    let choice = choice_for(scenario, &Inputs::of(state), model, offer);
-    let plan = model.plans.get(offer)?;
-    let budget = match (&model.budget.income, &model.budget.expenses) {
-        (Ok(Some(income)), Ok(Some(expenses))) if state.share_budget => Some((*income, *expenses)),
-        _ => None,
-    };
-    let agreed_at = client::now_rfc3339();
-    let who = Particulars {
-        reason: state.reason,
-        budget,
-        channel: contact_channel(config, state),
-        time: state.contact_time,
-        message: &state.message,
-        agreed_at: &agreed_at,
-        locale: state.locale.tag(),
-    };
-    Some(submit::pending(
-        config,
-        plan,
-        &choice,
-        client::new_proposal_id()?,
-        &who,
-    ))
-}
-
-/// The channel chosen, or the bank's first until the customer picks one.
-fn contact_channel(config: &WidgetConfig, state: &State) -> crate::config::ContactChannel {
-    state
-        .contact_channel
-        .or_else(|| config.contact_channels.first().copied())
-        .unwrap_or(crate::config::ContactChannel::Phone)
 }
 
 /// What the customer reads about a proposal on its way or refused.
@@ -79,11 +45,11 @@ fn lifecycle_text(lifecycle: &Lifecycle, locale: Locale) -> String {
         }
         Lifecycle::Failed { offline: true, .. } => text(Msg::Offline),
         Lifecycle::Failed { .. } => text(Msg::SendFailed),
-        Lifecycle::NeedsAttention(Refusal { code, .. }) => match code.as_str() {
+        Lifecycle::NeedsAttention(Refusal { error, .. }) => match error.as_str() {
             "rejected" => text(Msg::RefusedRejected),
             "figures_differ" => text(Msg::RefusedFigures),
             "unknown_terms_version" => text(Msg::RefusedTerms),
-            _ => fill(Msg::RefusedOther.text(locale), &[("code", code)]),
+            _ => fill(Msg::RefusedOther.text(locale), &[("code", error)]),
         },
     }
 }
@@ -148,27 +114,10 @@ pub fn review_step(props: &ReviewStepProps) -> Html {
     let consent_error_id = format!("{ids}-consent-error");
     let missing = props.state.consent_missing;
     let lifecycle = &props.state.lifecycle;
-    let onsend = {
-        let (config, state, model) = (
-            props.config.clone(),
-            props.state.clone(),
-            props.model.clone(),
-        );
-        let (dispatch, offer) = (props.dispatch.clone(), props.offer);
-        Callback::from(move |_: MouseEvent| {
-            if !state.consent {
-                dispatch.emit(Action::AskConsent);
-            } else if !state.is_locked() {
-                dispatch.emit(match build(&config, &state, &model, offer) {
-                    Some(pending) => Action::Send(pending),
-                    None => Action::Delivery(Lifecycle::NeedsAttention(Refusal {
-                        code: "widget_unavailable".into(),
-                        reasons: Vec::new(),
-                    })),
-                });
-            }
-        })
-    };
+    let offer = props.offer;
+    let onsend = props
+        .effect
+        .reform(move |_: MouseEvent| Effect::Send { offer });
     let failed = matches!(lifecycle, Lifecycle::Failed { .. });
     let stopped = matches!(lifecycle, Lifecycle::Failed { offline: false, .. });
     html! {

@@ -8,12 +8,13 @@ use crate::components::slot;
 
 use crate::shared::Shared;
 
+use crate::actions::Action;
 use crate::components::text_field::{text_field, TextFieldProps};
 use crate::format;
 use crate::i18n::{fill, Locale, Msg};
 use crate::labels;
 use crate::model::{Field, Model};
-use crate::state::{Action, MissedReason, State};
+use crate::state::{MissedReason, State};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SituationStepProps {

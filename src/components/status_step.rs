@@ -8,6 +8,7 @@ use crate::components::{fact, slot};
 
 use crate::shared::Shared;
 
+use crate::actions::Action;
 use crate::components::pay_now::{pay_now, PayNowProps};
 use crate::components::timeline::{timeline, TimelineProps};
 use crate::components::waiting_cost::{waiting_cost, WaitingCostProps};
@@ -16,7 +17,6 @@ use crate::format;
 use crate::i18n::{fill, Locale, Msg};
 use crate::labels;
 use crate::model::Model;
-use crate::state::Action;
 
 /// Days past due up to which the message reads as a friendly reminder: most people this
 /// early simply forgot.

@@ -7,10 +7,12 @@ use std::path::{Path, PathBuf};
 
 use crate::error::TaskError;
 
-/// wasm + JS + CSS together, brotli-compressed, at most this many bytes (190 KB). #17
-/// set 175 KB for serde's readers; measured, they cost more (docs/performance.md), and
-/// the guide rules out hand-written readers to meet a number, so the budget follows.
-pub const BUDGET_BROTLI_BYTES: u64 = 190_000;
+/// wasm + JS + CSS together, brotli-compressed, at most this many bytes (210 KB). #17
+/// set 175 KB for serde's readers; measured, serde's readers of the configuration, the
+/// proposal's contract types and the draft, and gloo-net cost more
+/// (docs/performance.md), and the guide rules out hand-written readers to meet a number,
+/// so the budget follows.
+pub const BUDGET_BROTLI_BYTES: u64 = 210_000;
 
 /// One file's sizes in bytes (or the total's).
 pub struct Row {

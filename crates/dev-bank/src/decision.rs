@@ -7,9 +7,9 @@ use repay_engine::proposal::verify;
 use repay_engine::scenario::ScenarioWire;
 use repay_engine::Scenario;
 
-use crate::contract::{AcceptedStatus, FieldError, Refusal, Submission};
 use crate::store::AccountRecords;
 use crate::ApiError;
+use repay_contract::{AcceptedStatus, FieldError, Refusal, Submission};
 
 /// What the bank knows that bears on one submission.
 #[derive(Debug, Clone, Copy)]
@@ -20,9 +20,10 @@ pub struct Records<'a> {
     pub terms_known: bool,
 }
 
-/// An accepted proposal: its status, and the records it was recomputed from.
+/// The bank's decision to accept a proposal: its status, and the records it was
+/// recomputed from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Accepted<'a> {
+pub struct Decision<'a> {
     pub status: AcceptedStatus,
     pub records: &'a AccountRecords,
 }
@@ -50,7 +51,7 @@ fn field_refusal(error: &'static str, message: &str, path: &str) -> ApiError {
 /// The refusal to answer: `invalid` for a scenario the engine refuses,
 /// `unknown_account`, `unknown_terms_version`, `figures_differ` (with what changed in
 /// the bank's records, when something did), `rejected` (with the policy's reasons).
-pub fn decide<'a>(submission: &Submission, records: Records<'a>) -> Result<Accepted<'a>, ApiError> {
+pub fn decide<'a>(submission: &Submission, records: Records<'a>) -> Result<Decision<'a>, ApiError> {
     let status = StatusCode::UNPROCESSABLE_ENTITY;
     Scenario::from_wire(&submission.scenario)
         .map_err(|e| ApiError::from_engine(status, e, "scenario"))?;
@@ -111,7 +112,7 @@ pub fn decide<'a>(submission: &Submission, records: Records<'a>) -> Result<Accep
             return Err(unprocessable(refusal));
         }
     };
-    Ok(Accepted {
+    Ok(Decision {
         status,
         records: account,
     })

@@ -8,8 +8,8 @@ use axum::extract::{FromRequest, Request};
 use axum::http::{header, HeaderMap, StatusCode};
 use repay_engine::EngineError;
 
-use crate::contract::{self, FieldError, Refusal, Submission, SCHEMA_VERSION};
 use crate::{ApiError, AppState, MAX_BODY_BYTES};
+use repay_contract::{self as contract, FieldError, Refusal, Submission, SCHEMA_VERSION};
 
 /// A submission whose headers and every field are as the contract says.
 #[derive(Debug)]

@@ -19,7 +19,6 @@
 //! - [`serve`]: the connection loop, with a time limit on request headers and a cap on
 //!   open connections (hyper's own settings, which `axum::serve` does not expose).
 
-pub mod contract;
 pub mod decision;
 pub mod extract;
 pub mod faults;
@@ -43,11 +42,11 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
-use crate::contract::{Accepted, Refusal};
 use crate::decision::{decide, without_budget, Records};
 use crate::extract::ValidSubmission;
 use crate::faults::{FaultDraw, Faults};
 use crate::store::{Store, StoreError};
+use repay_contract::{Accepted, Refusal};
 
 /// The largest body accepted: a 60-month schedule with its inputs is about 40 KB.
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
@@ -261,12 +260,12 @@ async fn submit(
     };
     let canonical = serde_json::to_string(&submission).unwrap_or_default();
     let (status, answer) = match decide(&submission, records) {
-        Ok(accepted) => {
+        Ok(decision) => {
             let reference = store.new_reference()?;
             let token = store.new_access_token()?;
             let answer = Accepted {
                 reference: reference.clone(),
-                status: accepted.status,
+                status: decision.status,
                 message: None,
                 access_token: Some(token.clone()),
                 duplicate: false,
@@ -277,7 +276,7 @@ async fn submit(
                 &canonical,
                 StatusCode::CREATED.as_u16(),
                 &text,
-                Some((reference.as_str(), token.as_str(), accepted.records)),
+                Some((reference.as_str(), token.as_str(), decision.records)),
             )?;
             (StatusCode::CREATED, text)
         }

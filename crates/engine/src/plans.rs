@@ -203,6 +203,27 @@ impl Plan {
         self.schedule.iter().filter(|row| row.number > 0).count()
     }
 
+    /// What the plan starts from: everything owed today less what the bank waives.
+    pub fn starting_balance(&self) -> Money {
+        self.owed_today
+            .checked_sub(self.amount_waived)
+            .unwrap_or(self.owed_today)
+    }
+
+    /// What is still owed under the plan after `payments` payments (the down payment
+    /// counts as one): its starting balance for 0, the last balance once the schedule
+    /// has run out.
+    pub fn balance_after(&self, payments: usize) -> Money {
+        match payments.checked_sub(1) {
+            None => self.starting_balance(),
+            Some(index) => self
+                .schedule
+                .get(index)
+                .or(self.schedule.last())
+                .map_or_else(|| self.starting_balance(), |row| row.remaining_balance),
+        }
+    }
+
     /// Whether the plan's amount is repaid in fewer payments than its term, because it is
     /// too small to spread over the whole term in payments of at least one minor unit.
     pub fn ends_early(&self) -> bool {

@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::account::{iso_date, parse_iso_date, AccountSnapshot};
 use crate::error::{EngineError, InvalidReason};
 use crate::money::Money;
-use crate::plans::{plan_for, CustomPayment, PlanChoice};
+use crate::plans::{plan_for, CustomPayment, Plan, PlanChoice};
 use crate::policy::Policy;
 use crate::ENGINE_VERSION;
 
@@ -110,9 +110,14 @@ impl PlanChoiceWire {
 }
 
 /// A proposal: which offer, the choice, and the plan as the engine computed it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// `P` is how the plan is held. Whoever checks a proposal reads it as a JSON tree
+/// (`Value`, the default), to compare field by field with its own recomputation; whoever
+/// writes one holds the engine's [`crate::Plan`] itself, or its JSON kept as written.
+/// Every form serialises to the same document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Proposal {
+pub struct Proposal<P = Value> {
     pub schema_version: u32,
     /// The engine version that computed `plan`.
     pub engine_version: String,
@@ -120,11 +125,11 @@ pub struct Proposal {
     pub offer: usize,
     pub choice: PlanChoiceWire,
     /// The computed plan, exactly as the engine serialises it.
-    pub plan: Value,
+    pub plan: P,
 }
 
 /// One field where a proposal differs from the engine's recomputation.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Difference {
     /// A JSON pointer into the proposal, e.g. `/plan/schedule/3/total`.
     pub path: String,
@@ -132,6 +137,31 @@ pub struct Difference {
     pub expected: Value,
     /// What the proposal says (`null` when the field is missing).
     pub found: Value,
+}
+
+impl<P> Proposal<P> {
+    /// The proposal for `plan`, the engine's plan for `offer` and `choice`, with the
+    /// choice in its canonical form (only the fields the offer uses, amounts at minor
+    /// units), its plan held as `P`.
+    pub fn of_plan(
+        policy: &Policy,
+        choice: &PlanChoice,
+        plan: &Plan,
+        hold: impl FnOnce(&Plan) -> P,
+    ) -> Self {
+        let used = policy
+            .plans
+            .get(plan.offer)
+            .map(|o| choice.for_offer(o))
+            .unwrap_or_default();
+        Self {
+            schema_version: PROPOSAL_SCHEMA_VERSION,
+            engine_version: ENGINE_VERSION.to_owned(),
+            offer: plan.offer,
+            choice: PlanChoiceWire::from_choice(&used),
+            plan: hold(plan),
+        }
+    }
 }
 
 impl Proposal {
@@ -149,19 +179,9 @@ impl Proposal {
         choice: &PlanChoice,
     ) -> Result<Self, EngineError> {
         let plan = plan_for(account, policy, offer, choice)?;
-        let used = policy
-            .plans
-            .get(offer)
-            .map(|o| choice.for_offer(o))
-            .unwrap_or_default();
-        Ok(Self {
-            schema_version: PROPOSAL_SCHEMA_VERSION,
-            engine_version: ENGINE_VERSION.to_owned(),
-            offer,
-            choice: PlanChoiceWire::from_choice(&used),
-            plan: serde_json::to_value(&plan)
-                .map_err(|_| EngineError::invalid("plan", InvalidReason::Overflow))?,
-        })
+        let value = serde_json::to_value(&plan)
+            .map_err(|_| EngineError::invalid("plan", InvalidReason::Overflow))?;
+        Ok(Self::of_plan(policy, choice, &plan, |_| value))
     }
 
     /// Reads a proposal from JSON.

@@ -482,3 +482,25 @@ fn hardship_uses_the_policys_stated_yearly_rate_on_either_day_count() {
         .unwrap();
     assert_eq!(on_365, expected);
 }
+
+#[test]
+fn a_plans_balance_runs_from_what_it_starts_from_to_its_last_row() {
+    let s = scenario(CN);
+    for plan in all_plans(&s.account, &s.policy, &PlanChoice::default()).unwrap() {
+        // Starting balance: owed today, less what is waived.
+        let start = plan.owed_today.amount() - plan.amount_waived.amount();
+        assert_eq!(plan.balance_after(0).amount(), start, "{:?}", plan.kind);
+        for (i, row) in plan.schedule.iter().enumerate() {
+            assert_eq!(plan.balance_after(i + 1), row.remaining_balance);
+        }
+        let last = plan
+            .schedule
+            .last()
+            .map_or(start, |row| row.remaining_balance.amount());
+        assert_eq!(plan.balance_after(plan.schedule.len() + 5).amount(), last);
+    }
+    // A settlement waives part of what is owed.
+    let offer = offer_index(&s, |p| p.kind == PlanKind::Settlement);
+    let settlement = plan_for(&s.account, &s.policy, offer, &PlanChoice::default()).unwrap();
+    assert!(settlement.balance_after(0).amount() < settlement.owed_today.amount());
+}

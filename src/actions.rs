@@ -1,0 +1,333 @@
+//! What the customer can do, and how each action changes the [`State`]: one reducer,
+//! pure, tested natively.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::i18n::Locale;
+use crate::state::{
+    ContactChannel, ContactTime, CustomRow, MissedReason, State, Step, CUSTOM_ROWS_MAX,
+    MESSAGE_MAX_CHARS,
+};
+use crate::submit::{Lifecycle, Pending};
+
+/// What the customer can do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    SetLocale(Locale),
+    /// Continue to the next step (ignored when the current step is not complete).
+    Next,
+    /// Back to the previous step.
+    Back,
+    /// Jump to an earlier step, or a later one already reachable.
+    GoTo(Step),
+    /// Open or close the "pay now" panel.
+    TogglePayNow,
+    SetReason(Option<MissedReason>),
+    SetIncome(String),
+    SetExpenses(String),
+    /// Forget the budget figures (the customer changed their mind).
+    ClearBudget,
+    SetFirstPayment(String),
+    SetTerm {
+        offer: usize,
+        months: u32,
+    },
+    Choose(usize),
+    AddCustomRow,
+    RemoveCustomRow(usize),
+    SetCustomDate(usize, String),
+    SetCustomAmount(usize, String),
+    SetContactChannel(ContactChannel),
+    SetContactTime(ContactTime),
+    SetMessage(String),
+    SetConsent(bool),
+    SetShareBudget(bool),
+    /// "Send" was pressed without consent.
+    AskConsent,
+    /// Start sending this proposal (ignored without consent or while one is on its way).
+    Send(Box<Pending>),
+    /// Send the proposal on its way again after the automatic attempts stopped (the
+    /// customer's "try again"). Ignored while offline: the delivery is still waiting for
+    /// the network then.
+    Retry,
+    /// What the client reports about the proposal on its way.
+    Delivery(Lifecycle),
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let moves = matches!(action, Action::Next | Action::Back | Action::GoTo(_));
+        if moves && self.is_locked() {
+            return self;
+        }
+        match action {
+            Action::SetLocale(locale) => next.locale = locale,
+            Action::Next => {
+                if self.can_continue() {
+                    if let Some(step) = self.step.next() {
+                        next.step = step;
+                        next.paying_now = false;
+                    }
+                }
+            }
+            Action::Back => {
+                if let Some(step) = self.step.previous() {
+                    next.step = step;
+                }
+            }
+            Action::GoTo(step) => {
+                // Later steps need a chosen plan, as Next does.
+                let reachable = step <= self.step || step <= Step::Options || self.chosen.is_some();
+                if reachable {
+                    next.step = step;
+                    next.paying_now = false;
+                }
+            }
+            Action::TogglePayNow => next.paying_now = !self.paying_now,
+            Action::SetReason(reason) => next.reason = reason,
+            Action::SetIncome(text) => next.income = text,
+            Action::SetExpenses(text) => next.expenses = text,
+            Action::ClearBudget => {
+                next.income.clear();
+                next.expenses.clear();
+                next.share_budget = false;
+            }
+            Action::SetFirstPayment(text) => next.first_payment = text,
+            Action::SetTerm { offer, months } => {
+                next.terms.insert(offer, months);
+            }
+            Action::Choose(offer) => next.chosen = Some(offer),
+            Action::AddCustomRow => {
+                if self.custom_rows.len() < CUSTOM_ROWS_MAX {
+                    next.custom_rows.push(CustomRow::default());
+                }
+            }
+            Action::RemoveCustomRow(index) => {
+                if index < next.custom_rows.len() && next.custom_rows.len() > 1 {
+                    next.custom_rows.remove(index);
+                }
+            }
+            Action::SetCustomDate(index, text) => {
+                if let Some(row) = next.custom_rows.get_mut(index) {
+                    row.date = text;
+                }
+            }
+            Action::SetCustomAmount(index, text) => {
+                if let Some(row) = next.custom_rows.get_mut(index) {
+                    row.amount = text;
+                }
+            }
+            Action::SetContactChannel(channel) => next.contact_channel = Some(channel),
+            Action::SetContactTime(time) => next.contact_time = time,
+            Action::SetMessage(text) => {
+                next.message = text.chars().take(MESSAGE_MAX_CHARS).collect()
+            }
+            Action::SetConsent(consent) => {
+                next.consent = consent;
+                next.consent_missing = false;
+            }
+            Action::SetShareBudget(share) => next.share_budget = share,
+            Action::AskConsent => next.consent_missing = !self.consent,
+            Action::Send(pending) => {
+                if self.consent && !self.is_locked() {
+                    next.pending = Some(*pending);
+                    next.lifecycle = Lifecycle::Sending;
+                    next.round += 1;
+                }
+            }
+            Action::Retry => {
+                let stopped = matches!(self.lifecycle, Lifecycle::Failed { offline: false, .. });
+                if self.pending.is_some() && stopped {
+                    next.lifecycle = Lifecycle::Sending;
+                    next.round += 1;
+                }
+            }
+            Action::Delivery(lifecycle) => {
+                // Reports only count while a proposal is on its way, except a refusal
+                // of one that could not even be built.
+                if self.pending.is_some() || matches!(lifecycle, Lifecycle::NeedsAttention(_)) {
+                    if matches!(
+                        lifecycle,
+                        Lifecycle::Accepted(_) | Lifecycle::NeedsAttention(_)
+                    ) {
+                        next.pending = None;
+                    }
+                    next.lifecycle = lifecycle;
+                }
+            }
+        }
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) mod tests {
+    use super::*;
+    use crate::state::{CUSTOM_ROWS_MAX, MESSAGE_MAX_CHARS};
+
+    pub(crate) fn start() -> Rc<State> {
+        Rc::new(State::new(Locale::EnUs))
+    }
+
+    pub(crate) fn apply(state: Rc<State>, actions: impl IntoIterator<Item = Action>) -> Rc<State> {
+        actions.into_iter().fold(state, Reducible::reduce)
+    }
+
+    #[test]
+    fn switching_language_changes_only_the_language() {
+        let next = start().reduce(Action::SetLocale(Locale::ZhCn));
+        assert_eq!(next.locale, Locale::ZhCn);
+        assert_eq!(next.step, Step::Status);
+    }
+
+    #[test]
+    fn an_action_that_changes_nothing_keeps_the_same_state() {
+        let state = start();
+        let next = state.clone().reduce(Action::SetLocale(Locale::EnUs));
+        assert!(Rc::ptr_eq(&state, &next));
+    }
+
+    #[test]
+    fn the_options_step_needs_a_choice_before_moving_on() {
+        let state = apply(start(), [Action::Next, Action::Next]);
+        assert_eq!(state.step, Step::Options);
+        let state = apply(state, [Action::Next]);
+        assert_eq!(state.step, Step::Options, "no plan chosen yet");
+        let state = apply(state, [Action::Choose(2), Action::Next, Action::Next]);
+        assert_eq!(state.step, Step::Review);
+        let state = apply(state, [Action::Next]);
+        assert_eq!(state.step, Step::Review, "sending is not a step change");
+    }
+
+    #[test]
+    fn later_steps_cannot_be_jumped_to_without_a_plan() {
+        let state = apply(start(), [Action::GoTo(Step::Review)]);
+        assert_eq!(state.step, Step::Status);
+        let state = apply(state, [Action::GoTo(Step::Options), Action::Back]);
+        assert_eq!(state.step, Step::Situation);
+    }
+
+    #[test]
+    fn budget_figures_are_kept_as_typed_and_can_be_forgotten() {
+        let state = apply(
+            start(),
+            [
+                Action::SetIncome("８,000".into()),
+                Action::SetExpenses("abc".into()),
+                Action::SetShareBudget(true),
+            ],
+        );
+        assert_eq!(state.income, "８,000");
+        assert_eq!(state.expenses, "abc");
+        let state = apply(state, [Action::ClearBudget]);
+        assert!(state.income.is_empty() && state.expenses.is_empty() && !state.share_budget);
+    }
+
+    #[test]
+    fn custom_rows_are_bounded_and_never_empty() {
+        let state = apply(start(), [Action::RemoveCustomRow(0)]);
+        assert_eq!(state.custom_rows.len(), 1);
+        let state = apply(state, (0..40).map(|_| Action::AddCustomRow));
+        assert_eq!(state.custom_rows.len(), CUSTOM_ROWS_MAX);
+        let state = apply(
+            state,
+            [
+                Action::SetCustomAmount(3, "100".into()),
+                Action::SetCustomDate(99, "x".into()),
+            ],
+        );
+        assert_eq!(state.custom_rows[3].amount, "100");
+    }
+
+    #[test]
+    fn the_message_is_capped() {
+        let state = apply(start(), [Action::SetMessage("字".repeat(600))]);
+        assert_eq!(state.message.chars().count(), MESSAGE_MAX_CHARS);
+    }
+
+    fn pending() -> Pending {
+        crate::submit::tests::sample_pending()
+    }
+
+    /// A customer at the review with plan 2 chosen and a message typed.
+    pub(crate) fn at_review() -> Rc<State> {
+        apply(
+            start(),
+            [
+                Action::Choose(2),
+                Action::GoTo(Step::Review),
+                Action::SetMessage("call after 6".into()),
+            ],
+        )
+    }
+
+    #[test]
+    fn sending_needs_consent_and_starts_one_round() {
+        let state = apply(at_review(), [Action::Send(Box::new(pending()))]);
+        assert!(state.pending.is_none() && state.round == 0);
+        let state = apply(state, [Action::AskConsent]);
+        assert!(state.consent_missing);
+        let state = apply(
+            state,
+            [
+                Action::SetConsent(true),
+                Action::Send(Box::new(pending())),
+                Action::Send(Box::new(pending())),
+            ],
+        );
+        assert!(!state.consent_missing);
+        assert_eq!(state.round, 1, "a second press while sending is ignored");
+        assert_eq!(state.lifecycle, Lifecycle::Sending);
+    }
+
+    #[test]
+    fn a_proposal_on_its_way_locks_the_flow_until_answered() {
+        let state = apply(
+            at_review(),
+            [
+                Action::SetConsent(true),
+                Action::Send(Box::new(pending())),
+                Action::Back,
+            ],
+        );
+        assert_eq!(state.step, Step::Review, "no going back while sending");
+        let offline = Lifecycle::Failed { offline: true };
+        let state = apply(state, [Action::Delivery(offline.clone()), Action::Retry]);
+        assert_eq!(
+            (state.round, &state.lifecycle),
+            (1, &offline),
+            "still waiting"
+        );
+        let stopped = Lifecycle::Failed { offline: false };
+        let state = apply(state, [Action::Delivery(stopped), Action::Retry]);
+        assert_eq!((state.round, &state.lifecycle), (2, &Lifecycle::Sending));
+        let refused = Lifecycle::NeedsAttention(repay_contract::Refusal::new("rejected", ""));
+        let state = apply(state, [Action::Delivery(refused), Action::Back]);
+        assert!(state.pending.is_none());
+        assert_eq!(state.step, Step::Details, "a refused plan can be changed");
+    }
+
+    #[test]
+    fn retry_only_restarts_a_stopped_proposal() {
+        let state = apply(at_review(), [Action::Retry]);
+        assert_eq!(state.round, 0);
+        let state = apply(
+            state,
+            [
+                Action::SetConsent(true),
+                Action::Send(Box::new(pending())),
+                Action::Retry,
+            ],
+        );
+        assert_eq!(state.round, 1, "already sending");
+    }
+}

@@ -1,0 +1,316 @@
+//! What survives a reload: the draft kept in session storage for one account in one tab.
+//! Everything the customer chose and typed except the budget figures, which never leave
+//! memory; a proposal still on its way, exactly as it was sent; or, once the bank
+//! accepted, only the receipt. Stored as serde JSON. (The proposal's scenario and plan
+//! are kept as the JSON they were sent as, so reading a draft back needs no reader for
+//! the engine's types.)
+
+use repay_contract::AcceptedStatus;
+use repay_engine::account::{iso_date, parse_iso_date};
+use repay_engine::{Money, Scenario};
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Locale;
+use crate::state::{
+    ContactChannel, ContactTime, CustomRow, MissedReason, State, Step, CUSTOM_ROWS_MAX,
+    MESSAGE_MAX_CHARS,
+};
+use crate::submit::{Body, FirstPayment, Lifecycle, Pending, Receipt};
+
+/// The draft format's version: a draft of any other version is ignored.
+pub const DRAFT_VERSION: u32 = 2;
+
+/// The draft as stored.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Draft {
+    pub version: u32,
+    pub locale: Option<Locale>,
+    pub step: Option<Step>,
+    pub reason: Option<MissedReason>,
+    pub first_payment: String,
+    /// The term chosen per offer: `[offer, months]` pairs.
+    pub terms: Vec<(usize, u32)>,
+    pub chosen: Option<usize>,
+    pub custom_rows: Vec<CustomRow>,
+    pub contact_channel: Option<ContactChannel>,
+    pub contact_time: ContactTime,
+    pub message: String,
+    pub consent: bool,
+    /// A proposal sent and not yet answered, without the budget.
+    pub pending: Option<Body>,
+    /// The first payment of the pending proposal's plan, or of the accepted one.
+    pub first_due: Option<StoredPayment>,
+    pub receipt: Option<StoredReceipt>,
+}
+
+/// A first payment as stored: `YYYY-MM-DD` and the amount at minor units, read back in
+/// the account's currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredPayment {
+    pub date: String,
+    pub amount: String,
+}
+
+/// What the bank's acceptance said, as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredReceipt {
+    pub reference: String,
+    pub status: AcceptedStatus,
+    #[serde(default)]
+    pub message: Option<String>,
+}
+
+impl StoredPayment {
+    fn of(payment: &FirstPayment) -> Self {
+        Self {
+            date: iso_date(payment.date),
+            amount: payment.amount.to_string(),
+        }
+    }
+
+    fn read(&self, scenario: &Scenario) -> Option<FirstPayment> {
+        Some(FirstPayment {
+            date: parse_iso_date(&self.date)?,
+            amount: Money::parse(&self.amount, scenario.account.currency).ok()?,
+        })
+    }
+}
+
+impl Draft {
+    /// The text kept in session storage.
+    pub fn encode(&self) -> String {
+        // Plain structs of strings and numbers always serialise.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads a draft's storage text; `None` for anything else (another version, damage).
+    pub fn decode(text: &str) -> Option<Draft> {
+        serde_json::from_str::<Draft>(text)
+            .ok()
+            .filter(|draft| draft.version == DRAFT_VERSION)
+    }
+}
+
+impl State {
+    /// What to keep in session storage.
+    pub fn draft(&self) -> Draft {
+        if let Lifecycle::Accepted(receipt) = &self.lifecycle {
+            return Draft {
+                version: DRAFT_VERSION,
+                locale: Some(self.locale),
+                first_due: receipt.first_due.as_ref().map(StoredPayment::of),
+                receipt: Some(StoredReceipt {
+                    reference: receipt.reference.clone(),
+                    status: receipt.status,
+                    message: receipt.message.clone(),
+                }),
+                ..Draft::default()
+            };
+        }
+        let pending = self.pending.as_ref();
+        Draft {
+            version: DRAFT_VERSION,
+            locale: Some(self.locale),
+            step: Some(self.step),
+            reason: self.reason,
+            first_payment: self.first_payment.clone(),
+            terms: self.terms.iter().map(|(&o, &m)| (o, m)).collect(),
+            chosen: self.chosen,
+            custom_rows: self.custom_rows.clone(),
+            contact_channel: self.contact_channel,
+            contact_time: self.contact_time,
+            message: self.message.clone(),
+            consent: self.consent,
+            // The shared budget stays in memory only.
+            pending: pending.map(|p| p.body.clone()),
+            first_due: pending
+                .and_then(|p| p.first_due.as_ref())
+                .map(StoredPayment::of),
+            receipt: None,
+        }
+    }
+
+    /// The state a reload resumes from, for the account and policy in `scenario`: a
+    /// draft that chose a plan no longer offered starts again at the options.
+    pub fn restored(locale: Locale, draft: Draft, scenario: &Scenario) -> Self {
+        let mut state = Self::new(draft.locale.unwrap_or(locale));
+        let first_due = draft.first_due.and_then(|due| due.read(scenario));
+        if let Some(receipt) = draft.receipt {
+            state.lifecycle = Lifecycle::Accepted(Receipt {
+                reference: receipt.reference,
+                status: receipt.status,
+                message: receipt.message,
+                first_due,
+            });
+            state.step = Step::Review;
+            return state;
+        }
+        let offers = scenario.policy.plans.len();
+        state.chosen = draft.chosen.filter(|&offer| offer < offers);
+        let step = draft.step.unwrap_or(Step::Status);
+        state.step = if state.chosen.is_none() {
+            step.min(Step::Options)
+        } else {
+            step
+        };
+        state.reason = draft.reason;
+        state.first_payment = draft.first_payment;
+        state.terms.extend(draft.terms);
+        if !draft.custom_rows.is_empty() {
+            state.custom_rows = draft.custom_rows;
+            state.custom_rows.truncate(CUSTOM_ROWS_MAX);
+        }
+        state.contact_channel = draft.contact_channel;
+        state.contact_time = draft.contact_time;
+        state.message = draft.message.chars().take(MESSAGE_MAX_CHARS).collect();
+        state.consent = draft.consent;
+        if let Some(body) = draft.pending.filter(|_| state.chosen.is_some()) {
+            // A proposal sent but not answered: resumed at the review, with the same key.
+            state.pending = Some(Pending {
+                body,
+                shared_budget: None,
+                first_due,
+            });
+            state.step = Step::Review;
+            state.lifecycle = Lifecycle::Sending;
+            state.round = 1;
+        }
+        state
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::actions::tests::{apply, at_review};
+    use crate::actions::Action;
+
+    fn scenario() -> Scenario {
+        Scenario::from_json(include_str!("../crates/engine/data/cn-card.json")).unwrap()
+    }
+
+    #[test]
+    fn the_draft_keeps_what_was_typed_and_the_proposal_but_never_the_budget() {
+        let pending = crate::submit::tests::sample_pending();
+        let state = apply(
+            at_review(),
+            [
+                Action::SetIncome("8000".into()),
+                Action::SetExpenses("7000".into()),
+                Action::SetShareBudget(true),
+                Action::SetConsent(true),
+                Action::Send(Box::new(pending.clone())),
+            ],
+        );
+        let draft = state.draft();
+        let text = draft.encode();
+        assert!(!text.contains("8000") && !text.contains("7000") && !text.contains("budget"));
+        assert_eq!(Draft::decode(&text).as_ref(), Some(&draft));
+        let restored = State::restored(Locale::ZhCn, draft, &scenario());
+        assert_eq!(restored.locale, Locale::EnUs, "the draft's language wins");
+        assert_eq!(restored.message, "call after 6");
+        assert_eq!(restored.chosen, Some(2));
+        assert_eq!(restored.step, Step::Review);
+        assert!(restored.income.is_empty());
+        // The same proposal, sent again byte for byte, without the budget.
+        let resumed = restored.pending.as_ref().unwrap();
+        assert_eq!(resumed.key(), pending.key());
+        let unshared = Pending {
+            shared_budget: None,
+            ..pending.clone()
+        };
+        assert_eq!(resumed.json(), unshared.json());
+        assert_eq!(resumed.first_due, pending.first_due);
+        assert_eq!(
+            (restored.round, &restored.lifecycle),
+            (1, &Lifecycle::Sending)
+        );
+    }
+
+    #[test]
+    fn a_draft_for_a_plan_no_longer_offered_goes_back_to_the_options() {
+        let mut draft = at_review().draft();
+        draft.chosen = Some(99);
+        let restored = State::restored(Locale::EnUs, draft, &scenario());
+        assert_eq!((restored.chosen, restored.step), (None, Step::Options));
+    }
+
+    #[test]
+    fn after_acceptance_only_the_receipt_is_kept() {
+        let receipt = Receipt {
+            reference: "RP-000001".into(),
+            status: AcceptedStatus::Approved,
+            message: Some("谢谢".into()),
+            first_due: Some(FirstPayment {
+                date: jiff::civil::date(2026, 12, 28),
+                amount: Money::parse("772.79", scenario().account.currency).unwrap(),
+            }),
+        };
+        let state = apply(
+            at_review(),
+            [
+                Action::SetConsent(true),
+                Action::Send(Box::new(crate::submit::tests::sample_pending())),
+                Action::Delivery(Lifecycle::Accepted(receipt.clone())),
+            ],
+        );
+        assert!(state.pending.is_none() && state.is_locked());
+        let draft = state.draft();
+        assert!(draft.message.is_empty() && draft.chosen.is_none() && draft.pending.is_none());
+        let back = Draft::decode(&draft.encode()).unwrap();
+        let restored = State::restored(Locale::EnUs, back, &scenario());
+        assert_eq!(restored.lifecycle, Lifecycle::Accepted(receipt));
+    }
+
+    #[test]
+    fn a_draft_survives_its_storage_text() {
+        let state = apply(
+            at_review(),
+            [
+                Action::SetReason(Some(MissedReason::Illness)),
+                Action::SetTerm {
+                    offer: 2,
+                    months: 24,
+                },
+                Action::SetTerm {
+                    offer: 4,
+                    months: 36,
+                },
+                Action::SetCustomDate(0, "2026-12-20".into()),
+                Action::SetCustomAmount(0, "1\u{1f}00\"}".into()),
+                Action::AddCustomRow,
+                Action::SetContactChannel(ContactChannel::Email),
+                Action::SetContactTime(ContactTime::Evening),
+                Action::SetMessage("第一行\n第二行 \\ \"引号\"".into()),
+                Action::SetConsent(true),
+            ],
+        );
+        let draft = state.draft();
+        assert_eq!(Draft::decode(&draft.encode()), Some(draft.clone()));
+        let restored = State::restored(Locale::ZhCn, draft, &scenario());
+        let mut expected = (*state).clone();
+        expected.consent_missing = false;
+        assert_eq!(restored, expected, "typed text comes back exactly as typed");
+    }
+
+    #[test]
+    fn damaged_or_foreign_storage_text_is_ignored() {
+        let current = Draft {
+            version: DRAFT_VERSION,
+            ..Draft::default()
+        }
+        .encode();
+        assert!(Draft::decode(&current).is_some());
+        for text in [
+            "",
+            "{\"step\":\"review\"}",
+            "{\"version\":1}",
+            "{\"version\":2,\"step\":\"nowhere\"}",
+            "d1\u{1f}en-US\u{1f}4",
+            &current[..current.len() - 1],
+        ] {
+            assert_eq!(Draft::decode(text), None, "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! Sending a proposal over the network: one `fetch` per attempt (gloo-net) with its own
+//! timeout, retries with backoff (Yew's timers, gloo-timers underneath), and waiting for
+//! the network while offline. What the answers mean and when to retry is decided in
+//! [`crate::submit`].
+
+use std::time::Duration;
+
+use gloo_net::http::Request;
+use web_sys::{AbortSignal, RequestCredentials};
+use yew::Callback;
+
+use crate::config::{Credentials, Sending};
+use crate::effects::browser;
+use crate::submit::{
+    backoff_ms, classify, Lifecycle, Outcome, Pending, Receipt, MAX_ATTEMPTS,
+    MAX_RETRY_AFTER_SECONDS,
+};
+
+/// What one attempt brought back: the status, `Retry-After` and the body, if any.
+type Reply = (u16, Option<String>, Option<String>);
+
+/// One attempt. `Err` when no answer arrived: a network error, the timeout, or an
+/// answer the browser withheld (CORS).
+async fn attempt(sending: &Sending, key: &str, body: String) -> Result<Reply, gloo_net::Error> {
+    let mut request = Request::post(&sending.endpoint)
+        .header("Content-Type", "application/json")
+        .header("Idempotency-Key", key)
+        .credentials(match sending.credentials {
+            Credentials::Omit => RequestCredentials::Omit,
+            Credentials::SameOrigin => RequestCredentials::SameOrigin,
+            Credentials::Include => RequestCredentials::Include,
+        });
+    if let Some(csrf) = &sending.csrf {
+        if let Some(token) = browser::cookie(&csrf.cookie) {
+            request = request.header(&csrf.header, &token);
+        }
+    }
+    // The timeout covers reading the answer too.
+    let signal = AbortSignal::timeout_with_u32(sending.timeout_ms);
+    let response = request
+        .abort_signal(Some(&signal))
+        .body(body)?
+        .send()
+        .await?;
+    let retry_after = response.headers().get("Retry-After");
+    let text = response.text().await.ok();
+    Ok((response.status(), retry_after, text))
+}
+
+/// Sends `pending` until the bank answers or the automatic attempts run out, reporting
+/// every change; while the browser is offline it waits for the network. Each attempt
+/// repeats the same key and body, so the bank stores the proposal once whatever happens
+/// to the answers.
+pub async fn deliver(sending: Sending, pending: Pending, report: Callback<Lifecycle>) {
+    let body = pending.json();
+    let mut attempts = 0;
+    loop {
+        attempts += 1;
+        report.emit(Lifecycle::Sending);
+        let outcome = match attempt(&sending, pending.key(), body.clone()).await {
+            Ok((status, retry_after, text)) => {
+                classify(status, retry_after.as_deref(), text.as_deref())
+            }
+            Err(_) => Outcome::Retry {
+                after_seconds: None,
+            },
+        };
+        let after_seconds = match outcome {
+            Outcome::Accepted(accepted) => {
+                report.emit(Lifecycle::Accepted(Receipt {
+                    reference: accepted.reference,
+                    status: accepted.status,
+                    message: accepted.message,
+                    first_due: pending.first_due,
+                }));
+                return;
+            }
+            Outcome::Refused(refusal) => {
+                report.emit(Lifecycle::NeedsAttention(refusal));
+                return;
+            }
+            Outcome::Retry { after_seconds } => after_seconds,
+        };
+        if !browser::online() {
+            // Offline: wait for the network, then start afresh. Polling once a second
+            // costs nothing and needs no listener to clean up.
+            report.emit(Lifecycle::Failed { offline: true });
+            while !browser::online() {
+                yew::platform::time::sleep(Duration::from_secs(1)).await;
+            }
+            attempts = 0;
+            continue;
+        }
+        // A bank asking for a long pause gets it from the customer's "try again".
+        let too_long = after_seconds.is_some_and(|s| s > MAX_RETRY_AFTER_SECONDS);
+        if attempts >= MAX_ATTEMPTS || too_long {
+            report.emit(Lifecycle::Failed { offline: false });
+            return;
+        }
+        let wait_ms =
+            after_seconds.map_or_else(|| backoff_ms(attempts, browser::random_u32()), |s| s * 1000);
+        report.emit(Lifecycle::Retrying {
+            seconds: wait_ms.div_ceil(1000),
+        });
+        yew::platform::time::sleep(Duration::from_millis(u64::from(wait_ms))).await;
+    }
+}

@@ -1,0 +1,164 @@
+//! The effects layer: everything the widget does to the world, in one place. Views
+//! render and dispatch [`Action`]s (to the reducer) or [`Effect`]s (to here); nothing
+//! else reads the clock, makes an id, touches storage, downloads a file, moves focus,
+//! talks to the host page or the network.
+//!
+//! - [`initial_state`]: a reload resumes from the draft this tab kept.
+//! - [`use_persistence_and_delivery`]: every change worth keeping goes to session
+//!   storage, and each new round of sending starts exactly one delivery ([`client`]).
+//! - [`use_host_events`]: the host page's events, focus on a new step's heading, an
+//!   unusable configuration logged.
+//! - [`handler`]: what the views ask for ([`Effect`]): sending (the proposal built by
+//!   [`crate::submit::proposal`] given the time and a fresh id), downloads, printing.
+
+pub mod browser;
+pub mod client;
+
+use std::rc::Rc;
+
+use repay_contract::Refusal;
+use repay_engine::EngineError;
+use yew::prelude::*;
+
+use crate::actions::Action;
+use crate::config::{ConfigError, WidgetConfig};
+use crate::events::{between, config_error, Seen, WidgetEvent};
+use crate::export;
+use crate::i18n::Locale;
+use crate::model::Model;
+use crate::shared::Shared;
+use crate::state::State;
+use crate::submit::{self, Lifecycle};
+
+/// What a view asks of the world.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Send the plan of offer `offer` as the customer's proposal (or, without consent,
+    /// say that it is needed).
+    Send { offer: usize },
+    /// Download the plan's payments as calendar reminders.
+    Calendar { offer: usize },
+    /// Download the plan's schedule as a spreadsheet.
+    Spreadsheet { offer: usize },
+    /// Print the page.
+    Print,
+}
+
+/// The state a widget starts in: resumed from the draft this tab kept for the account,
+/// if there is one.
+pub fn initial_state(config: &Result<Shared<WidgetConfig>, ConfigError>, locale: Locale) -> State {
+    match config {
+        Ok(config) => browser::load_draft(&config.sending.account_reference).map_or_else(
+            || State::new(locale),
+            |draft| State::restored(locale, draft, &config.scenario),
+        ),
+        Err(_) => State::new(locale),
+    }
+}
+
+/// Keeps the draft in session storage (never the budget figures) and starts one
+/// delivery per round of sending: a new proposal, "try again", a proposal resumed
+/// after a reload. One effect for both: each effect costs the bundle its own copy of
+/// Yew's effect machinery.
+#[hook]
+pub fn use_persistence_and_delivery(
+    config: Option<Shared<WidgetConfig>>,
+    state: &State,
+    dispatch: &Callback<Action>,
+) {
+    let started = use_mut_ref(|| 0_u32);
+    let pending = state.pending.clone();
+    let report = dispatch.reform(Action::Delivery);
+    use_effect_with((state.draft(), state.round), move |(draft, round)| {
+        if let Some(config) = config {
+            let sending = config.sending.clone();
+            browser::save_draft(&sending.account_reference, draft);
+            let new_round = *round > std::mem::replace(&mut *started.borrow_mut(), *round);
+            if let (true, Some(pending)) = (new_round, pending) {
+                yew::platform::spawn_local(client::deliver(sending, pending, report));
+            }
+        }
+    });
+}
+
+/// Tells the host page what changed, moves focus to a new step's heading (never on the
+/// first render: the widget must not pull focus away from the host page as it loads),
+/// follows a host's update that names another language, and logs an unusable
+/// configuration once to the console.
+#[hook]
+pub fn use_host_events(
+    seen: Result<Seen, EngineError>,
+    wanted: Option<Locale>,
+    heading: NodeRef,
+    on_event: Option<Callback<WidgetEvent>>,
+    set_locale: Callback<Locale>,
+) {
+    let last = use_mut_ref(|| None::<(Result<Seen, EngineError>, Option<Locale>)>);
+    use_effect_with((seen, wanted), move |(now, wanted)| {
+        let before = last.borrow_mut().replace((now.clone(), *wanted));
+        if let (Some((_, previous)), Some(locale)) = (&before, wanted) {
+            if previous != wanted {
+                set_locale.emit(*locale);
+            }
+        }
+        let before = before.map(|(seen, _)| seen);
+        let events = match (&before, now) {
+            (_, Err(error)) => {
+                let event = config_error(error);
+                browser::log_error(&event.console_text());
+                vec![event]
+            }
+            (Some(Ok(before)), Ok(now)) => {
+                if before.step != now.step {
+                    browser::focus(&heading);
+                }
+                between(Some(before), now)
+            }
+            (_, Ok(now)) => between(None, now),
+        };
+        if let Some(on_event) = on_event {
+            events.into_iter().for_each(|event| on_event.emit(event));
+        }
+    });
+}
+
+/// Carries out what the views ask, for the configuration, state and model of this
+/// render.
+pub fn handler(
+    config: Shared<WidgetConfig>,
+    state: Rc<State>,
+    model: Shared<Model>,
+    dispatch: Callback<Action>,
+) -> Callback<Effect> {
+    Callback::from(move |effect: Effect| match effect {
+        Effect::Send { offer } => {
+            if !state.consent {
+                dispatch.emit(Action::AskConsent);
+            } else if !state.is_locked() {
+                let built = browser::new_proposal_id().and_then(|id| {
+                    submit::proposal(&config, &state, &model, offer, browser::now_rfc3339(), id)
+                });
+                dispatch.emit(match built {
+                    Some(pending) => Action::Send(Box::new(pending)),
+                    // The browser cannot make a proposal id (no `crypto`).
+                    None => Action::Delivery(Lifecycle::NeedsAttention(Refusal::new(
+                        "widget_unavailable",
+                        "",
+                    ))),
+                });
+            }
+        }
+        Effect::Calendar { offer } => {
+            if let Some(plan) = model.plans.get(offer) {
+                let file = export::calendar_file(plan, state.locale, &browser::now_rfc3339());
+                browser::download(&file);
+            }
+        }
+        Effect::Spreadsheet { offer } => {
+            if let Some(plan) = model.plans.get(offer) {
+                browser::download(&export::spreadsheet_file(plan, state.locale));
+            }
+        }
+        Effect::Print => browser::print(),
+    })
+}
