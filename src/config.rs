@@ -14,10 +14,12 @@ use crate::submit::Json;
 
 /// The configuration as it arrives from the host page (JSON).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WidgetConfigWire {
     /// `"zh-CN"` or `"en-US"`; absent means "follow the browser".
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<repay_contract::Locale>"))]
     pub locale: Option<String>,
     /// The customer's account on the bank's "today".
     pub account: AccountSnapshotWire,
@@ -30,6 +32,7 @@ pub struct WidgetConfigWire {
     pub terms: TermsWire,
     /// How the bank can contact the customer about a proposal; default phone, SMS, email.
     #[serde(default = "default_contact_channels")]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub contact_channels: Vec<ContactChannel>,
     /// Business days within which the bank answers a proposal that needs review.
     #[serde(default)]
@@ -37,12 +40,27 @@ pub struct WidgetConfigWire {
     /// Where the customer signs up for the bank's payment reminders (SMS, app, email):
     /// offered on the confirmation, beside automatic payments.
     #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::config_schema::Link>")
+    )]
     pub reminders_url: Option<String>,
     /// Where proposals go: `POST {endpoint}` (`https://…`, a path on this site, or
     /// `http://localhost…` / `http://127.0.0.1…` while developing).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::config_schema::endpoint")
+    )]
     pub endpoint: String,
     /// The bank's reference for the account: sent with the proposal, and it keeps the
     /// drafts of two accounts on one page apart.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(
+            length(min = 1, max = 64),
+            pattern(crate::config_schema::NO_CONTROL_PATTERN)
+        )
+    )]
     pub account_reference: String,
     /// A CSRF token to send with every proposal, read from a cookie.
     #[serde(default)]
@@ -52,6 +70,7 @@ pub struct WidgetConfigWire {
     pub credentials: Credentials,
     /// How long one attempt to send may take, 1 to 120 seconds; 15 when absent.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = MAX_TIMEOUT_SECONDS)))]
     pub timeout_seconds: Option<u32>,
     /// How the widget looks.
     #[serde(default)]
@@ -60,11 +79,16 @@ pub struct WidgetConfigWire {
 
 /// The widget's look, from the configuration's `theme`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ThemeWire {
     /// Values for the widget's CSS custom properties, named without the `--repay-`
     /// prefix: `{"color-accent": "#0b5cad", "radius": "4px"}`. See [`THEME_VARIABLES`].
     #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::config_schema::theme_variables")
+    )]
     pub variables: BTreeMap<String, String>,
     /// Render inside a shadow root holding this stylesheet, out of reach of the host
     /// page's styles.
@@ -74,12 +98,21 @@ pub struct ThemeWire {
 
 /// The stylesheet a widget in a shadow root loads (the host page's styles do not reach it).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ShadowDomWire {
     /// `repay-widget.css`: an `https://` address or a path on this site.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::config_schema::stylesheet")
+    )]
     pub stylesheet: String,
     /// Its Subresource Integrity hash (`sha384-…`, from the bundle's `integrity.json`).
     #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(pattern(crate::config_schema::INTEGRITY_PATTERN))
+    )]
     pub integrity: Option<String>,
 }
 
@@ -111,7 +144,7 @@ pub const THEME_VARIABLES: [&str; 20] = [
 /// What a theme variable may hold: a value that can only paint, never make the browser
 /// fetch something (`url(…)`, `image-set(…)`, `src(…)`) or break out of its declaration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum ThemeValue {
+pub(crate) enum ThemeValue {
     /// `#0b5cad`, a colour keyword, or `rgb()`/`hsl()`/`oklch()`… of numbers.
     Colour,
     /// `0`, or a number with a unit: `4px`, `1.25rem`, `60%`.
@@ -123,7 +156,7 @@ enum ThemeValue {
 }
 
 impl ThemeValue {
-    fn of(name: &str) -> Self {
+    pub(crate) fn of(name: &str) -> Self {
         match name {
             "font" => Self::FontFamilies,
             "density" => Self::Number,
@@ -210,7 +243,7 @@ fn check_theme(theme: &mut ThemeWire, page: &dyn Page) -> Result<(), EngineError
         if !THEME_VARIABLES.contains(&name.as_str()) {
             return Err(EngineError::invalid(path, InvalidReason::UnknownField));
         }
-        if value.len() > 200 || !ThemeValue::of(name).allows(value) {
+        if value.len() > THEME_VALUE_MAX || !ThemeValue::of(name).allows(value) {
             return Err(EngineError::invalid(path, InvalidReason::NotAllowed));
         }
     }
@@ -234,16 +267,26 @@ fn check_theme(theme: &mut ThemeWire, page: &dyn Page) -> Result<(), EngineError
 
 /// Where the bank's CSRF token is read from and which header carries it.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CsrfWire {
     /// The cookie holding the token (readable by script, on the host page's site).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(pattern(crate::config_schema::TOKEN_PATTERN))
+    )]
     pub cookie: String,
     /// The request header the endpoint expects it in, e.g. `X-CSRF-Token`.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::config_schema::csrf_header")
+    )]
     pub header: String,
 }
 
 /// fetch's `credentials` mode for proposals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Credentials {
     Omit,
@@ -254,6 +297,7 @@ pub enum Credentials {
 
 /// A text the bank gives in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LocalizedText {
     #[serde(rename = "en-US")]
@@ -274,6 +318,7 @@ impl LocalizedText {
 
 /// The kinds of payment channel the widget knows how to present.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentChannelKind {
     OnlineBanking,
@@ -284,6 +329,7 @@ pub enum PaymentChannelKind {
 
 /// One labelled detail of a channel, e.g. the account number for a transfer.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChannelDetail {
     pub label: LocalizedText,
@@ -292,6 +338,7 @@ pub struct ChannelDetail {
 
 /// A way to pay, from the bank's configuration.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PaymentChannelWire {
     pub kind: PaymentChannelKind,
@@ -300,6 +347,10 @@ pub struct PaymentChannelWire {
     pub label: Option<LocalizedText>,
     /// Where the channel opens: an `https://` address or a path on the bank's site.
     #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::config_schema::Link>")
+    )]
     pub url: Option<String>,
     #[serde(default)]
     pub details: Vec<ChannelDetail>,
@@ -307,11 +358,14 @@ pub struct PaymentChannelWire {
 
 /// The bank's terms for proposals.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TermsWire {
     /// An `https://` address or a path on the bank's site.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::config_schema::Link"))]
     pub url: String,
     /// The version the customer agrees to; sent with the proposal.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub version: String,
 }
 
@@ -339,37 +393,46 @@ fn locale_of(json: &str) -> Option<Locale> {
     Locale::from_tag(&asked)
 }
 
+/// Headers that cannot carry the CSRF token, lowercase: see [`csrf_header_is_free`].
+pub(crate) const CSRF_TAKEN_HEADERS: [&str; 23] = [
+    "content-type",
+    "idempotency-key",
+    "accept-charset",
+    "accept-encoding",
+    "access-control-request-headers",
+    "access-control-request-method",
+    "connection",
+    "content-length",
+    "cookie",
+    "cookie2",
+    "date",
+    "dnt",
+    "expect",
+    "host",
+    "keep-alive",
+    "origin",
+    "referer",
+    "set-cookie",
+    "te",
+    "trailer",
+    "transfer-encoding",
+    "upgrade",
+    "via",
+];
+/// Prefixes of headers browsers forbid scripts to set.
+pub(crate) const CSRF_TAKEN_PREFIXES: [&str; 2] = ["proxy-", "sec-"];
+/// The longest theme value, in bytes.
+pub(crate) const THEME_VALUE_MAX: usize = 200;
+
 /// Whether `header` can carry the CSRF token: not a header the widget sets itself
 /// (`Content-Type`, `Idempotency-Key`: the token would replace it and break every send),
 /// nor one the browser forbids scripts to set (it would be dropped without a word).
 fn csrf_header_is_free(header: &str) -> bool {
-    const TAKEN: [&str; 23] = [
-        "content-type",
-        "idempotency-key",
-        "accept-charset",
-        "accept-encoding",
-        "access-control-request-headers",
-        "access-control-request-method",
-        "connection",
-        "content-length",
-        "cookie",
-        "cookie2",
-        "date",
-        "dnt",
-        "expect",
-        "host",
-        "keep-alive",
-        "origin",
-        "referer",
-        "set-cookie",
-        "te",
-        "trailer",
-        "transfer-encoding",
-        "upgrade",
-        "via",
-    ];
     let lower = header.to_ascii_lowercase();
-    !TAKEN.contains(&lower.as_str()) && !lower.starts_with("proxy-") && !lower.starts_with("sec-")
+    !CSRF_TAKEN_HEADERS.contains(&lower.as_str())
+        && !CSRF_TAKEN_PREFIXES
+            .iter()
+            .any(|prefix| lower.starts_with(prefix))
 }
 
 /// How proposals are sent, checked.
@@ -383,7 +446,7 @@ pub struct Sending {
 }
 
 /// The longest a single attempt may be given.
-const MAX_TIMEOUT_SECONDS: u32 = 120;
+pub(crate) const MAX_TIMEOUT_SECONDS: u32 = 120;
 const DEFAULT_TIMEOUT_SECONDS: u32 = 15;
 
 /// A configuration that cannot be used, with the language it asked for when that much

@@ -355,11 +355,15 @@ pub(crate) mod tests {
         // The codes as the contract's schema lists them, not as this module spells them.
         let schema: serde_json::Value =
             serde_json::from_str(include_str!("../docs/schemas/answer.schema.json")).unwrap();
-        let codes: Vec<&str> = schema["oneOf"][0]["properties"]["status"]["enum"]
+        assert_eq!(
+            schema["oneOf"][0]["properties"]["status"]["$ref"],
+            "#/$defs/AcceptedStatus"
+        );
+        let codes: Vec<&str> = schema["$defs"]["AcceptedStatus"]["oneOf"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|code| code.as_str().unwrap())
+            .map(|code| code["const"].as_str().unwrap())
             .collect();
         assert_eq!(codes.len(), 3);
         let mut read = Vec::new();

@@ -26,7 +26,8 @@ use std::process::{Child, ExitCode, Stdio};
 use cmd::{Env, TestCounts};
 use error::TaskError;
 
-const USAGE: &str = "usage: cargo xtask <setup | serve [--port N] | test | build | dist | bench>";
+const USAGE: &str =
+    "usage: cargo xtask <setup | serve [--port N] | test | build | dist | bench | schemas>";
 /// The dev-bank's port; `Trunk.toml`'s `[[proxy]]` points here.
 const DEV_BANK_PORT: u16 = 8787;
 
@@ -40,6 +41,10 @@ fn main() -> ExitCode {
             tools::ensure_all(&env).and_then(|()| release_build(&env).map(drop))
         }
         Some("bench") => tools::ensure_all(&env).and_then(|()| bench::bench(&env)),
+        // docs/schemas/ regenerated from the Rust types (crates/schemas).
+        Some("schemas") => {
+            env.run(&mut env.command("cargo", &["run", "-q", "-p", "repay-schemas"]))
+        }
         _ => Err(TaskError::Usage(USAGE.into())),
     });
     match result {

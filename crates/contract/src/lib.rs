@@ -18,6 +18,10 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub const MAX_MESSAGE_CHARS: usize = 500;
 /// The longest account reference, terms version or widget version, in characters.
 pub const MAX_TEXT_CHARS: usize = 64;
+/// Those texts, without control characters (what [`check_fields`] checks), for the schema.
+pub const TEXT_PATTERN: &str = r"^[^\u0000-\u001F\u007F-\u009F]+$";
+/// A proposal id: what [`is_uuid`] accepts, for the schema.
+pub const UUID_PATTERN: &str = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
 
 /// The body of `POST {endpoint}`.
 ///
@@ -28,12 +32,16 @@ pub const MAX_TEXT_CHARS: usize = 64;
 /// are: a proposal resumed after a reload is then sent byte for byte as it was first,
 /// and the widget's bundle carries no second reader for them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Submission<S = ScenarioWire, P = serde_json::Value> {
+    #[cfg_attr(feature = "schema", schemars(extend("const" = SCHEMA_VERSION)))]
     pub schema_version: u32,
     /// A UUID made by the widget; also the `Idempotency-Key` header.
+    #[cfg_attr(feature = "schema", schemars(pattern(UUID_PATTERN)))]
     pub proposal_id: String,
     /// The bank's reference for the account, from the widget's configuration.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1, max = MAX_TEXT_CHARS), pattern(TEXT_PATTERN)))]
     pub account_reference: String,
     /// The account and policy the widget computed with. Never used to compute anything:
     /// the bank recomputes from its own records, and compares these with them only to
@@ -48,14 +56,17 @@ pub struct Submission<S = ScenarioWire, P = serde_json::Value> {
     pub budget: Option<BudgetFigures>,
     pub contact: Contact,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(length(max = MAX_MESSAGE_CHARS)))]
     pub message: Option<String>,
     pub consent: Consent,
     pub locale: Locale,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1, max = MAX_TEXT_CHARS), pattern(TEXT_PATTERN)))]
     pub widget_version: String,
 }
 
 /// Why the payment was missed, as the customer said.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MissedReason {
     Forgot,
@@ -81,6 +92,7 @@ impl MissedReason {
 /// How the customer wants to be contacted. The configuration's `contact_channels` says
 /// which of these the bank offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ContactChannel {
     Phone,
@@ -95,6 +107,7 @@ impl ContactChannel {
 
 /// When the customer prefers to be contacted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ContactTime {
     #[default]
@@ -115,6 +128,7 @@ impl ContactTime {
 
 /// The customer's language: the widget's, and the one the bank should answer in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Locale {
     #[default]
     #[serde(rename = "en-US")]
@@ -165,9 +179,12 @@ impl Locale {
 /// The customer's budget, shared with consent: decimal amounts in the account's
 /// currency, at minor units (`"5400.50"`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BudgetFigures {
+    #[cfg_attr(feature = "schema", schemars(with = "repay_engine::schema::Amount"))]
     pub monthly_income: String,
+    #[cfg_attr(feature = "schema", schemars(with = "repay_engine::schema::Amount"))]
     pub essential_expenses: String,
 }
 
@@ -183,6 +200,7 @@ impl BudgetFigures {
 
 /// How the bank may contact the customer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     pub channel: ContactChannel,
@@ -191,15 +209,19 @@ pub struct Contact {
 
 /// The customer's agreement to the bank's terms.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Consent {
+    #[cfg_attr(feature = "schema", schemars(length(min = 1, max = MAX_TEXT_CHARS), pattern(TEXT_PATTERN)))]
     pub terms_version: String,
     /// When the customer agreed, RFC 3339 (`2026-11-28T10:15:00.000Z`).
+    #[cfg_attr(feature = "schema", schemars(extend("format" = "date-time")))]
     pub agreed_at: String,
 }
 
 /// A field the server refused.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FieldError {
     /// Dotted path from the body's root, e.g. `scenario.account.due_date`.
     pub path: String,
@@ -316,6 +338,7 @@ pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
 
 /// What happens to an accepted proposal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AcceptedStatus {
     /// Stored; the bank has not decided yet.
@@ -328,6 +351,7 @@ pub enum AcceptedStatus {
 
 /// The answer to an accepted proposal (201, or 200 when it is a repeat).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Accepted {
     pub reference: String,
     pub status: AcceptedStatus,
@@ -346,6 +370,7 @@ pub struct Accepted {
 /// Every refusal (4xx and 5xx): a machine-readable `error` code and the details that
 /// apply.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Refusal {
     /// `invalid`, `rejected`, `figures_differ`, `unknown_terms_version`,
     /// `idempotency_conflict`, `rate_limited`… (`docs/contract.md` lists every code).

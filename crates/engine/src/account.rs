@@ -11,27 +11,37 @@ use crate::money::{Currency, Money};
 
 /// The snapshot as it travels in JSON, before any checking.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AccountSnapshotWire {
     /// ISO 4217 code, e.g. `"CNY"`.
+    #[cfg_attr(feature = "schema", schemars(pattern(crate::schema::CURRENCY_PATTERN)))]
     pub currency: String,
     /// The balance on the last statement.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Amount"))]
     pub statement_balance: String,
     /// The minimum payment that statement asked for.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Amount"))]
     pub minimum_due: String,
     /// What is past due now: the part of the minimum that was not paid by the due date.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Amount"))]
     pub overdue_amount: String,
     /// The due date that was missed.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Date"))]
     pub due_date: String,
     /// The bank's "today" for this snapshot; the engine never reads a clock.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Date"))]
     pub as_of: String,
     /// The card's credit limit.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Amount"))]
     pub credit_limit: String,
     /// Late fees (违约金) charged so far.
     #[serde(default = "zero_text")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Amount"))]
     pub fees_charged: String,
     /// Penalty interest (罚息) charged so far.
     #[serde(default = "zero_text")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Amount"))]
     pub penalty_interest_charged: String,
     /// The most recent payment received, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -40,9 +50,12 @@ pub struct AccountSnapshotWire {
 
 /// A payment on the wire: an amount and the date it was received.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PaymentWire {
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Amount"))]
     pub amount: String,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Date"))]
     pub date: String,
 }
 

@@ -17,6 +17,8 @@ pub mod policy;
 pub mod proposal;
 pub mod rates;
 pub mod scenario;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod status;
 mod unique_keys;
 

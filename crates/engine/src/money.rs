@@ -92,6 +92,7 @@ impl fmt::Display for Currency {
 
 /// How a computed amount is brought to minor units. A bank's policy chooses one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RoundingRule {
     /// Halves away from zero: 0.125 → 0.13 (the common banking rule in China and the US).

@@ -15,6 +15,7 @@ use crate::rates::{annualised_rate, AnnualisedRate, CashFlow};
 
 /// How an instalment plan is priced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PricingMethod {
     /// A flat monthly fee on the original principal.
@@ -27,6 +28,7 @@ pub enum PricingMethod {
 
 /// The kinds of plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum PlanKind {
     PayInFull,
@@ -40,6 +42,7 @@ pub enum PlanKind {
 
 /// Why a plan needs review or is not allowed. Stable codes the widget translates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PlanReason {
     /// The chosen term is not one the bank offers for this plan.
@@ -76,6 +79,7 @@ pub enum PlanReason {
 
 /// The policy's answer for a plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum Verdict {
     ApprovedInstantly,
@@ -85,6 +89,7 @@ pub enum Verdict {
 
 /// One payment in a plan's schedule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Instalment {
     /// 0 for a down payment, then 1, 2, …
     pub number: u32,
@@ -163,6 +168,7 @@ impl PlanChoice {
 
 /// A fully computed plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Plan {
     /// Which of the policy's offers this is (its index in `policy.plans`).
     pub offer: usize,

@@ -26,16 +26,22 @@ pub const MAX_PLAN_OFFERS: usize = 16;
 
 /// An interest rate as the bank states it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum RateWire {
     /// A daily rate, e.g. `{"daily": "0.0005"}` (万分之五).
-    Daily(String),
+    Daily(#[cfg_attr(feature = "schema", schemars(with = "crate::schema::Share"))] String),
     /// An annual percentage rate with its day-count basis (365 or 360 days a year).
-    Annual { rate: String, day_count: u32 },
+    Annual {
+        #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Share"))]
+        rate: String,
+        day_count: u32,
+    },
 }
 
 /// What penalty interest is charged on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PenaltyBase {
     /// The overdue amount only, on top of ordinary interest on the balance.
@@ -46,6 +52,7 @@ pub enum PenaltyBase {
 
 /// Penalty interest (罚息): a higher rate from some day past due on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PenaltyWire {
     pub rate: RateWire,
@@ -56,33 +63,41 @@ pub struct PenaltyWire {
 
 /// How the late fee (违约金) is computed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum LateFeeAmountWire {
     /// A fixed amount, e.g. `{"fixed": "40.00"}`.
-    Fixed(String),
+    Fixed(#[cfg_attr(feature = "schema", schemars(with = "crate::schema::Amount"))] String),
     /// A share of the unpaid minimum payment, e.g. `{"share_of_unpaid_minimum": "0.05"}`.
-    ShareOfUnpaidMinimum(String),
+    ShareOfUnpaidMinimum(
+        #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Share"))] String,
+    ),
 }
 
 /// The late-fee rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LateFeeWire {
     pub amount: LateFeeAmountWire,
     /// The fee is never below this (after the share is applied), if given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Amount>"))]
     pub min: Option<String>,
     /// The fee is never above this, if given (e.g. a US safe-harbour amount).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Amount>"))]
     pub max: Option<String>,
     /// Charged again every statement cycle the minimum stays unpaid, not just once.
     pub per_cycle: bool,
     /// Days in a statement cycle, for repeated fees and the cost of waiting.
+    #[cfg_attr(feature = "schema", schemars(range(min = 1)))]
     pub cycle_days: u32,
 }
 
 /// What a delinquency stage brings with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Consequence {
     LateFee,
@@ -96,6 +111,7 @@ pub enum Consequence {
 
 /// A delinquency stage, entered on `from_day` days past due.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StageWire {
     /// A stable code the widget translates, e.g. `"early"`, `"reported"`, `"charged_off"`.
@@ -110,6 +126,7 @@ pub struct StageWire {
 
 /// Whether a plan is approved on the spot or reviewed by the bank.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Approval {
     Instant,
@@ -120,19 +137,30 @@ pub enum Approval {
 
 /// How an instalment plan is priced.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum PricingWire {
     /// A flat monthly fee on the original principal (typical Chinese card 分期),
     /// e.g. `"0.006"` for 0.6 % a month.
-    FlatFee { monthly_fee_rate: String },
+    FlatFee {
+        #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Share"))]
+        monthly_fee_rate: String,
+    },
     /// Level payments (等额本息) at an annual rate, monthly compounding.
-    Annuity { annual_rate: String },
+    Annuity {
+        #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Share"))]
+        annual_rate: String,
+    },
     /// Equal principal (等额本金), interest on the remaining balance.
-    EqualPrincipal { annual_rate: String },
+    EqualPrincipal {
+        #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Share"))]
+        annual_rate: String,
+    },
 }
 
 /// One kind of plan the bank offers, with its limits.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum PlanOfferWire {
     /// Pay everything owed now.
@@ -142,11 +170,17 @@ pub enum PlanOfferWire {
     /// Instalments over one of `terms` months.
     Instalment {
         pricing: PricingWire,
+        #[cfg_attr(
+            feature = "schema",
+            schemars(length(min = 1), inner(range(min = 1, max = 60)))
+        )]
         terms: Vec<u32>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Amount>"))]
         min_instalment: Option<String>,
         /// Share of the amount owed to pay up front, e.g. `"0.1"`.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Share>"))]
         min_down_payment_share: Option<String>,
         /// The first instalment is due at most this many days after `as_of`.
         latest_first_payment_days: u32,
@@ -154,13 +188,18 @@ pub enum PlanOfferWire {
     },
     /// Hardship / personalised instalments (个性化分期 / 停息挂账-style).
     Hardship {
+        #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Months"))]
         min_term_months: u32,
+        #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Months"))]
         max_term_months: u32,
         /// Multiplies the normal rate: `"0"` suspends interest, `"0.5"` halves it.
+        #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Share"))]
         interest_rate_factor: String,
         /// Share of penalty interest charged so far that is waived (减免罚息), `"0"`–`"1"`.
+        #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Share"))]
         penalty_waiver_share: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Amount>"))]
         min_instalment: Option<String>,
         latest_first_payment_days: u32,
         approval: Approval,
@@ -169,20 +208,24 @@ pub enum PlanOfferWire {
     Deferral {
         max_days: u32,
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Amount>"))]
         fee: Option<String>,
         approval: Approval,
     },
     /// A one-off payment of less than what is owed.
     Settlement {
         /// The largest share of the amount owed the bank will forgo, e.g. `"0.3"`.
+        #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Share"))]
         discount_cap_share: String,
         latest_payment_days: u32,
         approval: Approval,
     },
     /// Amounts and dates the customer picks, checked against these limits.
     Custom {
+        #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Months"))]
         max_term_months: u32,
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Amount>"))]
         min_payment: Option<String>,
         approval: Approval,
     },
@@ -190,6 +233,7 @@ pub enum PlanOfferWire {
 
 /// The policy as it travels in JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PolicyWire {
     /// A name for people, e.g. "Example Bank CNY card (illustrative)".
@@ -204,10 +248,13 @@ pub struct PolicyWire {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub late_fee: Option<LateFeeWire>,
     pub stages: Vec<StageWire>,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1, max = MAX_PLAN_OFFERS)))]
     pub plans: Vec<PlanOfferWire>,
     /// The share of disposable income a customer can be expected to repay, e.g. `"0.5"`.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Share"))]
     pub affordability_share: String,
     /// The longest term of any plan, at most 60 months.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Months"))]
     pub max_term_months: u32,
 }
 

@@ -19,25 +19,32 @@ pub const PROPOSAL_SCHEMA_VERSION: u32 = 1;
 
 /// A custom payment on the wire.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CustomPaymentWire {
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Date"))]
     pub date: String,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Amount"))]
     pub amount: String,
 }
 
 /// The customer's choice on the wire: everything needed to recompute the plan.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlanChoiceWire {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub term_months: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Date>"))]
     pub first_payment_date: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Amount>"))]
     pub down_payment: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deferral_days: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Amount>"))]
     pub settlement_amount: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub custom_payments: Vec<CustomPaymentWire>,
@@ -116,8 +123,10 @@ impl PlanChoiceWire {
 /// writes one holds the engine's [`crate::Plan`] itself, or its JSON kept as written.
 /// Every form serialises to the same document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Proposal<P = Value> {
+    #[cfg_attr(feature = "schema", schemars(extend("const" = PROPOSAL_SCHEMA_VERSION)))]
     pub schema_version: u32,
     /// The engine version that computed `plan`.
     pub engine_version: String,
@@ -130,6 +139,7 @@ pub struct Proposal<P = Value> {
 
 /// One field where a proposal differs from the engine's recomputation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Difference {
     /// A JSON pointer into the proposal, e.g. `/plan/schedule/3/total`.
     pub path: String,

@@ -29,12 +29,15 @@ pub struct CashFlow {
 
 /// An annualised rate, as fractions (0.1825 is 18.25 %).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AnnualisedRate {
     /// The daily internal rate of return × 365.
     #[serde(with = "rust_decimal::serde::str")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Rate"))]
     pub nominal: Decimal,
     /// (1 + daily internal rate of return)^365 − 1: what the plan really costs a year.
     #[serde(with = "rust_decimal::serde::str")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Rate"))]
     pub effective: Decimal,
 }
 

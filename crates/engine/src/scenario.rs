@@ -10,6 +10,7 @@ use crate::policy::{Policy, PolicyWire};
 
 /// A scenario as it travels in JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ScenarioWire {
     pub account: AccountSnapshotWire,
     pub policy: PolicyWire,

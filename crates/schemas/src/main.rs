@@ -1,0 +1,16 @@
+//! Writes `docs/schemas/*.schema.json` from the Rust types (`cargo xtask schemas`).
+
+use std::path::Path;
+
+fn main() -> std::process::ExitCode {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/schemas");
+    for (file, schema) in repay_schemas::all() {
+        let path = folder.join(file);
+        if let Err(error) = std::fs::write(&path, repay_schemas::text(&schema)) {
+            eprintln!("repay-schemas: cannot write {}: {error}", path.display());
+            return std::process::ExitCode::FAILURE;
+        }
+        println!("wrote {}", path.display());
+    }
+    std::process::ExitCode::SUCCESS
+}
