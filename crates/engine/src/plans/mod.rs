@@ -1,0 +1,304 @@
+//! Repayment plans: every plan the policy offers, each with its dated schedule, totals,
+//! annualised rate and a verdict (approved instantly, needs review, not allowed) with
+//! the reasons.
+//!
+//! This module holds the plan's types and the entry points; `offers` applies each
+//! kind of offer's rules and limits, `schedules` works out dated payments.
+
+mod offers;
+mod schedules;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::account::AccountSnapshot;
+use crate::calendar::{add_days, add_months};
+use crate::error::{EngineError, InvalidReason};
+use crate::money::Money;
+use crate::policy::{PlanOffer, Policy};
+use crate::rates::AnnualisedRate;
+
+/// How an instalment plan is priced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PricingMethod {
+    /// A flat monthly fee on the original principal.
+    FlatFee,
+    /// Level payments (等额本息).
+    Annuity,
+    /// Equal principal (等额本金).
+    EqualPrincipal,
+}
+
+/// The kinds of plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PlanKind {
+    PayInFull,
+    BringCurrent,
+    Instalment { method: PricingMethod },
+    Hardship,
+    Deferral,
+    Settlement,
+    Custom,
+}
+
+/// Why a plan needs review or is not allowed. Stable codes the widget translates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PlanReason {
+    /// The chosen term is not one the bank offers for this plan.
+    TermNotOffered,
+    /// The regular instalment is below the bank's minimum.
+    InstalmentBelowMinimum,
+    /// The down payment is below the bank's minimum.
+    DownPaymentBelowMinimum,
+    /// The down payment is more than is owed.
+    DownPaymentAboveOwed,
+    /// The first payment is later than the bank allows.
+    FirstPaymentTooLate,
+    /// The first payment is before the snapshot's date.
+    FirstPaymentInPast,
+    /// Nothing is overdue, so there is nothing to bring current.
+    NothingOverdue,
+    /// The deferral is longer than the bank allows, or zero days.
+    DeferralNotOffered,
+    /// The settlement asks the bank to forgo more than it allows.
+    DiscountAboveCap,
+    /// The custom payments do not repay everything owed.
+    CustomDoesNotCover,
+    /// A custom payment is below the bank's minimum payment.
+    CustomPaymentBelowMinimum,
+    /// Custom payment dates are not in order, or before the snapshot's date.
+    CustomDatesOutOfOrder,
+    /// The custom payments run past the longest term the bank allows.
+    CustomTermTooLong,
+    /// No custom payments were given.
+    CustomEmpty,
+    /// The bank reviews this plan (or this term) before agreeing.
+    ReviewedByBank,
+}
+
+/// The policy's answer for a plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum Verdict {
+    ApprovedInstantly,
+    NeedsReview { reasons: Vec<PlanReason> },
+    NotAllowed { reasons: Vec<PlanReason> },
+}
+
+/// One payment in a plan's schedule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Instalment {
+    /// 0 for a down payment, then 1, 2, …
+    pub number: u32,
+    pub due_date: DateText,
+    pub principal: Money,
+    pub interest: Money,
+    pub fee: Money,
+    pub total: Money,
+    /// What is still owed under the plan after this payment.
+    pub remaining_balance: Money,
+}
+
+/// A date that serialises as `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DateText(pub Date);
+
+impl Serialize for DateText {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&crate::account::iso_date(self.0))
+    }
+}
+
+/// A payment the customer picks for a custom plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CustomPayment {
+    pub date: Date,
+    pub amount: Money,
+}
+
+/// What the customer chose; anything left `None` takes the policy's default.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlanChoice {
+    /// Months of instalments (instalment, hardship plans).
+    pub term_months: Option<u32>,
+    /// The first payment's date (instalment, hardship, settlement plans).
+    pub first_payment_date: Option<Date>,
+    /// Paid up front on the snapshot's date (instalment plans).
+    pub down_payment: Option<Money>,
+    /// Days to defer (deferral plans).
+    pub deferral_days: Option<u32>,
+    /// The one-off amount offered (settlement plans).
+    pub settlement_amount: Option<Money>,
+    /// The customer's own payments (custom plans).
+    pub custom_payments: Vec<CustomPayment>,
+}
+
+impl PlanChoice {
+    /// The choice with only the fields `offer` uses: the term and first payment date of an
+    /// instalment (and its down payment) or hardship plan, the days of a deferral, the
+    /// amount and date of a settlement, the payments of a custom plan, nothing for paying
+    /// in full or bringing the account current. The plan computed from it is the same,
+    /// and a proposal carries the choice in this one form.
+    pub fn for_offer(&self, offer: &PlanOffer) -> Self {
+        let mut used = Self::default();
+        match offer {
+            PlanOffer::PayInFull { .. } | PlanOffer::BringCurrent { .. } => {}
+            PlanOffer::Instalment { .. } => {
+                used.term_months = self.term_months;
+                used.first_payment_date = self.first_payment_date;
+                used.down_payment = self.down_payment;
+            }
+            PlanOffer::Hardship { .. } => {
+                used.term_months = self.term_months;
+                used.first_payment_date = self.first_payment_date;
+            }
+            PlanOffer::Deferral { .. } => used.deferral_days = self.deferral_days,
+            PlanOffer::Settlement { .. } => {
+                used.settlement_amount = self.settlement_amount;
+                used.first_payment_date = self.first_payment_date;
+            }
+            PlanOffer::Custom { .. } => used.custom_payments = self.custom_payments.clone(),
+        }
+        used
+    }
+}
+
+/// A fully computed plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Plan {
+    /// Which of the policy's offers this is (its index in `policy.plans`).
+    pub offer: usize,
+    #[serde(flatten)]
+    pub kind: PlanKind,
+    /// The term in months the plan was computed for (the customer's, or the offer's
+    /// default). A spread whose amount is too small for that many payments of at least
+    /// one minor unit ends when it is repaid, so its schedule can hold fewer payments:
+    /// see [`Plan::payments`].
+    pub term_months: u32,
+    /// Everything owed today, before any waiver.
+    pub owed_today: Money,
+    pub down_payment: Money,
+    /// What the plan spreads: owed today, less waivers and the down payment.
+    pub financed: Money,
+    /// The largest regular payment (the first, for plans whose payments fall).
+    pub instalment_amount: Money,
+    pub schedule: Vec<Instalment>,
+    pub total_paid: Money,
+    /// Interest and fees the plan's payments pay. For a plan that repays everything,
+    /// `total_paid = owed_today − amount_waived + total_cost`.
+    pub total_cost: Money,
+    pub amount_waived: Money,
+    /// Interest accrued under the plan that its payments do not cover (a custom plan
+    /// whose payments fall short); zero for every plan that repays everything. Interest
+    /// is never added to the principal: it stays interest, owed, and earns no interest.
+    pub unpaid_interest: Money,
+    pub first_payment_date: DateText,
+    pub end_date: DateText,
+    /// `None` when nothing is spread over time (everything paid today).
+    pub annualised_rate: Option<AnnualisedRate>,
+    pub verdict: Verdict,
+}
+
+impl Plan {
+    /// The number of payments after any down payment.
+    pub fn payments(&self) -> usize {
+        self.schedule.iter().filter(|row| row.number > 0).count()
+    }
+
+    /// What the plan starts from: everything owed today less what the bank waives.
+    pub fn starting_balance(&self) -> Money {
+        self.owed_today
+            .checked_sub(self.amount_waived)
+            .unwrap_or(self.owed_today)
+    }
+
+    /// What is still owed under the plan after `payments` payments (the down payment
+    /// counts as one): its starting balance for 0, the last balance once the schedule
+    /// has run out.
+    pub fn balance_after(&self, payments: usize) -> Money {
+        match payments.checked_sub(1) {
+            None => self.starting_balance(),
+            Some(index) => self
+                .schedule
+                .get(index)
+                .or(self.schedule.last())
+                .map_or_else(|| self.starting_balance(), |row| row.remaining_balance),
+        }
+    }
+
+    /// Whether the plan's amount is repaid in fewer payments than its term, because it is
+    /// too small to spread over the whole term in payments of at least one minor unit.
+    pub fn ends_early(&self) -> bool {
+        matches!(self.kind, PlanKind::Instalment { .. } | PlanKind::Hardship)
+            && self.payments() < self.term_months as usize
+    }
+}
+
+/// The first payment date a plan takes when the customer picks none: one month after
+/// `as_of`, or the latest day the offer allows if that comes sooner, so the default is
+/// always a date the policy accepts.
+///
+/// # Examples
+///
+/// ```
+/// use jiff::civil::date;
+/// use repay_engine::plans::default_first_payment;
+/// assert_eq!(default_first_payment(date(2026, 11, 28), 35), date(2026, 12, 28));
+/// // 20 January plus a month is 20 February, 31 days on: past a 30-day limit.
+/// assert_eq!(default_first_payment(date(2026, 1, 20), 30), date(2026, 2, 19));
+/// ```
+pub fn default_first_payment(as_of: Date, latest_days: u32) -> Date {
+    let month_on = add_months(as_of, 1).unwrap_or(as_of);
+    let latest = add_days(as_of, i64::from(latest_days)).unwrap_or(as_of);
+    month_on.min(latest)
+}
+
+/// Every plan the policy offers, computed for `choice`.
+///
+/// # Errors
+///
+/// [`EngineError::Invalid`] only when a sum leaves `Decimal`'s range, which checked
+/// accounts and policies cannot reach.
+pub fn all_plans(
+    account: &AccountSnapshot,
+    policy: &Policy,
+    choice: &PlanChoice,
+) -> Result<Vec<Plan>, EngineError> {
+    (0..policy.plans.len())
+        .map(|offer| plan_for(account, policy, offer, choice))
+        .collect()
+}
+
+/// The plan for the policy's offer number `offer`, computed for `choice`.
+///
+/// # Errors
+///
+/// [`EngineError::Invalid`] at `offer` when there is no such offer, or a sum overflows.
+pub fn plan_for(
+    account: &AccountSnapshot,
+    policy: &Policy,
+    offer: usize,
+    choice: &PlanChoice,
+) -> Result<Plan, EngineError> {
+    let overflow = |_| EngineError::invalid("plan", InvalidReason::Overflow);
+    let wire = policy
+        .plans
+        .get(offer)
+        .ok_or_else(|| EngineError::invalid("offer", InvalidReason::NotAllowed))?;
+    let builder = offers::Builder {
+        account,
+        policy,
+        offer,
+        owed: account.total_owed().map_err(overflow)?,
+    };
+    builder.build(wire, choice).map_err(overflow)
+}
