@@ -37,6 +37,11 @@ pub struct WidgetConfigWire {
     /// Business days within which the bank answers a proposal that needs review.
     #[serde(default)]
     pub review_days: Option<u32>,
+    /// How the customer reaches a person at the bank: phone numbers, when they are
+    /// answered, and a chat or call-back page. Offered where the widget suggests talking
+    /// to the bank.
+    #[serde(default)]
+    pub bank_contact: Option<BankContactWire>,
     /// Where the customer signs up for the bank's payment reminders (SMS, app, email):
     /// offered on the confirmation, beside automatic payments.
     #[serde(default)]
@@ -316,6 +321,59 @@ impl LocalizedText {
     }
 }
 
+/// How a customer reaches a person at the bank.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct BankContactWire {
+    /// The numbers to call, in the order to offer them: 1 to 4.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1, max = MAX_BANK_PHONES)))]
+    pub phones: Vec<BankPhoneWire>,
+    /// When the phones are answered, in the bank's own words and with its time zone,
+    /// e.g. "Monday to Friday, 9:00–18:00 (Beijing time)".
+    pub hours: LocalizedText,
+    /// A chat or call-back page: an `https://` address or a path on the bank's site.
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::config_schema::Link>")
+    )]
+    pub chat_url: Option<String>,
+}
+
+/// One number to call.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct BankPhoneWire {
+    /// As the customer dials it: digits, spaces and hyphens, with an optional leading
+    /// `+`, e.g. `"+1 800-555-0199"`. It becomes a `tel:` link.
+    #[cfg_attr(feature = "schema", schemars(pattern(PHONE_PATTERN)))]
+    pub number: String,
+    /// What the number is for, e.g. "From abroad"; absent for the main number.
+    #[serde(default)]
+    pub label: Option<LocalizedText>,
+}
+
+/// A phone number's form, for the schema ([`is_phone_number`] also counts its digits,
+/// 3 to 20).
+pub const PHONE_PATTERN: &str = r"^\+?[0-9][0-9 -]*$";
+
+/// The most numbers `bank_contact.phones` may list.
+pub const MAX_BANK_PHONES: usize = 4;
+
+/// Whether `number` is a phone number as [`BankPhoneWire::number`] describes: a `tel:`
+/// link made from it can only dial.
+fn is_phone_number(number: &str) -> bool {
+    let digits = number.chars().filter(char::is_ascii_digit).count();
+    let rest = number.strip_prefix('+').unwrap_or(number);
+    (3..=20).contains(&digits)
+        && rest.starts_with(|c: char| c.is_ascii_digit())
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
+}
+
 /// The kinds of payment channel the widget knows how to present.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -475,6 +533,7 @@ pub struct WidgetConfig {
     pub terms: TermsWire,
     pub contact_channels: Vec<ContactChannel>,
     pub review_days: Option<u32>,
+    pub bank_contact: Option<BankContactWire>,
     pub reminders_url: Option<String>,
     pub sending: Sending,
     pub theme: ThemeWire,
@@ -520,6 +579,30 @@ impl WidgetConfig {
         wire.terms.url = link("terms.url", &wire.terms.url)?;
         if let Some(url) = &mut wire.reminders_url {
             *url = link("reminders_url", url)?;
+        }
+        if let Some(contact) = &mut wire.bank_contact {
+            let count = contact.phones.len();
+            if !(1..=MAX_BANK_PHONES).contains(&count) {
+                let reason = match count {
+                    0 => InvalidReason::Empty,
+                    _ => InvalidReason::TooMany {
+                        max: MAX_BANK_PHONES,
+                    },
+                };
+                return Err(invalid(EngineError::invalid("bank_contact.phones", reason)));
+            }
+            for (i, phone) in contact.phones.iter().enumerate() {
+                if !is_phone_number(&phone.number) {
+                    let path = format!("bank_contact.phones[{i}].number");
+                    return Err(invalid(EngineError::invalid(
+                        path,
+                        InvalidReason::NotAllowed,
+                    )));
+                }
+            }
+            if let Some(url) = &mut contact.chat_url {
+                *url = link("bank_contact.chat_url", url)?;
+            }
         }
         if wire.terms.version.trim().is_empty() {
             let error = EngineError::invalid("terms.version", InvalidReason::Missing);
@@ -571,6 +654,7 @@ impl WidgetConfig {
             terms: wire.terms,
             contact_channels: wire.contact_channels,
             review_days: wire.review_days,
+            bank_contact: wire.bank_contact,
             reminders_url: wire.reminders_url,
             sending: Sending {
                 endpoint,
@@ -602,6 +686,68 @@ mod tests {
         let config = read_config(DEMO).unwrap();
         assert_eq!(config.locale, Some(Locale::ZhCn));
         assert!(config.scenario.account.days_past_due() > 0);
+    }
+
+    #[test]
+    fn the_banks_contact_is_read_and_each_part_checked() {
+        let with_contact = |contact: serde_json::Value| {
+            let mut value: serde_json::Value = serde_json::from_str(DEMO).unwrap();
+            value["bank_contact"] = contact;
+            read_config(&value.to_string())
+        };
+        let hours = serde_json::json!({"en-US": "Every day, 8:00–22:00 (Beijing time)", "zh-CN": "每天 8:00–22:00（北京时间）"});
+        let config = with_contact(serde_json::json!({
+            "phones": [{"number": "+86 21-5555 0100"}, {"number": "021 5555 0101", "label": {"en-US": "From abroad", "zh-CN": "境外拨打"}}],
+            "hours": hours,
+            "chat_url": "/help/chat",
+        }))
+        .unwrap();
+        let contact = config.bank_contact.unwrap();
+        assert_eq!(contact.phones[0].number, "+86 21-5555 0100");
+        assert_eq!(
+            contact.hours.get(Locale::ZhCn),
+            "每天 8:00–22:00（北京时间）"
+        );
+        assert_eq!(
+            contact.chat_url.as_deref(),
+            Some("https://bank.example/help/chat"),
+            "resolved against the page"
+        );
+        let refused = |contact: serde_json::Value| with_contact(contact).unwrap_err().error;
+        let phone =
+            |number: &str| serde_json::json!({"phones": [{"number": number}], "hours": hours});
+        for number in [
+            "",
+            "12",
+            "+",
+            "+-1",
+            "javascript:alert(1)",
+            "1;ext=2",
+            "１２３４５",
+            "1 (800) 555-0199",
+        ] {
+            assert_eq!(
+                refused(phone(number)),
+                EngineError::invalid("bank_contact.phones[0].number", InvalidReason::NotAllowed),
+                "{number}"
+            );
+        }
+        assert_eq!(
+            refused(serde_json::json!({"phones": [], "hours": hours})),
+            EngineError::invalid("bank_contact.phones", InvalidReason::Empty)
+        );
+        let five: Vec<_> = (0..5)
+            .map(|_| serde_json::json!({"number": "95555"}))
+            .collect();
+        assert_eq!(
+            refused(serde_json::json!({"phones": five, "hours": hours})),
+            EngineError::invalid("bank_contact.phones", InvalidReason::TooMany { max: 4 })
+        );
+        let chat = serde_json::json!({"phones": [{"number": "95555"}], "hours": hours, "chat_url": "javascript:alert(1)"});
+        assert!(matches!(
+            refused(chat),
+            EngineError::Invalid { path, .. } if path == "bank_contact.chat_url"
+        ));
     }
 
     #[test]
