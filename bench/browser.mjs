@@ -4,11 +4,53 @@
 //
 //   node bench/browser.mjs <widget folder> <counter folder>
 
+import { readFileSync, existsSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import { extname, join, normalize } from "node:path";
+import { brotliCompressSync, constants as zlib } from "node:zlib";
 import { launchBrowser, serveStatic } from "../tests/e2e/harness.mjs";
 
 const [widgetDir, counterDir] = process.argv.slice(2);
 const LOADS = 20;
 const CHANGES = 100;
+/** Cold loads of each page under a mid-range phone's conditions (each takes seconds). */
+const PHONE_LOADS = 10;
+/**
+ * A mid-range phone on a mobile network, as #17 states it: the CPU 4× slower than this
+ * machine's, 1.6 Mbps down, 750 kbps up, 150 ms round trip.
+ */
+const PHONE = { cpuSlowdown: 4, downBytesPerSecond: 1_600_000 / 8, upBytesPerSecond: 750_000 / 8, latencyMs: 150 };
+
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".json": "application/json" };
+
+/**
+ * Serves `root` as a CDN would: every file brotli-compressed (quality 11, compressed
+ * once and kept), with `Content-Encoding: br` for a browser that accepts it.
+ */
+async function serveBrotli(root) {
+  const compressed = new Map();
+  const server = createServer((request, response) => {
+    let file = normalize(join(root, decodeURIComponent(new URL(request.url, "http://x").pathname)));
+    if (!file.startsWith(normalize(root))) return response.writeHead(403).end();
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+    if (!existsSync(file)) return response.writeHead(404).end();
+    if (!compressed.has(file)) {
+      compressed.set(file, brotliCompressSync(readFileSync(file), { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
+    }
+    const br = /\bbr\b/.test(request.headers["accept-encoding"] ?? "");
+    response.writeHead(200, {
+      "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+      ...(br ? { "content-encoding": "br" } : {}),
+      connection: "close",
+    });
+    response.end(br ? compressed.get(file) : readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
 const RESAMPLES = 2000;
 
 const median = (values) => percentile(values, 50);
@@ -24,10 +66,22 @@ function percentile(values, p) {
  * soon as the element appears, before any frame). Watching paints slows both pages
  * down, so the two are measured in separate loads.
  */
-async function coldLoad(browser, url, selector, painted = false) {
+async function coldLoad(browser, url, selector, painted = false, phone = false) {
   // A new context each time: an empty cache, as a customer's first visit.
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
+  if (phone) {
+    // Chromium's own throttling, as DevTools applies it: the CPU and the network.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: PHONE.cpuSlowdown });
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: PHONE.latencyMs,
+      downloadThroughput: PHONE.downBytesPerSecond,
+      uploadThroughput: PHONE.upBytesPerSecond,
+    });
+  }
   await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
   await page.addInitScript(
     ([selector, painted]) => {
@@ -59,12 +113,12 @@ async function coldLoad(browser, url, selector, painted = false) {
  * whatever else the machine is doing weighs on both alike; before them, one load of
  * each that is not counted (the browser's own first-use costs).
  */
-async function startup(browser, pages, painted = false) {
-  for (const { url, selector } of pages) await coldLoad(browser, url, selector, painted);
+async function startup(browser, pages, painted = false, phone = false, loads = LOADS) {
+  for (const { url, selector } of pages) await coldLoad(browser, url, selector, painted, phone);
   const times = pages.map(() => []);
-  for (let i = 0; i < LOADS; i += 1) {
+  for (let i = 0; i < loads; i += 1) {
     for (const [index, { url, selector }] of pages.entries()) {
-      times[index].push(await coldLoad(browser, url, selector, painted));
+      times[index].push(await coldLoad(browser, url, selector, painted, phone));
     }
   }
   return times;
@@ -128,6 +182,8 @@ const summary = (values) => ({ p50: percentile(values, 50), p95: percentile(valu
 const browser = await launchBrowser();
 const widgetSite = await serveStatic(widgetDir);
 const counterSite = await serveStatic(counterDir);
+const widgetCdn = await serveBrotli(widgetDir);
+const counterCdn = await serveBrotli(counterDir);
 try {
   const pages = [
     { url: `${widgetSite.url}/example.html`, selector: "[data-testid=overdue-amount]" },
@@ -135,6 +191,11 @@ try {
   ];
   const [widgetStart, counterStart] = await startup(browser, pages);
   const [widgetPaint, counterPaint] = await startup(browser, pages, true);
+  const phonePages = [
+    { url: `${widgetCdn.url}/example.html`, selector: "[data-testid=overdue-amount]" },
+    { url: `${counterCdn.url}/`, selector: "[data-testid=counter]" },
+  ];
+  const [widgetPhone, counterPhone] = await startup(browser, phonePages, false, true, PHONE_LOADS);
 
   // The widget: the options step with its plans, then the term of plan 2 changed.
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -173,6 +234,16 @@ try {
         ratioInterval: ratioInterval(widgetStart, counterStart),
         painted: { widget: median(widgetPaint), counter: median(counterPaint) },
       },
+      phone: {
+        loads: PHONE_LOADS,
+        widget: median(widgetPhone),
+        counter: median(counterPhone),
+        spread: {
+          widget: [percentile(widgetPhone, 25), percentile(widgetPhone, 75)],
+          counter: [percentile(counterPhone, 25), percentile(counterPhone, 75)],
+        },
+        ratioInterval: ratioInterval(widgetPhone, counterPhone),
+      },
       interaction: {
         widget: { dom: summary(widget.dom), frame: summary(widget.frame) },
         counter: { dom: summary(counter.dom), frame: summary(counter.frame) },
@@ -182,5 +253,7 @@ try {
 } finally {
   await widgetSite.close();
   await counterSite.close();
+  await widgetCdn.close();
+  await counterCdn.close();
   await browser.close();
 }

