@@ -4,10 +4,6 @@
 //
 //   node bench/browser.mjs <widget folder> <counter folder>
 
-import { readFileSync, existsSync, statSync } from "node:fs";
-import { createServer } from "node:http";
-import { extname, join, normalize } from "node:path";
-import { brotliCompressSync, constants as zlib } from "node:zlib";
 import { launchBrowser, serveStatic } from "../tests/e2e/harness.mjs";
 
 const [widgetDir, counterDir] = process.argv.slice(2);
@@ -20,45 +16,6 @@ const PHONE_LOADS = 10;
  * machine's, 1.6 Mbps down, 750 kbps up, 150 ms round trip.
  */
 const PHONE = { cpuSlowdown: 4, downBytesPerSecond: 1_600_000 / 8, upBytesPerSecond: 750_000 / 8, latencyMs: 150 };
-
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".json": "application/json" };
-
-/**
- * Serves `root` as a CDN would: every file brotli-compressed (quality 11, compressed
- * once and kept), with `Content-Encoding: br` for a browser that accepts it.
- */
-async function serveBrotli(root) {
-  const compressed = new Map();
-  const server = createServer((request, response) => {
-    let file = normalize(join(root, decodeURIComponent(new URL(request.url, "http://x").pathname)));
-    if (!file.startsWith(normalize(root))) return response.writeHead(403).end();
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-    if (!existsSync(file)) return response.writeHead(404).end();
-    if (!compressed.has(file)) {
-      compressed.set(file, brotliCompressSync(readFileSync(file), { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
-    }
-    const br = /\bbr\b/.test(request.headers["accept-encoding"] ?? "");
-    response.writeHead(200, {
-      "content-type": TYPES[extname(file)] ?? "application/octet-stream",
-      ...(br ? { "content-encoding": "br" } : {}),
-      connection: "close",
-    });
-    response.end(br ? compressed.get(file) : readFileSync(file));
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${server.address().port}`,
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
-}
-const RESAMPLES = 2000;
-
-const median = (values) => percentile(values, 50);
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.ceil((p / 100) * sorted.length) - 1;
-  return sorted[Math.min(Math.max(rank, 0), sorted.length - 1)];
-}
 
 /**
  * Milliseconds from navigation, for one cold load: until `selector` is in the page; or,
@@ -179,11 +136,24 @@ function ratioInterval(widget, counter) {
 
 const summary = (values) => ({ p50: percentile(values, 50), p95: percentile(values, 95) });
 
+/** Two pages' cold loads: the medians, each page's middle half, where the ratio lies. */
+const startupSummary = (widget, counter) => ({
+  widget: median(widget),
+  counter: median(counter),
+  // The middle half of the loads: how much one page's loads spread in this run.
+  spread: {
+    widget: [percentile(widget, 25), percentile(widget, 75)],
+    counter: [percentile(counter, 25), percentile(counter, 75)],
+  },
+  ratioInterval: ratioInterval(widget, counter),
+});
+
 const browser = await launchBrowser();
 const widgetSite = await serveStatic(widgetDir);
 const counterSite = await serveStatic(counterDir);
-const widgetCdn = await serveBrotli(widgetDir);
-const counterCdn = await serveBrotli(counterDir);
+// The same files as a CDN serves them, for the phone's loads.
+const widgetCdn = await serveStatic(widgetDir, {}, null, { brotli: true });
+const counterCdn = await serveStatic(counterDir, {}, null, { brotli: true });
 try {
   const pages = [
     { url: `${widgetSite.url}/example.html`, selector: "[data-testid=overdue-amount]" },
@@ -224,26 +194,10 @@ try {
       loads: LOADS,
       changes: CHANGES,
       startup: {
-        widget: median(widgetStart),
-        counter: median(counterStart),
-        // The middle half of the loads: how much one page's loads spread in this run.
-        spread: {
-          widget: [percentile(widgetStart, 25), percentile(widgetStart, 75)],
-          counter: [percentile(counterStart, 25), percentile(counterStart, 75)],
-        },
-        ratioInterval: ratioInterval(widgetStart, counterStart),
+        ...startupSummary(widgetStart, counterStart),
         painted: { widget: median(widgetPaint), counter: median(counterPaint) },
       },
-      phone: {
-        loads: PHONE_LOADS,
-        widget: median(widgetPhone),
-        counter: median(counterPhone),
-        spread: {
-          widget: [percentile(widgetPhone, 25), percentile(widgetPhone, 75)],
-          counter: [percentile(counterPhone, 25), percentile(counterPhone, 75)],
-        },
-        ratioInterval: ratioInterval(widgetPhone, counterPhone),
-      },
+      phone: { loads: PHONE_LOADS, ...startupSummary(widgetPhone, counterPhone) },
       interaction: {
         widget: { dom: summary(widget.dom), frame: summary(widget.frame) },
         counter: { dom: summary(counter.dom), frame: summary(counter.frame) },

@@ -5,9 +5,7 @@
 //! `#[schemars(schema_with = …)]`; `crates/schemas` generates `docs/schemas/` from them.
 //! Built only with the `schema` feature, never into the bundle.
 
-use std::borrow::Cow;
-
-use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use schemars::{json_schema, Schema, SchemaGenerator};
 use serde_json::{Map, Value};
 
 use crate::config::{
@@ -42,22 +40,13 @@ fn any_case(word: &str) -> String {
         .collect()
 }
 
-/// An address on the page's site or over https.
-pub struct Link;
-
-impl JsonSchema for Link {
-    fn schema_name() -> Cow<'static, str> {
-        "link".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "description": "An https:// address or a path on the host's site (/…). The widget resolves it against the page with the browser's URL parser and accepts it only if it leads to the page's own origin or to https (docs/embedding.md#configuration); this pattern is the part a schema can check.",
-            "type": "string",
-            "pattern": LINK_PATTERN,
-        })
-    }
-}
+repay_engine::text_schema!(
+    /// An address on the page's site or over https.
+    Link,
+    "link",
+    "An https:// address or a path on the host's site (/…). The widget resolves it against the page with the browser's URL parser and accepts it only if it leads to the page's own origin or to https (docs/embedding.md#configuration); this pattern is the part a schema can check.",
+    LINK_PATTERN
+);
 
 /// The endpoint's schema.
 pub fn endpoint(_: &mut SchemaGenerator) -> Schema {

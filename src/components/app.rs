@@ -134,7 +134,7 @@ pub fn App(props: &AppProps) -> Html {
             let dispatch = (*dispatch).clone();
             let effect: Callback<Effect> = effects::handler(
                 config.clone(),
-                std::rc::Rc::new((*state).clone()),
+                state.clone(),
                 model.clone(),
                 dispatch.clone(),
             );

@@ -14,8 +14,6 @@
 pub mod browser;
 pub mod client;
 
-use std::rc::Rc;
-
 use repay_contract::Refusal;
 use repay_engine::EngineError;
 use yew::prelude::*;
@@ -123,10 +121,10 @@ pub fn use_host_events(
 }
 
 /// Carries out what the views ask, for the configuration, state and model of this
-/// render.
+/// render (the reducer's handle: the state is not copied).
 pub fn handler(
     config: Shared<WidgetConfig>,
-    state: Rc<State>,
+    state: UseReducerHandle<State>,
     model: Shared<Model>,
     dispatch: Callback<Action>,
 ) -> Callback<Effect> {

@@ -3,11 +3,12 @@
 // `cargo xtask test` sets REPAY_DIST, REPAY_DEV_BANK and CHROMIUM.
 
 import { spawn } from "node:child_process";
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, request as httpRequest } from "node:http";
 import { extname, join, normalize } from "node:path";
 import { createRequire } from "node:module";
 import { createInterface } from "node:readline";
+import { brotliCompressSync, constants as zlib } from "node:zlib";
 import { chromium } from "playwright-core";
 
 export const DIST = process.env.REPAY_DIST ?? "dist";
@@ -49,8 +50,11 @@ function forward(request, response, backend) {
  * same-site endpoint `/api/proposals` reaches it. Connections are not kept alive: a
  * request that loses its connection on a reused socket is re-sent by Chromium itself,
  * unseen by the page, and the tests want the widget's own retries to be what recovers.
+ * With `brotli`, files are served as a CDN would: compressed (quality 11, once each)
+ * with `Content-Encoding: br` to a browser that accepts it.
  */
-export async function serveStatic(root = DIST, headers = {}, api = null) {
+export async function serveStatic(root = DIST, headers = {}, api = null, { brotli = false } = {}) {
+  const compressed = new Map();
   const server = createServer((request, response) => {
     if (api && request.url.startsWith("/api/")) {
       forward(request, response, api);
@@ -67,12 +71,22 @@ export async function serveStatic(root = DIST, headers = {}, api = null) {
       response.writeHead(404).end();
       return;
     }
+    const br = brotli && /\bbr\b/.test(request.headers["accept-encoding"] ?? "");
     response.writeHead(200, {
       "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
       connection: "close",
+      ...(br ? { "content-encoding": "br" } : {}),
       ...headers,
     });
-    createReadStream(file).pipe(response);
+    if (br) {
+      if (!compressed.has(file)) {
+        const quality = { [zlib.BROTLI_PARAM_QUALITY]: 11 };
+        compressed.set(file, brotliCompressSync(readFileSync(file), { params: quality }));
+      }
+      response.end(compressed.get(file));
+    } else {
+      createReadStream(file).pipe(response);
+    }
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address();

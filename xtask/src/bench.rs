@@ -73,6 +73,38 @@ fn ratio_note(ratio: f64, target: f64) -> String {
     )
 }
 
+/// The rows of one set of cold loads (`bench/browser.mjs`'s `startupSummary`): the
+/// medians and their ratio against `target`, each page's middle half, and where the
+/// ratio lies given those loads.
+fn startup_rows(what: &str, measured: &Value, loads: u64, target: f64) {
+    let (widget, floor) = (ms(&measured["widget"]), ms(&measured["counter"]));
+    row(
+        &format!("{what}: navigation → first figures (median of {loads} cold loads)"),
+        &format!("{widget:.0} ms"),
+        &format!("{floor:.0} ms"),
+        &ratio_note(widget / floor, target),
+    );
+    let spread = |page: &str| {
+        let quartiles = &measured["spread"][page];
+        format!("{:.0}–{:.0} ms", ms(&quartiles[0]), ms(&quartiles[1]))
+    };
+    row(
+        &format!("{what}: the middle half of those loads (25th–75th percentile)"),
+        &spread("widget"),
+        &spread("counter"),
+        "how far one run's loads spread: the medians move between runs too",
+    );
+    let interval = &measured["ratioInterval"];
+    row(
+        &format!(
+            "{what}: where that ratio lies, given this run's loads (95% of 2,000 resamplings)"
+        ),
+        &format!("{:.3}–{:.3}×", ms(&interval[0]), ms(&interval[1])),
+        "",
+        &format!("an interval that holds {target}× means another run may give the other verdict"),
+    );
+}
+
 fn row(what: &str, widget: &str, floor: &str, note: &str) {
     println!("| {what} | {widget} | {floor} | {note} |");
 }
@@ -153,7 +185,6 @@ pub fn bench(env: &Env) -> Result<(), TaskError> {
     let engine = criterion_medians(&String::from_utf8_lossy(&criterion.stdout));
 
     let start = &measured["startup"];
-    let (widget_start, floor_start) = (ms(&start["widget"]), ms(&start["counter"]));
     let interaction = &measured["interaction"];
     let (w, c) = (&interaction["widget"], &interaction["counter"]);
     let total = widget_sizes.last().map_or(0, |row| row.brotli);
@@ -180,32 +211,8 @@ pub fn bench(env: &Env) -> Result<(), TaskError> {
             }
         ),
     );
-    let ratio = widget_start / floor_start;
-    row(
-        "startup: navigation → first figures (median of 20 cold loads)",
-        &format!("{widget_start:.0} ms"),
-        &format!("{floor_start:.0} ms"),
-        &startup_note(ratio),
-    );
-    let spread = |page: &str| {
-        let quartiles = &start["spread"][page];
-        format!("{:.0}–{:.0} ms", ms(&quartiles[0]), ms(&quartiles[1]))
-    };
-    row(
-        "startup: the middle half of those loads (25th–75th percentile)",
-        &spread("widget"),
-        &spread("counter"),
-        "how far one run's loads spread: the medians move between runs too",
-    );
-    let interval = &start["ratioInterval"];
-    row(
-        "startup: where that ratio lies, given this run's loads (95% of 2,000 resamplings)",
-        &format!("{:.3}–{:.3}×", ms(&interval[0]), ms(&interval[1])),
-        "",
-        &format!(
-            "an interval that holds {STARTUP_TARGET}× means another run may give the other verdict"
-        ),
-    );
+    let loads = measured["loads"].as_u64().unwrap_or(0);
+    startup_rows("startup", start, loads, STARTUP_TARGET);
     let painted = &start["painted"];
     let (widget_paint, floor_paint) = (ms(&painted["widget"]), ms(&painted["counter"]));
     let paint_ratio = widget_paint / floor_paint;
@@ -216,39 +223,11 @@ pub fn bench(env: &Env) -> Result<(), TaskError> {
         &startup_note(paint_ratio),
     );
     let phone = &measured["phone"];
-    let (widget_phone, floor_phone) = (ms(&phone["widget"]), ms(&phone["counter"]));
-    let loads = phone["loads"].as_u64().unwrap_or(0);
-    row(
-        &format!("startup on a mid-range phone (CPU 4× slower, 1.6 Mbps, 150 ms RTT, brotli): navigation → first figures (median of {loads} cold loads)"),
-        &format!("{widget_phone:.0} ms"),
-        &format!("{floor_phone:.0} ms"),
-        &ratio_note(widget_phone / floor_phone, PHONE_STARTUP_TARGET),
-    );
-    let spread = &phone["spread"];
-    row(
-        "startup on a mid-range phone: the middle half of those loads",
-        &format!(
-            "{:.0}–{:.0} ms",
-            ms(&spread["widget"][0]),
-            ms(&spread["widget"][1])
-        ),
-        &format!(
-            "{:.0}–{:.0} ms",
-            ms(&spread["counter"][0]),
-            ms(&spread["counter"][1])
-        ),
-        "",
-    );
-    let interval = &phone["ratioInterval"];
-    row(
-        "startup on a mid-range phone: where that ratio lies (95% of 2,000 resamplings)",
-        &format!(
-            "{:.3}–{:.3}×",
-            interval[0].as_f64().unwrap_or(0.0),
-            interval[1].as_f64().unwrap_or(0.0)
-        ),
-        "",
-        "",
+    startup_rows(
+        "startup on a mid-range phone (CPU 4× slower, 1.6 Mbps, 150 ms RTT, brotli)",
+        phone,
+        phone["loads"].as_u64().unwrap_or(0),
+        PHONE_STARTUP_TARGET,
     );
     for (label, key) in [("input → DOM", "dom"), ("input → next frame", "frame")] {
         for p in ["p50", "p95"] {

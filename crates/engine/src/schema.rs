@@ -20,19 +20,22 @@ pub const CURRENCY_PATTERN: &str = "^[A-Z]{3}$";
 /// The most months any plan may run.
 pub const MAX_MONTHS: u32 = 60;
 
-/// Declares a marker type whose schema is a string with a description and a pattern.
+/// Declares a marker type whose schema is a string with a description and a pattern,
+/// for a wire type's text field to name with `#[schemars(with = …)]`. Exported for the
+/// widget's own text fields (its links).
+#[macro_export]
 macro_rules! text_schema {
     ($(#[$doc:meta])* $name:ident, $schema_name:literal, $description:literal, $pattern:expr) => {
         $(#[$doc])*
         pub struct $name;
 
-        impl JsonSchema for $name {
-            fn schema_name() -> Cow<'static, str> {
+        impl ::schemars::JsonSchema for $name {
+            fn schema_name() -> ::std::borrow::Cow<'static, str> {
                 $schema_name.into()
             }
 
-            fn json_schema(_: &mut SchemaGenerator) -> Schema {
-                json_schema!({
+            fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+                ::schemars::json_schema!({
                     "description": $description,
                     "type": "string",
                     "pattern": $pattern,
