@@ -24,6 +24,8 @@ pub enum Action {
     GoTo(Step),
     /// Open or close the "pay now" panel.
     TogglePayNow,
+    /// The amount typed in "pay part of it now".
+    SetPartPayment(String),
     SetReason(Option<MissedReason>),
     SetIncome(String),
     SetExpenses(String),
@@ -89,6 +91,7 @@ impl Reducible for State {
                 }
             }
             Action::TogglePayNow => next.paying_now = !self.paying_now,
+            Action::SetPartPayment(text) => next.part_payment = text,
             Action::SetReason(reason) => next.reason = reason,
             Action::SetIncome(text) => next.income = text,
             Action::SetExpenses(text) => next.expenses = text,

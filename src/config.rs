@@ -339,6 +339,75 @@ pub struct BankContactWire {
         schemars(with = "Option<crate::config_schema::Link>")
     )]
     pub chat_url: Option<String>,
+    /// Where the customer disputes a charge (a page or form on the bank's site): offered
+    /// instead of a plan to a customer who says a charge is wrong.
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::config_schema::Link>")
+    )]
+    pub dispute_url: Option<String>,
+}
+
+impl BankContactWire {
+    /// Checks the numbers and resolves the links against `page`.
+    ///
+    /// # Errors
+    ///
+    /// The first thing wrong, its path under `bank_contact`.
+    fn check(&mut self, page: &dyn Page) -> Result<(), EngineError> {
+        let count = self.phones.len();
+        if !(1..=MAX_BANK_PHONES).contains(&count) {
+            let reason = match count {
+                0 => InvalidReason::Empty,
+                _ => InvalidReason::TooMany {
+                    max: MAX_BANK_PHONES,
+                },
+            };
+            return Err(EngineError::invalid("bank_contact.phones", reason));
+        }
+        for (i, phone) in self.phones.iter().enumerate() {
+            if !is_phone_number(&phone.number) {
+                let path = format!("bank_contact.phones[{i}].number");
+                return Err(EngineError::invalid(path, InvalidReason::NotAllowed));
+            }
+        }
+        for (path, url) in [
+            ("bank_contact.chat_url", &mut self.chat_url),
+            ("bank_contact.dispute_url", &mut self.dispute_url),
+        ] {
+            if let Some(url) = url {
+                *url = check_link(path, url, LinkUse::Link, page)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The bank's contact from a configuration that is otherwise wrong, so that the
+    /// panel saying so can still offer a person to talk to: `None` when the contact
+    /// itself is missing or wrong.
+    pub fn salvage(json: &str, page: &dyn Page) -> Option<Self> {
+        /// Every other field ignored, whatever it holds.
+        #[derive(Deserialize)]
+        struct ContactOnly {
+            #[serde(default)]
+            bank_contact: Option<BankContactWire>,
+        }
+        let mut contact = serde_json::from_str::<ContactOnly>(json)
+            .ok()?
+            .bank_contact?;
+        contact.check(page).ok()?;
+        Some(contact)
+    }
+
+    /// A `tel:` link for `number` (checked by [`is_phone_number`]): its `+` and digits.
+    pub fn tel_link(number: &str) -> String {
+        let dial: String = number
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
+        format!("tel:{dial}")
+    }
 }
 
 /// One number to call.
@@ -514,11 +583,18 @@ const DEFAULT_TIMEOUT_SECONDS: u32 = 15;
 pub struct ConfigError {
     pub error: EngineError,
     pub locale: Option<Locale>,
+    /// The bank's contact, if that part of the configuration is right: the panel that
+    /// says the tool could not start still offers a person to talk to.
+    pub contact: Option<Box<BankContactWire>>,
 }
 
 impl ConfigError {
     fn new(error: EngineError, locale: Option<Locale>) -> Self {
-        Self { error, locale }
+        Self {
+            error,
+            locale,
+            contact: None,
+        }
     }
 }
 
@@ -552,6 +628,13 @@ impl WidgetConfig {
     /// The engine's error for the first thing wrong, its path starting at the
     /// configuration's root (`account.overdue_amount`).
     pub fn from_json(json: &str, page: &dyn Page) -> Result<Self, ConfigError> {
+        Self::read(json, page).map_err(|mut error| {
+            error.contact = BankContactWire::salvage(json, page).map(Box::new);
+            error
+        })
+    }
+
+    fn read(json: &str, page: &dyn Page) -> Result<Self, ConfigError> {
         let mut wire: WidgetConfigWire = repay_engine::read_json(json)
             .map_err(|error| ConfigError::new(error, locale_of(json)))?;
         let locale = match &wire.locale {
@@ -581,28 +664,7 @@ impl WidgetConfig {
             *url = link("reminders_url", url)?;
         }
         if let Some(contact) = &mut wire.bank_contact {
-            let count = contact.phones.len();
-            if !(1..=MAX_BANK_PHONES).contains(&count) {
-                let reason = match count {
-                    0 => InvalidReason::Empty,
-                    _ => InvalidReason::TooMany {
-                        max: MAX_BANK_PHONES,
-                    },
-                };
-                return Err(invalid(EngineError::invalid("bank_contact.phones", reason)));
-            }
-            for (i, phone) in contact.phones.iter().enumerate() {
-                if !is_phone_number(&phone.number) {
-                    let path = format!("bank_contact.phones[{i}].number");
-                    return Err(invalid(EngineError::invalid(
-                        path,
-                        InvalidReason::NotAllowed,
-                    )));
-                }
-            }
-            if let Some(url) = &mut contact.chat_url {
-                *url = link("bank_contact.chat_url", url)?;
-            }
+            contact.check(page).map_err(invalid)?;
         }
         if wire.terms.version.trim().is_empty() {
             let error = EngineError::invalid("terms.version", InvalidReason::Missing);
@@ -675,8 +737,58 @@ mod tests {
     use super::*;
     use crate::links::native::TestPage;
 
+    /// Reads `json`, the error without the salvaged contact (tested on its own below),
+    /// so that cases compare the error and its language.
     fn read_config(json: &str) -> Result<WidgetConfig, ConfigError> {
-        WidgetConfig::from_json(json, &TestPage::new())
+        WidgetConfig::from_json(json, &TestPage::new()).map_err(|error| ConfigError {
+            contact: None,
+            ..error
+        })
+    }
+
+    #[test]
+    fn a_wrong_configuration_still_offers_the_banks_contact_when_that_part_is_right() {
+        let page = TestPage::new();
+        let broken = DEMO.replace(
+            "\"overdue_amount\": \"860.00\"",
+            "\"overdue_amount\": \"lots\"",
+        );
+        assert_ne!(broken, DEMO);
+        let error = WidgetConfig::from_json(&broken, &page).unwrap_err();
+        let contact = error.contact.expect("the contact is salvaged");
+        assert_eq!(contact.phones[0].number, "400 000 0000");
+        assert_eq!(
+            BankContactWire::tel_link(&contact.phones[0].number),
+            "tel:4000000000"
+        );
+        // Its links are checked as in a good configuration, and resolved.
+        assert_eq!(
+            contact.chat_url.as_deref(),
+            Some("https://bank.example/help/chat")
+        );
+        // Not JSON at all, or a contact that is itself wrong: no contact.
+        assert_eq!(
+            WidgetConfig::from_json("{", &page).unwrap_err().contact,
+            None
+        );
+        let bad_phone = broken.replace("\"400 000 0000\"", "\"call us\"");
+        assert_eq!(
+            WidgetConfig::from_json(&bad_phone, &page)
+                .unwrap_err()
+                .contact,
+            None
+        );
+        let bad_link = broken.replace("\"/help/dispute\"", "\"javascript:alert(1)\"");
+        assert_eq!(
+            WidgetConfig::from_json(&bad_link, &page)
+                .unwrap_err()
+                .contact,
+            None
+        );
+        assert_eq!(
+            BankContactWire::tel_link("+1 800-555-0199"),
+            "tel:+18005550199"
+        );
     }
 
     const DEMO: &str = include_str!("../crates/engine/data/cn-card.json");

@@ -21,15 +21,21 @@ pub struct File {
 /// The plan's payments as calendar events with reminders, in the customer's language.
 /// `now` is the time the file is made, RFC 3339 in UTC (`2026-11-28T10:15:00.000Z`).
 pub fn calendar_file(plan: &Plan, locale: Locale, now: &str) -> File {
+    // A plan the bank still reviews says so on every reminder: the dates hold once agreed.
+    let provisional = match plan.verdict {
+        repay_engine::Verdict::NeedsReview { .. } => Msg::IcsProvisional.text(locale),
+        _ => "",
+    };
     let summary = |n: usize, total: usize, amount: &str| {
-        fill(
+        let text = fill(
             Msg::IcsSummary.text(locale),
             &[
                 ("n", &n.to_string()),
                 ("total", &total.to_string()),
                 ("amount", amount),
             ],
-        )
+        );
+        format!("{provisional}{text}")
     };
     let reminder = |amount: &str| fill(Msg::IcsReminder.text(locale), &[("amount", amount)]);
     let amount = |m: &repay_engine::Money| format::money(m, locale);

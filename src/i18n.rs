@@ -76,7 +76,6 @@ catalog! {
     PenaltyInterest => ("Penalty interest", "罚息"),
     OwedToday => ("Everything owed today", "今日欠款总额"),
     Colon => (": ", "："),
-    ListSeparator => (", ", "、"),
     NothingCharged => ("Nothing has been charged for lateness.", "尚未产生逾期费用。"),
 
     StageReminder => ("Friendly reminder", "温馨提醒"),
@@ -86,21 +85,66 @@ catalog! {
     StageCollections => ("With collections", "催收阶段"),
     StageLegal => ("Legal action", "法律程序"),
     StagePenaltyRate => ("Penalty rate", "罚息利率"),
-    StageChargedOff => ("Charged off", "已核销"),
+    StageChargedOff => ("Written off (the debt is still owed)", "已核销（欠款仍需偿还）"),
     StageOther => ("Stage “{code}”", "阶段“{code}”"),
 
     TimelineHeading => ("What happens if nothing is paid", "如果暂不还款，接下来会发生什么"),
-    EventLateFee => ("A late fee of {amount} is charged", "收取违约金 {amount}"),
-    EventPenalty => ("Penalty interest starts", "开始计收罚息"),
     ActBefore => ("Pay by {date} to avoid this", "在 {date} 或之前还款即可避免"),
     NoticeBy => ("The bank tells you in advance, by {date}", "银行会提前通知您（不晚于 {date}）"),
-    ConsequenceLateFee => ("late fees", "收取违约金"),
-    ConsequencePenaltyInterest => ("penalty interest", "计收罚息"),
-    ConsequenceCreditBureau => ("reported to the credit bureau", "上报征信"),
-    ConsequenceSuspension => ("card suspended", "停用卡片"),
-    ConsequenceCollections => ("passed to collections", "转入催收"),
-    ConsequenceLegal => ("legal action may begin", "可能进入法律程序"),
-    ConsequenceWriteOff => ("account charged off", "账户核销"),
+    NoticeAhead => (
+        "The bank tells you {days} days in advance: look out for its letter or message.",
+        "银行会提前 {days} 天通知您，请留意银行的信件或短信。"
+    ),
+    HarmLateFeeOf => ("A late fee of {amount}", "收取违约金 {amount}"),
+    HarmSeparator => ("; ", "；"),
+    ConsequenceLateFee => ("A late fee", "收取违约金"),
+    ConsequencePenaltyInterest => ("Penalty interest starts", "开始计收罚息"),
+    ConsequenceCreditBureau => ("Reported to the credit bureau", "逾期记录上报征信"),
+    ConsequenceSuspension => ("The card is suspended", "卡片被停用"),
+    ConsequenceCollections => ("Passed to collections", "转入催收"),
+    ConsequenceLegal => ("Legal action may begin", "可能进入法律程序"),
+    ConsequenceWriteOff => (
+        "The account is closed and written off; the debt is still owed and may go to a collection agency",
+        "账户被关闭并核销，欠款仍需偿还，并可能转交催收机构"
+    ),
+    SeverityHigh => ("Serious", "影响严重"),
+    SeverityMedium => ("Significant", "影响较大"),
+    SeverityLow => ("Minor", "影响较小"),
+    LeadingHeading => ("What matters most", "最需要注意的"),
+    LeadingPay => (
+        "Paying {amount} by {date} avoids it, and everything else listed below.",
+        "在 {date} 或之前还款 {amount}，即可避免这一情况以及下面列出的其他情况。"
+    ),
+    DeadlinesHeading => ("Dates that matter", "重要日期"),
+    LastPaymentReceived => ("Last payment received", "最近一次还款"),
+    LastPaymentValue => ("{amount} on {date}", "{date} 还款 {amount}"),
+    ContactLeadStatus => (
+        "Would you rather talk it through? Someone at the bank can help.",
+        "想找人聊聊？银行的工作人员可以帮您。"
+    ),
+    ContactOnCard => (
+        "The bank's number is on the back of your card and on your statement.",
+        "银行的电话号码印在卡片背面和账单上。"
+    ),
+    ContactHours => ("Lines are open", "服务时间"),
+    ContactChat => ("Chat with the bank, or ask for a call back", "在线咨询或预约回电"),
+    PartHeading => ("Can you pay only part of it now?", "现在只能还一部分？"),
+    PartLabel => (
+        "Amount you could pay now: see what it would still avoid",
+        "现在能还的金额（看看还能避免哪些情况）"
+    ),
+    PartStillOverdue => (
+        "{amount} would still be needed to bring your account up to date. With that payment:",
+        "仍需还款 {amount} 才能恢复正常。还了这笔钱之后："
+    ),
+    PartCoversAll => (
+        "That covers everything overdue: paying it avoids every date listed.",
+        "这笔钱足以还清全部逾期款项，列出的情况都可以避免。"
+    ),
+    PartAvoided => ("avoided", "可以避免"),
+    PartSmaller => ("smaller: {amount}", "减少为 {amount}"),
+    PartLessened => ("still charged, on less", "仍会收取，但计算基数减少"),
+    PartNotAvoided => ("still happens", "仍会发生"),
 
     WaitingHeading => ("What waiting would cost", "拖延的代价"),
     WaitingCaption => (
@@ -164,13 +208,18 @@ catalog! {
         "您每月大约可拿出 {amount} 用于还款。"
     ),
     NothingToSpare => (
-        "Your essential expenses take all of your income. A hardship plan or a talk with the bank may help.",
-        "您的必要开支已占用全部收入。个性化分期或与银行沟通可能会有帮助。"
+        "Your essential expenses take all of your income.",
+        "您的必要开支已占用全部收入。"
     ),
     ClearBudget => ("Clear these figures", "清除这些数字"),
+    NothingFitsShort => (
+        "None of the plans has payments this low. The bank may be able to agree something else with you.",
+        "没有哪个方案的每期还款能低到这个程度。银行或许可以和您另行商定。"
+    ),
 
     ErrNotANumber => ("Enter an amount in numbers, for example 8000", "请输入数字金额，例如 8000"),
     ErrNegative => ("The amount cannot be negative", "金额不能为负数"),
+    ErrZero => ("Enter an amount above zero", "请输入大于零的金额"),
     ErrTooManyDecimals => ("Use at most {max} decimal places", "最多保留 {max} 位小数"),
     ErrTooLarge => ("That amount is too large", "金额过大"),
     ErrNotADate => ("Enter a date as YYYY-MM-DD", "请按 YYYY-MM-DD 格式输入日期"),
@@ -221,7 +270,74 @@ catalog! {
     MonthsOption => ("{n} months", "{n} 期"),
     ChoosePlan => ("Choose this plan", "选择此方案"),
     ChosenPlan => ("Chosen", "已选择"),
-    FitsBudget => ("Suggested: fits your budget", "推荐：符合您的预算"),
+    SuggestedBadge => ("Suggested for you", "为您推荐"),
+    SuggestHeading => ("Suggested for you: ", "为您推荐："),
+    WhyForgot => (
+        "You told us you forgot. Paying the overdue amount puts everything right at once, and automatic payments make sure it does not happen again.",
+        "您说是忘记了。还清逾期金额即可马上恢复正常；设置自动还款，以后就不会再忘。"
+    ),
+    WhyEmergency => (
+        "You told us about a short-term emergency. A little more time, or a few instalments, can carry you through it.",
+        "您遇到了临时急事。多一点时间，或分几期还款，可以帮您渡过这段时间。"
+    ),
+    WhyIncomeLoss => (
+        "You told us you lost income. A longer plan keeps each payment low while you get back on your feet.",
+        "您说收入减少了。期限更长的方案能让每期还款更少，给您时间慢慢恢复。"
+    ),
+    WhyIllness => (
+        "You told us you are unwell. A longer plan with lower payments takes the pressure off while you recover.",
+        "您说身体不适。期限更长、每期更少的方案能在您康复期间减轻压力。"
+    ),
+    WhySuitsReason => ("This plan suits what you told us.", "这个方案适合您所说的情况。"),
+    SuggestFits => (
+        "Its payments fit the {amount} a month you can put towards repayment.",
+        "每期还款在您每月可用于还款的 {amount} 以内。"
+    ),
+    SuggestDoesNotFit => (
+        "Its payments are more than the {amount} a month you can put towards repayment.",
+        "不过，每期还款超过了您每月可用于还款的 {amount}。"
+    ),
+    SuggestInstead => ("This plan fits your budget instead: ", "在您预算之内的方案："),
+    SuggestFitsCheapest => (
+        "Of the plans whose payments fit the {amount} a month you can put towards repayment, this one is agreed soonest and costs least.",
+        "在每期还款不超过您每月可用于还款的 {amount} 的方案中，这个方案审批最快、费用最低。"
+    ),
+    SuggestNothingFits => (
+        "None of the plans has payments within the {amount} a month you can put towards repayment. Please talk to the bank: it can look at other ways with you.",
+        "没有哪个方案的每期还款在您每月可用于还款的 {amount} 以内。请联系银行，银行可以和您一起寻找其他办法。"
+    ),
+    SuggestDispute => (
+        "You told us you dispute a charge. Tell the bank which charge is wrong before choosing a plan: a corrected charge changes what you owe.",
+        "您说对账单有异议。请先告诉银行哪笔费用有误，再选择方案：费用更正后，您的欠款金额也会随之改变。"
+    ),
+    DisputeLink => ("Dispute a charge", "提出账单异议"),
+    ContactLeadNoFit => ("Someone at the bank can help you find a way.", "银行的工作人员可以帮您想办法。"),
+    CreditUpToDate => (
+        "Credit record: shown as up to date once paid. A late payment already reported stays on it.",
+        "征信：还清后显示为正常，已上报的逾期记录仍会保留。"
+    ),
+    CreditReportingPaused => (
+        "Credit record: no new late payments are reported while you keep to the plan.",
+        "征信：按计划还款期间，不再上报新的逾期。"
+    ),
+    CreditArrangement => (
+        "Credit record: shown as repaying under an arrangement while the plan runs.",
+        "征信：方案期间显示为协商还款。"
+    ),
+    CreditSettled => (
+        "Credit record: shown as settled for less than the full amount.",
+        "征信：显示为减免后结清。"
+    ),
+    CreditLateUntilPaid => (
+        "Credit record: still shown as late until everything is paid.",
+        "征信：全部还清之前仍显示为逾期。"
+    ),
+    MissedEndsOne => ("If a payment is missed, the plan ends.", "如有一期未按时还款，方案即终止。"),
+    MissedEndsMany => ("If {n} payments are missed, the plan ends.", "如有 {n} 期未按时还款，方案即终止。"),
+    ChargesResume => (
+        " The usual interest and fees then apply again.",
+        "之后将恢复收取正常的利息和费用。"
+    ),
     PlanSummaryLive => (
         "{plan}: {payments} payments of {amount}, extra cost {cost}.",
         "{plan}：共 {payments} 期，每期 {amount}，额外费用 {cost}。"
@@ -249,6 +365,26 @@ catalog! {
     ),
     CustomDate => ("Date of payment {n}", "第 {n} 笔还款日期"),
     CustomAmount => ("Amount of payment {n}", "第 {n} 笔还款金额"),
+    CustomStartEmpty => (
+        "Type the dates and amounts you can pay below: the figures appear as you go.",
+        "请在下方填写您能还款的日期和金额，填写后即显示方案详情。"
+    ),
+    CustomMissing => (
+        "After your last payment, {amount} is still owed. Add payments to cover it.",
+        "最后一笔还款之后，仍欠 {amount}。请增加还款以还清。"
+    ),
+    CustomMissingBy => (
+        "After your last payment, {amount} is still owed. Add payments to cover it by {date}.",
+        "最后一笔还款之后，仍欠 {amount}。请增加还款，在 {date} 前还清。"
+    ),
+    CustomAboveOwed => (
+        "This is more than is owed by then: it counts as {amount}.",
+        "这笔金额超过了届时的欠款，按 {amount} 计算。"
+    ),
+    CustomNotNeeded => (
+        "Everything is repaid before this payment: it is not needed.",
+        "在这笔还款之前已全部还清，无需这笔还款。"
+    ),
     AddPayment => ("Add a payment", "添加一笔还款"),
     RemovePayment => ("Remove payment {n}", "删除第 {n} 笔还款"),
 
@@ -336,6 +472,44 @@ catalog! {
         "银行已收到您的方案，会与您联系。"
     ),
     FirstDue => ("Your first payment of {amount} is due on {date}.", "首期还款 {amount}，应于 {date} 前支付。"),
+    FirstDueIfAgreed => (
+        "If the bank agrees, your first payment of {amount} is due on {date}.",
+        "如果银行同意，首期还款 {amount}，应于 {date} 前支付。"
+    ),
+    PayOnceBy => ("Pay {amount} by {date}.", "请在 {date} 前还款 {amount}。"),
+    SentPayment => (
+        "Noted: the bank expects your payment. Your account is up to date once it arrives.",
+        "已记录：银行将等待您的还款，款项到账后账户即恢复正常。"
+    ),
+    WaysToPay => ("Ways to pay", "还款方式"),
+    MeanwhileHeading => ("Until the bank answers", "在银行答复之前"),
+    ReviewChargesPaused => (
+        "Interest and fees are paused.",
+        "暂停计收利息和费用。"
+    ),
+    ReviewChargesContinue => (
+        "Interest and fees continue as before: paying what you can now keeps them down.",
+        "利息和费用照常计收：现在能还多少就还多少，可以减少这些费用。"
+    ),
+    ReviewReportingPaused => (
+        "Nothing new is reported to the credit bureau.",
+        "不会向征信机构上报新的逾期。"
+    ),
+    ReviewReportingContinue => (
+        "Late payments can still be reported to the credit bureau.",
+        "逾期仍可能被上报征信。"
+    ),
+    ContactLeadAfter => ("Questions about your plan? Talk to the bank.", "对方案有疑问？请联系银行。"),
+    ContactLeadRefused => (
+        "Someone at the bank can tell you what would work instead.",
+        "银行的工作人员可以告诉您哪些方案可行。"
+    ),
+    ContactLeadError => ("You can still reach the bank:", "您仍可以联系银行："),
+    ProvisionalDates => (
+        "The bank reviews this plan: the dates hold once it agrees. Until then, treat these reminders as provisional.",
+        "此方案需银行审核，银行同意后以下日期才生效。在此之前，这些提醒仅供参考。"
+    ),
+    IcsProvisional => ("(Provisional, until the bank agrees) ", "（待银行确认）"),
     NextTimeHeading => ("So that no payment slips again", "避免再次错过还款"),
     SignUpReminders => ("Get payment reminders", "开通还款提醒"),
 

@@ -16,6 +16,8 @@ pub enum InputError {
     NotANumber,
     #[error("negative")]
     Negative,
+    #[error("zero")]
+    Zero,
     #[error("more than {max} decimal places")]
     TooManyDecimals { max: u32 },
     #[error("too large")]

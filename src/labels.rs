@@ -1,9 +1,10 @@
 //! The customer-facing names of engine values: plans, stages, reasons, consequences,
 //! input errors, channels. Every text comes from the message catalog.
 
+use repay_engine::guidance::{CreditRecord, PlanEffects, Severity};
 use repay_engine::plans::{PlanReason, PricingMethod};
 use repay_engine::policy::Consequence;
-use repay_engine::status::EventKind;
+use repay_engine::status::Harm;
 use repay_engine::{Plan, PlanKind};
 
 use crate::config::{ContactChannel, PaymentChannelKind};
@@ -51,43 +52,36 @@ pub(crate) fn stage_name(code: &str, locale: Locale) -> String {
     msg.text(locale).to_owned()
 }
 
-/// Whether a known stage's name already says `consequence` ("Card suspended" needs no
-/// "card suspended" under it).
-pub(crate) fn stage_says(code: &str, consequence: Consequence) -> bool {
-    matches!(
-        (code, consequence),
-        ("reported", Consequence::CreditBureauReport)
-            | ("suspended", Consequence::CardSuspension)
-            | ("collections", Consequence::Collections)
-            | ("legal", Consequence::LegalAction)
-            | ("penalty_rate", Consequence::PenaltyInterest)
-            | ("charged_off", Consequence::WriteOff)
-    )
-}
-
-/// What happens at a timeline event, as its title: the stage's name, or the charge.
-pub(crate) fn event_title(kind: &EventKind, locale: Locale) -> String {
-    match kind {
-        EventKind::StageStarts { code, .. } => stage_name(code, locale),
-        EventKind::LateFee { amount } => fill(
-            Msg::EventLateFee.text(locale),
-            &[("amount", &format::money(amount, locale))],
+/// What happens, as a title that reads the same before and after the date: "A late
+/// fee of ¥43.00", "Reported to the credit bureau".
+pub(crate) fn harm_title(harm: &Harm, locale: Locale) -> String {
+    match (harm.consequence, harm.amount) {
+        (Consequence::LateFee, Some(amount)) => fill(
+            Msg::HarmLateFeeOf.text(locale),
+            &[("amount", &format::money(&amount, locale))],
         ),
-        EventKind::PenaltyInterestStarts => Msg::EventPenalty.text(locale).to_owned(),
+        (consequence, _) => self::consequence(consequence, locale).to_owned(),
     }
 }
 
-/// What a timeline event does to the customer, in a sentence: a stage's consequences
-/// ("reported to the credit bureau"), else its title.
-pub(crate) fn event_summary(kind: &EventKind, locale: Locale) -> String {
-    match kind {
-        EventKind::StageStarts { consequences, .. } if !consequences.is_empty() => consequences
-            .iter()
-            .map(|c| consequence(*c, locale))
-            .collect::<Vec<_>>()
-            .join(Msg::ListSeparator.text(locale)),
-        _ => event_title(kind, locale),
+/// Everything that happens on one date, as one line: "Passed to collections; the card
+/// is suspended".
+pub(crate) fn harms_title(harms: &[Harm], locale: Locale) -> String {
+    harms
+        .iter()
+        .map(|h| harm_title(h, locale))
+        .collect::<Vec<_>>()
+        .join(Msg::HarmSeparator.text(locale))
+}
+
+/// How much a harm weighs, as the policy ranks it.
+pub(crate) fn severity(severity: Severity, locale: Locale) -> &'static str {
+    match severity {
+        Severity::High => Msg::SeverityHigh,
+        Severity::Medium => Msg::SeverityMedium,
+        Severity::Low => Msg::SeverityLow,
     }
+    .text(locale)
 }
 
 pub(crate) fn consequence(consequence: Consequence, locale: Locale) -> &'static str {
@@ -130,6 +124,7 @@ pub(crate) fn input_error(error: InputError, locale: Locale) -> Option<String> {
         InputError::Empty => return None,
         InputError::NotANumber => Msg::ErrNotANumber.text(locale).to_owned(),
         InputError::Negative => Msg::ErrNegative.text(locale).to_owned(),
+        InputError::Zero => Msg::ErrZero.text(locale).to_owned(),
         InputError::TooManyDecimals { max } => fill(
             Msg::ErrTooManyDecimals.text(locale),
             &[("max", &max.to_string())],
@@ -207,4 +202,30 @@ pub(crate) fn payment(plan: &Plan, locale: Locale) -> (Msg, String) {
     } else {
         (label, amount)
     }
+}
+
+/// What agreeing to a plan means, in two sentences: for the credit record, and if a
+/// payment is missed.
+pub(crate) fn plan_effects(effects: &PlanEffects, locale: Locale) -> (String, String) {
+    let credit = match effects.credit_record {
+        CreditRecord::UpToDate => Msg::CreditUpToDate,
+        CreditRecord::ReportingPaused => Msg::CreditReportingPaused,
+        CreditRecord::ReportedAsArrangement => Msg::CreditArrangement,
+        CreditRecord::ReportedAsSettled => Msg::CreditSettled,
+        CreditRecord::LateUntilPaid => Msg::CreditLateUntilPaid,
+    }
+    .text(locale)
+    .to_owned();
+    let missed = effects.if_missed;
+    let mut text = match missed.plan_ends_after {
+        1 => Msg::MissedEndsOne.text(locale).to_owned(),
+        n => fill(
+            Msg::MissedEndsMany.text(locale),
+            &[("n", &format::integer(i64::from(n), locale))],
+        ),
+    };
+    if missed.charges_resume {
+        text.push_str(Msg::ChargesResume.text(locale));
+    }
+    (credit, text)
 }

@@ -5,9 +5,10 @@
 use jiff::civil::Date;
 use repay_engine::affordability::{affordability, shortest_fitting_term, Affordability, Budget};
 use repay_engine::calendar::{add_days, add_months};
+use repay_engine::guidance::{suggest, Suggestion};
 use repay_engine::plans::{default_first_payment, CustomPayment};
 use repay_engine::policy::{PlanOffer, LEGAL_MAX_TERM_MONTHS};
-use repay_engine::status::{status, Status};
+use repay_engine::status::{part_payment, status, PartPayment, Status};
 use repay_engine::{plan_for, EngineError, Money, Plan, PlanChoice, Scenario};
 
 use crate::input::{parse_amount, parse_date, InputError};
@@ -20,6 +21,8 @@ const DEFAULT_FIRST_PAYMENT_WINDOW_DAYS: u32 = 60;
 /// the step, the message) reuses the figures already computed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Inputs {
+    pub reason: Option<crate::state::MissedReason>,
+    pub part_payment: String,
     pub income: String,
     pub expenses: String,
     pub first_payment: String,
@@ -30,6 +33,8 @@ pub struct Inputs {
 impl Inputs {
     pub fn of(state: &State) -> Self {
         Self {
+            reason: state.reason,
+            part_payment: state.part_payment.clone(),
             income: state.income.clone(),
             expenses: state.expenses.clone(),
             first_payment: state.first_payment.clone(),
@@ -37,6 +42,15 @@ impl Inputs {
             custom_rows: state.custom_rows.clone(),
         }
     }
+}
+
+/// What the engine made of a custom payment that is more than is owed on its date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CustomNote {
+    /// Counted as this amount: what was still owed on its date.
+    CountedAs(Money),
+    /// Everything is repaid before it: it is not needed.
+    NotNeeded,
 }
 
 /// A typed field's outcome: nothing typed, a value, or why the text is not usable.
@@ -71,8 +85,20 @@ pub struct Model {
     pub choices: Vec<PlanChoice>,
     /// Per custom row: the date's and the amount's problem, if any.
     pub custom_errors: Vec<(Option<InputError>, Option<InputError>)>,
-    /// The plan the budget points to.
-    pub suggested: Option<usize>,
+    /// Per custom row: what the engine made of a payment that is more than is owed.
+    pub custom_notes: Vec<Option<CustomNote>>,
+    /// What paying the typed part of the overdue amount now would still avoid.
+    pub part_payment: Field<PartPayment>,
+    /// The plan suggested from the reason and the budget, and why; `None` with nothing
+    /// to go on.
+    pub suggestion: Option<Suggestion>,
+}
+
+impl Model {
+    /// The suggested plan's offer, if a plan is suggested.
+    pub fn suggested(&self) -> Option<usize> {
+        self.suggestion.and_then(|s| s.plan)
+    }
 }
 
 fn field<T>(text: &str, parse: impl FnOnce(&str) -> Result<T, InputError>) -> Field<T> {
@@ -166,9 +192,27 @@ pub fn derive(scenario: &Scenario, inputs: &Inputs) -> Result<Model, EngineError
         Some(budget) => Some(affordability(budget, policy, &plans)?),
         None => None,
     };
+    let custom_notes = plans
+        .iter()
+        .find(|plan| plan.kind == repay_engine::PlanKind::Custom)
+        .map(|plan| custom_notes(plan, &inputs.custom_rows, &custom_errors, &custom_payments))
+        .unwrap_or_default();
+    let part = field(&inputs.part_payment, |t| {
+        let paid = parse_amount(t, currency)?;
+        if paid.is_zero() {
+            return Err(InputError::Zero);
+        }
+        Ok(paid)
+    });
+    let part_payment = match part {
+        Ok(Some(paid)) => Ok(Some(part_payment(account, policy, paid)?)),
+        Ok(None) => Ok(None),
+        Err(error) => Err(error),
+    };
     Ok(Model {
         status: status(account, policy)?,
-        suggested: affordability.as_ref().and_then(|a| a.recommended),
+        suggestion: suggest(policy, &plans, inputs.reason, affordability.as_ref()),
+        part_payment,
         budget: BudgetView {
             income,
             expenses,
@@ -180,6 +224,7 @@ pub fn derive(scenario: &Scenario, inputs: &Inputs) -> Result<Model, EngineError
         default_first_payment: default_first,
         choices,
         custom_errors,
+        custom_notes,
     })
 }
 
@@ -187,6 +232,40 @@ pub fn derive(scenario: &Scenario, inputs: &Inputs) -> Result<Model, EngineError
 /// hardship plans, the shared default (a settlement without a typed date is paid today).
 fn first_payment_for(offer: &PlanOffer, typed: Option<Date>, default: Date) -> Option<Date> {
     typed.or_else(|| offer.latest_first_payment_days().map(|_| default))
+}
+
+/// Per custom row, whether the engine counted less than was typed: the schedule holds
+/// one row per payment of more than nothing, in order, and stops once all is repaid.
+fn custom_notes(
+    plan: &Plan,
+    rows: &[CustomRow],
+    errors: &[(Option<InputError>, Option<InputError>)],
+    payments: &[CustomPayment],
+) -> Vec<Option<CustomNote>> {
+    let mut payments = payments.iter();
+    let mut schedule = plan.schedule.iter().filter(|row| row.number > 0);
+    rows.iter()
+        .zip(errors)
+        .map(|(row, error)| {
+            let complete = !row.date.trim().is_empty()
+                && !row.amount.trim().is_empty()
+                && *error == (None, None);
+            if !complete {
+                return None;
+            }
+            let payment = payments.next()?;
+            if payment.amount.is_zero() {
+                return None;
+            }
+            match schedule.next() {
+                None => Some(CustomNote::NotNeeded),
+                Some(paid) if paid.total.amount() < payment.amount.amount() => {
+                    Some(CustomNote::CountedAs(paid.total))
+                }
+                Some(_) => None,
+            }
+        })
+        .collect()
 }
 
 /// The complete rows of the customer's own plan, and each row's problems.
@@ -235,7 +314,7 @@ mod tests {
         assert_eq!(model.plans.len(), 8);
         assert_eq!(model.status.days_past_due, 18);
         assert_eq!(model.budget.affordability, None);
-        assert_eq!(model.suggested, None);
+        assert_eq!(model.suggested(), None);
     }
 
     #[test]
@@ -253,7 +332,7 @@ mod tests {
             .position(|p| p.kind == PlanKind::Hardship)
             .unwrap();
         assert_eq!(model.plans[hardship].term_months, 29);
-        assert_eq!(model.suggested, Some(hardship));
+        assert_eq!(model.suggested(), Some(hardship));
         // A term the customer picked wins over the suggestion.
         inputs.terms.insert(hardship, 48);
         let model = derive(&scenario(), &inputs).unwrap();
@@ -343,5 +422,82 @@ mod tests {
         assert_eq!(model.custom_errors[2], (None, Some(InputError::NotANumber)));
         let choice = &model.choices[custom];
         assert_eq!(choice.custom_payments.len(), 2);
+    }
+
+    #[test]
+    fn a_custom_payment_above_what_is_owed_is_noted_on_its_row() {
+        let mut inputs = inputs();
+        let row = |date: &str, amount: &str| CustomRow {
+            date: date.into(),
+            amount: amount.into(),
+        };
+        // 8650.74 is owed today; with interest to 5 January, the second 5000 is more
+        // than the rest, and a third payment comes after everything is repaid.
+        inputs.custom_rows = vec![
+            row("2026-12-05", "5000"),
+            row("2027-01-05", "5000"),
+            row("", ""),
+            row("2027-02-05", "100"),
+        ];
+        let model = derive(&scenario(), &inputs).unwrap();
+        let custom = model
+            .plans
+            .iter()
+            .position(|p| p.kind == PlanKind::Custom)
+            .unwrap();
+        let counted = model.plans[custom].schedule[1].total;
+        assert!(counted.amount() < repay_engine::rust_decimal::Decimal::from(5000));
+        assert_eq!(
+            model.custom_notes,
+            vec![
+                None,
+                Some(CustomNote::CountedAs(counted)),
+                None,
+                Some(CustomNote::NotNeeded)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_reason_given_steers_the_suggestion() {
+        use repay_engine::guidance::{MissedReason, Why};
+        let mut inputs = inputs();
+        inputs.income = "9000".into();
+        inputs.expenses = "8200".into();
+        // With no reason the budget decides: a long plan, reviewed.
+        let model = derive(&scenario(), &inputs).unwrap();
+        assert_eq!(model.suggestion.unwrap().why, Why::FitsBudget);
+        let by_budget = model.suggested().unwrap();
+        // "I forgot": pay the overdue amount, said not to fit 400 a month, with the
+        // budget's plan offered instead.
+        inputs.reason = Some(MissedReason::Forgot);
+        let model = derive(&scenario(), &inputs).unwrap();
+        let suggestion = model.suggestion.unwrap();
+        assert_eq!(
+            model.plans[suggestion.plan.unwrap()].kind,
+            PlanKind::BringCurrent
+        );
+        assert_eq!(suggestion.fits_instead, Some(by_budget));
+    }
+
+    #[test]
+    fn a_part_payment_is_worked_out_by_the_engine_or_its_problem_named() {
+        use repay_engine::status::PartEffect;
+        let mut inputs = inputs();
+        inputs.part_payment = "500".into();
+        let model = derive(&scenario(), &inputs).unwrap();
+        let part = model.part_payment.unwrap().unwrap();
+        assert_eq!(part.still_overdue.to_string(), "360.00");
+        assert!(part
+            .outcomes
+            .iter()
+            .any(|o| matches!(o.effect, PartEffect::Smaller { .. })));
+        for (typed, error) in [("0", InputError::Zero), ("-5", InputError::Negative)] {
+            inputs.part_payment = typed.into();
+            let model = derive(&scenario(), &inputs).unwrap();
+            assert_eq!(model.part_payment, Err(error), "{typed}");
+        }
+        inputs.part_payment = String::new();
+        assert_eq!(derive(&scenario(), &inputs).unwrap().part_payment, Ok(None));
     }
 }

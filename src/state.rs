@@ -67,6 +67,9 @@ pub struct State {
     pub step: Step,
     /// The "pay the overdue amount now" panel is open.
     pub paying_now: bool,
+    /// An amount the customer could pay now, less than the overdue amount, as typed: what
+    /// it would still avoid is shown beside it.
+    pub part_payment: String,
     pub reason: Option<MissedReason>,
     /// Budget figures as typed. They never leave the browser unless `share_budget`.
     pub income: String,
@@ -99,6 +102,7 @@ impl State {
             locale,
             step: Step::Status,
             paying_now: false,
+            part_payment: String::new(),
             reason: None,
             income: String::new(),
             expenses: String::new(),

@@ -208,6 +208,74 @@ async fn invalid_json_is_reported_with_its_position() {
     assert!(text(&root, "config-error-detail").contains("line 1"));
 }
 
+/// The guidance around the figures: what matters most, the dates that avoid each harm,
+/// the last payment, a person to call, what paying part now still avoids, and a
+/// suggestion that follows the reason given.
+#[wasm_bindgen_test]
+async fn guidance_leads_with_what_matters_and_follows_what_the_customer_said() {
+    let root = fresh_root();
+    let _app = repay_widget::mount(
+        root.clone(),
+        &CN.replace("\"locale\": \"zh-CN\"", "\"locale\": \"en-US\""),
+    );
+    yew::scheduler::flush().await;
+
+    let leading = text(&root, "leading");
+    assert!(
+        leading.contains("Reported to the credit bureau"),
+        "{leading}"
+    );
+    assert!(
+        leading.contains("December 9, 2026") && leading.contains("910.74"),
+        "{leading}"
+    );
+    let deadlines = by_test_id(&root, "deadlines");
+    assert_eq!(deadlines.query_selector_all("li").unwrap().length(), 5);
+    let first = find(&deadlines, "li").unwrap().text_content().unwrap();
+    assert!(first.starts_with("Serious"), "{first}");
+    assert!(text(&root, "last-payment").contains("1,200.00"));
+    let phone = find(&by_test_id(&root, "bank-contact"), "a[href^=\"tel:\"]").unwrap();
+    assert_eq!(
+        phone.get_attribute("href").as_deref(),
+        Some("tel:4000000000")
+    );
+
+    // Part of it now: the fee shrinks, the report still comes.
+    click(&by_test_id(&root, "pay-now"));
+    yew::scheduler::flush().await;
+    type_into(
+        &input_labelled(
+            &root,
+            "Amount you could pay now: see what it would still avoid",
+        ),
+        "500",
+    )
+    .await;
+    let part = text(&root, "part-result");
+    assert!(part.contains("smaller: CN¥18.00"), "{part}");
+    assert!(part.contains("still happens"), "{part}");
+
+    // "I forgot": pay the overdue amount, and why.
+    click(&by_test_id(&root, "see-options"));
+    yew::scheduler::flush().await;
+    let forgot = input_labelled(&root, "I forgot");
+    forgot.click();
+    yew::scheduler::flush().await;
+    click(&by_test_id(&root, "continue"));
+    yew::scheduler::flush().await;
+    let suggestion = text(&root, "suggestion");
+    assert!(
+        suggestion.contains("You told us you forgot"),
+        "{suggestion}"
+    );
+    assert_eq!(text(&root, "suggested-link"), "Pay the overdue amount");
+    assert!(by_test_id(&root, "plan-1")
+        .text_content()
+        .unwrap()
+        .contains("Suggested for you"));
+    assert!(text(&root, "plan-1-effects").contains("Credit record"));
+}
+
 /// Steps 2–5: the whole flow as a customer goes through it.
 #[wasm_bindgen_test]
 async fn the_whole_flow_from_status_to_review() {
@@ -273,7 +341,9 @@ async fn the_whole_flow_from_status_to_review() {
         .unwrap()
         .contains("Suggested"));
     assert!(text(&root, "plan-0-verdict").contains("Approved instantly"));
-    assert!(text(&root, "plan-7-reasons").contains("Add at least one payment"));
+    // The customer's own plan shows no figures before anything is typed.
+    assert!(text(&root, "custom-empty").contains("Type the dates and amounts"));
+    assert!(find(&root, "[data-testid=\"plan-7-payment\"]").is_none());
     assert!(
         find(&root, "svg[role=\"img\"]").is_some(),
         "the charts are drawn"

@@ -116,16 +116,19 @@ pub fn App(props: &AppProps) -> Html {
     let body = match (config, &*model) {
         (Err(error), _) => config_error_panel(&ConfigErrorPanelProps {
             error: error.error.clone(),
+            contact: error.contact.as_deref().cloned(),
             locale,
         }),
-        (Ok(_), Some(Err(error))) => config_error_panel(&ConfigErrorPanelProps {
+        (Ok(config), Some(Err(error))) => config_error_panel(&ConfigErrorPanelProps {
             error: error.clone(),
+            contact: config.bank_contact.clone(),
             locale,
         }),
-        (Ok(config), Some(Ok(_))) if let Lifecycle::Accepted(receipt) = &state.lifecycle => {
+        (Ok(config), Some(Ok(model))) if let Lifecycle::Accepted(receipt) = &state.lifecycle => {
             confirmation(&ConfirmationProps {
                 receipt,
                 config,
+                plan: state.chosen.and_then(|offer| model.plans.get(offer)),
                 locale,
                 heading: heading.clone(),
             })
@@ -145,10 +148,13 @@ pub fn App(props: &AppProps) -> Html {
                     model: model.clone(),
                     locale,
                     paying_now: state.paying_now,
+                    part_payment: AttrValue::from(state.part_payment.clone()),
                     dispatch: dispatch.clone(),
                     heading,
+                    ids: ids.clone(),
                 }),
                 Step::Situation => situation_step(&SituationStepProps {
+                    config: config.clone(),
                     state: (*state).clone(),
                     model: model.clone(),
                     dispatch: dispatch.clone(),
@@ -166,12 +172,14 @@ pub fn App(props: &AppProps) -> Html {
                 Step::Details | Step::Review => {
                     match state.chosen.filter(|&o| o < model.plans.len()) {
                         Some(offer) if state.step == Step::Details => {
+                            let policy = &config.scenario.policy;
                             details_step(&DetailsStepProps {
                                 model: model.clone(),
                                 offer,
                                 locale,
                                 effect,
                                 heading,
+                                effects: policy.plan_effects.of(policy.plans[offer].kind()),
                             })
                         }
                         Some(offer) => review_step(&ReviewStepProps {

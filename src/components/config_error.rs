@@ -4,11 +4,15 @@
 use repay_engine::EngineError;
 use yew::prelude::*;
 
+use crate::components::bank_contact::bank_contact;
+use crate::config::BankContactWire;
 use crate::i18n::{fill, reason_text, Locale, Msg};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConfigErrorPanelProps {
     pub error: EngineError,
+    /// The bank's contact, when the configuration's `bank_contact` itself could be read.
+    pub contact: Option<BankContactWire>,
     pub locale: Locale,
 }
 
@@ -43,6 +47,7 @@ pub fn config_error_panel(props: &ConfigErrorPanelProps) -> Html {
             <h2 class="repay-widget__heading">{ Msg::ConfigErrorTitle.text(locale) }</h2>
             <p>{ Msg::ConfigErrorBody.text(locale) }</p>
             <p class="repay-widget__error-detail" data-testid="config-error-detail">{ detail }</p>
+            { bank_contact(props.contact.as_ref(), Msg::ContactLeadError, locale) }
         </div>
     }
 }

@@ -1,20 +1,27 @@
-//! After the bank accepted the proposal: the reference, what happens next, the first
-//! payment, and how to keep the next due date: the bank's automatic payments and payment
-//! reminders (calendar files of the schedule are on the plan details step).
+//! After the bank accepted the proposal, in the words that fit the plan: the reference;
+//! for a one-off payment, the amount, the date and the ways to pay; for a plan agreed,
+//! its first payment; for a plan under review, when the bank answers, what happens to
+//! charges and reporting meanwhile, and the first payment if it agrees; then how to keep
+//! the next due date (automatic payments, reminders) and a person to talk to.
 
 use yew::prelude::*;
 
+use crate::components::bank_contact::bank_contact;
+use crate::components::pay_now::channels;
 use crate::components::slot;
 use crate::config::{PaymentChannelKind, WidgetConfig};
 use crate::format;
 use crate::i18n::{fill, Locale, Msg};
 use crate::submit::Receipt;
 use repay_contract::AcceptedStatus;
+use repay_engine::{Plan, PlanKind};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConfirmationProps<'a> {
     pub receipt: &'a Receipt,
     pub config: &'a WidgetConfig,
+    /// The plan proposed (`None` if the configuration changed under a stored receipt).
+    pub plan: Option<&'a Plan>,
     pub locale: Locale,
     pub heading: NodeRef,
 }
@@ -33,14 +40,58 @@ pub fn confirmation(props: &ConfirmationProps<'_>) -> Html {
         (AcceptedStatus::UnderReview, None) => Msg::SentReview.text(locale).to_owned(),
         (AcceptedStatus::Received, _) => Msg::SentReceived.text(locale).to_owned(),
     };
+    // A payment made once, now: what to pay and how, not a plan to keep.
+    let one_off = props
+        .plan
+        .is_some_and(|p| matches!(p.kind, PlanKind::PayInFull | PlanKind::BringCurrent));
+    let reviewed = receipt.status == AcceptedStatus::UnderReview;
     let first_due = receipt.first_due.map(|due| {
+        let msg = match (one_off, reviewed) {
+            (true, _) => Msg::PayOnceBy,
+            (false, true) => Msg::FirstDueIfAgreed,
+            (false, false) => Msg::FirstDue,
+        };
         fill(
-            Msg::FirstDue.text(locale),
+            msg.text(locale),
             &[
                 ("amount", &format::money(&due.amount, locale)),
                 ("date", &format::date(due.date, locale)),
             ],
         )
+    });
+    let outcome = match (one_off, receipt.status) {
+        (true, AcceptedStatus::Approved) => Msg::SentPayment.text(locale).to_owned(),
+        _ => outcome,
+    };
+    let meanwhile = reviewed.then(|| {
+        let review = props.config.scenario.policy.while_reviewed;
+        let charges = if review.charges_paused {
+            Msg::ReviewChargesPaused
+        } else {
+            Msg::ReviewChargesContinue
+        };
+        let reporting = if review.reporting_paused {
+            Msg::ReviewReportingPaused
+        } else {
+            Msg::ReviewReportingContinue
+        };
+        html! {
+            <div data-testid="meanwhile">
+                <h3 class="repay-widget__subheading">{ Msg::MeanwhileHeading.text(locale) }</h3>
+                <ul class="repay-widget__effects">
+                    <li>{ charges.text(locale) }</li>
+                    <li>{ reporting.text(locale) }</li>
+                </ul>
+            </div>
+        }
+    });
+    let ways_to_pay = one_off.then(|| {
+        html! {
+            <div data-testid="ways-to-pay">
+                <h3 class="repay-widget__subheading">{ Msg::WaysToPay.text(locale) }</h3>
+                { channels(props.config, locale) }
+            </div>
+        }
     });
     let auto_debit = props.config.payment_channels.iter().find_map(|channel| {
         channel
@@ -72,11 +123,14 @@ pub fn confirmation(props: &ConfirmationProps<'_>) -> Html {
             <p data-testid="outcome">{ outcome }</p>
             { slot(receipt.message.as_ref().map(|m| html! { <p>{ m }</p> })) }
             { slot(first_due.map(|text| html! { <p data-testid="first-due">{ text }</p> })) }
+            { slot(ways_to_pay) }
+            { slot(meanwhile) }
             <h3 class="repay-widget__subheading">{ Msg::NextTimeHeading.text(locale) }</h3>
             <ul class="repay-widget__actions" data-testid="next-time">
                 { slot(auto_debit.map(|url| link(url, Msg::ChannelAutoDebit))) }
                 { slot(props.config.reminders_url.as_ref().map(|url| link(url, Msg::SignUpReminders))) }
             </ul>
+            { bank_contact(props.config.bank_contact.as_ref(), Msg::ContactLeadAfter, locale) }
         </div>
     }
 }

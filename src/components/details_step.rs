@@ -19,6 +19,8 @@ pub struct DetailsStepProps {
     /// Downloads and printing go through the effects layer.
     pub effect: Callback<Effect>,
     pub heading: NodeRef,
+    /// What agreeing means for the credit record and a missed payment, from the policy.
+    pub effects: Option<repay_engine::guidance::PlanEffects>,
 }
 
 #[inline(never)]
@@ -78,6 +80,10 @@ pub fn details_step(props: &DetailsStepProps) -> Html {
                     </tfoot>
                 </table>
             </div>
+            { crate::components::slot(props.effects.map(|e| crate::components::plan_card::plan_effects(&e, offer, locale))) }
+            { crate::components::slot(matches!(plan.verdict, repay_engine::Verdict::NeedsReview { .. }).then(|| html! {
+                <p class="repay-widget__note" data-testid="provisional">{ Msg::ProvisionalDates.text(locale) }</p>
+            })) }
             <div class="repay-widget__actions repay-widget__no-print">
                 <button type="button" class="repay-widget__button repay-widget__button--secondary"
                     data-testid="download-ics" onclick={on_ics}>{ Msg::DownloadIcs.text(locale) }</button>

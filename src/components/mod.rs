@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod balance_chart;
+pub mod bank_contact;
 pub mod config_error;
 pub mod confirmation;
 pub mod custom_plan;
@@ -17,6 +18,7 @@ pub mod progress;
 pub mod review_step;
 pub mod situation_step;
 pub mod status_step;
+pub mod suggestion;
 pub mod text_field;
 pub mod timeline;
 pub mod waiting_cost;

@@ -14,6 +14,7 @@ use crate::actions::Action;
 use crate::components::balance_chart::{balance_chart, BalanceChartProps};
 use crate::components::custom_plan::{custom_plan, CustomPlanProps};
 use crate::components::plan_card::{plan_card, PlanCardProps};
+use crate::components::suggestion::suggestion;
 use crate::components::text_field::{text_field, TextFieldProps};
 use crate::config::WidgetConfig;
 use crate::format;
@@ -47,6 +48,21 @@ fn terms_of(offer: &PlanOffer, max_term: u32) -> Vec<u32> {
     }
 }
 
+/// The latest date a custom plan's payments may reach: its term from the snapshot's
+/// date, within the policy's longest term.
+fn custom_latest(config: &WidgetConfig, offer: usize) -> Option<jiff::civil::Date> {
+    let policy = &config.scenario.policy;
+    match policy.plans.get(offer) {
+        Some(PlanOffer::Custom {
+            max_term_months, ..
+        }) => repay_engine::calendar::add_months(
+            config.scenario.account.as_of,
+            (*max_term_months).min(policy.max_term_months),
+        ),
+        _ => None,
+    }
+}
+
 #[inline(never)]
 pub fn options_step(props: &OptionsStepProps) -> Html {
     let locale = props.state.locale;
@@ -60,6 +76,7 @@ pub fn options_step(props: &OptionsStepProps) -> Html {
         .and_then(|e| labels::input_error(e, locale))
         .map(AttrValue::from);
     let custom_errors = Rc::new(model.custom_errors.clone());
+    let custom_notes = Rc::new(model.custom_notes.clone());
     let cards = model.plans.iter().map(|plan| {
         let offer = plan.offer;
         let children = if plan.kind == PlanKind::Custom {
@@ -67,6 +84,7 @@ pub fn options_step(props: &OptionsStepProps) -> Html {
                 { custom_plan(&CustomPlanProps {
                     rows: props.state.custom_rows.clone(),
                     errors: custom_errors.clone(),
+                    notes: custom_notes.clone(),
                     locale,
                     dispatch: props.dispatch.clone(),
                     ids: ids.clone(),
@@ -82,7 +100,9 @@ pub fn options_step(props: &OptionsStepProps) -> Html {
                     offer,
                     terms: terms_of(&policy.plans[offer], policy.max_term_months),
                     chosen: props.state.chosen == Some(offer),
-                    suggested: model.suggested == Some(offer),
+                    suggested: model.suggested() == Some(offer),
+                    effects: policy.plan_effects.of(policy.plans[offer].kind()),
+                    custom_latest: custom_latest(&props.config, offer),
                     review_days: props.config.review_days,
                     locale,
                     dispatch: props.dispatch.clone(),
@@ -122,6 +142,7 @@ pub fn options_step(props: &OptionsStepProps) -> Html {
                 { Msg::StepOptions.text(locale) }
             </h2>
             <p class="repay-widget__intro">{ Msg::OptionsIntro.text(locale) }</p>
+            { suggestion(&props.config, model, ids, locale) }
             { text_field(&TextFieldProps { id: AttrValue::from(format!("{ids}-first-payment")), kind: AttrValue::Static("date"), label: AttrValue::from(Msg::FirstPaymentLabel.text(locale)), hint: Some(AttrValue::from(fill(Msg::FirstPaymentHint.text(locale), &[("date", &format::date(model.default_first_payment, locale))]))), value: AttrValue::from(props.state.first_payment.clone()), min: Some(AttrValue::from(repay_engine::account::iso_date(earliest))), max: Some(AttrValue::from(repay_engine::account::iso_date(latest))), error: first_payment_error, on_input: props.dispatch.reform(Action::SetFirstPayment), ..TextFieldProps::default() }) }
             <div class="repay-widget__visually-hidden" aria-live="polite" data-testid="live-summary">
                 { live.unwrap_or_default() }

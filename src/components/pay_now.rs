@@ -1,15 +1,19 @@
 //! "Pay the overdue amount now": the exact amount; first the date by which paying avoids
 //! everything on the timeline (a credit-bureau report may come before any fee), then the
-//! next charge and the date that stops it; and the bank's payment channels from the
-//! configuration.
+//! next charge and the date that stops it; the bank's payment channels from the
+//! configuration; and, for a customer who cannot pay it all, what paying part of it now
+//! would still avoid, as the engine works it out under the bank's policy.
 
-use repay_engine::status::EventKind;
+use repay_engine::policy::Consequence;
+use repay_engine::status::PartEffect;
 use yew::prelude::*;
 
 use crate::components::slot;
+use crate::components::text_field::{text_field, TextFieldProps};
 
 use crate::shared::Shared;
 
+use crate::actions::Action;
 use crate::config::WidgetConfig;
 use crate::format;
 use crate::i18n::{fill, Locale, Msg};
@@ -20,6 +24,68 @@ pub struct PayNowProps {
     pub config: Shared<WidgetConfig>,
     pub model: Shared<Model>,
     pub locale: Locale,
+    /// The part payment as typed.
+    pub part_payment: AttrValue,
+    pub dispatch: Callback<Action>,
+    pub ids: AttrValue,
+}
+
+/// What paying part now would do: each consequence to come, avoided or not.
+fn part_payment(props: &PayNowProps) -> Html {
+    let locale = props.locale;
+    let model = &props.model;
+    let error = model
+        .part_payment
+        .as_ref()
+        .err()
+        .and_then(|e| labels::input_error(*e, locale))
+        .map(AttrValue::from);
+    let result = model.part_payment.as_ref().ok().and_then(Option::as_ref).map(|part| {
+        if part.still_to_bring_current.is_zero() {
+            return html! { <p data-testid="part-result">{ Msg::PartCoversAll.text(locale) }</p> };
+        }
+        let rows = part.outcomes.iter().map(|outcome| {
+            let (class, effect) = match outcome.effect {
+                PartEffect::Avoided => ("avoided", Msg::PartAvoided.text(locale).to_owned()),
+                PartEffect::Smaller { amount } => (
+                    "smaller",
+                    fill(
+                        Msg::PartSmaller.text(locale),
+                        &[("amount", &format::money(&amount, locale))],
+                    ),
+                ),
+                PartEffect::Lessened => ("smaller", Msg::PartLessened.text(locale).to_owned()),
+                PartEffect::NotAvoided => ("still", Msg::PartNotAvoided.text(locale).to_owned()),
+            };
+            html! {
+                <li class={format!("repay-widget__part repay-widget__part--{class}")}>
+                    <span class="repay-widget__part-harm">{ labels::harm_title(&outcome.deadline.harm, locale) }</span>
+                    <span class="repay-widget__part-effect">{ effect }</span>
+                </li>
+            }
+        });
+        html! {
+            <div data-testid="part-result">
+                <p>{ fill(Msg::PartStillOverdue.text(locale), &[("amount", &format::money(&part.still_to_bring_current, locale))]) }</p>
+                <ul class="repay-widget__parts">{ for rows }</ul>
+            </div>
+        }
+    });
+    html! {
+        <div class="repay-widget__part-payment" data-testid="part-payment">
+            <h4 class="repay-widget__minor-heading">{ Msg::PartHeading.text(locale) }</h4>
+            { text_field(&TextFieldProps {
+                id: AttrValue::from(format!("{}-part", props.ids)),
+                label: AttrValue::from(Msg::PartLabel.text(locale)),
+                value: props.part_payment.clone(),
+                inputmode: Some(AttrValue::Static("decimal")),
+                error,
+                on_input: props.dispatch.reform(Action::SetPartPayment),
+                ..TextFieldProps::default()
+            }) }
+            <div aria-live="polite">{ slot(result) }</div>
+        </div>
+    }
 }
 
 pub fn pay_now(props: &PayNowProps) -> Html {
@@ -33,7 +99,7 @@ pub fn pay_now(props: &PayNowProps) -> Html {
             <p data-testid="pay-by">
                 { fill(Msg::PayNowBy.text(locale), &[
                     ("date", &date(first.act_before)),
-                    ("event", &labels::event_summary(&first.kind, locale)),
+                    ("event", &labels::harms_title(&first.harms, locale)),
                     ("event_date", &date(first.date)),
                 ]) }
             </p>
@@ -44,11 +110,11 @@ pub fn pay_now(props: &PayNowProps) -> Html {
         .next_charge()
         .filter(|charge| first.is_none_or(|first| first.act_before < charge.act_before))
         .map(|charge| {
-            let text = match &charge.kind {
-                EventKind::LateFee { amount } => fill(
+            let text = match (charge.harm.consequence, charge.harm.amount) {
+                (Consequence::LateFee, Some(amount)) => fill(
                     Msg::PayNowNextFee.text(locale),
                     &[
-                        ("amount", &format::money(amount, locale)),
+                        ("amount", &format::money(&amount, locale)),
                         ("charge_date", &date(charge.date)),
                         ("date", &date(charge.act_before)),
                     ],
@@ -63,7 +129,24 @@ pub fn pay_now(props: &PayNowProps) -> Html {
             };
             html! { <p data-testid="next-charge">{ text }</p> }
         });
-    let channels = props.config.payment_channels.iter().map(|channel| {
+    let list = channels(&props.config, locale);
+    html! {
+        <section class="repay-widget__panel" data-testid="pay-now-panel">
+            <h3 class="repay-widget__subheading">
+                { fill(Msg::PayNowHeading.text(locale), &[("amount", &amount)]) }
+            </h3>
+            <p>{ Msg::PayNowIncludes.text(locale) }</p>
+            { slot(pay_by) }
+            { slot(next_charge) }
+            { list }
+            { part_payment(props) }
+        </section>
+    }
+}
+
+/// The bank's ways to pay, from the configuration, in its order.
+pub(crate) fn channels(config: &WidgetConfig, locale: Locale) -> Html {
+    let channels = config.payment_channels.iter().map(|channel| {
         let name = channel.label.as_ref().map_or_else(
             || labels::payment_channel(channel.kind, locale).to_owned(),
             |l| l.get(locale).to_owned(),
@@ -85,20 +168,9 @@ pub fn pay_now(props: &PayNowProps) -> Html {
         });
         html! { <li class="repay-widget__channel">{ title }{ slot(details) }</li> }
     });
-    let list = if props.config.payment_channels.is_empty() {
+    if config.payment_channels.is_empty() {
         html! { <p>{ Msg::NoChannels.text(locale) }</p> }
     } else {
         html! { <ul class="repay-widget__channels">{ for channels }</ul> }
-    };
-    html! {
-        <section class="repay-widget__panel" data-testid="pay-now-panel">
-            <h3 class="repay-widget__subheading">
-                { fill(Msg::PayNowHeading.text(locale), &[("amount", &amount)]) }
-            </h3>
-            <p>{ Msg::PayNowIncludes.text(locale) }</p>
-            { slot(pay_by) }
-            { slot(next_charge) }
-            { list }
-        </section>
     }
 }

@@ -2,7 +2,8 @@
 //! what it costs and its true annual rate, whether the bank approves it at once — or
 //! why it is not available.
 
-use repay_engine::{PlanKind, Verdict};
+use repay_engine::guidance::PlanEffects;
+use repay_engine::{PlanKind, PlanReason, Verdict};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -24,6 +25,11 @@ pub struct PlanCardProps {
     pub terms: Vec<u32>,
     pub chosen: bool,
     pub suggested: bool,
+    /// What agreeing means for the credit record and if a payment is missed, from the
+    /// policy (`None`: the policy does not say, and the card says nothing).
+    pub effects: Option<PlanEffects>,
+    /// For the customer's own plan: the latest date its payments may reach.
+    pub custom_latest: Option<jiff::civil::Date>,
     pub review_days: Option<u32>,
     pub locale: Locale,
     pub dispatch: Callback<Action>,
@@ -74,6 +80,35 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
         None => Msg::NoRate.text(locale).to_owned(),
     };
     let allowed = !matches!(plan.verdict, Verdict::NotAllowed { .. });
+    let reasons_of = |reason: PlanReason| match &plan.verdict {
+        Verdict::NotAllowed { reasons } => reasons.contains(&reason),
+        _ => false,
+    };
+    // The customer's own plan before any payment is typed: no figures nobody typed.
+    let empty_custom = plan.kind == PlanKind::Custom && reasons_of(PlanReason::CustomEmpty);
+    if empty_custom {
+        return html! {
+            <article class="repay-widget__plan" aria-labelledby={title_id.clone()} data-testid={format!("plan-{offer}")}>
+                <h3 class="repay-widget__plan-title" id={title_id}>{ labels::plan_name(plan, locale) }</h3>
+                <p class="repay-widget__note" data-testid="custom-empty">{ Msg::CustomStartEmpty.text(locale) }</p>
+                { props.children.clone() }
+            </article>
+        };
+    }
+    // How much the typed payments leave unpaid, and by when the rest must come.
+    let missing = (plan.kind == PlanKind::Custom && reasons_of(PlanReason::CustomDoesNotCover))
+        .then(|| plan.schedule.last().map(|row| row.remaining_balance))
+        .flatten()
+        .map(|left| {
+            let text = match props.custom_latest {
+                Some(latest) => fill(
+                    Msg::CustomMissingBy.text(locale),
+                    &[("amount", &money(&left)), ("date", &format::date(latest, locale))],
+                ),
+                None => fill(Msg::CustomMissing.text(locale), &[("amount", &money(&left))]),
+            };
+            html! { <p class="repay-widget__note repay-widget__note--warning" data-testid="custom-missing">{ text }</p> }
+        });
     let reasons = match &plan.verdict {
         Verdict::NotAllowed { reasons } => html! {
             <ul class="repay-widget__reasons" data-testid={format!("plan-{offer}-reasons")}>
@@ -127,12 +162,13 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
         <article {class} aria-labelledby={title_id.clone()} data-testid={format!("plan-{offer}")}>
             <h3 class="repay-widget__plan-title" id={title_id.clone()}>{ labels::plan_name(plan, locale) }</h3>
             { slot(props.suggested.then(|| html! {
-                <p class="repay-widget__badge" data-testid="suggested">{ Msg::FitsBudget.text(locale) }</p>
+                <p class="repay-widget__badge" data-testid="suggested">{ Msg::SuggestedBadge.text(locale) }</p>
             })) }
             <p class="repay-widget__verdict" data-testid={format!("plan-{offer}-verdict")}>
                 { verdict_text(&plan.verdict, props.review_days, locale) }
             </p>
             { reasons }
+            { slot(missing) }
             <dl class="repay-widget__plan-figures">
                 <div>
                     <dt>{ payment_label.text(locale) }</dt>
@@ -163,9 +199,21 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
                     ]) }
                 </p>
             })) }
+            { slot(props.effects.map(|effects| plan_effects(&effects, offer, locale))) }
             { slot(term_control) }
             { props.children.clone() }
             { slot(choose) }
         </article>
+    }
+}
+
+/// What agreeing means beyond the figures: the credit record, and a missed payment.
+pub(crate) fn plan_effects(effects: &PlanEffects, offer: usize, locale: Locale) -> Html {
+    let (credit, missed) = labels::plan_effects(effects, locale);
+    html! {
+        <ul class="repay-widget__effects" data-testid={format!("plan-{offer}-effects")}>
+            <li>{ credit }</li>
+            <li>{ missed }</li>
+        </ul>
     }
 }

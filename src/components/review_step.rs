@@ -9,6 +9,7 @@ use crate::components::{fact, slot};
 use crate::shared::Shared;
 
 use crate::actions::Action;
+use crate::components::bank_contact::bank_contact;
 use crate::components::plan_card::verdict_text;
 use crate::config::WidgetConfig;
 use crate::effects::Effect;
@@ -19,6 +20,7 @@ use crate::model::Model;
 use crate::state::{ContactTime, State, MESSAGE_MAX_CHARS};
 use crate::submit::{contact_channel, Lifecycle};
 use repay_contract::Refusal;
+use repay_engine::PlanKind;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReviewStepProps {
@@ -119,6 +121,31 @@ pub fn review_step(props: &ReviewStepProps) -> Html {
         .effect
         .reform(move |_: MouseEvent| Effect::Send { offer });
     let failed = matches!(lifecycle, Lifecycle::Failed { .. });
+    // A payment made once, now, approved on the spot: the bank has nothing to discuss,
+    // so the contact questions are not asked (the first configured channel goes).
+    let one_off = matches!(plan.kind, PlanKind::PayInFull | PlanKind::BringCurrent)
+        && plan.verdict == repay_engine::Verdict::ApprovedInstantly;
+    let contact_questions = (!one_off).then(|| {
+        html! {
+            <>
+                <fieldset class="repay-widget__fieldset" data-testid="contact-questions">
+                    <legend>{ Msg::ContactLegend.text(locale) }</legend>
+                    { for channels }
+                </fieldset>
+                <fieldset class="repay-widget__fieldset">
+                    <legend>{ Msg::TimeLegend.text(locale) }</legend>
+                    { for times }
+                </fieldset>
+            </>
+        }
+    });
+    let refused = matches!(lifecycle, Lifecycle::NeedsAttention(_)).then(|| {
+        bank_contact(
+            props.config.bank_contact.as_ref(),
+            Msg::ContactLeadRefused,
+            locale,
+        )
+    });
     let stopped = matches!(lifecycle, Lifecycle::Failed { offline: false, .. });
     html! {
         <div class="repay-widget__step" data-testid="review">
@@ -138,14 +165,7 @@ pub fn review_step(props: &ReviewStepProps) -> Html {
                 { slot(props.state.reason.map(|r| fact(Msg::YourReason, labels::missed_reason(r, locale).to_owned()))) }
             </dl>
             <p class="repay-widget__verdict">{ verdict_text(&plan.verdict, props.config.review_days, locale) }</p>
-            <fieldset class="repay-widget__fieldset">
-                <legend>{ Msg::ContactLegend.text(locale) }</legend>
-                { for channels }
-            </fieldset>
-            <fieldset class="repay-widget__fieldset">
-                <legend>{ Msg::TimeLegend.text(locale) }</legend>
-                { for times }
-            </fieldset>
+            { slot(contact_questions) }
             <div class="repay-widget__field">
                 <label class="repay-widget__label" for={message_id.clone()}>{ Msg::MessageLabel.text(locale) }</label>
                 <textarea class="repay-widget__input repay-widget__textarea" id={message_id} rows="4" disabled={locked}
@@ -193,6 +213,7 @@ pub fn review_step(props: &ReviewStepProps) -> Html {
                     { lifecycle_text(lifecycle, locale) }
                 </p>
             </div>
+            { slot(refused) }
         </div>
     }
 }

@@ -9,15 +9,19 @@ use crate::components::slot;
 use crate::shared::Shared;
 
 use crate::actions::Action;
+use crate::components::bank_contact::bank_contact;
 use crate::components::text_field::{text_field, TextFieldProps};
+use crate::config::WidgetConfig;
 use crate::format;
 use crate::i18n::{fill, Locale, Msg};
 use crate::labels;
 use crate::model::{Field, Model};
 use crate::state::{MissedReason, State};
+use repay_engine::guidance::{Suggestion, Why};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SituationStepProps {
+    pub config: Shared<WidgetConfig>,
     pub state: State,
     pub model: Shared<Model>,
     pub dispatch: Callback<Action>,
@@ -68,6 +72,29 @@ pub fn situation_step(props: &SituationStepProps) -> Html {
         html! { <p class="repay-widget__result" data-testid="affordable">{ text }</p> }
     });
     let has_figures = !props.state.income.is_empty() || !props.state.expenses.is_empty();
+    // No plan's payments fit the budget: say so here, with the shortest path to a person.
+    let nothing_fits = matches!(
+        props.model.suggestion,
+        Some(Suggestion {
+            why: Why::NothingFits,
+            ..
+        }) | Some(Suggestion {
+            why: Why::SuitsReason {
+                fits_budget: Some(false),
+                ..
+            },
+            fits_instead: None,
+            ..
+        })
+    );
+    let no_fit = nothing_fits.then(|| {
+        html! {
+            <div data-testid="nothing-fits">
+                <p>{ Msg::NothingFitsShort.text(locale) }</p>
+                { bank_contact(props.config.bank_contact.as_ref(), Msg::ContactLeadNoFit, locale) }
+            </div>
+        }
+    });
     html! {
         <div class="repay-widget__step" data-testid="situation">
             <h2 class="repay-widget__heading" tabindex="-1" ref={props.heading.clone()}>
@@ -85,6 +112,7 @@ pub fn situation_step(props: &SituationStepProps) -> Html {
                 { text_field(&TextFieldProps { id: AttrValue::from(format!("{ids}-income")), label: AttrValue::from(Msg::Income.text(locale)), value: AttrValue::from(props.state.income.clone()), inputmode: Some(AttrValue::Static("decimal")), error: error_of(&budget.income, locale), on_input: props.dispatch.reform(Action::SetIncome), ..TextFieldProps::default() }) }
                 { text_field(&TextFieldProps { id: AttrValue::from(format!("{ids}-expenses")), label: AttrValue::from(Msg::Expenses.text(locale)), value: AttrValue::from(props.state.expenses.clone()), inputmode: Some(AttrValue::Static("decimal")), error: error_of(&budget.expenses, locale), on_input: props.dispatch.reform(Action::SetExpenses), ..TextFieldProps::default() }) }
                 <div aria-live="polite">{ slot(result) }</div>
+                { slot(no_fit) }
                 { slot(has_figures.then(|| html! {
                     <button type="button" class="repay-widget__button repay-widget__button--link"
                         onclick={props.dispatch.reform(|_: MouseEvent| Action::ClearBudget)}>

@@ -1,6 +1,7 @@
-//! Step 1, "Where you stand": the overdue amount, how late it is, the stage, what has
-//! been charged, what happens next and what waiting costs — warmly, with the two ways
-//! forward: pay the overdue amount now, or see the other options.
+//! Step 1, "Where you stand": the overdue amount, how late it is, the stage, the last
+//! payment received; what matters most and the dates that avoid each harm; the two ways
+//! forward (pay the overdue amount now, or see the other options); what has been
+//! charged, every date ahead and what waiting costs; and a person to talk to.
 
 use yew::prelude::*;
 
@@ -9,8 +10,9 @@ use crate::components::{fact, slot};
 use crate::shared::Shared;
 
 use crate::actions::Action;
+use crate::components::bank_contact::bank_contact;
 use crate::components::pay_now::{pay_now, PayNowProps};
-use crate::components::timeline::{timeline, TimelineProps};
+use crate::components::timeline::{deadlines, leading, timeline, TimelineProps};
 use crate::components::waiting_cost::{waiting_cost, WaitingCostProps};
 use crate::config::WidgetConfig;
 use crate::format;
@@ -28,8 +30,11 @@ pub struct StatusStepProps {
     pub model: Shared<Model>,
     pub locale: Locale,
     pub paying_now: bool,
+    /// The part payment as typed.
+    pub part_payment: AttrValue,
     pub dispatch: Callback<Action>,
     pub heading: NodeRef,
+    pub ids: AttrValue,
 }
 
 pub fn status_step(props: &StatusStepProps) -> Html {
@@ -92,8 +97,29 @@ pub fn status_step(props: &StatusStepProps) -> Html {
             config: props.config.clone(),
             model: props.model.clone(),
             locale,
+            part_payment: props.part_payment.clone(),
+            dispatch: props.dispatch.clone(),
+            ids: props.ids.clone(),
         })
     });
+    let last_payment = account.last_payment.map(|payment| {
+        fact(
+            "repay-widget__fact",
+            Msg::LastPaymentReceived.text(locale),
+            fill(
+                Msg::LastPaymentValue.text(locale),
+                &[
+                    ("amount", &format::money(&payment.amount, locale)),
+                    ("date", &format::date(payment.date, locale)),
+                ],
+            ),
+            Some("last-payment".to_owned()),
+        )
+    });
+    let timeline_props = TimelineProps {
+        model: props.model.clone(),
+        locale,
+    };
     let as_of = fill(
         Msg::AsOf.text(locale),
         &[("date", &format::date(account.as_of, locale))],
@@ -110,10 +136,12 @@ pub fn status_step(props: &StatusStepProps) -> Html {
                 { fact("repay-widget__fact repay-widget__fact--main", Msg::OverdueAmount.text(locale), money(&status.overdue_amount), Some("overdue-amount".to_owned())) }
                 { fact("repay-widget__fact", Msg::DueDate.text(locale), format::date(account.due_date, locale), Some("due-date".to_owned())) }
                 { slot(stage) }
+                { slot(last_payment) }
             </dl>
             <p class="repay-widget__days" data-testid="days-past-due">
                 { fill(Msg::DaysPastDue.text(locale), &[("days", &format::integer(i64::from(days), locale))]) }
             </p>
+            { leading(&timeline_props) }
             { slot(actions) }
             { slot(pay_now) }
             <h3 class="repay-widget__subheading">{ Msg::ChargedSoFar.text(locale) }</h3>
@@ -122,8 +150,10 @@ pub fn status_step(props: &StatusStepProps) -> Html {
                 { Msg::OwedToday.text(locale) }{ Msg::Colon.text(locale) }
                 <strong data-testid="owed-today">{ money(&status.owed_today) }</strong>
             </p>
-            { timeline(&TimelineProps { model: props.model.clone(), locale }) }
+            { deadlines(&timeline_props) }
+            { timeline(&timeline_props) }
             { waiting_cost(&WaitingCostProps { model: props.model.clone(), locale }) }
+            { slot(overdue.then(|| bank_contact(props.config.bank_contact.as_ref(), Msg::ContactLeadStatus, locale))) }
             <p class="repay-widget__as-of">{ as_of }</p>
         </div>
     }

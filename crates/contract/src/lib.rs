@@ -64,30 +64,9 @@ pub struct Submission<S = ScenarioWire, P = serde_json::Value> {
     pub widget_version: String,
 }
 
-/// Why the payment was missed, as the customer said.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum MissedReason {
-    Forgot,
-    TemporaryEmergency,
-    IncomeLoss,
-    Illness,
-    Dispute,
-    Other,
-}
-
-impl MissedReason {
-    /// Every reason, in the order the widget offers them.
-    pub const ALL: [MissedReason; 6] = [
-        MissedReason::Forgot,
-        MissedReason::TemporaryEmergency,
-        MissedReason::IncomeLoss,
-        MissedReason::Illness,
-        MissedReason::Dispute,
-        MissedReason::Other,
-    ];
-}
+/// Why the payment was missed, as the customer said: the engine's, which suggests a
+/// plan from it.
+pub use repay_engine::guidance::MissedReason;
 
 /// How the customer wants to be contacted. The configuration's `contact_channels` says
 /// which of these the bank offers.

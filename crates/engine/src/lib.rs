@@ -10,6 +10,7 @@ pub mod account;
 pub mod affordability;
 pub mod calendar;
 pub mod error;
+pub mod guidance;
 pub mod money;
 mod numbers;
 pub mod plans;

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{EngineError, InvalidReason};
+use crate::guidance::{PlanEffectsTable, SeverityTable, SuggestionTable, WhileReviewed};
 use crate::money::{Currency, Money, RoundingRule};
 use crate::numbers::{parse_decimal, parse_share};
 
@@ -122,6 +123,34 @@ pub struct StageWire {
     /// Days of notice the bank gives before the stage starts (e.g. before 征信 reporting).
     #[serde(default)]
     pub notice_days: u32,
+    /// What a payment made now must reach to stop this stage from starting; by default,
+    /// everything that brings the account current.
+    #[serde(default)]
+    pub avoided_by: AvoidedByWire,
+}
+
+/// What a payment made now must reach to stop a stage from starting.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum AvoidedByWire {
+    /// Everything that brings the account current: the overdue amount with the fees and
+    /// penalty interest charged since (the default).
+    #[default]
+    AmountToBringCurrent,
+    /// The overdue amount, without the charges added since (e.g. a bank that reports
+    /// only an unpaid minimum).
+    OverdueAmount,
+    /// This share of the overdue amount, e.g. `{"share_of_overdue": "0.5"}`.
+    ShareOfOverdue(#[cfg_attr(feature = "schema", schemars(with = "crate::schema::Share"))] String),
+}
+
+/// What a payment must reach to stop a stage, checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AvoidedBy {
+    AmountToBringCurrent,
+    OverdueAmount,
+    ShareOfOverdue(Decimal),
 }
 
 /// Whether a plan is approved on the spot or reviewed by the bank.
@@ -256,6 +285,20 @@ pub struct PolicyWire {
     /// The longest term of any plan, at most 60 months.
     #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Months"))]
     pub max_term_months: u32,
+    /// How much each consequence harms the customer, so the status leads with what
+    /// matters most. Defaults as documented per field.
+    #[serde(default)]
+    pub severity: SeverityTable,
+    /// The kinds of plan that suit each reason for a missed payment, best first.
+    #[serde(default)]
+    pub suggestions: SuggestionTable,
+    /// Per kind of offer: what agreeing means for the credit record, and what happens if
+    /// a payment is missed.
+    #[serde(default)]
+    pub plan_effects: PlanEffectsTable,
+    /// What happens to charges and reporting while the bank reviews a proposal.
+    #[serde(default)]
+    pub while_reviewed: WhileReviewed,
 }
 
 /// A checked rate: the daily rate interest accrues at, and the yearly rate the bank
@@ -347,6 +390,7 @@ pub struct Stage {
     pub from_day: u32,
     pub consequences: Vec<Consequence>,
     pub notice_days: u32,
+    pub avoided_by: AvoidedBy,
 }
 
 /// A checked penalty rule.
@@ -371,6 +415,10 @@ pub struct Policy {
     pub plans: Vec<PlanOffer>,
     pub affordability_share: Decimal,
     pub max_term_months: u32,
+    pub severity: SeverityTable,
+    pub suggestions: SuggestionTable,
+    pub plan_effects: PlanEffectsTable,
+    pub while_reviewed: WhileReviewed,
 }
 
 impl Policy {
@@ -451,13 +499,26 @@ impl Policy {
         let mut stages: Vec<Stage> = wire
             .stages
             .iter()
-            .map(|s| Stage {
-                code: s.code.clone(),
-                from_day: s.from_day,
-                consequences: s.consequences.clone(),
-                notice_days: s.notice_days,
+            .enumerate()
+            .map(|(index, s)| {
+                Ok::<_, EngineError>(Stage {
+                    code: s.code.clone(),
+                    from_day: s.from_day,
+                    consequences: s.consequences.clone(),
+                    notice_days: s.notice_days,
+                    avoided_by: match &s.avoided_by {
+                        AvoidedByWire::AmountToBringCurrent => AvoidedBy::AmountToBringCurrent,
+                        AvoidedByWire::OverdueAmount => AvoidedBy::OverdueAmount,
+                        AvoidedByWire::ShareOfOverdue(share) => {
+                            AvoidedBy::ShareOfOverdue(parse_share(
+                                &format!("stages[{index}].avoided_by.share_of_overdue"),
+                                share,
+                            )?)
+                        }
+                    },
+                })
             })
-            .collect();
+            .collect::<Result<_, _>>()?;
         crate::numbers::sort_small_by_key(&mut stages, |s| s.from_day);
         if wire.max_term_months == 0 || wire.max_term_months > LEGAL_MAX_TERM_MONTHS {
             return Err(EngineError::invalid(
@@ -474,6 +535,12 @@ impl Policy {
                 InvalidReason::TooMany {
                     max: MAX_PLAN_OFFERS,
                 },
+            ));
+        }
+        if let Some(path) = wire.plan_effects.first_invalid() {
+            return Err(EngineError::invalid(
+                format!("{path}.if_missed.plan_ends_after"),
+                InvalidReason::NotAllowed,
             ));
         }
         let plans = wire
@@ -500,6 +567,10 @@ impl Policy {
             plans,
             affordability_share: parse_share("affordability_share", &wire.affordability_share)?,
             max_term_months: wire.max_term_months,
+            severity: wire.severity,
+            suggestions: wire.suggestions.clone(),
+            plan_effects: wire.plan_effects,
+            while_reviewed: wire.while_reviewed,
         })
     }
 

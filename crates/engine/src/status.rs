@@ -9,9 +9,10 @@ use serde::Serialize;
 use crate::account::AccountSnapshot;
 use crate::calendar::add_days;
 use crate::error::{EngineError, InvalidReason};
+use crate::guidance::Severity;
 use crate::money::Money;
 use crate::plans::DateText;
-use crate::policy::{Consequence, PenaltyBase, Policy};
+use crate::policy::{AvoidedBy, Consequence, PenaltyBase, Policy, Stage};
 
 /// The waits whose cost the status reports.
 pub const WAITS_IN_DAYS: [u32; 3] = [30, 60, 90];
@@ -21,34 +22,55 @@ pub const WAITS_IN_DAYS: [u32; 3] = [30, 60, 90];
 /// one-day cycle from listing millions of fees.
 pub const FEE_HORIZON_DAYS: u32 = 3660;
 
-/// Something that happens on a date if nothing is paid.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum EventKind {
-    /// A delinquency stage starts, with its consequences.
-    StageStarts {
-        code: String,
-        consequences: Vec<Consequence>,
-        /// The bank notifies the customer on this date, if the stage has a notice period.
-        notice_date: Option<DateText>,
-    },
-    /// A late fee (违约金) is charged: every fee that falls in the timeline's horizon is
-    /// its own event.
-    LateFee { amount: Money },
-    /// Penalty interest (罚息) starts replacing ordinary interest.
-    PenaltyInterestStarts,
+/// One consequence that comes on a date, with how much the bank ranks its harm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Harm {
+    pub consequence: Consequence,
+    pub severity: Severity,
+    /// A late fee's amount; `None` for every other consequence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Money>,
 }
 
-/// A dated event on the timeline.
+/// When the bank notifies the customer before a stage starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Notice {
+    pub date: DateText,
+    /// Days of notice before the stage.
+    pub days: u32,
+    /// The notice date is today or later: a date the customer can still look out for.
+    /// When it has passed, the date is no promise of anything to come.
+    pub ahead: bool,
+}
+
+/// A date on which something happens if nothing is paid: everything that happens on that
+/// day, read as one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TimelineEvent {
     pub date: DateText,
     /// Days past due on that date.
     pub day: u32,
-    /// The last day a payment avoids the event.
+    /// The last day a payment avoids what happens on this date.
     pub act_before: DateText,
+    /// The delinquency stage that starts on this date, if one does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stage: Option<String>,
+    /// What happens, the most severe first, each consequence once.
+    pub harms: Vec<Harm>,
+    /// The most severe of `harms`.
+    pub severity: Severity,
+    /// The bank's notice before the stage, if the policy gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notice: Option<Notice>,
+}
+
+/// The first date a consequence comes, and the last day a payment avoids it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Deadline {
     #[serde(flatten)]
-    pub kind: EventKind,
+    pub harm: Harm,
+    pub date: DateText,
+    pub act_before: DateText,
 }
 
 /// What waiting `days` more days would add to what is owed.
@@ -81,27 +103,36 @@ pub struct Status {
     pub owed_today: Money,
     pub amount_to_bring_current: Money,
     pub charged: Charged,
-    /// What happens if nothing is paid, in date order.
+    /// What happens if nothing is paid, in date order, one entry per date.
     pub timeline: Vec<TimelineEvent>,
+    /// Each consequence to come once, at its first date: in date order, the most severe
+    /// first on the same date.
+    pub deadlines: Vec<Deadline>,
     pub cost_of_waiting: Vec<WaitingCost>,
 }
 
 impl Status {
-    /// The event a payment must come before first: the timeline's first, since it is in
+    /// The date a payment must come before first: the timeline's first, since it is in
     /// date order. Its `act_before` is the earliest date by which bringing the account
-    /// current avoids every event on the timeline (a credit-bureau report before a fee,
+    /// current avoids everything on the timeline (a credit-bureau report before a fee,
     /// when the report comes first). `None` when the timeline is empty.
     pub fn pay_by(&self) -> Option<&TimelineEvent> {
         self.timeline.first()
     }
 
-    /// The first event on the timeline that costs money (a late fee, or penalty interest
-    /// starting), if any.
-    pub fn next_charge(&self) -> Option<&TimelineEvent> {
-        self.timeline.iter().find(|e| {
+    /// What matters most: the most severe consequence to come, the earliest of equals.
+    pub fn leading(&self) -> Option<&Deadline> {
+        // Deadlines are in date order; `max_by_key` keeps the last of equals, so scan
+        // backwards to keep the earliest.
+        self.deadlines.iter().rev().max_by_key(|d| d.harm.severity)
+    }
+
+    /// The first charge to come: a late fee, or penalty interest starting.
+    pub fn next_charge(&self) -> Option<&Deadline> {
+        self.deadlines.iter().find(|d| {
             matches!(
-                e.kind,
-                EventKind::LateFee { .. } | EventKind::PenaltyInterestStarts
+                d.harm.consequence,
+                Consequence::LateFee | Consequence::PenaltyInterest
             )
         })
     }
@@ -122,11 +153,12 @@ pub fn status(account: &AccountSnapshot, policy: &Policy) -> Result<Status, Engi
         .map_err(overflow)?;
     let overdue = !account.overdue_amount.is_zero() && days_past_due > 0;
     let timeline = if overdue {
-        timeline(account, policy, days_past_due)
+        timeline(account, policy, days_past_due, |_| false)
             .ok_or_else(|| EngineError::invalid("status", InvalidReason::Overflow))?
     } else {
         Vec::new()
     };
+    let deadlines = deadlines(&timeline);
     let cost_of_waiting = WAITS_IN_DAYS
         .iter()
         .map(|&days| waiting_cost(account, policy, days_past_due, days, overdue))
@@ -151,6 +183,7 @@ pub fn status(account: &AccountSnapshot, policy: &Policy) -> Result<Status, Engi
             total: charged_total,
         },
         timeline,
+        deadlines,
         cost_of_waiting,
     })
 }
@@ -191,34 +224,83 @@ fn event_date(account: &AccountSnapshot, day: u32) -> Option<Date> {
     add_days(account.due_date, i64::from(day))
 }
 
-fn timeline(account: &AccountSnapshot, policy: &Policy, today: u32) -> Option<Vec<TimelineEvent>> {
-    let dated = |day: u32, kind: EventKind| -> Option<TimelineEvent> {
-        let date = event_date(account, day)?;
-        Some(TimelineEvent {
-            date: DateText(date),
-            day,
-            act_before: DateText(add_days(date, -1)?),
-            kind,
-        })
+/// Whether a payment of `paid` made today stops `stage` from starting, under the
+/// stage's `avoided_by` rule for `account` (before the payment).
+fn stage_avoided(stage: &Stage, account: &AccountSnapshot, paid: Option<Money>) -> bool {
+    let Some(paid) = paid else {
+        return false;
     };
-    let mut events = Vec::new();
-    for stage in policy.stages.iter().filter(|s| s.from_day > today) {
-        let notice_date = if stage.notice_days > 0 {
-            Some(DateText(add_days(
-                event_date(account, stage.from_day)?,
-                -i64::from(stage.notice_days),
-            )?))
-        } else {
-            None
-        };
-        events.push(dated(
-            stage.from_day,
-            EventKind::StageStarts {
-                code: stage.code.clone(),
-                consequences: stage.consequences.clone(),
-                notice_date,
-            },
-        )?);
+    let needed = match stage.avoided_by {
+        AvoidedBy::AmountToBringCurrent => {
+            account.amount_to_bring_current().ok().map(|m| m.amount())
+        }
+        AvoidedBy::OverdueAmount => Some(account.overdue_amount.amount()),
+        // A share rounds up to the cent: paying a cent less than the share is not enough.
+        AvoidedBy::ShareOfOverdue(share) => Some(
+            (account.overdue_amount.amount() * share).round_dp_with_strategy(
+                account.currency.minor_units(),
+                rust_decimal::RoundingStrategy::AwayFromZero,
+            ),
+        ),
+    };
+    needed.is_some_and(|needed| paid.amount() >= needed)
+}
+
+/// The timeline of `account` at `today` days past due, one entry per date: every stage
+/// still to start (except those `avoided` says a payment already made stops), every late
+/// fee up to the horizon, penalty interest starting.
+fn timeline(
+    account: &AccountSnapshot,
+    policy: &Policy,
+    today: u32,
+    avoided: impl Fn(&Stage) -> bool,
+) -> Option<Vec<TimelineEvent>> {
+    struct Day<'a> {
+        stage: Option<&'a Stage>,
+        harms: Vec<Harm>,
+    }
+    type Days<'a> = std::collections::BTreeMap<u32, Day<'a>>;
+    /// Adds to `day` the stage that starts then, or a harm: the same consequence twice
+    /// on one day is one (keeping a fee's amount).
+    fn add<'a>(days: &mut Days<'a>, day: u32, stage: Option<&'a Stage>, harm: Option<Harm>) {
+        let entry = days.entry(day).or_insert(Day {
+            stage: None,
+            harms: Vec::new(),
+        });
+        if entry.stage.is_none() {
+            entry.stage = stage;
+        }
+        if let Some(harm) = harm {
+            match entry
+                .harms
+                .iter_mut()
+                .find(|h| h.consequence == harm.consequence)
+            {
+                Some(known) => known.amount = known.amount.or(harm.amount),
+                None => entry.harms.push(harm),
+            }
+        }
+    }
+    let mut days = Days::new();
+    let harm = |consequence: Consequence, amount: Option<Money>| Harm {
+        consequence,
+        severity: policy.severity.of(consequence),
+        amount,
+    };
+    for stage in policy
+        .stages
+        .iter()
+        .filter(|s| s.from_day > today && !avoided(s))
+    {
+        add(&mut days, stage.from_day, Some(stage), None);
+        for &consequence in &stage.consequences {
+            add(
+                &mut days,
+                stage.from_day,
+                None,
+                Some(harm(consequence, None)),
+            );
+        }
     }
     let horizon = policy
         .stages
@@ -230,16 +312,203 @@ fn timeline(account: &AccountSnapshot, policy: &Policy, today: u32) -> Option<Ve
         .min(today.saturating_add(FEE_HORIZON_DAYS));
     if let Some(amount) = late_fee(account, policy) {
         for day in late_fee_days(policy, today, horizon) {
-            events.push(dated(day, EventKind::LateFee { amount })?);
+            add(
+                &mut days,
+                day,
+                None,
+                Some(harm(Consequence::LateFee, Some(amount))),
+            );
         }
     }
     if let Some(penalty) = &policy.penalty {
-        if penalty.from_day > today {
-            events.push(dated(penalty.from_day, EventKind::PenaltyInterestStarts)?);
+        if penalty.from_day > today && !account.overdue_amount.is_zero() {
+            add(
+                &mut days,
+                penalty.from_day,
+                None,
+                Some(harm(Consequence::PenaltyInterest, None)),
+            );
         }
     }
-    crate::numbers::sort_small_by_key(&mut events, |e| e.day);
-    Some(events)
+    days.into_iter()
+        .map(|(day, Day { stage, mut harms })| {
+            let date = event_date(account, day)?;
+            // The most severe first; a stable sort keeps the policy's order among equals.
+            crate::numbers::sort_small_by_key(&mut harms, |h| std::cmp::Reverse(h.severity));
+            let notice = match stage {
+                Some(stage) if stage.notice_days > 0 => {
+                    let notice = add_days(date, -i64::from(stage.notice_days))?;
+                    Some(Notice {
+                        date: DateText(notice),
+                        days: stage.notice_days,
+                        ahead: notice >= account.as_of,
+                    })
+                }
+                _ => None,
+            };
+            Some(TimelineEvent {
+                date: DateText(date),
+                day,
+                act_before: DateText(add_days(date, -1)?),
+                stage: stage.map(|s| s.code.clone()),
+                severity: harms
+                    .iter()
+                    .map(|h| h.severity)
+                    .max()
+                    .unwrap_or(Severity::Low),
+                harms,
+                notice,
+            })
+        })
+        .collect()
+}
+
+/// Each consequence on `timeline` once, at its first date.
+fn deadlines(timeline: &[TimelineEvent]) -> Vec<Deadline> {
+    let mut deadlines: Vec<Deadline> = Vec::new();
+    for event in timeline {
+        for harm in &event.harms {
+            if deadlines
+                .iter()
+                .all(|d| d.harm.consequence != harm.consequence)
+            {
+                deadlines.push(Deadline {
+                    harm: *harm,
+                    date: event.date,
+                    act_before: event.act_before,
+                });
+            }
+        }
+    }
+    deadlines
+}
+
+/// What paying part of the overdue amount today does to one consequence to come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "effect", rename_all = "snake_case")]
+pub enum PartEffect {
+    /// It no longer comes.
+    Avoided,
+    /// A late fee still comes, smaller: `amount` instead of the deadline's.
+    Smaller { amount: Money },
+    /// Penalty interest still starts, on a smaller overdue amount.
+    Lessened,
+    /// It still comes, as before.
+    NotAvoided,
+}
+
+/// One consequence to come, and what a part payment does to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PartOutcome {
+    #[serde(flatten)]
+    pub deadline: Deadline,
+    #[serde(flatten)]
+    pub effect: PartEffect,
+}
+
+/// What paying `paid` of the overdue amount today changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PartPayment {
+    pub paid: Money,
+    /// What is still overdue after it (never below zero).
+    pub still_overdue: Money,
+    /// What brings the account current after it: `still_overdue` with the charges.
+    pub still_to_bring_current: Money,
+    /// Every consequence of the status's `deadlines`, in the same order.
+    pub outcomes: Vec<PartOutcome>,
+}
+
+/// What paying `paid` today, less than what brings the account current, changes to the
+/// consequences to come: which it avoids (each stage's `avoided_by` rule decides, and a
+/// late fee on the unpaid minimum stops once the minimum is paid), which come smaller,
+/// which still come.
+///
+/// # Errors
+///
+/// [`EngineError::Invalid`] at `paid` when it is zero or negative, or in another
+/// currency; as [`status`] otherwise.
+pub fn part_payment(
+    account: &AccountSnapshot,
+    policy: &Policy,
+    paid: Money,
+) -> Result<PartPayment, EngineError> {
+    if paid.currency() != account.currency {
+        return Err(EngineError::invalid(
+            "paid",
+            InvalidReason::CurrencyMismatch,
+        ));
+    }
+    if paid.is_negative() || paid.is_zero() {
+        return Err(EngineError::invalid("paid", InvalidReason::Negative));
+    }
+    let overflow = |_| EngineError::invalid("paid", InvalidReason::Overflow);
+    let before = status(account, policy)?;
+    let zero = Money::zero(account.currency);
+    let less = |amount: Money| -> Result<Money, EngineError> {
+        Ok(amount.checked_sub(paid).map_err(overflow)?.at_least(zero))
+    };
+    // The account as it would stand with the payment received today.
+    let paid_since_due = match account.last_payment {
+        Some(payment) if payment.date > account.due_date => {
+            payment.amount.checked_add(paid).map_err(overflow)?
+        }
+        _ => paid,
+    };
+    let after = AccountSnapshot {
+        overdue_amount: less(account.overdue_amount)?,
+        statement_balance: less(account.statement_balance)?,
+        last_payment: Some(crate::account::Payment {
+            amount: paid_since_due,
+            date: account.as_of,
+        }),
+        ..account.clone()
+    };
+    let days_past_due = before.days_past_due;
+    let after_timeline = if before.timeline.is_empty() {
+        Vec::new()
+    } else {
+        timeline(&after, policy, days_past_due, |stage| {
+            stage_avoided(stage, account, Some(paid))
+        })
+        .ok_or_else(|| EngineError::invalid("paid", InvalidReason::Overflow))?
+    };
+    let after_deadlines = deadlines(&after_timeline);
+    let penalty_on_overdue = policy
+        .penalty
+        .is_some_and(|p| p.applies_to == PenaltyBase::OverdueAmount);
+    let outcomes = before
+        .deadlines
+        .iter()
+        .map(|deadline| {
+            let still = after_deadlines
+                .iter()
+                .find(|d| d.harm.consequence == deadline.harm.consequence);
+            let effect = match still {
+                None => PartEffect::Avoided,
+                Some(d) => match (d.harm.amount, deadline.harm.amount) {
+                    (Some(now), Some(was)) if now.amount() < was.amount() => {
+                        PartEffect::Smaller { amount: now }
+                    }
+                    _ if d.harm.consequence == Consequence::PenaltyInterest
+                        && penalty_on_overdue =>
+                    {
+                        PartEffect::Lessened
+                    }
+                    _ => PartEffect::NotAvoided,
+                },
+            };
+            PartOutcome {
+                deadline: *deadline,
+                effect,
+            }
+        })
+        .collect();
+    Ok(PartPayment {
+        paid,
+        still_overdue: after.overdue_amount,
+        still_to_bring_current: less(before.amount_to_bring_current)?,
+        outcomes,
+    })
 }
 
 fn waiting_cost(

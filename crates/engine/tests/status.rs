@@ -3,12 +3,27 @@
 //! `decimal`: 2450.00 × 0.2499/365 × 25 = 41.94 half-even).
 
 use jiff::civil::date;
+use repay_engine::guidance::Severity;
 use repay_engine::policy::Consequence;
-use repay_engine::status::{status, EventKind};
+use repay_engine::status::{status, Harm, Status, TimelineEvent};
 use repay_engine::{EngineError, InvalidReason, Scenario};
 
 const CN: &str = include_str!("../data/cn-card.json");
 const US: &str = include_str!("../data/us-card.json");
+
+/// The late fees on the timeline, as text.
+fn fees(st: &Status) -> Vec<String> {
+    st.timeline
+        .iter()
+        .flat_map(|e| &e.harms)
+        .filter(|h| h.consequence == Consequence::LateFee)
+        .map(|h| h.amount.unwrap().to_string())
+        .collect()
+}
+
+fn consequences(event: &TimelineEvent) -> Vec<Consequence> {
+    event.harms.iter().map(|h: &Harm| h.consequence).collect()
+}
 
 fn texts(status: &repay_engine::status::Status) -> Vec<(u32, String, String, String)> {
     status
@@ -59,26 +74,40 @@ fn a_chinese_card_eighteen_days_late() {
     // before the next fee (pay by the 13th).
     let pay_by = st.pay_by().unwrap();
     assert_eq!(pay_by.act_before.0, date(2026, 12, 9));
-    assert!(matches!(&pay_by.kind, EventKind::StageStarts { code, .. } if code == "reported"));
+    assert_eq!(pay_by.stage.as_deref(), Some("reported"));
     let next_charge = st.next_charge().unwrap();
     assert_eq!(next_charge.act_before.0, date(2026, 12, 13));
-    assert!(matches!(next_charge.kind, EventKind::LateFee { .. }));
-    match &st.timeline[0].kind {
-        EventKind::StageStarts {
-            code,
-            consequences,
-            notice_date,
-        } => {
-            assert_eq!(code, "reported");
-            assert_eq!(consequences, &[Consequence::CreditBureauReport]);
-            assert_eq!(notice_date.map(|d| d.0), Some(date(2026, 12, 3)));
-        }
-        other => panic!("expected the reporting stage, got {other:?}"),
-    }
-    match &st.timeline[1].kind {
-        EventKind::LateFee { amount } => assert_eq!(amount.to_string(), "43.00"),
-        other => panic!("expected the next late fee, got {other:?}"),
-    }
+    assert_eq!(next_charge.harm.consequence, Consequence::LateFee);
+    let reported = &st.timeline[0];
+    assert_eq!(consequences(reported), [Consequence::CreditBureauReport]);
+    assert_eq!(reported.severity, Severity::High);
+    let notice = reported.notice.unwrap();
+    assert_eq!(
+        (notice.date.0, notice.days, notice.ahead),
+        (date(2026, 12, 3), 7, true)
+    );
+    assert_eq!(fees(&st)[0], "43.00");
+    assert_eq!(st.timeline[1].severity, Severity::Low);
+    // What matters most leads: the report, a high harm, before the fees.
+    let leading = st.leading().unwrap();
+    assert_eq!(leading.harm.consequence, Consequence::CreditBureauReport);
+    assert_eq!(leading.act_before.0, date(2026, 12, 9));
+    // Each consequence once, at its first date, in date order.
+    let firsts: Vec<_> = st
+        .deadlines
+        .iter()
+        .map(|d| (d.harm.consequence, d.date.0))
+        .collect();
+    assert_eq!(
+        firsts,
+        vec![
+            (Consequence::CreditBureauReport, date(2026, 12, 10)),
+            (Consequence::LateFee, date(2026, 12, 14)),
+            (Consequence::CardSuspension, date(2027, 1, 9)),
+            (Consequence::Collections, date(2027, 2, 8)),
+            (Consequence::LegalAction, date(2027, 5, 9)),
+        ]
+    );
 
     // Ordinary interest 8600 × 0.0005 a day, penalty 860 × 0.0005 a day, a 43.00 fee on
     // days 34, 64 and 94.
@@ -98,31 +127,39 @@ fn a_us_card_before_its_penalty_rate() {
     let st = status(&s.account, &s.policy).unwrap();
     assert_eq!(st.days_past_due, 34);
     assert_eq!(st.stage.as_deref(), Some("reported"));
-    let kinds: Vec<_> = st
+    // One entry per date: the penalty-rate stage and penalty interest starting on day
+    // 60 are one event, not two.
+    let days: Vec<_> = st
         .timeline
         .iter()
-        .map(|e| (e.day, matches!(e.kind, EventKind::PenaltyInterestStarts)))
+        .map(|e| (e.day, e.stage.clone(), consequences(e)))
         .collect();
+    let stage = |code: &str| Some(code.to_owned());
+    use Consequence::{CardSuspension, Collections, LateFee, PenaltyInterest, WriteOff};
     assert_eq!(
-        kinds,
+        days,
         vec![
-            (60, false),
-            (60, true),
-            (61, false),
-            (90, false),
-            (91, false),
-            (121, false),
-            (151, false),
-            (180, false)
+            (60, stage("penalty_rate"), vec![PenaltyInterest]),
+            (61, None, vec![LateFee]),
+            (90, stage("collections"), vec![Collections, CardSuspension]),
+            (91, None, vec![LateFee]),
+            (121, None, vec![LateFee]),
+            (151, None, vec![LateFee]),
+            (180, stage("charged_off"), vec![WriteOff]),
         ]
     );
-    let fees = st
-        .timeline
-        .iter()
-        .filter(|e| matches!(e.kind, EventKind::LateFee { .. }))
-        .count();
-    assert_eq!(fees, 4, "a fee every 30 days from day 61 up to day 180");
+    assert_eq!(
+        fees(&st).len(),
+        4,
+        "a fee every 30 days from day 61 up to day 180"
+    );
     assert_eq!(st.timeline[0].date.0, date(2026, 12, 24));
+    // The 45 days' notice fell on 9 November, before this snapshot's 28 November: a
+    // date that has passed, not a promise.
+    let notice = st.timeline[0].notice.unwrap();
+    assert_eq!((notice.date.0, notice.ahead), (date(2026, 11, 9), false));
+    // Collections is the most severe harm to come, and the earliest of the severe ones.
+    assert_eq!(st.leading().unwrap().harm.consequence, Collections);
     // The penalty APR replaces the ordinary APR on the balance from day 60.
     assert_eq!(
         texts(&st),
@@ -155,16 +192,9 @@ fn a_late_fee_is_a_share_of_the_minimum_still_unpaid() {
     let s = Scenario::from_json(&json).unwrap();
     assert_eq!(s.account.unpaid_minimum().to_string(), "120.00");
     let st = status(&s.account, &s.policy).unwrap();
-    let fees: Vec<String> = st
-        .timeline
-        .iter()
-        .filter_map(|e| match &e.kind {
-            EventKind::LateFee { amount } => Some(amount.to_string()),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(fees.len(), 5);
-    assert!(fees.iter().all(|fee| fee == "12.00"), "{fees:?}");
+    let charged = fees(&st);
+    assert_eq!(charged.len(), 5);
+    assert!(charged.iter().all(|fee| fee == "12.00"), "{charged:?}");
     assert_eq!(st.cost_of_waiting[0].late_fees.to_string(), "12.00");
     assert_eq!(st.cost_of_waiting[2].late_fees.to_string(), "36.00");
 
@@ -177,10 +207,7 @@ fn a_late_fee_is_a_share_of_the_minimum_still_unpaid() {
     paid.account.last_payment.as_mut().unwrap().amount =
         repay_engine::Money::parse("150.00", s.account.currency).unwrap();
     let st = status(&paid.account, &paid.policy).unwrap();
-    assert!(st
-        .timeline
-        .iter()
-        .all(|e| !matches!(e.kind, EventKind::LateFee { .. })));
+    assert!(fees(&st).is_empty());
     assert!(st.cost_of_waiting.iter().all(|c| c.late_fees.is_zero()));
 }
 
@@ -206,6 +233,12 @@ fn paying_by_the_pay_by_date_avoids_every_event_on_every_day_of_a_year() {
                     }
                     assert!(pay_by.act_before.0 >= s.account.as_of);
                 }
+            }
+            for deadline in &st.deadlines {
+                assert!(st
+                    .timeline
+                    .iter()
+                    .any(|e| e.date == deadline.date && e.harms.contains(&deadline.harm)));
             }
             if let Some(charge) = st.next_charge() {
                 assert!(st.pay_by().unwrap().act_before <= charge.act_before);
@@ -270,7 +303,10 @@ fn a_wrong_configuration_names_the_path_from_the_root() {
             InvalidReason::NotAllowed,
         ),
         (
-            CN.replace("\"max_term_months\": 60\n", "\"max_term_months\": 72\n"),
+            CN.replace(
+                "\"max_term_months\": 60,\n    \"severity\"",
+                "\"max_term_months\": 72,\n    \"severity\"",
+            ),
             "policy.max_term_months",
             InvalidReason::NotAllowed,
         ),

@@ -1,0 +1,129 @@
+//! The suggestion, and why it was made: from the reason the customer gave and their
+//! budget, under the bank's policy (`suggestions`). It says when the suggested plan does
+//! not fit the budget and what does; when nothing fits, or the customer disputes a
+//! charge, it leads to a person instead of a plan.
+
+use repay_engine::guidance::{MissedReason, Why};
+use yew::prelude::*;
+
+use crate::components::bank_contact::bank_contact;
+use crate::components::slot;
+use crate::config::{PaymentChannelKind, WidgetConfig};
+use crate::format;
+use crate::i18n::{fill, Locale, Msg};
+use crate::labels;
+use crate::model::Model;
+
+/// Why a plan suits the reason given, in a sentence.
+fn reason_text(reason: MissedReason) -> Msg {
+    match reason {
+        MissedReason::Forgot => Msg::WhyForgot,
+        MissedReason::TemporaryEmergency => Msg::WhyEmergency,
+        MissedReason::IncomeLoss => Msg::WhyIncomeLoss,
+        MissedReason::Illness => Msg::WhyIllness,
+        MissedReason::Dispute | MissedReason::Other => Msg::WhySuitsReason,
+    }
+}
+
+/// The suggestion box at the top of the options step; nothing when there is nothing
+/// to go on (no reason, no budget).
+#[inline(never)]
+pub(crate) fn suggestion(config: &WidgetConfig, model: &Model, ids: &str, locale: Locale) -> Html {
+    let Some(suggestion) = model.suggestion else {
+        return html! {};
+    };
+    let affordable = model
+        .budget
+        .affordability
+        .as_ref()
+        .map(|a| format::money(&a.affordable_monthly, locale))
+        .unwrap_or_default();
+    let plan_link = |offer: usize| {
+        model.plans.get(offer).map(|plan| {
+            html! {
+                <a class="repay-widget__link" href={format!("#{ids}-plan-{offer}")}
+                    data-testid="suggested-link">
+                    { labels::plan_name(plan, locale) }
+                </a>
+            }
+        })
+    };
+    let mut lines: Vec<Html> = Vec::new();
+    let mut needs_person = false;
+    match suggestion.why {
+        Why::SuitsReason {
+            reason,
+            fits_budget,
+        } => {
+            lines.push(html! { <p>{ reason_text(reason).text(locale) }</p> });
+            match fits_budget {
+                Some(true) => lines.push(html! {
+                    <p>{ fill(Msg::SuggestFits.text(locale), &[("amount", &affordable)]) }</p>
+                }),
+                Some(false) => {
+                    lines.push(html! {
+                        <p>{ fill(Msg::SuggestDoesNotFit.text(locale), &[("amount", &affordable)]) }</p>
+                    });
+                    match suggestion.fits_instead.and_then(plan_link) {
+                        Some(link) => lines.push(html! {
+                            <p>{ Msg::SuggestInstead.text(locale) }{ link }</p>
+                        }),
+                        None => needs_person = true,
+                    }
+                }
+                None => {}
+            }
+            if reason == MissedReason::Forgot {
+                let auto = config.payment_channels.iter().find_map(|c| {
+                    c.url
+                        .as_ref()
+                        .filter(|_| c.kind == PaymentChannelKind::AutoDebit)
+                });
+                if let Some(url) = auto {
+                    lines.push(html! {
+                        <p><a class="repay-widget__link" href={url.clone()} target="_blank" rel="noopener">
+                            { Msg::ChannelAutoDebit.text(locale) }
+                        </a></p>
+                    });
+                }
+            }
+        }
+        Why::FitsBudget => lines.push(html! {
+            <p>{ fill(Msg::SuggestFitsCheapest.text(locale), &[("amount", &affordable)]) }</p>
+        }),
+        Why::NothingFits => {
+            lines.push(html! {
+                <p>{ fill(Msg::SuggestNothingFits.text(locale), &[("amount", &affordable)]) }</p>
+            });
+            needs_person = true;
+        }
+        Why::Dispute => {
+            lines.push(html! { <p>{ Msg::SuggestDispute.text(locale) }</p> });
+            let dispute = config
+                .bank_contact
+                .as_ref()
+                .and_then(|c| c.dispute_url.as_ref());
+            if let Some(url) = dispute {
+                lines.push(html! {
+                    <p><a class="repay-widget__link" href={url.clone()} target="_blank" rel="noopener"
+                        data-testid="dispute-link">
+                        { Msg::DisputeLink.text(locale) }
+                    </a></p>
+                });
+            }
+            needs_person = true;
+        }
+    }
+    let heading = suggestion.plan.and_then(plan_link).map(|link| {
+        html! { <p class="repay-widget__suggested-plan">{ Msg::SuggestHeading.text(locale) }{ link }</p> }
+    });
+    let person = needs_person
+        .then(|| bank_contact(config.bank_contact.as_ref(), Msg::ContactLeadNoFit, locale));
+    html! {
+        <section class="repay-widget__suggestion" data-testid="suggestion">
+            { slot(heading) }
+            { for lines }
+            { slot(person) }
+        </section>
+    }
+}
