@@ -333,4 +333,18 @@ pub(crate) mod tests {
         );
         assert_eq!(state.round, 1, "already sending");
     }
+
+    #[test]
+    fn a_part_payment_is_kept_as_typed_and_changes_nothing_else() {
+        let state = start();
+        let typed = apply(state.clone(), [Action::SetPartPayment("５00".into())]);
+        assert_eq!(typed.part_payment, "５00");
+        assert_eq!(
+            State {
+                part_payment: String::new(),
+                ..(*typed).clone()
+            },
+            *state
+        );
+    }
 }

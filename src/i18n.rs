@@ -112,8 +112,12 @@ catalog! {
     SeverityLow => ("Minor", "影响较小"),
     LeadingHeading => ("What matters most", "最需要注意的"),
     LeadingPay => (
-        "Paying {amount} by {date} avoids it, and everything else listed below.",
-        "在 {date} 或之前还款 {amount}，即可避免这一情况以及下面列出的其他情况。"
+        "Paying {amount} by {date} avoids it.",
+        "在 {date} 或之前还款 {amount} 即可避免。"
+    ),
+    LeadingSooner => (
+        "Other things come sooner: paying by {date} avoids everything listed.",
+        "其他情况会更早发生：在 {date} 或之前还款，列出的所有情况都可以避免。"
     ),
     DeadlinesHeading => ("Dates that matter", "重要日期"),
     LastPaymentReceived => ("Last payment received", "最近一次还款"),
@@ -296,6 +300,10 @@ catalog! {
     SuggestDoesNotFit => (
         "Its payments are more than the {amount} a month you can put towards repayment.",
         "不过，每期还款超过了您每月可用于还款的 {amount}。"
+    ),
+    SuggestOnceDoesNotFit => (
+        "It is more than the {amount} a month you can put towards repayment.",
+        "不过，这笔还款超过了您每月可用于还款的 {amount}。"
     ),
     SuggestInstead => ("This plan fits your budget instead: ", "在您预算之内的方案："),
     SuggestFitsCheapest => (
@@ -498,6 +506,10 @@ catalog! {
     ReviewReportingContinue => (
         "Late payments can still be reported to the credit bureau.",
         "逾期仍可能被上报征信。"
+    ),
+    ContactLeadOptions => (
+        "None of these right for you? Someone at the bank can talk it through.",
+        "这些方案都不合适？银行的工作人员可以和您商量。"
     ),
     ContactLeadAfter => ("Questions about your plan? Talk to the bank.", "对方案有疑问？请联系银行。"),
     ContactLeadRefused => (

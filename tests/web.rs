@@ -188,6 +188,12 @@ async fn a_bad_configuration_names_the_field_instead_of_a_blank_area() {
             .as_deref(),
         Some("alert")
     );
+    // The bank's contact is right, so the panel still offers a person to call.
+    let phone = find(&by_test_id(&root, "config-error"), "a[href^=\"tel:\"]").unwrap();
+    assert_eq!(
+        phone.get_attribute("href").as_deref(),
+        Some("tel:4000000000")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -344,6 +350,14 @@ async fn the_whole_flow_from_status_to_review() {
     // The customer's own plan shows no figures before anything is typed.
     assert!(text(&root, "custom-empty").contains("Type the dates and amounts"));
     assert!(find(&root, "[data-testid=\"plan-7-payment\"]").is_none());
+    // One payment of 1000 leaves the rest owed, said with the date it must come by.
+    type_into(&input_labelled(&root, "Date of payment 1"), "2026-12-20").await;
+    type_into(&input_labelled(&root, "Amount of payment 1"), "1000").await;
+    let missing = text(&root, "custom-missing");
+    assert!(
+        missing.contains("still owed") && missing.contains("November 28, 2027"),
+        "{missing}"
+    );
     assert!(
         find(&root, "svg[role=\"img\"]").is_some(),
         "the charts are drawn"

@@ -12,6 +12,7 @@ use crate::shared::Shared;
 
 use crate::actions::Action;
 use crate::components::balance_chart::{balance_chart, BalanceChartProps};
+use crate::components::bank_contact::bank_contact;
 use crate::components::custom_plan::{custom_plan, CustomPlanProps};
 use crate::components::plan_card::{plan_card, PlanCardProps};
 use crate::components::suggestion::suggestion;
@@ -149,6 +150,7 @@ pub fn options_step(props: &OptionsStepProps) -> Html {
             </div>
             <ul class="repay-widget__plans">{ for cards }</ul>
             { balance_chart(&BalanceChartProps { model: props.model.clone(), locale, ids: ids.clone() }) }
+            { bank_contact(props.config.bank_contact.as_ref(), Msg::ContactLeadOptions, locale) }
         </div>
     }
 }

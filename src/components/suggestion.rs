@@ -61,8 +61,18 @@ pub(crate) fn suggestion(config: &WidgetConfig, model: &Model, ids: &str, locale
                     <p>{ fill(Msg::SuggestFits.text(locale), &[("amount", &affordable)]) }</p>
                 }),
                 Some(false) => {
+                    // A payment made once is not "each payment".
+                    let once = suggestion
+                        .plan
+                        .and_then(|offer| model.plans.get(offer))
+                        .is_some_and(|plan| plan.payments() == 1);
+                    let msg = if once {
+                        Msg::SuggestOnceDoesNotFit
+                    } else {
+                        Msg::SuggestDoesNotFit
+                    };
                     lines.push(html! {
-                        <p>{ fill(Msg::SuggestDoesNotFit.text(locale), &[("amount", &affordable)]) }</p>
+                        <p>{ fill(msg.text(locale), &[("amount", &affordable)]) }</p>
                     });
                     match suggestion.fits_instead.and_then(plan_link) {
                         Some(link) => lines.push(html! {

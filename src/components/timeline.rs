@@ -31,6 +31,17 @@ pub fn leading(props: &TimelineProps) -> Html {
     let Some(leading) = status.leading() else {
         return html! {};
     };
+    // Something less severe comes first: the date that avoids everything is earlier.
+    let sooner = status
+        .pay_by()
+        .filter(|first| first.act_before < leading.act_before)
+        .map(|first| {
+            html! {
+                <p data-testid="leading-sooner">
+                    { fill(Msg::LeadingSooner.text(locale), &[("date", &format::date(first.act_before.0, locale))]) }
+                </p>
+            }
+        });
     html! {
         <section class="repay-widget__leading" data-testid="leading">
             <h3 class="repay-widget__subheading">{ Msg::LeadingHeading.text(locale) }</h3>
@@ -44,6 +55,7 @@ pub fn leading(props: &TimelineProps) -> Html {
                     ("date", &format::date(leading.act_before.0, locale)),
                 ]) }
             </p>
+            { slot(sooner) }
         </section>
     }
 }

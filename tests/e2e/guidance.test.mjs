@@ -56,6 +56,8 @@ async function depth(page, testid) {
 const TEXTS = {
   "zh-CN": {
     payBy: "2026年12月9日",
+    collectionsBy: "2027年1月22日",
+    soonerBy: "2026年12月23日",
     forgot: "忘记了",
     incomeLoss: "收入减少",
     forgotWhy: "您说是忘记了",
@@ -68,6 +70,8 @@ const TEXTS = {
   },
   "en-US": {
     payBy: "December 9, 2026",
+    collectionsBy: "January 22, 2027",
+    soonerBy: "December 23, 2026",
     forgot: "I forgot",
     incomeLoss: "I lost income",
     forgotWhy: "You told us you forgot",
@@ -85,8 +89,10 @@ for (const locale of ["zh-CN", "en-US"]) {
 
   test(`${locale}: I forgot, let me pay — the date, the ways to pay, sent without contact questions`, async () => {
     const { context, page, problems } = await open("cn", locale);
-    // What matters most comes first: the report on 10 December, avoided by paying by the 9th.
+    // What matters most comes first: the report on 10 December, avoided by paying by the
+    // 9th, which is also the first date on the list.
     assert.match(await page.getByTestId("leading").textContent(), new RegExp(t.payBy));
+    assert.equal(await page.getByTestId("leading-sooner").count(), 0);
     await page.getByTestId("pay-now").click();
     assert.match(await page.getByTestId("pay-by").textContent(), new RegExp(t.payBy));
     const channels = page.getByTestId("pay-now-panel").locator(".repay-widget__channel");
@@ -129,6 +135,10 @@ for (const locale of ["zh-CN", "en-US"]) {
 
   test(`${locale}: I lost income, I need a long plan — suggested with the reason, sent and confirmed`, async () => {
     const { context, page, problems } = await open("us", locale);
+    // Collections (23 January) is what matters most; penalty interest comes sooner, so
+    // the date that avoids everything is said too, not hidden behind the later one.
+    assert.match(await page.getByTestId("leading").textContent(), new RegExp(t.collectionsBy));
+    assert.match(await page.getByTestId("leading-sooner").textContent(), new RegExp(t.soonerBy));
     await page.getByTestId("see-options").click();
     await page.getByLabel(t.incomeLoss, { exact: true }).check();
     await page.getByTestId("continue").click();

@@ -234,6 +234,9 @@ test("a refusal is shown plainly, stores nothing, and lets the customer change t
     await page.getByText(/代码 forced/).waitFor();
     assert.equal(posted.length, 1, "a 4xx is never retried");
     assert.equal(await env.stored(), 0);
+    // What to do next: whom to call, beside the refusal.
+    const numbers = page.getByTestId("review").getByTestId("bank-contact").locator("a[href^='tel:']");
+    assert.equal(await numbers.first().getAttribute("href"), "tel:4000000000");
     await page.getByTestId("back").click();
     await page.getByTestId("details").waitFor();
     await context.close();
