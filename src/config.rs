@@ -242,16 +242,24 @@ fn is_font_family(name: &str) -> bool {
 
 /// Checks the theme: known variables, each with a value of its kind ([`ThemeValue`]),
 /// and a stylesheet address that cannot run script.
-fn check_theme(theme: &mut ThemeWire, page: &dyn Page) -> Result<(), EngineError> {
-    for (name, value) in &theme.variables {
+/// Checks the theme. A variable that is unknown, or whose value is not allowed, is a
+/// cosmetic mistake that must not take the tool away from a customer: it is dropped (the
+/// widget keeps its default for it) and returned as a warning for the product team. The
+/// shadow root's stylesheet is a security matter and stays an error.
+fn check_theme(theme: &mut ThemeWire, page: &dyn Page) -> Result<Vec<EngineError>, EngineError> {
+    let mut ignored = Vec::new();
+    theme.variables.retain(|name, value| {
         let path = format!("theme.variables.{name}");
-        if !THEME_VARIABLES.contains(&name.as_str()) {
-            return Err(EngineError::invalid(path, InvalidReason::UnknownField));
-        }
-        if value.len() > THEME_VALUE_MAX || !ThemeValue::of(name).allows(value) {
-            return Err(EngineError::invalid(path, InvalidReason::NotAllowed));
-        }
-    }
+        let reason = if !THEME_VARIABLES.contains(&name.as_str()) {
+            InvalidReason::UnknownField
+        } else if value.len() > THEME_VALUE_MAX || !ThemeValue::of(name).allows(value) {
+            InvalidReason::NotAllowed
+        } else {
+            return true;
+        };
+        ignored.push(EngineError::invalid(path, reason));
+        false
+    });
     if let Some(shadow) = &mut theme.shadow_dom {
         shadow.stylesheet = check_link(
             "theme.shadow_dom.stylesheet",
@@ -267,7 +275,7 @@ fn check_theme(theme: &mut ThemeWire, page: &dyn Page) -> Result<(), EngineError
             }
         }
     }
-    Ok(())
+    Ok(ignored)
 }
 
 /// Where the bank's CSRF token is read from and which header carries it.
@@ -613,6 +621,9 @@ pub struct WidgetConfig {
     pub reminders_url: Option<String>,
     pub sending: Sending,
     pub theme: ThemeWire,
+    /// Theme variables dropped as unknown or not allowed (the widget uses its defaults
+    /// for them): told to the product team as warnings, never shown to the customer.
+    pub ignored: Vec<EngineError>,
     /// The account and policy as the host wrote them (`{"account":…,"policy":…}`):
     /// proposals carry them so the bank can tell the figures the customer saw from its
     /// own records.
@@ -703,7 +714,7 @@ impl WidgetConfig {
             }
         }
         let mut theme = wire.theme;
-        check_theme(&mut theme, page).map_err(invalid)?;
+        let ignored = check_theme(&mut theme, page).map_err(invalid)?;
         let timeout = wire.timeout_seconds.unwrap_or(DEFAULT_TIMEOUT_SECONDS);
         if !(1..=MAX_TIMEOUT_SECONDS).contains(&timeout) {
             let error = EngineError::invalid("timeout_seconds", InvalidReason::NotAllowed);
@@ -726,9 +737,30 @@ impl WidgetConfig {
                 timeout_ms: timeout * 1000,
             },
             theme,
-            scenario_json: Json::of(&scenario_wire),
+            ignored,
+            scenario_json: scenario_as_written(json)?,
         })
     }
+}
+
+/// The account and the policy exactly as the host wrote them, read a second time as raw
+/// JSON (the first reading refused repeated keys and checked every field): proposals
+/// carry this text, so the bank sees what the customer's figures came from, and the
+/// widget needs no writer for the policy's types.
+fn scenario_as_written(json: &str) -> Result<Json, ConfigError> {
+    /// Every other field is skipped.
+    #[derive(Deserialize, serde::Serialize)]
+    struct AsWritten<'a> {
+        #[serde(borrow)]
+        account: &'a serde_json::value::RawValue,
+        #[serde(borrow)]
+        policy: &'a serde_json::value::RawValue,
+    }
+    let written: AsWritten<'_> = serde_json::from_str(json).map_err(|error| {
+        // Unreachable after the typed reading succeeded; a malformed-JSON error if not.
+        ConfigError::new(EngineError::from_json(error), None)
+    })?;
+    Ok(Json::of(&written))
 }
 
 // Native only: the configuration's links are resolved by the `url` crate here.
@@ -961,30 +993,46 @@ mod tests {
     }
 
     #[test]
-    fn theme_variables_are_known_and_stay_one_value() {
+    fn theme_variables_are_known_and_stay_one_value_or_are_ignored_with_a_warning() {
         let with = |variables: serde_json::Value| {
             let mut value: serde_json::Value = serde_json::from_str(DEMO).unwrap();
             value["theme"] = serde_json::json!({ "variables": variables });
-            read_config(&value.to_string()).map(|c| c.theme.variables.len())
+            read_config(&value.to_string()).map(|c| {
+                (
+                    c.theme.variables.keys().cloned().collect::<Vec<_>>(),
+                    c.ignored,
+                )
+            })
         };
         assert_eq!(
             with(serde_json::json!({"color-accent": "#123456", "density": "0.8"})),
-            Ok(2)
+            Ok((vec!["color-accent".into(), "density".into()], vec![]))
         );
-        let refused = |name: &str, reason| {
-            Err(ConfigError::new(
-                EngineError::invalid(format!("theme.variables.{name}"), reason),
-                Some(Locale::ZhCn),
-            ))
-        };
+        // A typo in a cosmetic setting does not take the tool away: the variable is
+        // dropped, the rest kept, and the product team is told which and why.
+        let ignored =
+            |name: &str, reason| EngineError::invalid(format!("theme.variables.{name}"), reason);
         assert_eq!(
-            with(serde_json::json!({"colour-accent": "red"})),
-            refused("colour-accent", InvalidReason::UnknownField)
+            with(serde_json::json!({"colour-accent": "red", "radius": "4px"})),
+            Ok((
+                vec!["radius".into()],
+                vec![ignored("colour-accent", InvalidReason::UnknownField)]
+            ))
+        );
+        assert_eq!(
+            with(serde_json::json!({"--repay-radius": "4px"})),
+            Ok((
+                vec![],
+                vec![ignored("--repay-radius", InvalidReason::UnknownField)]
+            ))
         );
         for bad in ["red; background: url(x)", "}", "", "a\\62"] {
             assert_eq!(
                 with(serde_json::json!({"color-text": bad})),
-                refused("color-text", InvalidReason::NotAllowed),
+                Ok((
+                    vec![],
+                    vec![ignored("color-text", InvalidReason::NotAllowed)]
+                )),
                 "{bad:?}"
             );
         }
@@ -995,7 +1043,7 @@ mod tests {
         let with = |name: &str, text: &str| {
             let mut value: serde_json::Value = serde_json::from_str(DEMO).unwrap();
             value["theme"] = serde_json::json!({ "variables": { name: text } });
-            read_config(&value.to_string()).map(drop)
+            read_config(&value.to_string()).map(|c| c.ignored)
         };
         let good = [
             ("color-accent", "#0d6147"),
@@ -1019,7 +1067,7 @@ mod tests {
             ("font", "微软雅黑, sans-serif"),
         ];
         for (name, text) in good {
-            assert_eq!(with(name, text), Ok(()), "{name}: {text}");
+            assert_eq!(with(name, text), Ok(vec![]), "{name}: {text}");
         }
         let bad = [
             ("color-accent", "url(https://tracker.example/x.png)"),
@@ -1047,13 +1095,10 @@ mod tests {
         for (name, text) in bad {
             assert_eq!(
                 with(name, text),
-                Err(ConfigError::new(
-                    EngineError::invalid(
-                        format!("theme.variables.{name}"),
-                        InvalidReason::NotAllowed
-                    ),
-                    Some(Locale::ZhCn)
-                )),
+                Ok(vec![EngineError::invalid(
+                    format!("theme.variables.{name}"),
+                    InvalidReason::NotAllowed
+                )]),
                 "{name}: {text}"
             );
         }

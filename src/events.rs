@@ -57,6 +57,9 @@ pub enum ErrorDetail {
     Refused { code: String },
     /// Automatic attempts stopped (or the browser is offline); the proposal is kept.
     Failed { offline: bool },
+    /// A theme variable was dropped (unknown, or a value not allowed): the widget runs
+    /// with its default for it. `field` is its path, `reason` a code.
+    Ignored { field: String, reason: &'static str },
 }
 
 impl WidgetEvent {
@@ -82,6 +85,9 @@ impl WidgetEvent {
             Self::Error(ErrorDetail::Config { field, reason }) => {
                 format!("repay-widget: the configuration's {field} cannot be used ({reason})")
             }
+            Self::Error(ErrorDetail::Ignored { field, reason }) => format!(
+                "repay-widget: the configuration's {field} is ignored ({reason}); the widget uses its default"
+            ),
             _ => format!("repay-widget: {}", self.name()),
         }
     }
@@ -124,6 +130,11 @@ impl WidgetEvent {
             Self::Error(ErrorDetail::Failed { offline }) => {
                 vec![("kind", text("failed")), ("offline", Value::Bool(*offline))]
             }
+            Self::Error(ErrorDetail::Ignored { field, reason }) => vec![
+                ("kind", text("ignored")),
+                ("field", text(field)),
+                ("reason", text(reason)),
+            ],
         }
     }
 }
@@ -168,6 +179,16 @@ pub fn config_error(error: &EngineError) -> WidgetEvent {
         EngineError::TooDeep { .. } => (String::new(), "too_deep"),
     };
     WidgetEvent::Error(ErrorDetail::Config { field, reason })
+}
+
+/// The warning for a theme variable the configuration check dropped.
+pub fn ignored(error: &EngineError) -> WidgetEvent {
+    match config_error(error) {
+        WidgetEvent::Error(ErrorDetail::Config { field, reason }) => {
+            WidgetEvent::Error(ErrorDetail::Ignored { field, reason })
+        }
+        other => other,
+    }
 }
 
 /// What the events are worked out from: the widget as the customer sees it.

@@ -67,6 +67,7 @@ catalog! {
     ),
     NotYetDue => ("Nothing is overdue yet.", "目前没有逾期款项。"),
     OverdueAmount => ("Overdue amount", "逾期金额"),
+    DaysPastDueOne => ("{days} day past due", "已逾期 {days} 天"),
     DaysPastDue => ("{days} days past due", "已逾期 {days} 天"),
     DueDate => ("Payment was due on", "原定还款日"),
     StageLabel => ("Stage", "所处阶段"),
@@ -91,6 +92,10 @@ catalog! {
     TimelineHeading => ("What happens if nothing is paid", "如果暂不还款，接下来会发生什么"),
     ActBefore => ("Pay by {date} to avoid this", "在 {date} 或之前还款即可避免"),
     NoticeBy => ("The bank tells you in advance, by {date}", "银行会提前通知您（不晚于 {date}）"),
+    NoticeAheadOne => (
+        "The bank tells you {days} day in advance: look out for its letter or message.",
+        "银行会提前 {days} 天通知您，请留意银行的信件或短信。"
+    ),
     NoticeAhead => (
         "The bank tells you {days} days in advance: look out for its letter or message.",
         "银行会提前 {days} 天通知您，请留意银行的信件或短信。"
@@ -239,6 +244,10 @@ catalog! {
         "Leave it empty to start on {date}.",
         "不填写则从 {date} 开始还款。"
     ),
+    EndsEarlyOne => (
+        "This amount is small: it is repaid after {payments} payment, before the {months}-month term ends.",
+        "该金额较小，还款 {payments} 期即可还清，早于 {months} 个月的期限。"
+    ),
     EndsEarly => (
         "This amount is small: it is repaid after {payments} payments, before the {months}-month term ends.",
         "该金额较小，还款 {payments} 期即可还清，早于 {months} 个月的期限。"
@@ -265,16 +274,26 @@ catalog! {
     NoRate => ("none: nothing is spread over time", "无：不涉及分期"),
     ApprovedInstantly => ("Approved instantly", "即时批准"),
     NeedsReview => ("The bank reviews it", "需银行审核"),
+    NeedsReviewDaysOne => (
+        "The bank reviews it within {days} business day",
+        "银行将在 {days} 个工作日内审核"
+    ),
     NeedsReviewDays => (
         "The bank reviews it within {days} business days",
         "银行将在 {days} 个工作日内审核"
     ),
     NotAvailable => ("Not available", "暂不可选"),
     TermLabel => ("Number of months", "分期期数"),
+    MonthsOptionOne => ("{n} month", "{n} 期"),
     MonthsOption => ("{n} months", "{n} 期"),
     ChoosePlan => ("Choose this plan", "选择此方案"),
-    ChosenPlan => ("Chosen", "已选择"),
+    ForPlan => (": ", "："),
     SuggestedBadge => ("Suggested for you", "为您推荐"),
+    TellUsIntro => (
+        "Tell us a little about your situation, and we will suggest the plan that suits it.",
+        "告诉我们一些您的情况，我们会为您推荐合适的方案。"
+    ),
+    TellUs => ("Tell us about your situation", "说说您的情况"),
     SuggestHeading => ("Suggested for you: ", "为您推荐："),
     WhyForgot => (
         "You told us you forgot. Paying the overdue amount puts everything right at once, and automatic payments make sure it does not happen again.",
@@ -345,6 +364,10 @@ catalog! {
     ChargesResume => (
         " The usual interest and fees then apply again.",
         "之后将恢复收取正常的利息和费用。"
+    ),
+    PlanSummaryLiveOne => (
+        "{plan}: {payments} payment of {amount}, extra cost {cost}.",
+        "{plan}：共 {payments} 期，每期 {amount}，额外费用 {cost}。"
     ),
     PlanSummaryLive => (
         "{plan}: {payments} payments of {amount}, extra cost {cost}.",
@@ -426,6 +449,7 @@ catalog! {
     TimeAfternoon => ("Afternoons", "下午"),
     TimeEvening => ("Evenings", "晚上"),
     MessageLabel => ("Anything you would like the bank to know (optional)", "想告诉银行的其他情况（选填）"),
+    CharactersLeftOne => ("{n} character left", "还可输入 {n} 个字"),
     CharactersLeft => ("{n} characters left", "还可输入 {n} 个字"),
     ShareBudget => ("Share my budget figures with the bank", "与银行分享我的收支数字"),
     ConsentBefore => ("I agree to the ", "我同意"),
@@ -467,6 +491,10 @@ catalog! {
     SentTitle => ("Thank you: your proposal has been sent", "谢谢，您的方案已提交"),
     ReferenceLabel => ("Your reference", "您的方案编号"),
     SentApproved => ("Approved: your new plan is in place.", "已批准：您的新还款计划已生效。"),
+    SentReviewDaysOne => (
+        "The bank will review your proposal and answer within {days} business day.",
+        "银行将审核您的方案，并在 {days} 个工作日内答复。"
+    ),
     SentReviewDays => (
         "The bank will review your proposal and answer within {days} business days.",
         "银行将审核您的方案，并在 {days} 个工作日内答复。"
@@ -591,6 +619,16 @@ impl Msg {
 }
 
 /// Replaces each `{name}` in `template` with its value.
+/// The text for a count of `n`: CLDR's plural rules for the widget's languages. English
+/// uses "one" for exactly the integer 1 and "other" for every other number; Chinese has
+/// only "other". Every count shown in a sentence goes through here.
+pub(crate) fn plural(locale: Locale, n: i64, one: Msg, other: Msg) -> &'static str {
+    match locale {
+        Locale::EnUs if n == 1 => one.text(locale),
+        _ => other.text(locale),
+    }
+}
+
 pub(crate) fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut text = template.to_owned();
     for (name, value) in values {
@@ -636,6 +674,22 @@ mod tests {
             assert!(!zh.trim().is_empty(), "{msg:?} has no Chinese");
             assert_eq!(placeholders(en), placeholders(zh), "{msg:?}");
         }
+    }
+
+    #[test]
+    fn counts_follow_cldr_plural_rules() {
+        use super::plural;
+        // English: "one" is exactly 1; every other count, 0 included, is "other".
+        let en = |n| plural(Locale::EnUs, n, Msg::DaysPastDueOne, Msg::DaysPastDue);
+        assert_eq!(en(1), "{days} day past due");
+        for n in [0, 2, 11, 21, 101] {
+            assert_eq!(en(n), "{days} days past due", "{n}");
+        }
+        // Chinese has no plural forms.
+        assert_eq!(
+            plural(Locale::ZhCn, 1, Msg::DaysPastDueOne, Msg::DaysPastDue),
+            Msg::DaysPastDue.text(Locale::ZhCn)
+        );
     }
 
     #[test]

@@ -264,6 +264,8 @@ async fn guidance_leads_with_what_matters_and_follows_what_the_customer_said() {
     // "I forgot": pay the overdue amount, and why.
     click(&by_test_id(&root, "see-options"));
     yew::scheduler::flush().await;
+    click(&by_test_id(&root, "tell-us"));
+    yew::scheduler::flush().await;
     let forgot = input_labelled(&root, "I forgot");
     forgot.click();
     yew::scheduler::flush().await;
@@ -292,8 +294,12 @@ async fn the_whole_flow_from_status_to_review() {
     );
     yew::scheduler::flush().await;
 
-    // Status → situation; focus moves to the new step's heading.
+    // Status → options → situation; focus moves to the new step's heading.
+    // "See other options" goes to the options; telling the situation is one tap there.
     click(&by_test_id(&root, "see-options"));
+    yew::scheduler::flush().await;
+    assert!(find(&root, "[data-testid=\"options\"]").is_some());
+    click(&by_test_id(&root, "tell-us"));
     yew::scheduler::flush().await;
     let situation = by_test_id(&root, "situation");
     let heading = find(&situation, "h2").unwrap();

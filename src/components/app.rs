@@ -95,6 +95,13 @@ pub fn App(props: &AppProps) -> Html {
             lifecycle: state.lifecycle.clone(),
         }),
     };
+    effects::use_config_warnings(
+        config
+            .as_ref()
+            .map(|config| config.ignored.clone())
+            .unwrap_or_default(),
+        props.on_event.clone(),
+    );
     let heading = use_node_ref();
     effects::use_host_events(
         seen,
@@ -166,6 +173,7 @@ pub fn App(props: &AppProps) -> Html {
                     state: (*state).clone(),
                     model: model.clone(),
                     dispatch: dispatch.clone(),
+                    effect: effect.clone(),
                     heading,
                     ids: ids.clone(),
                 }),

@@ -11,7 +11,7 @@ use crate::components::pay_now::channels;
 use crate::components::slot;
 use crate::config::{PaymentChannelKind, WidgetConfig};
 use crate::format;
-use crate::i18n::{fill, Locale, Msg};
+use crate::i18n::{fill, plural, Locale, Msg};
 use crate::submit::Receipt;
 use repay_contract::AcceptedStatus;
 use repay_engine::{Plan, PlanKind};
@@ -34,7 +34,12 @@ pub fn confirmation(props: &ConfirmationProps<'_>) -> Html {
     let outcome = match (receipt.status, props.config.review_days) {
         (AcceptedStatus::Approved, _) => Msg::SentApproved.text(locale).to_owned(),
         (AcceptedStatus::UnderReview, Some(days)) => fill(
-            Msg::SentReviewDays.text(locale),
+            plural(
+                locale,
+                i64::from(days),
+                Msg::SentReviewDaysOne,
+                Msg::SentReviewDays,
+            ),
             &[("days", &days.to_string())],
         ),
         (AcceptedStatus::UnderReview, None) => Msg::SentReview.text(locale).to_owned(),

@@ -8,6 +8,7 @@ use crate::components::slot;
 
 use crate::actions::Action;
 use crate::components::text_field::{text_field, TextFieldProps};
+use crate::effects::Effect;
 use crate::format;
 use crate::i18n::{fill, Locale, Msg};
 use crate::input::InputError;
@@ -23,6 +24,8 @@ pub struct CustomPlanProps {
     pub notes: Rc<Vec<Option<CustomNote>>>,
     pub locale: Locale,
     pub dispatch: Callback<Action>,
+    /// Moves focus after a row is removed (the effects layer's).
+    pub effect: Callback<Effect>,
     pub ids: AttrValue,
 }
 
@@ -31,6 +34,23 @@ pub fn custom_plan(props: &CustomPlanProps) -> Html {
     let error = |e: Option<InputError>| {
         e.and_then(|e| labels::input_error(e, locale))
             .map(AttrValue::from)
+    };
+    // Removing a row removes its button: focus goes to "Add a payment", which stays (or,
+    // with the most rows, when that button is not there yet, to the plan's editor).
+    let add_button = NodeRef::default();
+    let editor = NodeRef::default();
+    let can_add = props.rows.len() < CUSTOM_ROWS_MAX;
+    let remove = |index: usize| {
+        let (dispatch, effect) = (props.dispatch.clone(), props.effect.clone());
+        let target = if can_add {
+            add_button.clone()
+        } else {
+            editor.clone()
+        };
+        Callback::from(move |_: MouseEvent| {
+            effect.emit(Effect::Focus(target.clone()));
+            dispatch.emit(Action::RemoveCustomRow(index));
+        })
     };
     let rows = props.rows.iter().enumerate().map(|(index, row)| {
         let n = (index + 1).to_string();
@@ -54,7 +74,7 @@ pub fn custom_plan(props: &CustomPlanProps) -> Html {
                 { slot(note) }
                 { slot((props.rows.len() > 1).then(|| html! {
                     <button type="button" class="repay-widget__button repay-widget__button--link"
-                        onclick={props.dispatch.reform(move |_: MouseEvent| Action::RemoveCustomRow(index))}>
+                        onclick={remove(index)}>
                         { fill(Msg::RemovePayment.text(locale), &[("n", &n)]) }
                     </button>
                 })) }
@@ -62,12 +82,12 @@ pub fn custom_plan(props: &CustomPlanProps) -> Html {
         }
     });
     html! {
-        <div class="repay-widget__custom" data-testid="custom-plan">
+        <div class="repay-widget__custom" data-testid="custom-plan" tabindex="-1" ref={editor.clone()}>
             <p>{ Msg::CustomIntro.text(locale) }</p>
             <ol class="repay-widget__custom-rows">{ for rows }</ol>
-            { slot((props.rows.len() < CUSTOM_ROWS_MAX).then(|| html! {
+            { slot(can_add.then(|| html! {
                 <button type="button" class="repay-widget__button repay-widget__button--secondary"
-                    data-testid="add-custom-row"
+                    data-testid="add-custom-row" ref={add_button.clone()}
                     onclick={props.dispatch.reform(|_: MouseEvent| Action::AddCustomRow)}>
                     { Msg::AddPayment.text(locale) }
                 </button>

@@ -18,8 +18,9 @@ use crate::components::plan_card::{plan_card, PlanCardProps};
 use crate::components::suggestion::suggestion;
 use crate::components::text_field::{text_field, TextFieldProps};
 use crate::config::WidgetConfig;
+use crate::effects::Effect;
 use crate::format;
-use crate::i18n::{fill, Msg};
+use crate::i18n::{fill, plural, Msg};
 use crate::labels;
 use crate::model::Model;
 use crate::state::State;
@@ -30,6 +31,8 @@ pub struct OptionsStepProps {
     pub state: State,
     pub model: Shared<Model>,
     pub dispatch: Callback<Action>,
+    /// The effects layer (focus after removing a custom payment).
+    pub effect: Callback<Effect>,
     pub heading: NodeRef,
     pub ids: AttrValue,
 }
@@ -88,6 +91,7 @@ pub fn options_step(props: &OptionsStepProps) -> Html {
                     notes: custom_notes.clone(),
                     locale,
                     dispatch: props.dispatch.clone(),
+                    effect: props.effect.clone(),
                     ids: ids.clone(),
                 }) }
             }
@@ -119,19 +123,13 @@ pub fn options_step(props: &OptionsStepProps) -> Html {
         .chosen
         .and_then(|offer| model.plans.get(offer))
         .map(|plan| {
+            let payments = plan.payments();
+            let count = i64::try_from(payments).unwrap_or(i64::MAX);
             fill(
-                Msg::PlanSummaryLive.text(locale),
+                plural(locale, count, Msg::PlanSummaryLiveOne, Msg::PlanSummaryLive),
                 &[
                     ("plan", labels::plan_name(plan, locale)),
-                    (
-                        "payments",
-                        &plan
-                            .schedule
-                            .iter()
-                            .filter(|r| r.number > 0)
-                            .count()
-                            .to_string(),
-                    ),
+                    ("payments", &format::integer(count, locale)),
                     ("amount", &format::money(&plan.instalment_amount, locale)),
                     ("cost", &format::money(&plan.total_cost, locale)),
                 ],
@@ -143,7 +141,7 @@ pub fn options_step(props: &OptionsStepProps) -> Html {
                 { Msg::StepOptions.text(locale) }
             </h2>
             <p class="repay-widget__intro">{ Msg::OptionsIntro.text(locale) }</p>
-            { suggestion(&props.config, model, ids, locale) }
+            { suggestion(&props.config, model, ids, locale, &props.dispatch) }
             { text_field(&TextFieldProps { id: AttrValue::from(format!("{ids}-first-payment")), kind: AttrValue::Static("date"), label: AttrValue::from(Msg::FirstPaymentLabel.text(locale)), hint: Some(AttrValue::from(fill(Msg::FirstPaymentHint.text(locale), &[("date", &format::date(model.default_first_payment, locale))]))), value: AttrValue::from(props.state.first_payment.clone()), min: Some(AttrValue::from(repay_engine::account::iso_date(earliest))), max: Some(AttrValue::from(repay_engine::account::iso_date(latest))), error: first_payment_error, on_input: props.dispatch.reform(Action::SetFirstPayment), ..TextFieldProps::default() }) }
             <div class="repay-widget__visually-hidden" aria-live="polite" data-testid="live-summary">
                 { live.unwrap_or_default() }

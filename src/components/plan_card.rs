@@ -11,7 +11,7 @@ use crate::components::{fact, slot};
 
 use crate::actions::Action;
 use crate::format;
-use crate::i18n::{fill, Locale, Msg};
+use crate::i18n::{fill, plural, Locale, Msg};
 use crate::labels;
 use crate::model::Model;
 use crate::shared::Shared;
@@ -44,7 +44,12 @@ pub(crate) fn verdict_text(verdict: &Verdict, review_days: Option<u32>, locale: 
         Verdict::ApprovedInstantly => Msg::ApprovedInstantly.text(locale).to_owned(),
         Verdict::NeedsReview { .. } => match review_days {
             Some(days) => fill(
-                Msg::NeedsReviewDays.text(locale),
+                plural(
+                    locale,
+                    i64::from(days),
+                    Msg::NeedsReviewDaysOne,
+                    Msg::NeedsReviewDays,
+                ),
                 &[("days", &days.to_string())],
             ),
             None => Msg::NeedsReview.text(locale).to_owned(),
@@ -62,6 +67,7 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
         return html! {};
     };
     let money = |m: &repay_engine::Money| format::money(m, locale);
+    let name = labels::plan_name(plan, locale);
     let title_id = format!("{}-plan-{offer}", props.ids);
     let spread = matches!(
         plan.kind,
@@ -126,13 +132,16 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
         let options = props.terms.iter().map(|&n| {
             html! {
                 <option value={n.to_string()} selected={n == plan.term_months}>
-                    { fill(Msg::MonthsOption.text(locale), &[("n", &n.to_string())]) }
+                    { fill(plural(locale, i64::from(n), Msg::MonthsOptionOne, Msg::MonthsOption), &[("n", &n.to_string())]) }
                 </option>
             }
         });
         html! {
             <div class="repay-widget__field repay-widget__field--inline">
-                <label class="repay-widget__label" for={select_id.clone()}>{ Msg::TermLabel.text(locale) }</label>
+                <label class="repay-widget__label" for={select_id.clone()}>
+                    { Msg::TermLabel.text(locale) }
+                    <span class="repay-widget__visually-hidden">{ Msg::ForPlan.text(locale) }{ name }</span>
+                </label>
                 <select class="repay-widget__input" id={select_id} onchange={on_change}
                     data-testid={format!("plan-{offer}-term")}>
                     { for options }
@@ -145,10 +154,12 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
             <button type="button"
                 class={classes!("repay-widget__button", (!props.chosen).then_some("repay-widget__button--secondary"))}
                 aria-pressed={if props.chosen { "true" } else { "false" }}
-                aria-describedby={title_id.clone()}
                 data-testid={format!("choose-plan-{offer}")}
                 onclick={props.dispatch.reform(move |_: MouseEvent| Action::Choose(offer))}>
-                { if props.chosen { Msg::ChosenPlan.text(locale) } else { Msg::ChoosePlan.text(locale) } }
+                // One name that says which plan, whether or not it is pressed: the state is
+                // aria-pressed's to tell (and the look's).
+                { Msg::ChoosePlan.text(locale) }
+                <span class="repay-widget__visually-hidden">{ Msg::ForPlan.text(locale) }{ name }</span>
             </button>
         }
     });
@@ -193,7 +204,7 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
             </dl>
             { slot(plan.ends_early().then(|| html! {
                 <p class="repay-widget__note" data-testid={format!("plan-{offer}-ends-early")}>
-                    { fill(Msg::EndsEarly.text(locale), &[
+                    { fill(plural(locale, i64::try_from(payments).unwrap_or(i64::MAX), Msg::EndsEarlyOne, Msg::EndsEarly), &[
                         ("payments", &format::integer(i64::try_from(payments).unwrap_or(i64::MAX), locale)),
                         ("months", &format::integer(i64::from(plan.term_months), locale)),
                     ]) }

@@ -14,7 +14,7 @@ use crate::components::plan_card::verdict_text;
 use crate::config::WidgetConfig;
 use crate::effects::Effect;
 use crate::format;
-use crate::i18n::{fill, Locale, Msg};
+use crate::i18n::{fill, plural, Locale, Msg};
 use crate::labels;
 use crate::model::Model;
 use crate::state::{ContactTime, State, MESSAGE_MAX_CHARS};
@@ -114,12 +114,16 @@ pub fn review_step(props: &ReviewStepProps) -> Html {
         </>
     };
     let consent_error_id = format!("{ids}-consent-error");
+    // Sending without consent moves focus here, and the error below is announced.
+    let consent_box = NodeRef::default();
     let missing = props.state.consent_missing;
     let lifecycle = &props.state.lifecycle;
     let offer = props.offer;
-    let onsend = props
-        .effect
-        .reform(move |_: MouseEvent| Effect::Send { offer });
+    let target = consent_box.clone();
+    let onsend = props.effect.reform(move |_: MouseEvent| Effect::Send {
+        offer,
+        consent: target.clone(),
+    });
     let failed = matches!(lifecycle, Lifecycle::Failed { .. });
     // A payment made once, now, approved on the spot: the bank has nothing to discuss,
     // so the contact questions are not asked (the first configured channel goes).
@@ -175,7 +179,7 @@ pub fn review_step(props: &ReviewStepProps) -> Html {
                         Action::SetMessage(e.target_unchecked_into::<HtmlTextAreaElement>().value())
                     })} />
                 <p class="repay-widget__hint" id={counter_id}>
-                    { fill(Msg::CharactersLeft.text(locale), &[("n", &left.to_string())]) }
+                    { fill(plural(locale, i64::try_from(left).unwrap_or(i64::MAX), Msg::CharactersLeftOne, Msg::CharactersLeft), &[("n", &left.to_string())]) }
                 </p>
             </div>
             { slot(has_budget.then(|| html! {
@@ -189,6 +193,7 @@ pub fn review_step(props: &ReviewStepProps) -> Html {
             })) }
             <div class="repay-widget__choice">
                 <input type="checkbox" id={consent_id.clone()} checked={props.state.consent}
+                    ref={consent_box.clone()}
                     data-testid="consent" disabled={locked}
                     aria-invalid={missing.then_some("true")}
                     aria-describedby={missing.then(|| consent_error_id.clone())}
@@ -198,7 +203,8 @@ pub fn review_step(props: &ReviewStepProps) -> Html {
                 <label for={consent_id}>{ consent_label }</label>
             </div>
             { slot(missing.then(|| html! {
-                <p class="repay-widget__error-text" id={consent_error_id.clone()} data-testid="consent-error">
+                <p class="repay-widget__error-text" id={consent_error_id.clone()} data-testid="consent-error"
+                    role="alert">
                     { Msg::ConsentRequired.text(locale) }
                 </p>
             })) }

@@ -16,9 +16,10 @@ use crate::components::timeline::{deadlines, leading, timeline, TimelineProps};
 use crate::components::waiting_cost::{waiting_cost, WaitingCostProps};
 use crate::config::WidgetConfig;
 use crate::format;
-use crate::i18n::{fill, Locale, Msg};
+use crate::i18n::{fill, plural, Locale, Msg};
 use crate::labels;
 use crate::model::Model;
+use crate::state::Step;
 
 /// Days past due up to which the message reads as a friendly reminder: most people this
 /// early simply forgot.
@@ -86,7 +87,7 @@ pub fn status_step(props: &StatusStepProps) -> Html {
                 </button>
                 <button type="button" class="repay-widget__button repay-widget__button--secondary"
                         data-testid="see-options"
-                        onclick={props.dispatch.reform(|_: MouseEvent| Action::Next)}>
+                        onclick={props.dispatch.reform(|_: MouseEvent| Action::GoTo(Step::Options))}>
                         { Msg::SeeOptions.text(locale) }
                     </button>
             </div>
@@ -139,7 +140,7 @@ pub fn status_step(props: &StatusStepProps) -> Html {
                 { slot(last_payment) }
             </dl>
             <p class="repay-widget__days" data-testid="days-past-due">
-                { fill(Msg::DaysPastDue.text(locale), &[("days", &format::integer(i64::from(days), locale))]) }
+                { fill(plural(locale, i64::from(days), Msg::DaysPastDueOne, Msg::DaysPastDue), &[("days", &format::integer(i64::from(days), locale))]) }
             </p>
             { leading(&timeline_props) }
             { slot(actions) }

@@ -6,6 +6,7 @@
 use repay_engine::guidance::{MissedReason, Why};
 use yew::prelude::*;
 
+use crate::actions::Action;
 use crate::components::bank_contact::bank_contact;
 use crate::components::slot;
 use crate::config::{PaymentChannelKind, WidgetConfig};
@@ -13,6 +14,7 @@ use crate::format;
 use crate::i18n::{fill, Locale, Msg};
 use crate::labels;
 use crate::model::Model;
+use crate::state::Step;
 
 /// Why a plan suits the reason given, in a sentence.
 fn reason_text(reason: MissedReason) -> Msg {
@@ -25,12 +27,27 @@ fn reason_text(reason: MissedReason) -> Msg {
     }
 }
 
-/// The suggestion box at the top of the options step; nothing when there is nothing
-/// to go on (no reason, no budget).
+/// The suggestion box at the top of the options step; with nothing to go on (no
+/// reason, no budget), an offer to say more, which leads to the situation step.
 #[inline(never)]
-pub(crate) fn suggestion(config: &WidgetConfig, model: &Model, ids: &str, locale: Locale) -> Html {
+pub(crate) fn suggestion(
+    config: &WidgetConfig,
+    model: &Model,
+    ids: &str,
+    locale: Locale,
+    dispatch: &Callback<Action>,
+) -> Html {
     let Some(suggestion) = model.suggestion else {
-        return html! {};
+        return html! {
+            <section class="repay-widget__suggestion" data-testid="suggestion">
+                <p>{ Msg::TellUsIntro.text(locale) }</p>
+                <button type="button" class="repay-widget__button repay-widget__button--secondary"
+                    data-testid="tell-us"
+                    onclick={dispatch.reform(|_: MouseEvent| Action::GoTo(Step::Situation))}>
+                    { Msg::TellUs.text(locale) }
+                </button>
+            </section>
+        };
     };
     let affordable = model
         .budget

@@ -102,6 +102,11 @@ pub fn focus(element: &yew::NodeRef) {
     }
 }
 
+/// Writes `text` to the console as a warning, for the product team.
+pub fn log_warning(text: &str) {
+    web_sys::console::warn_1(&text.into());
+}
+
 /// Writes `text` to the console as an error, for the product team.
 pub fn log_error(text: &str) {
     web_sys::console::error_1(&text.into());

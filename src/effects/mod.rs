@@ -29,11 +29,14 @@ use crate::state::State;
 use crate::submit::{self, Lifecycle};
 
 /// What a view asks of the world.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Send the plan of offer `offer` as the customer's proposal (or, without consent,
-    /// say that it is needed).
-    Send { offer: usize },
+    /// say that it is needed and move focus to the box, `consent`).
+    Send { offer: usize, consent: NodeRef },
+    /// Move focus to `target`, an element that stays on screen through the change just
+    /// dispatched (after "Remove payment N", whose button goes with its row).
+    Focus(NodeRef),
     /// Download the plan's payments as calendar reminders.
     Calendar { offer: usize },
     /// Download the plan's schedule as a spreadsheet.
@@ -120,6 +123,21 @@ pub fn use_host_events(
     });
 }
 
+/// Tells the product team, once per configuration, about each theme variable it dropped:
+/// a console warning and a `repay:error` event of kind `ignored`.
+#[hook]
+pub fn use_config_warnings(ignored: Vec<EngineError>, on_event: Option<Callback<WidgetEvent>>) {
+    use_effect_with(ignored, move |ignored| {
+        for error in ignored {
+            let event = crate::events::ignored(error);
+            browser::log_warning(&event.console_text());
+            if let Some(on_event) = &on_event {
+                on_event.emit(event);
+            }
+        }
+    });
+}
+
 /// Carries out what the views ask, for the configuration, state and model of this
 /// render (the reducer's handle: the state is not copied).
 pub fn handler(
@@ -129,9 +147,10 @@ pub fn handler(
     dispatch: Callback<Action>,
 ) -> Callback<Effect> {
     Callback::from(move |effect: Effect| match effect {
-        Effect::Send { offer } => {
+        Effect::Send { offer, consent } => {
             if !state.consent {
                 dispatch.emit(Action::AskConsent);
+                browser::focus(&consent);
             } else if !state.is_locked() {
                 let built = browser::new_proposal_id().and_then(|id| {
                     submit::proposal(&config, &state, &model, offer, browser::now_rfc3339(), id)
@@ -158,5 +177,6 @@ pub fn handler(
             }
         }
         Effect::Print => browser::print(),
+        Effect::Focus(target) => browser::focus(&target),
     })
 }

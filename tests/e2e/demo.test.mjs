@@ -93,6 +93,7 @@ async function walkTheFlow(page, check) {
   await page.getByTestId("pay-now-panel").waitFor();
   await check("status");
   await page.getByTestId("see-options").click();
+  await page.getByTestId("tell-us").click();
   await page.getByTestId("situation").waitFor();
   const fields = page.locator(".repay-widget__input");
   await fields.nth(0).fill("6000");

@@ -274,8 +274,8 @@ test("the auto-mount page runs two independent widgets, each with its own ids an
   assert.deepEqual(duplicates, []);
   // Moving on in one leaves the other where it was.
   await widgets.nth(1).getByTestId("see-options").click();
-  await widgets.nth(1).getByTestId("situation").waitFor();
-  assert.equal(await widgets.nth(0).getByTestId("situation").count(), 0);
+  await widgets.nth(1).getByTestId("options").waitFor();
+  assert.equal(await widgets.nth(0).getByTestId("options").count(), 0);
   assert.deepEqual(problems, []);
   await context.close();
   // axe is injected as an inline script, which the strict CSP rightly refuses.
@@ -317,6 +317,7 @@ test("update keeps what the customer typed, another account starts afresh, destr
   const widget = page.getByTestId("repay-widget");
   await widget.waitFor();
   await widget.getByTestId("see-options").click();
+  await widget.getByTestId("tell-us").click();
   const income = widget.locator(".repay-widget__input").first();
   await income.fill("4200");
   // Same account, another language: same step, the typed income still there.
@@ -345,6 +346,45 @@ test("update keeps what the customer typed, another account starts afresh, destr
   await context.close();
 });
 
+test("a theme typo is ignored: the widget runs with its defaults, one console warning and one repay:error of kind ignored per variable", async () => {
+  const { context, page, problems } = await openRecordedPage(browser, `${site.url}/example.html`, {}, recordEvents);
+  const warnings = [];
+  page.on("console", (message) => {
+    if (message.type() === "warning") warnings.push(message.text());
+  });
+  await page.getByTestId("repay-widget").waitFor();
+  const result = await page.evaluate(async () => {
+    const { mount } = await import("./repay-widget.js");
+    const config = await (await fetch("us-card.json")).json();
+    // A leading "--", and a value that would fetch (theme values paint only).
+    config.theme = { variables: { "--repay-radius": "4px", "color-surface": "url(https://tracker.example/x.png)", radius: "3px" } };
+    const element = document.createElement("div");
+    document.body.append(element);
+    const heard = [];
+    element.addEventListener("repay:error", (event) => heard.push(event.detail));
+    mount(element, config);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The theme's custom properties are set on the widget's holder, inside the element.
+    const holder = element.firstElementChild;
+    return {
+      heard,
+      shown: element.querySelector("[data-testid=overdue-amount]")?.textContent ?? null,
+      radius: holder.style.getPropertyValue("--repay-radius"),
+      surface: holder.style.getPropertyValue("--repay-color-surface"),
+    };
+  });
+  assert.deepEqual(result.heard, [
+    { kind: "ignored", field: "theme.variables.--repay-radius", reason: "unknown_field" },
+    { kind: "ignored", field: "theme.variables.color-surface", reason: "not_allowed" },
+  ]);
+  assert.match(result.shown, /75\.00/);
+  assert.equal(result.radius.trim(), "3px", "the good variable still applies");
+  assert.equal(result.surface, "", "the refused value is not applied");
+  assert.equal(warnings.filter((w) => w.includes("repay-widget")).length, 2, warnings.join("\n"));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("each kind of bad configuration shows the panel naming the field, logs one error and fires repay:error", async () => {
   const { context, page, problems } = await openRecordedPage(browser, `${site.url}/example.html`, {}, recordEvents);
   await page.getByTestId("repay-widget").waitFor();
@@ -354,12 +394,9 @@ test("each kind of bad configuration shows the panel naming the field, logs one 
     ["a wrong type", { set: ["review_days", "three"] }, "review_days", "wrong_type"],
     ["an unsupported currency", { set: ["account.currency", "XYZ"] }, "account.currency", "unsupported_currency"],
     ["an unsupported locale", { set: ["locale", "fr-FR"] }, "locale", "unsupported_locale"],
-    ["an unknown theme variable", { set: ["theme", { variables: { "colour-accent": "red" } }] }, "theme.variables.colour-accent", "unknown_field"],
     // Written as paths on this (plain-HTTP) site, resolved by the browser to another host.
     ["a terms link that leaves the site", { set: ["terms.url", "/\\evil.example/terms"] }, "terms.url", "not_allowed"],
     ["an endpoint that leaves the site", { set: ["endpoint", "/\t/evil.example/api"] }, "endpoint", "not_allowed"],
-    // Theme values paint only: nothing that makes the browser fetch.
-    ["a theme value that fetches", { set: ["theme", { variables: { "color-surface": "url(https://tracker.example/x.png)" } }] }, "theme.variables.color-surface", "not_allowed"],
     ["a CSRF header the widget sets itself", { set: ["csrf", { cookie: "csrf", header: "Idempotency-Key" }] }, "csrf.header", "not_allowed"],
     ["a policy without plans", { set: ["policy.plans", []] }, "policy.plans", "empty"],
     ["a policy with too many plans", { set: ["policy.plans", Array(17).fill(SAMPLE.policy.plans[0])] }, "policy.plans", "too_many"],
@@ -506,6 +543,8 @@ test("the whole flow works by keyboard alone at 320 px, with no horizontal scrol
 
   await noSideways("status");
   await press(page.getByTestId("see-options"));
+  await page.getByTestId("options").waitFor();
+  await press(page.getByTestId("tell-us"));
   await page.getByTestId("situation").waitFor();
   await noSideways("situation");
   await press(page.getByTestId("continue"));

@@ -109,6 +109,7 @@ for (const locale of ["zh-CN", "en-US"]) {
 
     // Told the bank why: the suggestion follows it.
     await page.getByTestId("see-options").click();
+  await page.getByTestId("tell-us").click();
     await page.getByLabel(t.forgot, { exact: true }).check();
     await page.getByTestId("continue").click();
     assert.match(await page.getByTestId("suggestion").textContent(), new RegExp(t.forgotWhy));
@@ -140,6 +141,7 @@ for (const locale of ["zh-CN", "en-US"]) {
     assert.match(await page.getByTestId("leading").textContent(), new RegExp(t.collectionsBy));
     assert.match(await page.getByTestId("leading-sooner").textContent(), new RegExp(t.soonerBy));
     await page.getByTestId("see-options").click();
+  await page.getByTestId("tell-us").click();
     await page.getByLabel(t.incomeLoss, { exact: true }).check();
     await page.getByTestId("continue").click();
     const suggestion = await page.getByTestId("suggestion").textContent();
@@ -170,6 +172,7 @@ for (const locale of ["zh-CN", "en-US"]) {
 test("with no plan within the budget, the situation step says so and offers a person to call", async () => {
   const { context, page } = await open("us", "en-US");
   await page.getByTestId("see-options").click();
+  await page.getByTestId("tell-us").click();
   const fields = page.locator(".repay-widget__input");
   await fields.nth(0).fill("2550");
   await fields.nth(1).fill("2500");
@@ -188,6 +191,7 @@ test("with no plan within the budget, the situation step says so and offers a pe
 test("a customer who disputes a charge is shown how to dispute it, not a plan", async () => {
   const { context, page } = await open("cn", "en-US");
   await page.getByTestId("see-options").click();
+  await page.getByTestId("tell-us").click();
   await page.getByLabel("I dispute a charge", { exact: true }).check();
   await page.getByTestId("continue").click();
   const suggestion = page.getByTestId("suggestion");

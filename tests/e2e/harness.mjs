@@ -171,15 +171,18 @@ export async function axeViolations(page) {
  * `consent` ticks the box at the end.
  */
 export async function walkToReview(scope, { term = "12", budget = null, consent = true } = {}) {
+  // "See other options" goes to the options; the situation is one tap from there.
   await scope.getByTestId("see-options").click();
-  await scope.getByTestId("situation").waitFor();
+  await scope.getByTestId("options").waitFor();
   if (budget) {
+    await scope.getByTestId("tell-us").click();
+    await scope.getByTestId("situation").waitFor();
     const fields = scope.locator(".repay-widget__input");
     await fields.nth(0).fill(budget[0]);
     await fields.nth(1).fill(budget[1]);
     await scope.getByTestId("affordable").waitFor();
+    await scope.getByTestId("continue").click();
   }
-  await scope.getByTestId("continue").click();
   await scope.getByTestId("plan-2-term").selectOption(term);
   await scope.getByTestId("choose-plan-2").click();
   await scope.getByTestId("continue").click();

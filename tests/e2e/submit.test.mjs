@@ -98,6 +98,9 @@ test("a proposal with a shared budget is sent once, matches the schema, and leav
     await page.getByTestId("send").click();
     await page.getByTestId("consent-error").waitFor();
     assert.equal(await page.getByTestId("consent").getAttribute("aria-invalid"), "true");
+    // A screen reader hears it: the error is an alert, and focus moves to the box.
+    assert.equal(await page.getByTestId("consent-error").getAttribute("role"), "alert");
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "consent");
     assert.deepEqual(await axeViolations(page), [], "axe with the consent error");
     assert.equal(posted.length, 0);
     await page.getByTestId("consent").check();

@@ -1,0 +1,74 @@
+// Phone-first details a bank's accessibility sign-off checks (#19), in real Chromium on
+// the release build: every control on a step has a name of its own, focus lands
+// somewhere meaningful after removing a payment, and "See other options" goes to the
+// options.
+
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { launchBrowser, openRecordedPage, serveStatic } from "./harness.mjs";
+
+const PHONE = { viewport: { width: 390, height: 844 } };
+
+let browser;
+let site;
+
+before(async () => {
+  browser = await launchBrowser();
+  site = await serveStatic();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** The accessible names of the step's buttons and form fields, as a screen reader lists them. */
+async function controlNames(page) {
+  return page.evaluate(() => {
+    const widget = document.querySelector("[data-testid=repay-widget]");
+    const name = (el) => {
+      if (el.labels?.length) return [...el.labels].map((l) => l.textContent).join(" ").trim();
+      return (el.getAttribute("aria-label") ?? el.textContent).replace(/\s+/g, " ").trim();
+    };
+    return [...widget.querySelectorAll("button, select, input, textarea")]
+      .filter((el) => el.type !== "radio" && !el.closest("[role=group]"))
+      .map(name);
+  });
+}
+
+for (const locale of ["zh-CN", "en-US"]) {
+  test(`${locale}: on the options step no two controls share a name, chosen or not`, async () => {
+    const { context, page, problems } = await openRecordedPage(browser, `${site.url}/`, PHONE);
+    await page.getByTestId("repay-widget").waitFor();
+    if ((await page.getByTestId("repay-widget").getAttribute("lang")) !== locale) {
+      await page.getByTestId(`language-${locale}`).click();
+    }
+    await page.getByTestId("see-options").click();
+    await page.getByTestId("options").waitFor();
+    const before = await controlNames(page);
+    await page.getByTestId("choose-plan-2").click();
+    const after = await controlNames(page);
+    for (const names of [before, after]) {
+      const repeated = names.filter((n, i) => names.indexOf(n) !== i);
+      assert.deepEqual(repeated, [], names.join(" | "));
+    }
+    // Choosing a plan presses its button; its name stays the same.
+    const plans = (names) => names.filter((n) => /选择此方案|Choose this plan/.test(n));
+    assert.deepEqual(plans(after), plans(before));
+    assert.equal(plans(before).length, 7, "every plan but the empty custom one");
+    assert.equal(await page.getByTestId("choose-plan-2").getAttribute("aria-pressed"), "true");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test("removing a payment of the customer's own plan puts focus on 'Add a payment'", async () => {
+  const { context, page } = await openRecordedPage(browser, `${site.url}/`, PHONE);
+  await page.getByTestId("see-options").click();
+  await page.getByTestId("add-custom-row").click();
+  await page.getByTestId("add-custom-row").click();
+  await page.getByTestId("custom-row-1").getByRole("button").click();
+  await page.waitForFunction(() => document.activeElement?.dataset.testid === "add-custom-row");
+  assert.equal(await page.locator("[data-testid^=custom-row-]").count(), 2);
+  await context.close();
+});
