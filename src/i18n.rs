@@ -261,9 +261,14 @@ catalog! {
     PlanDeferral => ("Pay later", "延期还款"),
     PlanSettlement => ("One-off settlement", "一次性结清（部分减免）"),
     PlanCustom => ("Your own plan", "自定义还款计划"),
-    EachPayment => ("Each payment", "每期还款"),
     Payment => ("Payment", "还款金额"),
-    UpTo => ("up to {amount}", "最高 {amount}"),
+    PaymentsLabel => ("Payments", "还款安排"),
+    PaymentsTimes => ("{n} × {amount}", "{n} 期 × {amount}"),
+    PaymentsThen => ("{n} × {amount}, then {last}", "{n} 期 × {amount}，末期 {last}"),
+    PaymentsVarying => (
+        "{n} payments: {first} first, {last} last",
+        "共 {n} 期：首期 {first}，末期 {last}"
+    ),
     Payments => ("Payments", "期数"),
     LastPayment => ("Last payment", "最后还款日"),
     ExtraCost => ("Extra cost", "额外费用"),
@@ -288,6 +293,11 @@ catalog! {
     MonthsOption => ("{n} months", "{n} 期"),
     ChoosePlan => ("Choose this plan", "选择此方案"),
     ForPlan => (": ", "："),
+    CompareInCharts => ("Compare the plans in charts", "用图表比较各方案"),
+    PlanLine => ("{payments} · extra cost {cost} · {verdict}", "{payments} · 额外费用 {cost} · {verdict}"),
+    VerdictShortInstant => ("approved at once", "即时批准"),
+    VerdictShortReview => ("the bank reviews it", "需银行审核"),
+    CustomLine => ("Your own dates and amounts", "自己填写日期和金额"),
     SuggestedBadge => ("Suggested for you", "为您推荐"),
     TellUsIntro => (
         "Tell us a little about your situation, and we will suggest the plan that suits it.",

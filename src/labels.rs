@@ -185,23 +185,47 @@ pub(crate) fn missed_reason(reason: MissedReason, locale: Locale) -> &'static st
     msg.text(locale)
 }
 
-/// The payment line of a plan: its label ("Each payment" or "Payment") and the amount,
-/// as "up to …" when the payments differ (falling instalments, a last one that absorbs
-/// rounding).
+/// The payments of a plan, the same words on every screen: "¥910.74" for one payment,
+/// "12 × ¥772.85", "21 × ¥392.86, then ¥394.54" when the last absorbs rounding, and the
+/// first and last of payments that change (falling instalments, the customer's own).
 pub(crate) fn payment(plan: &Plan, locale: Locale) -> (Msg, String) {
-    let mut payments = plan.schedule.iter().filter(|row| row.number > 0);
-    let count = payments.clone().count();
-    let label = if count > 1 {
-        Msg::EachPayment
-    } else {
-        Msg::Payment
+    let rows: Vec<&repay_engine::plans::Instalment> =
+        plan.schedule.iter().filter(|row| row.number > 0).collect();
+    let money = |m: &repay_engine::Money| format::money(m, locale);
+    let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
+        return (Msg::Payment, money(&plan.instalment_amount));
     };
-    let amount = format::money(&plan.instalment_amount, locale);
-    if count > 1 && payments.any(|row| row.total != plan.instalment_amount) {
-        (label, fill(Msg::UpTo.text(locale), &[("amount", &amount)]))
-    } else {
-        (label, amount)
+    let count = rows.len();
+    if count == 1 {
+        return (Msg::Payment, money(&first.total));
     }
+    let n = |n: usize| format::integer(i64::try_from(n).unwrap_or(i64::MAX), locale);
+    let leading = rows.iter().take_while(|r| r.total == first.total).count();
+    let text = if leading == count {
+        fill(
+            Msg::PaymentsTimes.text(locale),
+            &[("n", &n(count)), ("amount", &money(&first.total))],
+        )
+    } else if leading == count - 1 {
+        fill(
+            Msg::PaymentsThen.text(locale),
+            &[
+                ("n", &n(leading)),
+                ("amount", &money(&first.total)),
+                ("last", &money(&last.total)),
+            ],
+        )
+    } else {
+        fill(
+            Msg::PaymentsVarying.text(locale),
+            &[
+                ("n", &n(count)),
+                ("first", &money(&first.total)),
+                ("last", &money(&last.total)),
+            ],
+        )
+    };
+    (Msg::PaymentsLabel, text)
 }
 
 /// What agreeing to a plan means, in two sentences: for the credit record, and if a

@@ -50,3 +50,28 @@ pub(crate) fn bank_contact(contact: Option<&BankContactWire>, lead: Msg, locale:
         </div>
     }
 }
+
+/// The contact in one line, where a full block would push the task down: the lead and
+/// the first number to call.
+pub(crate) fn bank_contact_line(
+    contact: Option<&BankContactWire>,
+    lead: Msg,
+    locale: Locale,
+) -> Html {
+    let number = contact.and_then(|c| c.phones.first()).map(|phone| {
+        html! {
+            <a class="repay-widget__phone" href={BankContactWire::tel_link(&phone.number)}>
+                { &phone.number }
+            </a>
+        }
+    });
+    let rest = match number {
+        Some(number) => number,
+        None => html! { { Msg::ContactOnCard.text(locale) } },
+    };
+    html! {
+        <p class="repay-widget__contact-line" data-testid="bank-contact">
+            { lead.text(locale) }{ " " }{ rest }
+        </p>
+    }
+}

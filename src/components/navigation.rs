@@ -59,7 +59,10 @@ pub fn navigation(props: &NavigationProps) -> Html {
         }
     });
     html! {
-        <div class="repay-widget__nav">
+        <div class={classes!(
+            "repay-widget__nav",
+            (step == Step::Options && props.state.chosen.is_some()).then_some("repay-widget__nav--sticky"),
+        )}>
             { slot(back) }
             { slot(hint) }
             { slot(forward) }

@@ -12,7 +12,7 @@ use crate::shared::Shared;
 
 use crate::actions::Action;
 use crate::components::balance_chart::{balance_chart, BalanceChartProps};
-use crate::components::bank_contact::bank_contact;
+use crate::components::bank_contact::bank_contact_line;
 use crate::components::custom_plan::{custom_plan, CustomPlanProps};
 use crate::components::plan_card::{plan_card, PlanCardProps};
 use crate::components::suggestion::suggestion;
@@ -81,42 +81,51 @@ pub fn options_step(props: &OptionsStepProps) -> Html {
         .map(AttrValue::from);
     let custom_errors = Rc::new(model.custom_errors.clone());
     let custom_notes = Rc::new(model.custom_notes.clone());
-    let cards = model.plans.iter().map(|plan| {
-        let offer = plan.offer;
-        let children = if plan.kind == PlanKind::Custom {
+    // The suggested plan first; the rest in the bank's order. (The chosen plan stays where
+    // it was chosen: a card that moved away from under the customer's finger would lose
+    // them.)
+    let suggested = model.suggested();
+    let order = suggested
+        .into_iter()
+        .chain((0..model.plans.len()).filter(move |&o| Some(o) != suggested));
+    let cards = order
+        .filter_map(|offer| model.plans.get(offer))
+        .map(|plan| {
+            let offer = plan.offer;
+            let children = if plan.kind == PlanKind::Custom {
+                html! {
+                    { custom_plan(&CustomPlanProps {
+                        rows: props.state.custom_rows.clone(),
+                        errors: custom_errors.clone(),
+                        notes: custom_notes.clone(),
+                        locale,
+                        dispatch: props.dispatch.clone(),
+                        effect: props.effect.clone(),
+                        ids: ids.clone(),
+                    }) }
+                }
+            } else {
+                html! {}
+            };
             html! {
-                { custom_plan(&CustomPlanProps {
-                    rows: props.state.custom_rows.clone(),
-                    errors: custom_errors.clone(),
-                    notes: custom_notes.clone(),
-                    locale,
-                    dispatch: props.dispatch.clone(),
-                    effect: props.effect.clone(),
-                    ids: ids.clone(),
-                }) }
+                <li key={offer}>
+                    { plan_card(&PlanCardProps {
+                        model: props.model.clone(),
+                        offer,
+                        terms: terms_of(&policy.plans[offer], policy.max_term_months),
+                        chosen: props.state.chosen == Some(offer),
+                        suggested: model.suggested() == Some(offer),
+                        effects: policy.plan_effects.of(policy.plans[offer].kind()),
+                        custom_latest: custom_latest(&props.config, offer),
+                        review_days: props.config.review_days,
+                        locale,
+                        dispatch: props.dispatch.clone(),
+                        ids: ids.clone(),
+                        children,
+                    }) }
+                </li>
             }
-        } else {
-            html! {}
-        };
-        html! {
-            <li>
-                { plan_card(&PlanCardProps {
-                    model: props.model.clone(),
-                    offer,
-                    terms: terms_of(&policy.plans[offer], policy.max_term_months),
-                    chosen: props.state.chosen == Some(offer),
-                    suggested: model.suggested() == Some(offer),
-                    effects: policy.plan_effects.of(policy.plans[offer].kind()),
-                    custom_latest: custom_latest(&props.config, offer),
-                    review_days: props.config.review_days,
-                    locale,
-                    dispatch: props.dispatch.clone(),
-                    ids: ids.clone(),
-                    children,
-                }) }
-            </li>
-        }
-    });
+        });
     // Announced politely whenever the chosen plan's figures change.
     let live = props
         .state
@@ -147,8 +156,12 @@ pub fn options_step(props: &OptionsStepProps) -> Html {
                 { live.unwrap_or_default() }
             </div>
             <ul class="repay-widget__plans">{ for cards }</ul>
-            { balance_chart(&BalanceChartProps { model: props.model.clone(), locale, ids: ids.clone() }) }
-            { bank_contact(props.config.bank_contact.as_ref(), Msg::ContactLeadOptions, locale) }
+            // The comparison is one tap away, not in the way of the plans.
+            <details class="repay-widget__section repay-widget__more" data-testid="charts">
+                <summary class="repay-widget__subheading">{ Msg::CompareInCharts.text(locale) }</summary>
+                { balance_chart(&BalanceChartProps { model: props.model.clone(), locale, ids: ids.clone() }) }
+            </details>
+            { bank_contact_line(props.config.bank_contact.as_ref(), Msg::ContactLeadOptions, locale) }
         </div>
     }
 }

@@ -69,10 +69,6 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
     let money = |m: &repay_engine::Money| format::money(m, locale);
     let name = labels::plan_name(plan, locale);
     let title_id = format!("{}-plan-{offer}", props.ids);
-    let spread = matches!(
-        plan.kind,
-        PlanKind::Instalment { .. } | PlanKind::Hardship | PlanKind::Custom
-    );
     let payments = plan.payments();
     let (payment_label, payment_text) = labels::payment(plan, locale);
     let rate = match &plan.annualised_rate {
@@ -96,8 +92,14 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
         return html! {
             <article class="repay-widget__plan" aria-labelledby={title_id.clone()} data-testid={format!("plan-{offer}")}>
                 <h3 class="repay-widget__plan-title" id={title_id}>{ labels::plan_name(plan, locale) }</h3>
-                <p class="repay-widget__note" data-testid="custom-empty">{ Msg::CustomStartEmpty.text(locale) }</p>
-                { props.children.clone() }
+                // The same shape as a card with figures, so that the editor the customer
+                // is typing in stays where it is when the first payment completes.
+                { slot(None) }
+                <details class="repay-widget__plan-more">
+                    <summary class="repay-widget__plan-line" data-testid={format!("plan-{offer}-line")}>{ Msg::CustomLine.text(locale) }</summary>
+                    <p class="repay-widget__note" data-testid="custom-empty">{ Msg::CustomStartEmpty.text(locale) }</p>
+                    { props.children.clone() }
+                </details>
             </article>
         };
     }
@@ -169,51 +171,68 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
         props.suggested.then_some("repay-widget__plan--suggested"),
         (!allowed).then_some("repay-widget__plan--unavailable"),
     );
+    // One line to compare by, always shown: the payments, the extra cost, the verdict.
+    let short_verdict = match plan.verdict {
+        Verdict::ApprovedInstantly => Msg::VerdictShortInstant,
+        Verdict::NeedsReview { .. } => Msg::VerdictShortReview,
+        Verdict::NotAllowed { .. } => Msg::NotAvailable,
+    };
+    let line = fill(
+        Msg::PlanLine.text(locale),
+        &[
+            ("payments", &payment_text),
+            ("cost", &money(&plan.total_cost)),
+            ("verdict", short_verdict.text(locale)),
+        ],
+    );
+    // The suggested and the chosen plan open; the others are one line until opened.
+    // The customer's own plan stays open once payments are typed: they are editing it.
+    let featured = props.suggested || props.chosen || plan.kind == PlanKind::Custom;
     html! {
         <article {class} aria-labelledby={title_id.clone()} data-testid={format!("plan-{offer}")}>
             <h3 class="repay-widget__plan-title" id={title_id.clone()}>{ labels::plan_name(plan, locale) }</h3>
             { slot(props.suggested.then(|| html! {
                 <p class="repay-widget__badge" data-testid="suggested">{ Msg::SuggestedBadge.text(locale) }</p>
             })) }
-            <p class="repay-widget__verdict" data-testid={format!("plan-{offer}-verdict")}>
-                { verdict_text(&plan.verdict, props.review_days, locale) }
-            </p>
-            { reasons }
-            { slot(missing) }
-            <dl class="repay-widget__plan-figures">
-                <div>
-                    <dt>{ payment_label.text(locale) }</dt>
-                    <dd data-testid={format!("plan-{offer}-payment")}>{ payment_text }</dd>
-                </div>
-                { slot(spread.then(|| html! {
-                    { fact("", Msg::Payments.text(locale), payments.to_string(), None) }
-                })) }
-                { fact("", Msg::LastPayment.text(locale), format::date(plan.end_date.0, locale), None) }
-                <div>
-                    <dt>{ Msg::ExtraCost.text(locale) }</dt>
-                    <dd data-testid={format!("plan-{offer}-cost")}>{ money(&plan.total_cost) }</dd>
-                </div>
-                { slot((!plan.amount_waived.is_zero()).then(|| html! {
-                    { fact("", Msg::Waived.text(locale), money(&plan.amount_waived), None) }
-                })) }
-                { fact("", Msg::TotalPaid.text(locale), money(&plan.total_paid), None) }
-                <div>
-                    <dt>{ Msg::TrueRate.text(locale) }</dt>
-                    <dd data-testid={format!("plan-{offer}-rate")}>{ rate }</dd>
-                </div>
-            </dl>
-            { slot(plan.ends_early().then(|| html! {
-                <p class="repay-widget__note" data-testid={format!("plan-{offer}-ends-early")}>
-                    { fill(plural(locale, i64::try_from(payments).unwrap_or(i64::MAX), Msg::EndsEarlyOne, Msg::EndsEarly), &[
-                        ("payments", &format::integer(i64::try_from(payments).unwrap_or(i64::MAX), locale)),
-                        ("months", &format::integer(i64::from(plan.term_months), locale)),
-                    ]) }
+            <details class="repay-widget__plan-more" open={featured}>
+                <summary class="repay-widget__plan-line" data-testid={format!("plan-{offer}-line")}>{ line }</summary>
+                <p class="repay-widget__verdict" data-testid={format!("plan-{offer}-verdict")}>
+                    { verdict_text(&plan.verdict, props.review_days, locale) }
                 </p>
-            })) }
-            { slot(props.effects.map(|effects| plan_effects(&effects, offer, locale))) }
-            { slot(term_control) }
-            { props.children.clone() }
-            { slot(choose) }
+                { reasons }
+                { slot(missing) }
+                <dl class="repay-widget__plan-figures">
+                    <div>
+                        <dt>{ payment_label.text(locale) }</dt>
+                        <dd data-testid={format!("plan-{offer}-payment")}>{ payment_text }</dd>
+                    </div>
+                    { fact("", Msg::LastPayment.text(locale), format::date(plan.end_date.0, locale), None) }
+                    <div>
+                        <dt>{ Msg::ExtraCost.text(locale) }</dt>
+                        <dd data-testid={format!("plan-{offer}-cost")}>{ money(&plan.total_cost) }</dd>
+                    </div>
+                    { slot((!plan.amount_waived.is_zero()).then(|| html! {
+                        { fact("", Msg::Waived.text(locale), money(&plan.amount_waived), None) }
+                    })) }
+                    { fact("", Msg::TotalPaid.text(locale), money(&plan.total_paid), None) }
+                    <div>
+                        <dt>{ Msg::TrueRate.text(locale) }</dt>
+                        <dd data-testid={format!("plan-{offer}-rate")}>{ rate }</dd>
+                    </div>
+                </dl>
+                { slot(plan.ends_early().then(|| html! {
+                    <p class="repay-widget__note" data-testid={format!("plan-{offer}-ends-early")}>
+                        { fill(plural(locale, i64::try_from(payments).unwrap_or(i64::MAX), Msg::EndsEarlyOne, Msg::EndsEarly), &[
+                            ("payments", &format::integer(i64::try_from(payments).unwrap_or(i64::MAX), locale)),
+                            ("months", &format::integer(i64::from(plan.term_months), locale)),
+                        ]) }
+                    </p>
+                })) }
+                { slot(props.effects.map(|effects| plan_effects(&effects, offer, locale))) }
+                { slot(term_control) }
+                { props.children.clone() }
+                { slot(choose) }
+            </details>
         </article>
     }
 }

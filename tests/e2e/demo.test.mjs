@@ -8,6 +8,7 @@ import {
   AXE,
   axeViolations,
   launchBrowser,
+  openPlan,
   openRecordedPage,
   serveStatic,
   startDevBank,
@@ -103,9 +104,11 @@ async function walkTheFlow(page, check) {
   await page.getByTestId("affordable").waitFor();
   await page.getByTestId("continue").click();
   await page.getByTestId("options").waitFor();
+  await openPlan(page, 2);
   await page.getByTestId("plan-2-term").selectOption("12");
   await page.getByTestId("choose-plan-2").click();
-  await page.getByTestId("repay-widget").locator("details summary").click();
+  await page.getByTestId("charts").locator("summary").first().click();
+  await page.getByTestId("repay-widget").locator(".repay-widget__details summary").click();
   await check("options");
   await page.getByTestId("continue").click();
   await page.getByTestId("details").waitFor();

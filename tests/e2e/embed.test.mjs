@@ -548,6 +548,9 @@ test("the whole flow works by keyboard alone at 320 px, with no horizontal scrol
   await page.getByTestId("situation").waitFor();
   await noSideways("situation");
   await press(page.getByTestId("continue"));
+  await page.getByTestId("options").waitFor();
+  // A plan's line opens its figures from the keyboard, as a disclosure does.
+  await press(page.getByTestId("plan-2-line"));
   await page.getByTestId("plan-2-term").waitFor();
   await noSideways("options");
   // A select is changed from the keyboard with the arrow keys.

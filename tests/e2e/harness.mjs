@@ -165,6 +165,14 @@ export async function axeViolations(page) {
   });
 }
 
+/** Opens plan `offer`'s figures on the options step, if they are folded into its line. */
+export async function openPlan(scope, offer) {
+  const more = scope.getByTestId(`plan-${offer}`).locator("details");
+  if (!(await more.evaluate((details) => details.open))) {
+    await scope.getByTestId(`plan-${offer}-line`).click();
+  }
+}
+
 /**
  * Walks a widget (a page or a locator holding one) from its status to the review, with
  * plan 2 at `term` months; `budget` is [income, expenses] to type on the way, and
@@ -183,6 +191,7 @@ export async function walkToReview(scope, { term = "12", budget = null, consent 
     await scope.getByTestId("affordable").waitFor();
     await scope.getByTestId("continue").click();
   }
+  await openPlan(scope, 2);
   await scope.getByTestId("plan-2-term").selectOption(term);
   await scope.getByTestId("choose-plan-2").click();
   await scope.getByTestId("continue").click();

@@ -5,7 +5,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { launchBrowser, openRecordedPage, serveStatic } from "./harness.mjs";
+import { launchBrowser, openPlan, openRecordedPage, serveStatic } from "./harness.mjs";
 
 const PHONE = { viewport: { width: 390, height: 844 } };
 
@@ -46,6 +46,7 @@ for (const locale of ["zh-CN", "en-US"]) {
     await page.getByTestId("see-options").click();
     await page.getByTestId("options").waitFor();
     const before = await controlNames(page);
+    await openPlan(page, 2);
     await page.getByTestId("choose-plan-2").click();
     const after = await controlNames(page);
     for (const names of [before, after]) {
@@ -65,6 +66,7 @@ for (const locale of ["zh-CN", "en-US"]) {
 test("removing a payment of the customer's own plan puts focus on 'Add a payment'", async () => {
   const { context, page } = await openRecordedPage(browser, `${site.url}/`, PHONE);
   await page.getByTestId("see-options").click();
+  await openPlan(page, 7);
   await page.getByTestId("add-custom-row").click();
   await page.getByTestId("add-custom-row").click();
   await page.getByTestId("custom-row-1").getByRole("button").click();
@@ -72,3 +74,29 @@ test("removing a payment of the customer's own plan puts focus on 'Add a payment
   assert.equal(await page.locator("[data-testid^=custom-row-]").count(), 2);
   await context.close();
 });
+
+for (const locale of ["zh-CN", "en-US"]) {
+  test(`${locale}: the options step fits in two phone screens, and Continue is in sight once a plan is chosen`, async () => {
+    const { context, page, problems } = await openRecordedPage(browser, `${site.url}/`, PHONE);
+    await page.getByTestId("repay-widget").waitFor();
+    if ((await page.getByTestId("repay-widget").getAttribute("lang")) !== locale) {
+      await page.getByTestId(`language-${locale}`).click();
+    }
+    await page.getByTestId("see-options").click();
+    const step = page.getByTestId("options");
+    await step.waitFor();
+    const { height } = await step.boundingBox();
+    assert.ok(height <= 2 * PHONE.viewport.height, `the options step is ${height} px tall`);
+    await openPlan(page, 2);
+    await page.getByTestId("choose-plan-2").click();
+    const inSight = await page.getByTestId("continue").evaluate((button) => {
+      const box = button.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    });
+    assert.ok(inSight, "Continue is on screen without scrolling");
+    await page.getByTestId("continue").click();
+    await page.getByTestId("details").waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
