@@ -51,6 +51,10 @@ catalog! {
     Continue => ("Continue", "继续"),
     Back => ("Back", "返回"),
     Skip => ("Skip this step", "跳过此步"),
+    FixFiguresFirst => (
+        "Correct the figures marked above, or clear them, to continue.",
+        "请先更正上面标出的数字，或清除它们，再继续。"
+    ),
     ChooseToContinue => ("Choose a plan to continue.", "请先选择一个方案。"),
 
     ReminderEarly => (
@@ -155,7 +159,7 @@ catalog! {
     PartLessened => ("still charged, on less", "仍会收取，但计算基数减少"),
     PartNotAvoided => ("still happens", "仍会发生"),
 
-    WaitingHeading => ("What waiting would cost", "拖延的代价"),
+    WaitingHeading => ("What waiting would cost", "等待的额外费用"),
     WaitingCaption => (
         "Extra charges if nothing is paid, by how long you wait",
         "如果暂不还款，按等待时长计算的额外费用"

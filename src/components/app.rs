@@ -215,6 +215,9 @@ pub fn App(props: &AppProps) -> Html {
                     }) }
                     { step }
                     { navigation(&NavigationProps {
+                        problem: (state.step == Step::Situation
+                            && (model.budget.income.is_err() || model.budget.expenses.is_err()))
+                            .then_some(Msg::FixFiguresFirst),
                         state: (*state).clone(),
                         dispatch,
                         ids,

@@ -11,6 +11,9 @@ use crate::state::{State, Step};
 #[derive(Debug, Clone, PartialEq)]
 pub struct NavigationProps {
     pub state: State,
+    /// What must be put right before moving on, when the figures typed on this step
+    /// cannot be used (the situation step's budget with an error).
+    pub(crate) problem: Option<Msg>,
     pub dispatch: Callback<Action>,
     pub ids: AttrValue,
 }
@@ -32,7 +35,7 @@ pub fn navigation(props: &NavigationProps) -> Html {
         Step::Situation => Some(Msg::Skip),
         Step::Options | Step::Details => Some(Msg::Continue),
     };
-    let blocked = !props.state.can_continue();
+    let blocked = !props.state.can_continue() || props.problem.is_some();
     let hint_id = format!("{}-continue-hint", props.ids);
     let forward = forward.map(|label| {
         let label = if step == Step::Situation
@@ -46,7 +49,11 @@ pub fn navigation(props: &NavigationProps) -> Html {
             <button type="button" class="repay-widget__button" data-testid="continue"
                 aria-disabled={blocked.then_some("true")}
                 aria-describedby={blocked.then(|| hint_id.clone())}
-                onclick={props.dispatch.reform(|_: MouseEvent| Action::Next)}>
+                onclick={if props.problem.is_some() {
+                    Callback::noop()
+                } else {
+                    props.dispatch.reform(|_: MouseEvent| Action::Next)
+                }}>
                 { label.text(locale) }
             </button>
         }
@@ -54,7 +61,7 @@ pub fn navigation(props: &NavigationProps) -> Html {
     let hint = (blocked && forward.is_some()).then(|| {
         html! {
             <p class="repay-widget__hint" id={hint_id.clone()}>
-                { Msg::ChooseToContinue.text(locale) }
+                { props.problem.unwrap_or(Msg::ChooseToContinue).text(locale) }
             </p>
         }
     });

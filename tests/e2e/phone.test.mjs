@@ -100,3 +100,23 @@ for (const locale of ["zh-CN", "en-US"]) {
     await context.close();
   });
 }
+
+test("Continue does not move on silently past a budget figure that cannot be used", async () => {
+  const { context, page } = await openRecordedPage(browser, `${site.url}/?customer=us`, PHONE);
+  await page.getByTestId("see-options").click();
+  await page.getByTestId("tell-us").click();
+  const fields = page.locator(".repay-widget__input");
+  await fields.nth(0).fill("3000");
+  await fields.nth(1).fill("lots");
+  const next = page.getByTestId("continue");
+  assert.equal(await next.getAttribute("aria-disabled"), "true");
+  const hint = await page.locator(`[id="${await next.getAttribute("aria-describedby")}"]`).textContent();
+  assert.match(hint, /Correct the figures marked above/);
+  await next.click({ force: true });
+  assert.equal(await page.getByTestId("situation").count(), 1, "still on the situation step");
+  await fields.nth(1).fill("2500");
+  assert.equal(await next.getAttribute("aria-disabled"), null);
+  await next.click();
+  await page.getByTestId("options").waitFor();
+  await context.close();
+});
