@@ -32,25 +32,29 @@ pub fn details_step(props: &DetailsStepProps) -> Html {
     };
     let name = labels::plan_name(plan, locale);
     let money = |m: &repay_engine::Money| format::money(m, locale);
+    let headers = crate::export::schedule_headings(locale);
     let rows = plan.schedule.iter().map(|row| {
         let number = if row.number == 0 {
             Msg::DownPayment.text(locale).to_owned()
         } else {
             row.number.to_string()
         };
+        // Each cell carries its column's name, for the stacked rows of a phone.
+        let cell = |column: usize, value: Html| {
+            html! { <td role="cell" data-label={headers.get(column).copied().unwrap_or_default()}>{ value }</td> }
+        };
         html! {
-            <tr>
-                <th scope="row">{ number }</th>
-                <td><time datetime={repay_engine::account::iso_date(row.due_date.0)}>{ format::date(row.due_date.0, locale) }</time></td>
-                <td>{ money(&row.principal) }</td>
-                <td>{ money(&row.interest) }</td>
-                <td>{ money(&row.fee) }</td>
-                <td><strong>{ money(&row.total) }</strong></td>
-                <td>{ money(&row.remaining_balance) }</td>
+            <tr role="row">
+                <th scope="row" role="rowheader">{ number }</th>
+                { cell(1, html! { <time datetime={repay_engine::account::iso_date(row.due_date.0)}>{ format::date(row.due_date.0, locale) }</time> }) }
+                { cell(2, html! { money(&row.principal) }) }
+                { cell(3, html! { money(&row.interest) }) }
+                { cell(4, html! { money(&row.fee) }) }
+                { cell(5, html! { <strong>{ money(&row.total) }</strong> }) }
+                { cell(6, html! { money(&row.remaining_balance) }) }
             </tr>
         }
     });
-    let headers = crate::export::schedule_headings(locale);
     let on_ics = props
         .effect
         .reform(move |_: MouseEvent| Effect::Calendar { offer });
@@ -65,17 +69,17 @@ pub fn details_step(props: &DetailsStepProps) -> Html {
             </h2>
             <div class="repay-widget__table-scroll" tabindex="0" role="region"
                 aria-label={fill(Msg::ScheduleCaption.text(locale), &[("plan", name)])}>
-                <table class="repay-widget__table repay-widget__schedule" data-testid="schedule">
+                <table class="repay-widget__table repay-widget__table--stack repay-widget__schedule" data-testid="schedule" role="table">
                     <caption>{ fill(Msg::ScheduleCaption.text(locale), &[("plan", name)]) }</caption>
-                    <thead>
-                        <tr>{ for headers.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }</tr>
+                    <thead role="rowgroup">
+                        <tr role="row">{ for headers.iter().map(|h| html! { <th scope="col" role="columnheader">{ *h }</th> }) }</tr>
                     </thead>
-                    <tbody>{ for rows }</tbody>
-                    <tfoot>
-                        <tr>
-                            <th scope="row" colspan="5">{ Msg::TotalPaid.text(locale) }</th>
-                            <td><strong>{ money(&plan.total_paid) }</strong></td>
-                            <td></td>
+                    <tbody role="rowgroup">{ for rows }</tbody>
+                    <tfoot role="rowgroup">
+                        <tr role="row">
+                            <th scope="row" role="rowheader" colspan="5">{ Msg::TotalPaid.text(locale) }</th>
+                            <td role="cell" data-label={Msg::TotalPaid.text(locale)}><strong>{ money(&plan.total_paid) }</strong></td>
+                            <td role="cell" class="repay-widget__empty-cell"></td>
                         </tr>
                     </tfoot>
                 </table>

@@ -157,7 +157,7 @@ pub fn options_step(props: &OptionsStepProps) -> Html {
             </div>
             <ul class="repay-widget__plans">{ for cards }</ul>
             // The comparison is one tap away, not in the way of the plans.
-            <details class="repay-widget__section repay-widget__more" data-testid="charts">
+            <details class="repay-widget__section repay-widget__more" data-testid="compare">
                 <summary class="repay-widget__subheading">{ Msg::CompareInCharts.text(locale) }</summary>
                 { balance_chart(&BalanceChartProps { model: props.model.clone(), locale, ids: ids.clone() }) }
             </details>

@@ -15,14 +15,20 @@ pub struct WaitingCostProps {
 pub fn waiting_cost(props: &WaitingCostProps) -> Html {
     let locale = props.locale;
     let money = |m: &repay_engine::Money| format::money(m, locale);
+    // Each cell carries its column's name: on a phone the rows stack, and each amount is
+    // shown beside its name instead of in a column cut off at the edge. The roles keep
+    // the table a table for screen readers whatever the layout.
+    let cell = |label: Msg, value: Html| {
+        html! { <td role="cell" data-label={label.text(locale)}>{ value }</td> }
+    };
     let rows = props.model.status.cost_of_waiting.iter().map(|cost| {
         html! {
-            <tr>
-                <th scope="row">{ fill(Msg::WaitDays.text(locale), &[("days", &cost.days.to_string())]) }</th>
-                <td>{ money(&cost.interest) }</td>
-                <td>{ money(&cost.penalty_interest) }</td>
-                <td>{ money(&cost.late_fees) }</td>
-                <td><strong>{ money(&cost.total) }</strong></td>
+            <tr role="row">
+                <th scope="row" role="rowheader">{ fill(Msg::WaitDays.text(locale), &[("days", &cost.days.to_string())]) }</th>
+                { cell(Msg::Interest, html! { money(&cost.interest) }) }
+                { cell(Msg::PenaltyInterest, html! { money(&cost.penalty_interest) }) }
+                { cell(Msg::LateFees, html! { money(&cost.late_fees) }) }
+                { cell(Msg::Total, html! { <strong>{ money(&cost.total) }</strong> }) }
             </tr>
         }
     });
@@ -31,18 +37,18 @@ pub fn waiting_cost(props: &WaitingCostProps) -> Html {
             <h3 class="repay-widget__subheading">{ Msg::WaitingHeading.text(locale) }</h3>
             <div class="repay-widget__table-scroll" tabindex="0" role="region"
                 aria-label={Msg::WaitingHeading.text(locale)}>
-                <table class="repay-widget__table">
+                <table class="repay-widget__table repay-widget__table--stack" role="table">
                     <caption>{ Msg::WaitingCaption.text(locale) }</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{ Msg::Wait.text(locale) }</th>
-                            <th scope="col">{ Msg::Interest.text(locale) }</th>
-                            <th scope="col">{ Msg::PenaltyInterest.text(locale) }</th>
-                            <th scope="col">{ Msg::LateFees.text(locale) }</th>
-                            <th scope="col">{ Msg::Total.text(locale) }</th>
+                    <thead role="rowgroup">
+                        <tr role="row">
+                            <th scope="col" role="columnheader">{ Msg::Wait.text(locale) }</th>
+                            <th scope="col" role="columnheader">{ Msg::Interest.text(locale) }</th>
+                            <th scope="col" role="columnheader">{ Msg::PenaltyInterest.text(locale) }</th>
+                            <th scope="col" role="columnheader">{ Msg::LateFees.text(locale) }</th>
+                            <th scope="col" role="columnheader">{ Msg::Total.text(locale) }</th>
                         </tr>
                     </thead>
-                    <tbody>{ for rows }</tbody>
+                    <tbody role="rowgroup">{ for rows }</tbody>
                 </table>
             </div>
         </section>

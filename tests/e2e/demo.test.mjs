@@ -107,7 +107,7 @@ async function walkTheFlow(page, check) {
   await openPlan(page, 2);
   await page.getByTestId("plan-2-term").selectOption("12");
   await page.getByTestId("choose-plan-2").click();
-  await page.getByTestId("charts").locator("summary").first().click();
+  await page.getByTestId("compare").locator("summary").first().click();
   await page.getByTestId("repay-widget").locator(".repay-widget__details summary").click();
   await check("options");
   await page.getByTestId("continue").click();

@@ -120,3 +120,70 @@ test("Continue does not move on silently past a budget figure that cannot be use
   await page.getByTestId("options").waitFor();
   await context.close();
 });
+
+/**
+ * What is cut off on screen: the page scrolling sideways, and any piece of text with a
+ * figure in it (an amount, a date, a count) that reaches past the widget's edge or past
+ * the box that scrolls or clips it. Hidden elements (folded away) are skipped.
+ */
+async function clipped(page) {
+  return page.evaluate(() => {
+    const widget = document.querySelector("[data-testid=repay-widget]");
+    const edge = widget.getBoundingClientRect();
+    const found = [];
+    if (document.documentElement.scrollWidth > window.innerWidth) found.push("the page scrolls sideways");
+    for (const element of widget.querySelectorAll("*")) {
+      if ([...element.childNodes].every((node) => node.nodeType !== Node.TEXT_NODE)) continue;
+      const text = element.textContent.trim();
+      if (!/\d/.test(text)) continue;
+      if (!element.checkVisibility()) continue;
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      if (box.right > edge.right + 0.5 || box.left < edge.left - 0.5) found.push(`${text} (past the widget's edge)`);
+      for (let parent = element.parentElement; parent && parent !== widget; parent = parent.parentElement) {
+        if (/(auto|scroll|hidden|clip)/.test(getComputedStyle(parent).overflowX)) {
+          const frame = parent.getBoundingClientRect();
+          if (box.right > frame.right + 0.5 || box.left < frame.left - 0.5) found.push(`${text} (cut by its box)`);
+          break;
+        }
+      }
+    }
+    return found;
+  });
+}
+
+for (const width of [320, 390]) {
+  for (const locale of ["zh-CN", "en-US"]) {
+    test(`${locale} at ${width} px: no figure is cut off and nothing scrolls sideways, on every step`, async () => {
+      const { context, page, problems } = await openRecordedPage(browser, `${site.url}/?customer=us`, {
+        viewport: { width, height: 800 },
+      });
+      await page.getByTestId("repay-widget").waitFor();
+      if ((await page.getByTestId("repay-widget").getAttribute("lang")) !== locale) {
+        await page.getByTestId(`language-${locale}`).click();
+      }
+      const check = async (step) => assert.deepEqual(await clipped(page), [], `${step} at ${width} px`);
+      await page.getByTestId("pay-now").click();
+      await page.getByTestId("timeline").locator("summary").click();
+      await check("status");
+      await page.getByTestId("see-options").click();
+      await page.getByTestId("tell-us").click();
+      const fields = page.locator(".repay-widget__input");
+      await fields.nth(0).fill("3000");
+      await fields.nth(1).fill("2500");
+      await check("situation");
+      await page.getByTestId("continue").click();
+      await openPlan(page, 2);
+      await check("options");
+      await page.getByTestId("choose-plan-2").click();
+      await page.getByTestId("continue").click();
+      await page.getByTestId("details").waitFor();
+      await check("details");
+      await page.getByTestId("continue").click();
+      await page.getByTestId("review").waitFor();
+      await check("review");
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+}
