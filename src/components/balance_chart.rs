@@ -22,8 +22,9 @@ pub struct BalanceChartProps {
 const WIDTH: i64 = 320;
 const HEIGHT: i64 = 160;
 const PAD: i64 = 8;
-const BAR_HEIGHT: i64 = 22;
-const BAR_GAP: i64 = 8;
+const BAR_HEIGHT: i64 = 10;
+/// The longest cost bar, in its drawing's units (the track is 100 % of the width).
+const BAR_SCALE: i64 = 100;
 /// Payment numbers at which the table samples each plan's balance.
 const SAMPLE_PAYMENTS: [usize; 9] = [0, 3, 6, 12, 18, 24, 36, 48, 60];
 
@@ -90,26 +91,29 @@ pub fn balance_chart(props: &BalanceChartProps) -> Html {
         .map(|p| whole_units_lossy(&p.total_cost))
         .max()
         .unwrap_or(0);
+    // Each bar under its words: the words are text that wraps, never cut off at the
+    // drawing's edge; the bar is a drawing of its length only (SVG attributes, no inline
+    // style, so a strict CSP holds).
     let bars = plans.iter().enumerate().map(|(series, plan)| {
         let width = if highest_cost > 0 {
-            (WIDTH * 55 / 100) * whole_units_lossy(&plan.total_cost) / highest_cost
+            BAR_SCALE * whole_units_lossy(&plan.total_cost) / highest_cost
         } else {
             0
         }
         .max(1);
-        let top = series as i64 * (BAR_HEIGHT + BAR_GAP);
         html! {
-            <g>
-                <rect class={format!("repay-widget__bar repay-widget__bar--{}", series % 4)}
-                    x="0" y={top.to_string()} width={width.to_string()} height={BAR_HEIGHT.to_string()} />
-                <text class="repay-widget__bar-label" x={(width + 6).to_string()}
-                    y={(top + BAR_HEIGHT * 7 / 10).to_string()}>
-                    { format!("{} · {}", labels::plan_name(plan, locale), format::money(&plan.total_cost, locale)) }
-                </text>
-            </g>
+            <li class="repay-widget__bar-row">
+                <span class="repay-widget__bar-label">
+                    { labels::plan_name(plan, locale) }{ " · " }{ format::money(&plan.total_cost, locale) }
+                </span>
+                <svg class="repay-widget__bar-track" viewBox={format!("0 0 {BAR_SCALE} {BAR_HEIGHT}")}
+                    preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                    <rect class={format!("repay-widget__bar repay-widget__bar--{}", series % 4)}
+                        x="0" y="0" width={width.to_string()} height={BAR_HEIGHT.to_string()} />
+                </svg>
+            </li>
         }
     });
-    let bars_height = (plans.len() as i64 * (BAR_HEIGHT + BAR_GAP)).max(1);
     let samples: Vec<usize> = SAMPLE_PAYMENTS
         .iter()
         .copied()
@@ -134,11 +138,7 @@ pub fn balance_chart(props: &BalanceChartProps) -> Html {
             </svg>
             <ul class="repay-widget__legend">{ for legend }</ul>
             <h3 class="repay-widget__subheading" id={cost_title.clone()}>{ Msg::ChartCostTitle.text(locale) }</h3>
-            <svg class="repay-widget__chart repay-widget__chart--bars"
-                viewBox={format!("0 0 {WIDTH} {bars_height}")}
-                role="img" aria-labelledby={cost_title} focusable="false">
-                { for bars }
-            </svg>
+            <ul class="repay-widget__bars" aria-labelledby={cost_title}>{ for bars }</ul>
             <details class="repay-widget__details">
                 <summary>{ Msg::ChartAsTable.text(locale) }</summary>
                 <div class="repay-widget__table-scroll" tabindex="0" role="region"

@@ -187,3 +187,29 @@ for (const width of [320, 390]) {
     });
   }
 }
+
+/** WCAG 1.4.12's text-spacing override, as the bookmarklets auditors use apply it. */
+const TEXT_SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
+  word-spacing: 0.16em !important; } p { margin-block-end: 2em !important; }`;
+
+for (const width of [320, 390, 1280]) {
+  for (const spacing of [false, true]) {
+    test(`the charts' words are never cut off at ${width} px${spacing ? " with the text-spacing override" : ""}`, async () => {
+      const { context, page, problems } = await openRecordedPage(browser, `${site.url}/?customer=us`, {
+        viewport: { width, height: 800 },
+      });
+      await page.getByTestId("repay-widget").waitFor();
+      await page.getByTestId("language-en-US").click();
+      if (spacing) await page.addStyleTag({ content: TEXT_SPACING });
+      await page.getByTestId("see-options").click();
+      await page.getByTestId("compare").locator("summary").first().click();
+      await page.getByTestId("charts").waitFor();
+      // The longest label: a plan's whole name and its cost, e.g. "Equal monthly instalments · $405.99".
+      const labels = page.locator(".repay-widget__bar-label");
+      assert.ok((await labels.count()) >= 3);
+      assert.deepEqual(await clipped(page), [], `at ${width} px`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+}
