@@ -215,8 +215,16 @@ pub fn review_step(props: &ReviewStepProps) -> Html {
                     onclick={if failed { props.dispatch.reform(|_: MouseEvent| Action::Retry) } else { onsend }}>
                     { if failed { Msg::TryAgain } else { Msg::SendProposal }.text(locale) }
                 </button>
-                <p class="repay-widget__send-status" role="status" data-testid="send-status">
+                <p class="repay-widget__send-status" data-testid="send-status">
                     { lifecycle_text(lifecycle, locale) }
+                </p>
+                // Heard by a screen reader: "sending" once, however many attempts it takes
+                // (the text stays the same through retries), and a failure assertively.
+                <p class="repay-widget__visually-hidden" role="status">
+                    { if matches!(lifecycle, Lifecycle::Sending | Lifecycle::Retrying { .. }) { Msg::Sending.text(locale) } else { "" } }
+                </p>
+                <p class="repay-widget__visually-hidden" role="alert" data-testid="send-alert">
+                    { if matches!(lifecycle, Lifecycle::Failed { .. } | Lifecycle::NeedsAttention(_)) { lifecycle_text(lifecycle, locale) } else { String::new() } }
                 </p>
             </div>
             { slot(refused) }

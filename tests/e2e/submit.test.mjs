@@ -195,7 +195,7 @@ test("offline at the moment of sending, the proposal goes once the browser is ba
     const { context, page, posted } = await openAtReview(`${env.site.url}/`);
     await context.setOffline(true);
     await page.getByTestId("send").click();
-    await page.getByText(/断网/).waitFor();
+    await page.getByTestId("send-status").getByText(/断网/).waitFor();
     assert.equal(await page.getByTestId("send").getAttribute("aria-disabled"), "true");
     assert.equal(await env.stored(), 0);
     await context.setOffline(false);
@@ -234,7 +234,7 @@ test("a refusal is shown plainly, stores nothing, and lets the customer change t
   try {
     const { context, page, posted } = await openAtReview(`${env.site.url}/`);
     await page.getByTestId("send").click();
-    await page.getByText(/代码 forced/).waitFor();
+    await page.getByTestId("send-status").getByText(/代码 forced/).waitFor();
     assert.equal(posted.length, 1, "a 4xx is never retried");
     assert.equal(await env.stored(), 0);
     // What to do next: whom to call, beside the refusal.
@@ -255,7 +255,7 @@ test("consent to terms the bank never published is refused by the bank, which sa
       settings: { terms: { url: "/legal/repayment-arrangement-terms", version: "1999-01" } },
     });
     await page.getByTestId("send").click();
-    await page.getByText(/银行条款已更新。请刷新页面/).waitFor();
+    await page.getByTestId("send-status").getByText(/银行条款已更新。请刷新页面/).waitFor();
     assert.equal(posted.length, 1, "a 4xx is never retried");
     assert.equal(posted[0].body.consent.terms_version, "1999-01");
     assert.equal(await env.stored(), 0);
@@ -270,10 +270,24 @@ test("the CSRF token goes in the configured header, and each attempt has its own
   try {
     const settings = { csrf: { cookie: "XSRF-TOKEN", header: "X-CSRF-Token" }, timeout_seconds: 1 };
     const { context, page, posted } = await openAtReview(`${env.site.url}/`, { settings });
+    // Everything the polite status region says while the attempts go on.
+    await page.evaluate(() => {
+      const region = document.querySelector("[data-testid=review] [role=status]");
+      window.__said = [];
+      new MutationObserver(() => window.__said.push(region.textContent)).observe(region, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+    });
     await page.getByTestId("send").click();
     // Every attempt gives up after a second; after five the customer is offered "try again".
     const button = page.getByTestId("send");
-    await page.getByText(/暂时无法连接银行/).waitFor({ timeout: 40_000 });
+    await page.getByTestId("send-status").getByText(/暂时无法连接银行/).waitFor({ timeout: 40_000 });
+    // Said assertively to a screen reader, once; the polite region said "sending" only.
+    assert.match(await page.getByTestId("send-alert").textContent(), /暂时无法连接银行/);
+    const said = await page.evaluate(() => [...new Set(window.__said)].filter((text) => text !== ""));
+    assert.equal(said.length, 1, `the status region said: ${JSON.stringify(said)}`);
     assert.equal(await button.textContent(), "重试");
     assert.equal(await button.getAttribute("aria-disabled"), null);
     assert.equal(posted.length, 5);
