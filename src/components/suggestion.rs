@@ -55,11 +55,11 @@ pub(crate) fn suggestion(
         .as_ref()
         .map(|a| format::money(&a.affordable_monthly, locale))
         .unwrap_or_default();
-    let plan_link = |offer: usize| {
+    let plan_link = |offer: usize, testid: &'static str| {
         model.plans.get(offer).map(|plan| {
             html! {
                 <a class="repay-widget__link" href={format!("#{ids}-plan-{offer}")}
-                    data-testid="suggested-link">
+                    data-testid={testid}>
                     { labels::plan_name(plan, locale) }
                 </a>
             }
@@ -91,7 +91,10 @@ pub(crate) fn suggestion(
                     lines.push(html! {
                         <p>{ fill(msg.text(locale), &[("amount", &affordable)]) }</p>
                     });
-                    match suggestion.fits_instead.and_then(plan_link) {
+                    match suggestion
+                        .fits_instead
+                        .and_then(|offer| plan_link(offer, "fits-instead-link"))
+                    {
                         Some(link) => lines.push(html! {
                             <p>{ Msg::SuggestInstead.text(locale) }{ link }</p>
                         }),
@@ -141,7 +144,10 @@ pub(crate) fn suggestion(
             needs_person = true;
         }
     }
-    let heading = suggestion.plan.and_then(plan_link).map(|link| {
+    let heading = suggestion
+        .plan
+        .and_then(|offer| plan_link(offer, "suggested-link"))
+        .map(|link| {
         html! { <p class="repay-widget__suggested-plan">{ Msg::SuggestHeading.text(locale) }{ link }</p> }
     });
     let person = needs_person
