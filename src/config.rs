@@ -631,6 +631,16 @@ pub struct WidgetConfig {
 }
 
 impl WidgetConfig {
+    /// The bank's page for setting up automatic payments, if a channel offers one.
+    pub fn auto_debit_url(&self) -> Option<&String> {
+        self.payment_channels.iter().find_map(|channel| {
+            channel
+                .url
+                .as_ref()
+                .filter(|_| channel.kind == PaymentChannelKind::AutoDebit)
+        })
+    }
+
     /// Reads and checks a configuration from JSON, for a widget on `page`: its addresses
     /// are resolved against the page and kept resolved ([`crate::links`]).
     ///

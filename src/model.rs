@@ -139,7 +139,8 @@ pub fn derive(scenario: &Scenario, inputs: &Inputs) -> Result<Model, EngineError
         .unwrap_or_else(|| add_months(account.as_of, 1).unwrap_or(account.as_of));
     let first_payment = field(&inputs.first_payment, |t| parse_date(t, window.0, window.1));
 
-    let (custom_payments, custom_errors) = custom_payments(scenario, &inputs.custom_rows);
+    let (custom_rows, custom_errors) = custom_payments(scenario, &inputs.custom_rows);
+    let custom_payments: Vec<CustomPayment> = custom_rows.iter().flatten().copied().collect();
 
     let income = field(&inputs.income, |t| parse_amount(t, currency));
     let expenses = field(&inputs.expenses, |t| parse_amount(t, currency));
@@ -195,7 +196,7 @@ pub fn derive(scenario: &Scenario, inputs: &Inputs) -> Result<Model, EngineError
     let custom_notes = plans
         .iter()
         .find(|plan| plan.kind == repay_engine::PlanKind::Custom)
-        .map(|plan| custom_notes(plan, &inputs.custom_rows, &custom_errors, &custom_payments))
+        .map(|plan| custom_notes(plan, &custom_rows))
         .unwrap_or_default();
     let part = field(&inputs.part_payment, |t| {
         let paid = parse_amount(t, currency)?;
@@ -236,24 +237,11 @@ fn first_payment_for(offer: &PlanOffer, typed: Option<Date>, default: Date) -> O
 
 /// Per custom row, whether the engine counted less than was typed: the schedule holds
 /// one row per payment of more than nothing, in order, and stops once all is repaid.
-fn custom_notes(
-    plan: &Plan,
-    rows: &[CustomRow],
-    errors: &[(Option<InputError>, Option<InputError>)],
-    payments: &[CustomPayment],
-) -> Vec<Option<CustomNote>> {
-    let mut payments = payments.iter();
+fn custom_notes(plan: &Plan, rows: &[Option<CustomPayment>]) -> Vec<Option<CustomNote>> {
     let mut schedule = plan.schedule.iter().filter(|row| row.number > 0);
     rows.iter()
-        .zip(errors)
-        .map(|(row, error)| {
-            let complete = !row.date.trim().is_empty()
-                && !row.amount.trim().is_empty()
-                && *error == (None, None);
-            if !complete {
-                return None;
-            }
-            let payment = payments.next()?;
+        .map(|payment| {
+            let payment = payment.as_ref()?;
             if payment.amount.is_zero() {
                 return None;
             }
@@ -268,13 +256,14 @@ fn custom_notes(
         .collect()
 }
 
-/// The complete rows of the customer's own plan, and each row's problems.
+/// Per row of the customer's own plan: the payment it gives when complete, and its
+/// problems.
 #[allow(clippy::type_complexity)]
 fn custom_payments(
     scenario: &Scenario,
     rows: &[CustomRow],
 ) -> (
-    Vec<CustomPayment>,
+    Vec<Option<CustomPayment>>,
     Vec<(Option<InputError>, Option<InputError>)>,
 ) {
     let account = &scenario.account;
@@ -286,9 +275,10 @@ fn custom_payments(
         let date = field(&row.date, |t| parse_date(t, account.as_of, latest));
         let amount = field(&row.amount, |t| parse_amount(t, account.currency));
         errors.push((date.err(), amount.err()));
-        if let (Ok(Some(date)), Ok(Some(amount))) = (date, amount) {
-            payments.push(CustomPayment { date, amount });
-        }
+        payments.push(match (date, amount) {
+            (Ok(Some(date)), Ok(Some(amount))) => Some(CustomPayment { date, amount }),
+            _ => None,
+        });
     }
     (payments, errors)
 }

@@ -187,7 +187,7 @@ pub fn App(props: &AppProps) -> Html {
                                 locale,
                                 effect,
                                 heading,
-                                effects: policy.plan_effects.of(policy.plans[offer].kind()),
+                                effects: policy.plan_effects_of(offer),
                             })
                         }
                         Some(offer) => review_step(&ReviewStepProps {

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::components::bank_contact::bank_contact;
 use crate::components::pay_now::channels;
 use crate::components::slot;
-use crate::config::{PaymentChannelKind, WidgetConfig};
+use crate::config::WidgetConfig;
 use crate::format;
 use crate::i18n::{fill, plural, Locale, Msg};
 use crate::submit::Receipt;
@@ -98,12 +98,7 @@ pub fn confirmation(props: &ConfirmationProps<'_>) -> Html {
             </div>
         }
     });
-    let auto_debit = props.config.payment_channels.iter().find_map(|channel| {
-        channel
-            .url
-            .as_ref()
-            .filter(|_| channel.kind == PaymentChannelKind::AutoDebit)
-    });
+    let auto_debit = props.config.auto_debit_url();
     // The bank's own ways to keep the next due date, from the configuration.
     let link = |url: &String, label: Msg| {
         html! {

@@ -115,7 +115,7 @@ pub fn options_step(props: &OptionsStepProps) -> Html {
                         terms: terms_of(&policy.plans[offer], policy.max_term_months),
                         chosen: props.state.chosen == Some(offer),
                         suggested: model.suggested() == Some(offer),
-                        effects: policy.plan_effects.of(policy.plans[offer].kind()),
+                        effects: policy.plan_effects_of(offer),
                         custom_latest: custom_latest(&props.config, offer),
                         review_days: props.config.review_days,
                         locale,

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::actions::Action;
 use crate::components::bank_contact::bank_contact;
 use crate::components::slot;
-use crate::config::{PaymentChannelKind, WidgetConfig};
+use crate::config::WidgetConfig;
 use crate::format;
 use crate::i18n::{fill, Locale, Msg};
 use crate::labels;
@@ -104,12 +104,7 @@ pub(crate) fn suggestion(
                 None => {}
             }
             if reason == MissedReason::Forgot {
-                let auto = config.payment_channels.iter().find_map(|c| {
-                    c.url
-                        .as_ref()
-                        .filter(|_| c.kind == PaymentChannelKind::AutoDebit)
-                });
-                if let Some(url) = auto {
+                if let Some(url) = config.auto_debit_url() {
                     lines.push(html! {
                         <p><a class="repay-widget__link" href={url.clone()} target="_blank" rel="noopener">
                             { Msg::ChannelAutoDebit.text(locale) }

@@ -116,6 +116,15 @@ pub enum OfferKind {
     Custom,
 }
 
+impl Policy {
+    /// What agreeing to the plan of offer `offer` means, if the policy says.
+    pub fn plan_effects_of(&self, offer: usize) -> Option<PlanEffects> {
+        self.plans
+            .get(offer)
+            .and_then(|o| self.plan_effects.of(o.kind()))
+    }
+}
+
 impl PlanOffer {
     /// This offer's kind.
     pub fn kind(&self) -> OfferKind {
