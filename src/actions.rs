@@ -7,7 +7,7 @@ use yew::Reducible;
 
 use crate::i18n::Locale;
 use crate::state::{
-    ContactChannel, ContactTime, CustomRow, MissedReason, State, Step, CUSTOM_ROWS_MAX,
+    ContactChannel, ContactTime, CustomRow, MissedReason, PlanChange, State, Step, CUSTOM_ROWS_MAX,
     MESSAGE_MAX_CHARS,
 };
 use crate::submit::{Lifecycle, Pending};
@@ -100,11 +100,18 @@ impl Reducible for State {
                 next.expenses.clear();
                 next.share_budget = false;
             }
-            Action::SetFirstPayment(text) => next.first_payment = text,
+            Action::SetFirstPayment(text) => {
+                next.first_payment = text;
+                next.last_change = Some(PlanChange::FirstPayment);
+            }
             Action::SetTerm { offer, months } => {
                 next.terms.insert(offer, months);
+                next.last_change = Some(PlanChange::Plan(offer));
             }
-            Action::Choose(offer) => next.chosen = Some(offer),
+            Action::Choose(offer) => {
+                next.chosen = Some(offer);
+                next.last_change = Some(PlanChange::Plan(offer));
+            }
             Action::AddCustomRow => {
                 if self.custom_rows.len() < CUSTOM_ROWS_MAX {
                     next.custom_rows.push(CustomRow::default());

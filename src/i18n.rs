@@ -379,14 +379,16 @@ catalog! {
         " The usual interest and fees then apply again.",
         "之后将恢复收取正常的利息和费用。"
     ),
-    PlanSummaryLiveOne => (
-        "{plan}: {payments} payment of {amount}, extra cost {cost}.",
-        "{plan}：共 {payments} 期，每期 {amount}，额外费用 {cost}。"
-    ),
     PlanSummaryLive => (
-        "{plan}: {payments} payments of {amount}, extra cost {cost}.",
-        "{plan}：共 {payments} 期，每期 {amount}，额外费用 {cost}。"
+        "{plan}: {payments}, extra cost {cost}.",
+        "{plan}：{payments}，额外费用 {cost}。"
     ),
+    FirstPaymentMovedLive => (
+        "Every plan now starts on {date}.",
+        "所有方案的首次还款日已改为 {date}。"
+    ),
+    FieldProblemLive => ("{field}: {problem}.", "{field}：{problem}。"),
+    PartOutcomeLive => ("{harm}: {effect}.", "{harm}：{effect}。"),
 
     WhyTermNotOffered => ("The bank does not offer this number of months.", "银行不提供该期数。"),
     WhyInstalmentBelowMinimum => ("Each payment would be below the bank's minimum.", "每期金额低于银行规定的最低金额。"),
@@ -434,6 +436,10 @@ catalog! {
     RemovePayment => ("Remove payment {n}", "删除第 {n} 笔还款"),
 
     ChartBalanceTitle => ("What you still owe over time", "剩余欠款随时间的变化"),
+    ChartLineItem => (
+        "{plan}: from {amount} to nothing on {date}",
+        "{plan}：从 {amount} 到 {date} 还清"
+    ),
     ChartCostTitle => ("Extra cost of each plan", "各方案的额外费用"),
     ChartAsTable => ("Show these figures as a table", "以表格形式查看"),
 

@@ -60,6 +60,15 @@ pub const MESSAGE_MAX_CHARS: usize = repay_contract::MAX_MESSAGE_CHARS;
 /// The most payments a customer's own plan can list.
 pub const CUSTOM_ROWS_MAX: usize = 24;
 
+/// A change on the options step whose figures are announced to a screen reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanChange {
+    /// The first payment date: every plan's dates moved.
+    FirstPayment,
+    /// One plan's term, or the plan chosen.
+    Plan(usize),
+}
+
 /// Everything the customer has chosen and typed so far.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct State {
@@ -80,6 +89,9 @@ pub struct State {
     pub terms: BTreeMap<usize, u32>,
     /// The offer the customer picked.
     pub chosen: Option<usize>,
+    /// What the customer last changed on the options step: its new figures are what is
+    /// announced once they settle (a term, a choice or the first payment date).
+    pub last_change: Option<PlanChange>,
     pub custom_rows: Vec<CustomRow>,
     pub contact_channel: Option<ContactChannel>,
     pub contact_time: ContactTime,
@@ -109,6 +121,7 @@ impl State {
             first_payment: String::new(),
             terms: BTreeMap::new(),
             chosen: None,
+            last_change: None,
             custom_rows: vec![CustomRow::default()],
             contact_channel: None,
             contact_time: ContactTime::default(),

@@ -392,10 +392,13 @@ async fn the_whole_flow_from_status_to_review() {
 
     click(&by_test_id(&root, "choose-plan-2"));
     yew::scheduler::flush().await;
+    // The chosen plan's figures are announced once they have settled.
+    yew::platform::time::sleep(std::time::Duration::from_millis(1200)).await;
+    yew::scheduler::flush().await;
     assert!(
-        text(&root, "live-summary").contains("12 payments"),
+        text(&root, "announcer").contains("11 × CN¥772.79, then CN¥772.85"),
         "{}",
-        text(&root, "live-summary")
+        text(&root, "announcer")
     );
 
     // Details: the dated schedule.

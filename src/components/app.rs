@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use crate::actions::Action;
+use crate::components::announce::announcement;
 use crate::components::config_error::{config_error_panel, ConfigErrorPanelProps};
 use crate::components::confirmation::{confirmation, ConfirmationProps};
 use crate::components::details_step::{details_step, DetailsStepProps};
@@ -119,6 +120,17 @@ pub fn App(props: &AppProps) -> Html {
     });
 
     let locale = state.locale;
+    // The widget's one polite live region: the result of what was just typed or picked,
+    // once it settles.
+    let announced = effects::use_settled(
+        (state.step, locale),
+        match &*model {
+            Some(Ok(model)) if !matches!(state.lifecycle, Lifecycle::Accepted(_)) => {
+                announcement(&state, model)
+            }
+            _ => String::new(),
+        },
+    );
     let on_locale = dispatch.reform(Action::SetLocale);
     let body = match (config, &*model) {
         (Err(error), _) => config_error_panel(&ConfigErrorPanelProps {
@@ -236,6 +248,9 @@ pub fn App(props: &AppProps) -> Html {
                 { language_switch(&LanguageSwitchProps { current: locale, on_change: on_locale }) }
             </header>
             { body }
+            <div class="repay-widget__visually-hidden" aria-live="polite" data-testid="announcer">
+                { announced }
+            </div>
         </section>
     }
 }

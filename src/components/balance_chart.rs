@@ -1,12 +1,14 @@
 //! Two charts for comparing plans, drawn as inline SVG (no chart library, no inline
 //! styles, so a strict CSP holds): what is still owed over time, and each plan's extra
-//! cost. Each has a text equivalent: a table of the same figures.
+//! cost. Each has a text equivalent: the balance drawing is described by its legend (each
+//! plan from what it starts at to the date it is paid off), the cost bars are text, and a
+//! table gives the same figures.
 
 use repay_engine::{Plan, PlanKind, Verdict};
 use yew::prelude::*;
 
 use crate::format;
-use crate::i18n::{Locale, Msg};
+use crate::i18n::{fill, Locale, Msg};
 use crate::labels;
 use crate::model::Model;
 use crate::shared::Shared;
@@ -82,7 +84,11 @@ pub fn balance_chart(props: &BalanceChartProps) -> Html {
     let legend = plans.iter().enumerate().map(|(series, plan)| {
         html! {
             <li class={format!("repay-widget__legend-item repay-widget__legend-item--{}", series % 4)}>
-                { labels::plan_name(plan, locale) }
+                { fill(Msg::ChartLineItem.text(locale), &[
+                    ("plan", labels::plan_name(plan, locale)),
+                    ("amount", &format::money(&plan.starting_balance(), locale)),
+                    ("date", &format::date(plan.end_date.0, locale)),
+                ]) }
             </li>
         }
     });
@@ -127,16 +133,20 @@ pub fn balance_chart(props: &BalanceChartProps) -> Html {
     });
     let balance_title = format!("{}-balance-title", props.ids);
     let cost_title = format!("{}-cost-title", props.ids);
+    let legend_id = format!("{}-balance-legend", props.ids);
     html! {
         <section class="repay-widget__section repay-widget__charts" data-testid="charts">
             <h3 class="repay-widget__subheading" id={balance_title.clone()}>{ Msg::ChartBalanceTitle.text(locale) }</h3>
             <svg class="repay-widget__chart" viewBox={format!("0 0 {WIDTH} {HEIGHT}")}
-                role="img" aria-labelledby={balance_title} focusable="false">
+                role="img" aria-labelledby={balance_title} aria-describedby={legend_id.clone()}
+                focusable="false">
                 <line class="repay-widget__axis" x1={PAD.to_string()} y1={(HEIGHT - PAD).to_string()}
                     x2={(WIDTH - PAD).to_string()} y2={(HEIGHT - PAD).to_string()} />
                 { for lines }
             </svg>
-            <ul class="repay-widget__legend">{ for legend }</ul>
+            // The legend is the drawing's text alternative: each line from what it starts at
+            // to the day it reaches nothing.
+            <ul class="repay-widget__legend" id={legend_id}>{ for legend }</ul>
             <h3 class="repay-widget__subheading" id={cost_title.clone()}>{ Msg::ChartCostTitle.text(locale) }</h3>
             <ul class="repay-widget__bars" aria-labelledby={cost_title}>{ for bars }</ul>
             <details class="repay-widget__details">

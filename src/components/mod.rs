@@ -2,6 +2,7 @@
 //! (the timeline, the cost of waiting, the pay-now panel) are plain view functions: each
 //! Yew component costs about 0.4 KB brotli of machinery, and the bundle has a budget.
 
+pub mod announce;
 pub mod app;
 pub mod balance_chart;
 pub mod bank_contact;

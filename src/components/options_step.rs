@@ -20,7 +20,7 @@ use crate::components::text_field::{text_field, TextFieldProps};
 use crate::config::WidgetConfig;
 use crate::effects::Effect;
 use crate::format;
-use crate::i18n::{fill, plural, Msg};
+use crate::i18n::{fill, Msg};
 use crate::labels;
 use crate::model::Model;
 use crate::state::State;
@@ -126,24 +126,6 @@ pub fn options_step(props: &OptionsStepProps) -> Html {
                 </li>
             }
         });
-    // Announced politely whenever the chosen plan's figures change.
-    let live = props
-        .state
-        .chosen
-        .and_then(|offer| model.plans.get(offer))
-        .map(|plan| {
-            let payments = plan.payments();
-            let count = i64::try_from(payments).unwrap_or(i64::MAX);
-            fill(
-                plural(locale, count, Msg::PlanSummaryLiveOne, Msg::PlanSummaryLive),
-                &[
-                    ("plan", labels::plan_name(plan, locale)),
-                    ("payments", &format::integer(count, locale)),
-                    ("amount", &format::money(&plan.instalment_amount, locale)),
-                    ("cost", &format::money(&plan.total_cost, locale)),
-                ],
-            )
-        });
     html! {
         <div class="repay-widget__step" data-testid="options">
             <h2 class="repay-widget__heading" tabindex="-1" ref={props.heading.clone()}>
@@ -152,9 +134,6 @@ pub fn options_step(props: &OptionsStepProps) -> Html {
             <p class="repay-widget__intro">{ Msg::OptionsIntro.text(locale) }</p>
             { suggestion(&props.config, model, ids, locale, &props.dispatch) }
             { text_field(&TextFieldProps { id: AttrValue::from(format!("{ids}-first-payment")), kind: AttrValue::Static("date"), label: AttrValue::from(Msg::FirstPaymentLabel.text(locale)), hint: Some(AttrValue::from(fill(Msg::FirstPaymentHint.text(locale), &[("date", &format::date(model.default_first_payment, locale))]))), value: AttrValue::from(props.state.first_payment.clone()), min: Some(AttrValue::from(repay_engine::account::iso_date(earliest))), max: Some(AttrValue::from(repay_engine::account::iso_date(latest))), error: first_payment_error, on_input: props.dispatch.reform(Action::SetFirstPayment), ..TextFieldProps::default() }) }
-            <div class="repay-widget__visually-hidden" aria-live="polite" data-testid="live-summary">
-                { live.unwrap_or_default() }
-            </div>
             <ul class="repay-widget__plans">{ for cards }</ul>
             // The comparison is one tap away, not in the way of the plans.
             <details class="repay-widget__section repay-widget__more" data-testid="compare">

@@ -5,7 +5,7 @@
 //! would still avoid, as the engine works it out under the bank's policy.
 
 use repay_engine::policy::Consequence;
-use repay_engine::status::PartEffect;
+use repay_engine::status::{PartEffect, PartPayment};
 use yew::prelude::*;
 
 use crate::components::slot;
@@ -30,21 +30,20 @@ pub struct PayNowProps {
     pub ids: AttrValue,
 }
 
-/// What paying part now would do: each consequence to come, avoided or not.
-fn part_payment(props: &PayNowProps) -> Html {
-    let locale = props.locale;
-    let model = &props.model;
-    let error = model
-        .part_payment
-        .as_ref()
-        .err()
-        .and_then(|e| labels::input_error(*e, locale))
-        .map(AttrValue::from);
-    let result = model.part_payment.as_ref().ok().and_then(Option::as_ref).map(|part| {
-        if part.still_to_bring_current.is_zero() {
-            return html! { <p data-testid="part-result">{ Msg::PartCoversAll.text(locale) }</p> };
-        }
-        let rows = part.outcomes.iter().map(|outcome| {
+/// What paying `part` now would do, in words: a summary, then each consequence to come
+/// with its class (`avoided`, `smaller`, `still`), its name and what the payment does to
+/// it. Shown beside the field and announced once the amount settles.
+pub(crate) fn part_lines(
+    part: &PartPayment,
+    locale: Locale,
+) -> (String, Vec<(&'static str, String, String)>) {
+    if part.still_to_bring_current.is_zero() {
+        return (Msg::PartCoversAll.text(locale).to_owned(), Vec::new());
+    }
+    let outcomes = part
+        .outcomes
+        .iter()
+        .map(|outcome| {
             let (class, effect) = match outcome.effect {
                 PartEffect::Avoided => ("avoided", Msg::PartAvoided.text(locale).to_owned()),
                 PartEffect::Smaller { amount } => (
@@ -57,20 +56,58 @@ fn part_payment(props: &PayNowProps) -> Html {
                 PartEffect::Lessened => ("smaller", Msg::PartLessened.text(locale).to_owned()),
                 PartEffect::NotAvoided => ("still", Msg::PartNotAvoided.text(locale).to_owned()),
             };
+            (
+                class,
+                labels::harm_title(&outcome.deadline.harm, locale),
+                effect,
+            )
+        })
+        .collect();
+    let summary = fill(
+        Msg::PartStillOverdue.text(locale),
+        &[(
+            "amount",
+            &format::money(&part.still_to_bring_current, locale),
+        )],
+    );
+    (summary, outcomes)
+}
+
+/// What paying part now would do: each consequence to come, avoided or not.
+fn part_payment(props: &PayNowProps) -> Html {
+    let locale = props.locale;
+    let model = &props.model;
+    let error = model
+        .part_payment
+        .as_ref()
+        .err()
+        .and_then(|e| labels::input_error(*e, locale))
+        .map(AttrValue::from);
+    let result = model
+        .part_payment
+        .as_ref()
+        .ok()
+        .and_then(Option::as_ref)
+        .map(|part| {
+            let (summary, outcomes) = part_lines(part, locale);
+            if outcomes.is_empty() {
+                return html! { <p data-testid="part-result">{ summary }</p> };
+            }
+            let rows = outcomes.into_iter().map(|(class, harm, effect)| {
+                html! {
+                    <li class={format!("repay-widget__part repay-widget__part--{class}")}>
+                        <span class="repay-widget__part-harm">{ harm }</span>
+                        <span class="repay-widget__part-effect">{ effect }</span>
+                    </li>
+                }
+            });
             html! {
-                <li class={format!("repay-widget__part repay-widget__part--{class}")}>
-                    <span class="repay-widget__part-harm">{ labels::harm_title(&outcome.deadline.harm, locale) }</span>
-                    <span class="repay-widget__part-effect">{ effect }</span>
-                </li>
+                <div data-testid="part-result">
+                    <p>{ summary }</p>
+                    <ul class="repay-widget__parts">{ for rows }</ul>
+                </div>
             }
         });
-        html! {
-            <div data-testid="part-result">
-                <p>{ fill(Msg::PartStillOverdue.text(locale), &[("amount", &format::money(&part.still_to_bring_current, locale))]) }</p>
-                <ul class="repay-widget__parts">{ for rows }</ul>
-            </div>
-        }
-    });
     html! {
         <div class="repay-widget__part-payment" data-testid="part-payment">
             <h4 class="repay-widget__minor-heading">{ Msg::PartHeading.text(locale) }</h4>
@@ -83,7 +120,8 @@ fn part_payment(props: &PayNowProps) -> Html {
                 on_input: props.dispatch.reform(Action::SetPartPayment),
                 ..TextFieldProps::default()
             }) }
-            <div aria-live="polite">{ slot(result) }</div>
+            // Announced once the amount settles (the widget's announcer), not per keystroke.
+            <div>{ slot(result) }</div>
         </div>
     }
 }

@@ -1,6 +1,7 @@
 //! Step 2, "Your situation" (optional): why the payment was missed, and a private budget
 //! that stays in the browser, from which the engine works out an affordable amount.
 
+use repay_engine::affordability::Affordability;
 use repay_engine::Money;
 use yew::prelude::*;
 
@@ -37,6 +38,21 @@ fn error_of(field: &Field<Money>, locale: Locale) -> Option<AttrValue> {
         .map(AttrValue::from)
 }
 
+/// What the budget leaves each month, in words.
+pub(crate) fn affordable_text(affordability: &Affordability, locale: Locale) -> String {
+    if affordability.affordable_monthly.is_zero() {
+        Msg::NothingToSpare.text(locale).to_owned()
+    } else {
+        fill(
+            Msg::Affordable.text(locale),
+            &[(
+                "amount",
+                &format::money(&affordability.affordable_monthly, locale),
+            )],
+        )
+    }
+}
+
 #[inline(never)]
 pub fn situation_step(props: &SituationStepProps) -> Html {
     let locale = props.state.locale;
@@ -61,15 +77,7 @@ pub fn situation_step(props: &SituationStepProps) -> Html {
         .map(|&r| option(Some(r), labels::missed_reason(r, locale)));
     let budget = &props.model.budget;
     let result = budget.affordability.as_ref().map(|a| {
-        let text = if a.affordable_monthly.is_zero() {
-            Msg::NothingToSpare.text(locale).to_owned()
-        } else {
-            fill(
-                Msg::Affordable.text(locale),
-                &[("amount", &format::money(&a.affordable_monthly, locale))],
-            )
-        };
-        html! { <p class="repay-widget__result" data-testid="affordable">{ text }</p> }
+        html! { <p class="repay-widget__result" data-testid="affordable">{ affordable_text(a, locale) }</p> }
     });
     let has_figures = !props.state.income.is_empty() || !props.state.expenses.is_empty();
     // No plan's payments fit the budget: say so here, with the shortest path to a person.
@@ -111,7 +119,8 @@ pub fn situation_step(props: &SituationStepProps) -> Html {
                 <p class="repay-widget__note" data-testid="privacy-note">{ Msg::PrivacyNote.text(locale) }</p>
                 { text_field(&TextFieldProps { id: AttrValue::from(format!("{ids}-income")), label: AttrValue::from(Msg::Income.text(locale)), value: AttrValue::from(props.state.income.clone()), inputmode: Some(AttrValue::Static("decimal")), error: error_of(&budget.income, locale), on_input: props.dispatch.reform(Action::SetIncome), ..TextFieldProps::default() }) }
                 { text_field(&TextFieldProps { id: AttrValue::from(format!("{ids}-expenses")), label: AttrValue::from(Msg::Expenses.text(locale)), value: AttrValue::from(props.state.expenses.clone()), inputmode: Some(AttrValue::Static("decimal")), error: error_of(&budget.expenses, locale), on_input: props.dispatch.reform(Action::SetExpenses), ..TextFieldProps::default() }) }
-                <div aria-live="polite">{ slot(result) }</div>
+                // Announced once the figures settle (the widget's announcer), not per keystroke.
+                <div>{ slot(result) }</div>
                 { slot(no_fit) }
                 { slot(has_figures.then(|| html! {
                     <button type="button" class="repay-widget__button repay-widget__button--link"

@@ -8,6 +8,7 @@
 //!   storage, and each new round of sending starts exactly one delivery ([`client`]).
 //! - [`use_host_events`]: the host page's events, focus on a new step's heading, an
 //!   unusable configuration logged.
+//! - [`use_settled`]: what the live region says, once the figures stop changing.
 //! - [`handler`]: what the views ask for ([`Effect`]): sending (the proposal built by
 //!   [`crate::submit::proposal`] given the time and a fresh id), downloads, printing.
 
@@ -121,6 +122,41 @@ pub fn use_host_events(
             events.into_iter().for_each(|event| on_event.emit(event));
         }
     });
+}
+
+/// How long an announcement's text must stay the same before the live region says it:
+/// longer than the pause between keystrokes, short enough to follow the last one.
+pub const SETTLE_MS: u32 = 800;
+
+/// `text` once it has stayed the same for [`SETTLE_MS`], for the widget's live region: a
+/// screen reader hears the settled result once, not one announcement per keystroke. What
+/// a step says when it opens is not news (focus is on its heading): moving to another
+/// `scope` empties the region at once and announces only later changes.
+#[hook]
+pub fn use_settled<S: PartialEq + Clone + 'static>(scope: S, text: String) -> String {
+    let shown = use_state(String::new);
+    let last = use_mut_ref(|| (scope.clone(), text.clone()));
+    {
+        let shown = shown.clone();
+        use_effect_with((scope, text), move |(scope, text)| {
+            let mut last = last.borrow_mut();
+            // A wait still running when the text changes again is dropped, unsaid.
+            let waiting = if last.0 != *scope {
+                shown.set(String::new());
+                None
+            } else if last.1 != *text {
+                let text = text.clone();
+                Some(gloo_timers::callback::Timeout::new(SETTLE_MS, move || {
+                    shown.set(text)
+                }))
+            } else {
+                None
+            };
+            *last = (scope.clone(), text.clone());
+            move || drop(waiting)
+        });
+    }
+    (*shown).clone()
 }
 
 /// Tells the product team, once per configuration, about each theme variable it dropped:

@@ -213,3 +213,24 @@ for (const width of [320, 390, 1280]) {
     });
   }
 }
+
+test("the balance drawing is described by its legend: each plan from what it starts at to the day it is paid off", async () => {
+  const { context, page, problems } = await openRecordedPage(browser, `${site.url}/?customer=us`, PHONE);
+  await page.getByTestId("repay-widget").waitFor();
+  await page.getByTestId("language-en-US").click();
+  await page.getByTestId("see-options").click();
+  await page.getByTestId("compare").locator("summary").first().click();
+  const drawing = page.getByTestId("charts").locator("svg[role=img]");
+  const description = await drawing.evaluate((svg) =>
+    svg
+      .getAttribute("aria-describedby")
+      .split(" ")
+      .map((id) => svg.getRootNode().getElementById(id).textContent)
+      .join(" "),
+  );
+  const items = description.match(/: from \$[\d,.]+ to nothing on [A-Z][a-z]+ \d+, \d{4}/g) ?? [];
+  assert.equal(items.length, await page.locator(".repay-widget__legend-item").count(), description);
+  assert.ok(items.length >= 3, description);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
