@@ -63,7 +63,7 @@ catalog! {
     ),
     ReminderLater => (
         "Your payment is overdue. Let's look at what you can do — there are options.",
-        "您的还款已逾期。我们一起看看有哪些办法——总有可行的选择。"
+        "您的还款已逾期。我们一起看看您可以怎么做，办法不止一种。"
     ),
     GraceNote => (
         "You are still inside the grace period: paying by {date} avoids any charge.",
@@ -89,7 +89,7 @@ catalog! {
     StageSuspended => ("Card suspended", "卡片已停用"),
     StageCollections => ("With collections", "催收阶段"),
     StageLegal => ("Legal action", "法律程序"),
-    StagePenaltyRate => ("Penalty rate", "罚息利率"),
+    StagePenaltyRate => ("A higher penalty interest rate applies", "适用更高的罚息利率"),
     StageChargedOff => ("Written off (the debt is still owed)", "已核销（欠款仍需偿还）"),
     StageOther => ("Stage “{code}”", "阶段“{code}”"),
 
@@ -133,7 +133,7 @@ catalog! {
     LastPaymentValue => ("{amount} on {date}", "{date} 还款 {amount}"),
     ContactLeadStatus => (
         "Would you rather talk it through? Someone at the bank can help.",
-        "想找人聊聊？银行的工作人员可以帮您。"
+        "想直接和人沟通？银行的工作人员可以帮您。"
     ),
     ContactOnCard => (
         "The bank's number is on the back of your card and on your statement.",
@@ -148,7 +148,7 @@ catalog! {
     ),
     PartStillOverdue => (
         "{amount} would still be needed to bring your account up to date. With that payment:",
-        "仍需还款 {amount} 才能恢复正常。还了这笔钱之后："
+        "还需还款 {amount} 才能让账户恢复正常。如果现在还这笔钱："
     ),
     PartCoversAll => (
         "That covers everything overdue: paying it avoids every date listed.",
@@ -156,7 +156,7 @@ catalog! {
     ),
     PartAvoided => ("avoided", "可以避免"),
     PartSmaller => ("smaller: {amount}", "减少为 {amount}"),
-    PartLessened => ("still charged, on less", "仍会收取，但计算基数减少"),
+    PartLessened => ("still charged, but on a smaller amount", "仍会收取，但计算基数减少"),
     PartNotAvoided => ("still happens", "仍会发生"),
 
     WaitingHeading => ("What waiting would cost", "等待的额外费用"),
@@ -198,7 +198,7 @@ catalog! {
         "This step is optional. It helps us suggest a plan you can keep up with.",
         "此步骤可选。它能帮助我们推荐一个您负担得起的方案。"
     ),
-    ReasonLegend => ("What made the payment hard this time?", "这次为什么没能按时还款？"),
+    ReasonLegend => ("What made the payment hard this time?", "这次是什么原因影响了按时还款？"),
     ReasonForgot => ("I forgot", "忘记了"),
     ReasonEmergency => ("A short-term emergency", "临时急事"),
     ReasonIncomeLoss => ("I lost income", "收入减少"),
@@ -273,7 +273,6 @@ catalog! {
         "{n} payments: {first} first, {last} last",
         "共 {n} 期：首期 {first}，末期 {last}"
     ),
-    Payments => ("Payments", "期数"),
     LastPayment => ("Last payment", "最后还款日"),
     ExtraCost => ("Extra cost", "额外费用"),
     Waived => ("Waived", "减免"),
@@ -311,7 +310,7 @@ catalog! {
     SuggestHeading => ("Suggested for you: ", "为您推荐："),
     WhyForgot => (
         "You told us you forgot. Paying the overdue amount puts everything right at once, and automatic payments make sure it does not happen again.",
-        "您说是忘记了。还清逾期金额即可马上恢复正常；设置自动还款，以后就不会再忘。"
+        "您说是忘记了。还清逾期金额即可马上恢复正常；设置自动还款，以后就不用担心忘记了。"
     ),
     WhyEmergency => (
         "You told us about a short-term emergency. A little more time, or a few instalments, can carry you through it.",
@@ -438,7 +437,7 @@ catalog! {
     ChartBalanceTitle => ("What you still owe over time", "剩余欠款随时间的变化"),
     ChartLineItem => (
         "{plan}: from {amount} to nothing on {date}",
-        "{plan}：从 {amount} 到 {date} 还清"
+        "{plan}：从 {amount} 开始，{date} 还清"
     ),
     ChartCostTitle => ("Extra cost of each plan", "各方案的额外费用"),
     ChartAsTable => ("Show these figures as a table", "以表格形式查看"),

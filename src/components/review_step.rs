@@ -64,7 +64,6 @@ pub fn review_step(props: &ReviewStepProps) -> Html {
         return html! {};
     };
     let money = |m: &repay_engine::Money| format::money(m, locale);
-    let payments = plan.schedule.iter().filter(|r| r.number > 0).count();
     let (payment_label, payment_text) = labels::payment(plan, locale);
     let rate = plan.annualised_rate.as_ref().map_or_else(
         || Msg::NoRate.text(locale).to_owned(),
@@ -160,7 +159,6 @@ pub fn review_step(props: &ReviewStepProps) -> Html {
             <h3 class="repay-widget__subheading">{ labels::plan_name(plan, locale) }</h3>
             <dl class="repay-widget__facts" data-testid="review-summary">
                 { fact(payment_label, payment_text) }
-                { fact(Msg::Payments, payments.to_string()) }
                 { fact(Msg::FirstPaymentLabel, format::date(plan.first_payment_date.0, locale)) }
                 { fact(Msg::LastPayment, format::date(plan.end_date.0, locale)) }
                 { fact(Msg::TotalPaid, money(&plan.total_paid)) }

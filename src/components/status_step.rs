@@ -105,7 +105,7 @@ pub fn status_step(props: &StatusStepProps) -> Html {
     });
     let last_payment = account.last_payment.map(|payment| {
         fact(
-            "repay-widget__fact",
+            "repay-widget__fact repay-widget__fact--wide",
             Msg::LastPaymentReceived.text(locale),
             fill(
                 Msg::LastPaymentValue.text(locale),
