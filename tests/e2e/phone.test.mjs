@@ -5,7 +5,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { launchBrowser, openPlan, openRecordedPage, serveStatic } from "./harness.mjs";
+import { launchBrowser, openPlan, openRecordedPage, serveStatic, walkToReview } from "./harness.mjs";
 
 const PHONE = { viewport: { width: 390, height: 844 } };
 
@@ -231,6 +231,50 @@ test("the balance drawing is described by its legend: each plan from what it sta
   const items = description.match(/: from \$[\d,.]+ to nothing on [A-Z][a-z]+ \d+, \d{4}/g) ?? [];
   assert.equal(items.length, await page.locator(".repay-widget__legend-item").count(), description);
   assert.ok(items.length >= 3, description);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("in forced colours (high contrast) the pressed language and the chosen plan keep an outline", async () => {
+  const { context, page, problems } = await openRecordedPage(browser, `${site.url}/`, PHONE);
+  await page.emulateMedia({ forcedColors: "active" });
+  await page.getByTestId("repay-widget").waitFor();
+  const outline = (locator) =>
+    locator.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+  const pressed = page.locator(".repay-widget__language[aria-pressed=true]");
+  assert.deepEqual(await outline(pressed), { style: "solid", width: 3 });
+  const other = page.locator(".repay-widget__language[aria-pressed=false]");
+  assert.equal((await outline(other)).style, "none", "only the pressed language is outlined");
+  await page.getByTestId("see-options").click();
+  await openPlan(page, 2);
+  await page.getByTestId("choose-plan-2").click();
+  assert.deepEqual(await outline(page.getByTestId("choose-plan-2")), { style: "solid", width: 3 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("at 320 px the review's checkboxes keep their size beside long labels", async () => {
+  const { context, page, problems } = await openRecordedPage(browser, `${site.url}/`, {
+    viewport: { width: 320, height: 800 },
+  });
+  await page.getByTestId("repay-widget").waitFor();
+  await page.getByTestId("language-en-US").click();
+  // With a budget, so that "Share my budget figures" is there beside the consent.
+  await walkToReview(page, { budget: ["5000", "3000"], consent: false });
+  const boxes = await page.locator("input[type=checkbox]").evaluateAll((inputs) =>
+    inputs.map((input) => {
+      const { width, height } = input.getBoundingClientRect();
+      return [Math.round(width), Math.round(height)];
+    }),
+  );
+  assert.ok(boxes.length >= 2, JSON.stringify(boxes));
+  for (const [width, height] of boxes) {
+    assert.equal(width, height, `square: ${JSON.stringify(boxes)}`);
+    assert.ok(width >= 18, `at least 18 px: ${JSON.stringify(boxes)}`);
+  }
   assert.deepEqual(problems, []);
   await context.close();
 });
