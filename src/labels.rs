@@ -241,13 +241,11 @@ pub(crate) fn plan_effects(effects: &PlanEffects, locale: Locale) -> (String, St
     .text(locale)
     .to_owned();
     let missed = effects.if_missed;
-    let mut text = match missed.plan_ends_after {
-        1 => Msg::MissedEndsOne.text(locale).to_owned(),
-        n => fill(
-            Msg::MissedEndsMany.text(locale),
-            &[("n", &format::integer(i64::from(n), locale))],
-        ),
-    };
+    let n = i64::from(missed.plan_ends_after);
+    let mut text = fill(
+        Msg::MissedEnds.count(locale, n),
+        &[("n", &format::integer(n, locale))],
+    );
     if missed.charges_resume {
         text.push_str(Msg::ChargesResume.text(locale));
     }

@@ -434,6 +434,29 @@ async fn mounting_keeps_the_host_panic_hook_in_place() {
     assert_eq!(std::ptr::from_ref(&*installed).cast::<()>(), address);
 }
 
+#[wasm_bindgen_test]
+fn counted_messages_take_the_plural_form_cldr_gives_for_every_locale() {
+    use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+    use repay_widget::i18n::{plural_category, Plural};
+
+    for locale in Locale::ALL {
+        let language: unic_langid::LanguageIdentifier =
+            locale.tag().split('-').next().unwrap().parse().unwrap();
+        let cldr = PluralRules::create(language, PluralRuleType::CARDINAL).unwrap();
+        for n in (0..=200).chain([1_000, 10_000, 1_000_000]) {
+            let expected = match cldr.select(n).unwrap() {
+                PluralCategory::ZERO => Plural::Zero,
+                PluralCategory::ONE => Plural::One,
+                PluralCategory::TWO => Plural::Two,
+                PluralCategory::FEW => Plural::Few,
+                PluralCategory::MANY => Plural::Many,
+                PluralCategory::OTHER => Plural::Other,
+            };
+            assert_eq!(plural_category(locale, n), expected, "{} {n}", locale.tag());
+        }
+    }
+}
+
 /// `Intl`'s locale list for `locale`.
 fn intl_locales(locale: Locale) -> js_sys::Array {
     js_sys::Array::of1(&locale.tag().into())

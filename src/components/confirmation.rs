@@ -11,7 +11,7 @@ use crate::components::pay_now::channels;
 use crate::components::slot;
 use crate::config::WidgetConfig;
 use crate::format;
-use crate::i18n::{fill, plural, Locale, Msg};
+use crate::i18n::{fill, Locale, Msg};
 use crate::submit::Receipt;
 use repay_contract::AcceptedStatus;
 use repay_engine::{Plan, PlanKind};
@@ -34,12 +34,7 @@ pub fn confirmation(props: &ConfirmationProps<'_>) -> Html {
     let outcome = match (receipt.status, props.config.review_days) {
         (AcceptedStatus::Approved, _) => Msg::SentApproved.text(locale).to_owned(),
         (AcceptedStatus::UnderReview, Some(days)) => fill(
-            plural(
-                locale,
-                i64::from(days),
-                Msg::SentReviewDaysOne,
-                Msg::SentReviewDays,
-            ),
+            Msg::SentReviewDays.count(locale, i64::from(days)),
             &[("days", &days.to_string())],
         ),
         (AcceptedStatus::UnderReview, None) => Msg::SentReview.text(locale).to_owned(),

@@ -11,7 +11,7 @@ use crate::components::{fact, slot};
 
 use crate::actions::Action;
 use crate::format;
-use crate::i18n::{fill, plural, Locale, Msg};
+use crate::i18n::{fill, Locale, Msg};
 use crate::labels;
 use crate::model::Model;
 use crate::shared::Shared;
@@ -44,12 +44,7 @@ pub(crate) fn verdict_text(verdict: &Verdict, review_days: Option<u32>, locale: 
         Verdict::ApprovedInstantly => Msg::ApprovedInstantly.text(locale).to_owned(),
         Verdict::NeedsReview { .. } => match review_days {
             Some(days) => fill(
-                plural(
-                    locale,
-                    i64::from(days),
-                    Msg::NeedsReviewDaysOne,
-                    Msg::NeedsReviewDays,
-                ),
+                Msg::NeedsReviewDays.count(locale, i64::from(days)),
                 &[("days", &days.to_string())],
             ),
             None => Msg::NeedsReview.text(locale).to_owned(),
@@ -134,7 +129,7 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
         let options = props.terms.iter().map(|&n| {
             html! {
                 <option value={n.to_string()} selected={n == plan.term_months}>
-                    { fill(plural(locale, i64::from(n), Msg::MonthsOptionOne, Msg::MonthsOption), &[("n", &n.to_string())]) }
+                    { fill(Msg::MonthsOption.count(locale, i64::from(n)), &[("n", &n.to_string())]) }
                 </option>
             }
         });
@@ -222,7 +217,7 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
                 </dl>
                 { slot(plan.ends_early().then(|| html! {
                     <p class="repay-widget__note" data-testid={format!("plan-{offer}-ends-early")}>
-                        { fill(plural(locale, i64::try_from(payments).unwrap_or(i64::MAX), Msg::EndsEarlyOne, Msg::EndsEarly), &[
+                        { fill(Msg::EndsEarly.count(locale, i64::try_from(payments).unwrap_or(i64::MAX)), &[
                             ("payments", &format::integer(i64::try_from(payments).unwrap_or(i64::MAX), locale)),
                             ("months", &format::integer(i64::from(plan.term_months), locale)),
                         ]) }

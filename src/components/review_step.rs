@@ -14,7 +14,7 @@ use crate::components::plan_card::verdict_text;
 use crate::config::WidgetConfig;
 use crate::effects::Effect;
 use crate::format;
-use crate::i18n::{fill, plural, Locale, Msg};
+use crate::i18n::{fill, Locale, Msg};
 use crate::labels;
 use crate::model::Model;
 use crate::state::{ContactTime, State, MESSAGE_MAX_CHARS};
@@ -177,7 +177,7 @@ pub fn review_step(props: &ReviewStepProps) -> Html {
                         Action::SetMessage(e.target_unchecked_into::<HtmlTextAreaElement>().value())
                     })} />
                 <p class="repay-widget__hint" id={counter_id}>
-                    { fill(plural(locale, i64::try_from(left).unwrap_or(i64::MAX), Msg::CharactersLeftOne, Msg::CharactersLeft), &[("n", &left.to_string())]) }
+                    { fill(Msg::CharactersLeft.count(locale, i64::try_from(left).unwrap_or(i64::MAX)), &[("n", &left.to_string())]) }
                 </p>
             </div>
             { slot(has_budget.then(|| html! {

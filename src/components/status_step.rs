@@ -16,7 +16,7 @@ use crate::components::timeline::{deadlines, leading, timeline, TimelineProps};
 use crate::components::waiting_cost::{waiting_cost, WaitingCostProps};
 use crate::config::WidgetConfig;
 use crate::format;
-use crate::i18n::{fill, plural, Locale, Msg};
+use crate::i18n::{fill, Locale, Msg};
 use crate::labels;
 use crate::model::Model;
 use crate::state::Step;
@@ -140,7 +140,7 @@ pub fn status_step(props: &StatusStepProps) -> Html {
                 { slot(last_payment) }
             </dl>
             <p class="repay-widget__days" data-testid="days-past-due">
-                { fill(plural(locale, i64::from(days), Msg::DaysPastDueOne, Msg::DaysPastDue), &[("days", &format::integer(i64::from(days), locale))]) }
+                { fill(Msg::DaysPastDue.count(locale, i64::from(days)), &[("days", &format::integer(i64::from(days), locale))]) }
             </p>
             { leading(&timeline_props) }
             { slot(actions) }

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::components::slot;
 use crate::format;
-use crate::i18n::{fill, plural, Locale, Msg};
+use crate::i18n::{fill, Locale, Msg};
 use crate::labels;
 use crate::model::Model;
 use crate::shared::Shared;
@@ -113,12 +113,7 @@ fn notice_text(notice: &Notice, locale: Locale) -> String {
         )
     } else {
         fill(
-            plural(
-                locale,
-                i64::from(notice.days),
-                Msg::NoticeAheadOne,
-                Msg::NoticeAhead,
-            ),
+            Msg::NoticeAhead.count(locale, i64::from(notice.days)),
             &[("days", &format::integer(i64::from(notice.days), locale))],
         )
     }

@@ -1,0 +1,162 @@
+//! The message catalogs' build-time checks (`build/catalogs.rs`, run by `build.rs`): the
+//! catalogs in `locales/` pass, and each kind of mistake a translator can make fails
+//! naming its file and key.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "../build/catalogs.rs"]
+#[allow(dead_code)]
+mod catalogs;
+
+use catalogs::{check, parse, read, REFERENCE};
+
+const REFERENCE_TEXT: &str = r#"
+[messages]
+as_of = "Figures as of {date}"
+back = "Back"
+days_past_due = { one = "{days} day past due", other = "{days} days past due" }
+"#;
+
+/// What the checks say of a catalog for `tag` written as `text`, against the small
+/// reference above.
+fn problems(tag: &str, text: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let reference = parse(REFERENCE, REFERENCE_TEXT, &mut problems).unwrap();
+    assert_eq!(
+        problems,
+        Vec::<String>::new(),
+        "the test's reference is sound"
+    );
+    if let Some(catalog) = parse(tag, text, &mut problems) {
+        check(&reference, &catalog, &mut problems);
+    }
+    problems
+}
+
+#[test]
+fn the_catalogs_in_locales_pass() {
+    let mut problems = Vec::new();
+    let mut catalogs = Vec::new();
+    for entry in std::fs::read_dir("locales").unwrap() {
+        catalogs.extend(read(&entry.unwrap().path(), &mut problems));
+    }
+    let reference = catalogs.iter().find(|c| c.tag == REFERENCE).unwrap();
+    for catalog in &catalogs {
+        check(reference, catalog, &mut problems);
+    }
+    assert_eq!(problems, Vec::<String>::new());
+    assert!(catalogs.len() >= 2);
+}
+
+#[test]
+fn a_sound_translation_passes() {
+    let zh = r#"
+[messages]
+as_of = "数据截至 {date}"
+back = "返回"
+days_past_due = { other = "已逾期 {days} 天" }
+"#;
+    assert_eq!(problems("zh-CN", zh), Vec::<String>::new());
+}
+
+#[test]
+fn a_missing_or_unknown_key_is_named() {
+    let text = r#"
+[messages]
+as_of = "Figures as of {date}"
+bak = "Back"
+days_past_due = { one = "{days} day past due", other = "{days} days past due" }
+"#;
+    assert_eq!(
+        problems("en-GB", text),
+        [
+            "locales/en-GB.toml: `back` is missing (it is in en-US)",
+            "locales/en-GB.toml: `bak` is not a key of en-US",
+        ]
+    );
+}
+
+#[test]
+fn a_placeholder_that_differs_is_named() {
+    let text = r#"
+[messages]
+as_of = "数据截至 {day}"
+back = "返回"
+days_past_due = { other = "已逾期 {days} 天" }
+"#;
+    assert_eq!(
+        problems("zh-CN", text),
+        [r#"locales/zh-CN.toml: `as_of` has placeholders {"day"}, en-US has {"date"}"#]
+    );
+}
+
+#[test]
+fn counted_texts_need_exactly_their_languages_plural_forms() {
+    // Chinese counts with `other` only; English needs `one` too.
+    let zh = r#"
+[messages]
+as_of = "数据截至 {date}"
+back = "返回"
+days_past_due = { one = "已逾期 {days} 天", other = "已逾期 {days} 天" }
+"#;
+    assert_eq!(
+        problems("zh-HK", zh),
+        [
+            r#"locales/zh-HK.toml: `days_past_due` gives the forms {"one", "other"}; zh-HK counts whole numbers with {"other"}"#
+        ]
+    );
+    let en = r#"
+[messages]
+as_of = "Figures as of {date}"
+back = "Back"
+days_past_due = { other = "{days} days past due" }
+"#;
+    assert_eq!(
+        problems("en-GB", en),
+        [
+            r#"locales/en-GB.toml: `days_past_due` gives the forms {"other"}; en-GB counts whole numbers with {"one", "other"}"#
+        ]
+    );
+}
+
+#[test]
+fn plain_and_counted_texts_keep_their_kind() {
+    let text = r#"
+[messages]
+as_of = "Figures as of {date}"
+back = "Back"
+days_past_due = "{days} days past due"
+"#;
+    assert_eq!(
+        problems("en-GB", text),
+        ["locales/en-GB.toml: `days_past_due` must be a table of plural forms as in en-US"]
+    );
+}
+
+#[test]
+fn a_form_with_a_placeholder_the_reference_never_fills_is_named() {
+    let text = r#"
+[messages]
+as_of = "Figures as of {date}"
+back = "Back"
+days_past_due = { one = "{count} day past due", other = "{days} days past due" }
+"#;
+    assert_eq!(
+        problems("en-GB", text),
+        ["locales/en-GB.toml: `days_past_due.one` has {count}, which en-US does not fill"]
+    );
+}
+
+#[test]
+fn broken_toml_and_unknown_categories_are_named() {
+    assert!(problems("en-GB", "[messages]\nback = \"Back")[0]
+        .starts_with("locales/en-GB.toml: not valid TOML"));
+    let text = r#"
+[messages]
+as_of = "Figures as of {date}"
+back = "Back"
+days_past_due = { single = "{days} day past due", other = "{days} days past due" }
+"#;
+    assert!(problems("en-GB", text).contains(
+        &"locales/en-GB.toml: `days_past_due.single` is not a CLDR plural category (zero, one, two, few, many, other)".to_owned()
+    ));
+}
