@@ -23,6 +23,205 @@ pub struct Catalog {
     order: Vec<String>,
     texts: BTreeMap<String, Forms>,
     counted: BTreeSet<String>,
+    format: Option<Format>,
+}
+
+/// A locale's CLDR facts for numbers, amounts and dates, read from `[format]`.
+struct Format {
+    decimal: String,
+    group: String,
+    /// The sizes of the last group and of the groups before it (0: no grouping).
+    grouping: (usize, usize),
+    /// The text before and after the number in an amount; `¤` marks the symbol.
+    currency: (String, String),
+    percent: (String, String),
+    date: Vec<DatePart>,
+    months: Option<Vec<String>>,
+    symbols: BTreeMap<String, String>,
+}
+
+#[derive(Debug, PartialEq)]
+enum DatePart {
+    Text(String),
+    Year,
+    Month,
+    MonthName,
+    Day,
+}
+
+/// A CLDR number pattern (`¤#,##0.00`, `#,##0%`, `#,##0.00 ¤`): the text before and
+/// after its number, and its grouping.
+fn number_pattern(pattern: &str) -> Result<(String, String, (usize, usize)), String> {
+    let is_number = |c: char| matches!(c, '#' | '0' | ',' | '.');
+    let start = pattern.find(is_number).ok_or("has no number (# and 0)")?;
+    let end = pattern.rfind(is_number).map_or(start, |i| i + 1);
+    let number = &pattern[start..end];
+    let whole = number.split('.').next().unwrap_or(number);
+    let groups: Vec<&str> = whole.split(',').collect();
+    let grouping = match groups.as_slice() {
+        [_] => (0, 0),
+        [.., secondary, primary] if groups.len() > 2 => (primary.len(), secondary.len()),
+        [_, primary] => (primary.len(), primary.len()),
+        _ => return Err("has an empty group".into()),
+    };
+    if grouping.0 == 0 && groups.len() > 1 {
+        return Err("has an empty group".into());
+    }
+    Ok((
+        pattern[..start].to_owned(),
+        pattern[end..].to_owned(),
+        grouping,
+    ))
+}
+
+/// A CLDR date pattern: `y` the year, `M` the month's number, `MMMM` its name, `d` the
+/// day, text in single quotes or any other character as it is.
+fn date_pattern(pattern: &str) -> Result<Vec<DatePart>, String> {
+    let mut parts = Vec::new();
+    let mut text = String::new();
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\'' {
+            for quoted in chars.by_ref() {
+                if quoted == '\'' {
+                    break;
+                }
+                text.push(quoted);
+            }
+            continue;
+        }
+        if !c.is_ascii_alphabetic() {
+            text.push(c);
+            continue;
+        }
+        let mut run = 1;
+        while chars.peek() == Some(&c) {
+            chars.next();
+            run += 1;
+        }
+        let part = match (c, run) {
+            ('y', _) => DatePart::Year,
+            ('M', 1) => DatePart::Month,
+            ('M', 4) => DatePart::MonthName,
+            ('d', 1) => DatePart::Day,
+            _ => {
+                return Err(format!(
+                    "has `{}`, which is not y, M, MMMM or d",
+                    c.to_string().repeat(run)
+                ))
+            }
+        };
+        if !text.is_empty() {
+            parts.push(DatePart::Text(std::mem::take(&mut text)));
+        }
+        parts.push(part);
+    }
+    if !text.is_empty() {
+        parts.push(DatePart::Text(text));
+    }
+    Ok(parts)
+}
+
+/// Reads `[format]`, adding what is wrong to `problems`, each named by its key.
+fn read_format(file: &str, table: &toml::Table, problems: &mut Vec<String>) -> Option<Format> {
+    let text = |key: &str, problems: &mut Vec<String>| match table.get(key) {
+        Some(toml::Value::String(value)) => Some(value.clone()),
+        Some(_) => {
+            problems.push(format!("{file}: `format.{key}` is not text"));
+            None
+        }
+        None => {
+            problems.push(format!("{file}: `format.{key}` is missing"));
+            None
+        }
+    };
+    let decimal = text("decimal", problems);
+    let group = text("group", problems);
+    let pattern = |key: &str, problems: &mut Vec<String>| {
+        let value = text(key, problems)?;
+        number_pattern(&value)
+            .map_err(|e| problems.push(format!("{file}: `format.{key}` {e}")))
+            .ok()
+    };
+    let currency = pattern("currency", problems);
+    let percent = pattern("percent", problems);
+    if let Some((before, after, _)) = &currency {
+        if !(before.contains('¤') || after.contains('¤')) {
+            problems.push(format!("{file}: `format.currency` has no ¤ for the symbol"));
+        }
+    }
+    let date = text("date", problems).and_then(|value| {
+        date_pattern(&value)
+            .map_err(|e| problems.push(format!("{file}: `format.date` {e}")))
+            .ok()
+    });
+    let months = match table.get("months") {
+        None => None,
+        Some(toml::Value::Array(names)) => {
+            let names: Vec<String> = names
+                .iter()
+                .filter_map(|n| n.as_str().map(str::to_owned))
+                .collect();
+            if names.len() != 12 {
+                problems.push(format!(
+                    "{file}: `format.months` needs the 12 months' names"
+                ));
+            }
+            Some(names)
+        }
+        Some(_) => {
+            problems.push(format!("{file}: `format.months` is not a list of names"));
+            None
+        }
+    };
+    if date
+        .as_ref()
+        .is_some_and(|d| d.contains(&DatePart::MonthName))
+        && months.is_none()
+    {
+        problems.push(format!(
+            "{file}: `format.date` names the month (MMMM) but `format.months` is missing"
+        ));
+    }
+    let mut symbols = BTreeMap::new();
+    match table.get("symbols") {
+        Some(toml::Value::Table(given)) => {
+            for (code, symbol) in given {
+                let is_code = code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase());
+                match symbol.as_str() {
+                    Some(symbol) if is_code && !symbol.is_empty() => {
+                        symbols.insert(code.clone(), symbol.to_owned());
+                    }
+                    _ => problems.push(format!(
+                        "{file}: `format.symbols.{code}` must be an ISO 4217 code with its symbol as text"
+                    )),
+                }
+            }
+        }
+        Some(_) => problems.push(format!("{file}: `format.symbols` is not a table")),
+        None => {}
+    }
+    for key in table.keys() {
+        if ![
+            "decimal", "group", "currency", "percent", "date", "months", "symbols",
+        ]
+        .contains(&key.as_str())
+        {
+            problems.push(format!("{file}: `format.{key}` is not a known fact"));
+        }
+    }
+    let (currency_before, currency_after, grouping) = currency?;
+    let (percent_before, percent_after, _) = percent?;
+    Some(Format {
+        decimal: decimal?,
+        group: group?,
+        grouping,
+        currency: (currency_before, currency_after),
+        percent: (percent_before, percent_after),
+        date: date?,
+        months,
+        symbols,
+    })
 }
 
 fn category_name(category: PluralCategory) -> &'static str {
@@ -88,9 +287,18 @@ pub fn parse(tag: &str, text: &str, problems: &mut Vec<String>) -> Option<Catalo
             return None;
         }
     };
-    for key in table.keys().filter(|k| *k != "messages") {
-        problems.push(format!("{file}: unknown table `{key}` (only [messages])"));
+    for key in table.keys().filter(|k| *k != "messages" && *k != "format") {
+        problems.push(format!(
+            "{file}: unknown table `{key}` (only [format] and [messages])"
+        ));
     }
+    let format = match table.get("format") {
+        Some(toml::Value::Table(format)) => read_format(&file, format, problems),
+        _ => {
+            problems.push(format!("{file}: no [format] table"));
+            None
+        }
+    };
     let Some(toml::Value::Table(messages)) = table.get("messages") else {
         problems.push(format!("{file}: no [messages] table"));
         return None;
@@ -100,6 +308,7 @@ pub fn parse(tag: &str, text: &str, problems: &mut Vec<String>) -> Option<Catalo
         order: Vec::new(),
         texts: BTreeMap::new(),
         counted: BTreeSet::new(),
+        format,
     };
     // toml's tables are sorted; the file's order comes from the text itself.
     for line in text.lines() {
@@ -300,6 +509,55 @@ pub fn generate(reference: &Catalog, catalogs: &[Catalog]) -> String {
         let _ = writeln!(
             out,
             "        Locale::{} => (&{name}, {name}_FORMS),",
+            camel(&catalog.tag)
+        );
+    }
+    out.push_str("    }\n}\n\n");
+    for catalog in catalogs {
+        let Some(format) = &catalog.format else {
+            continue;
+        };
+        let name = catalog.tag.replace('-', "_").to_ascii_uppercase();
+        let date: Vec<String> = format
+            .date
+            .iter()
+            .map(|part| match part {
+                DatePart::Text(text) => format!("DatePart::Text({text:?})"),
+                other => format!("DatePart::{other:?}"),
+            })
+            .collect();
+        let months: Vec<String> = match &format.months {
+            Some(names) => names.iter().map(|n| format!("{n:?}")).collect(),
+            None => vec!["\"\"".to_owned(); 12],
+        };
+        let symbols: Vec<String> = format
+            .symbols
+            .iter()
+            .map(|(code, symbol)| format!("({code:?}, {symbol:?})"))
+            .collect();
+        let _ = writeln!(
+            out,
+            "/// `locales/{}.toml`'s `[format]`.\nstatic {name}_FACTS: Facts = Facts {{\n    decimal: {:?},\n    group: {:?},\n    grouping: ({}, {}),\n    currency: ({:?}, {:?}),\n    percent: ({:?}, {:?}),\n    date: &[{}],\n    months: [{}],\n    symbols: &[{}],\n}};\n",
+            catalog.tag,
+            format.decimal,
+            format.group,
+            format.grouping.0,
+            format.grouping.1,
+            format.currency.0,
+            format.currency.1,
+            format.percent.0,
+            format.percent.1,
+            date.join(", "),
+            months.join(", "),
+            symbols.join(", "),
+        );
+    }
+    out.push_str("/// The CLDR facts `locale` writes numbers, amounts and dates with.\npub(crate) fn facts(locale: Locale) -> &'static Facts {\n    match locale {\n");
+    for catalog in catalogs {
+        let name = catalog.tag.replace('-', "_").to_ascii_uppercase();
+        let _ = writeln!(
+            out,
+            "        Locale::{} => &{name}_FACTS,",
             camel(&catalog.tag)
         );
     }

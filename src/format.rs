@@ -1,112 +1,144 @@
 //! Locale formatting of amounts, dates, integers and rates, exact from the engine's
-//! decimals, in plain Rust.
+//! decimals, driven by each locale's CLDR facts (`[format]` in `locales/<tag>.toml`:
+//! decimal and group symbols, grouping, currency and percent patterns, the date
+//! pattern, month names, currency symbols), with no code per locale.
 //!
-//! The output is, character for character, what the browser's `Intl` gives for the two
-//! locales the widget speaks and every currency the engine knows (CLDR's symbols and
+//! The output is, character for character, what the browser's `Intl` gives for every
+//! locale the widget speaks and every currency the engine knows (CLDR's symbols and
 //! patterns); a browser test compares the two across all of them. (One difference on
 //! purpose: a small negative rate is `0.00%`, where `Intl` writes `-0.00%`.) It is written
 //! out here rather than asked of `Intl` because the first `Intl` formatter a page builds
 //! makes the browser load its locale data: 11–27 ms in a fresh page on the benchmark
-//! machine, longer than everything else the first render does.
+//! machine (38 ms median of 15 on the build machine), longer than everything else the
+//! first render does.
 
 use jiff::civil::Date;
 use repay_engine::rust_decimal::{Decimal, RoundingStrategy};
 use repay_engine::Money;
 
-use crate::i18n::Locale;
+use crate::i18n::{facts, Locale};
 
-/// CLDR's symbol for a currency in English (US) and in Chinese (China), for the currencies
-/// that have one; any other is written as its code and a no-break space (`CHF 1.00`).
-const SYMBOLS: &[(&str, &str, &str)] = &[
-    ("AUD", "A$", "AU$"),
-    ("CAD", "CA$", "CA$"),
-    ("CNY", "CN¥", "¥"),
-    ("EUR", "€", "€"),
-    ("GBP", "£", "£"),
-    ("HKD", "HK$", "HK$"),
-    ("JPY", "¥", "JP¥"),
-    ("KRW", "₩", "₩"),
-    ("NZD", "NZ$", "NZ$"),
-    ("TWD", "NT$", "NT$"),
-    ("USD", "$", "US$"),
-];
+/// A locale's CLDR facts for numbers, amounts and dates (compiled by `build.rs` from the
+/// locale's `[format]`).
+#[derive(Debug)]
+pub(crate) struct Facts {
+    pub(crate) decimal: &'static str,
+    pub(crate) group: &'static str,
+    /// The sizes of the last group of digits and of the groups before it; 0, none.
+    pub(crate) grouping: (usize, usize),
+    /// The text before and after an amount's number; `¤` stands for the symbol.
+    pub(crate) currency: (&'static str, &'static str),
+    /// The text before and after a percentage's number.
+    pub(crate) percent: (&'static str, &'static str),
+    pub(crate) date: &'static [DatePart],
+    /// The months' names, when `date` uses them.
+    pub(crate) months: [&'static str; 12],
+    /// The symbol of each currency that has one in the locale.
+    pub(crate) symbols: &'static [(&'static str, &'static str)],
+}
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// A piece of a date pattern.
+#[derive(Debug)]
+pub(crate) enum DatePart {
+    Text(&'static str),
+    Year,
+    Month,
+    MonthName,
+    Day,
+}
 
-/// Writes a plain decimal string (`-1234567.50`) with its integer digits grouped in
-/// threes (`-1,234,567.50`), after `prefix` and the sign. Both locales group so.
-fn grouped(plain: &str, prefix: &str) -> String {
+/// Writes a plain decimal string (`-1234567.50`) in `facts`' symbols and grouping
+/// (`-1,234,567.50`), with `before` and `after` around the number and the sign first.
+fn written(plain: &str, facts: &Facts, before: &str, after: &str) -> String {
     let (sign, digits) = match plain.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", plain),
     };
-    let (whole, fraction) = digits.split_at(digits.find('.').unwrap_or(digits.len()));
-    let mut out = String::with_capacity(plain.len() + prefix.len() + whole.len() / 3 + 1);
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (digits, None),
+    };
+    let mut out = String::with_capacity(plain.len() + before.len() + after.len() + whole.len() / 2);
     out.push_str(sign);
-    out.push_str(prefix);
+    out.push_str(before);
+    let (primary, secondary) = facts.grouping;
+    let len = whole.len();
     for (index, digit) in whole.chars().enumerate() {
-        if index > 0 && (whole.len() - index) % 3 == 0 {
-            out.push(',');
+        let left = len - index;
+        let breaks = primary > 0
+            && index > 0
+            && (left == primary
+                || (left > primary && secondary > 0 && (left - primary) % secondary == 0));
+        if breaks {
+            out.push_str(facts.group);
         }
         out.push(digit);
     }
-    out.push_str(fraction);
+    if let Some(fraction) = fraction {
+        out.push_str(facts.decimal);
+        out.push_str(fraction);
+    }
+    out.push_str(after);
     out
 }
 
-/// An amount with its currency, e.g. `$1,234.56`, `¥860.00` (Chinese), `KWD 1.500`.
+/// An amount with its currency, e.g. `$1,234.56`, `¥860.00` (Chinese), `KWD 1.500`: the
+/// locale's symbol where it has one, otherwise the code and a no-break space (CLDR's
+/// spacing between a code and digits).
 pub fn money(money: &Money, locale: Locale) -> String {
+    let facts = facts(locale);
     let code = money.currency().code();
-    let symbol = SYMBOLS
+    let symbol = facts
+        .symbols
         .iter()
-        .find(|(known, ..)| *known == code)
-        .map(|&(_, english, chinese)| match locale {
-            Locale::EnUs => english.to_owned(),
-            Locale::ZhCn => chinese.to_owned(),
-        })
-        .unwrap_or_else(|| format!("{code}\u{a0}"));
+        .find(|(known, _)| *known == code)
+        .map_or_else(
+            || format!("{code}\u{a0}"),
+            |(_, symbol)| (*symbol).to_owned(),
+        );
+    let (before, after) = facts.currency;
     // The engine keeps every amount at its currency's minor units, so its canonical
     // string has exactly the decimals to show.
-    grouped(&money.to_string(), &symbol)
+    written(
+        &money.to_string(),
+        facts,
+        &before.replace('¤', &symbol),
+        &after.replace('¤', &symbol),
+    )
 }
 
 /// A calendar date in the locale's long form: `September 5, 2026` / `2026年9月5日`.
 pub fn date(date: Date, locale: Locale) -> String {
-    let (year, month, day) = (date.year(), date.month(), date.day());
-    match locale {
-        Locale::EnUs => {
-            let name = MONTHS[usize::from(month.unsigned_abs()) - 1];
-            format!("{name} {day}, {year}")
+    let facts = facts(locale);
+    let month = usize::from(date.month().unsigned_abs());
+    let mut out = String::new();
+    for part in facts.date {
+        match part {
+            DatePart::Text(text) => out.push_str(text),
+            DatePart::Year => out.push_str(&date.year().to_string()),
+            DatePart::Month => out.push_str(&month.to_string()),
+            DatePart::MonthName => out.push_str(facts.months[month - 1]),
+            DatePart::Day => out.push_str(&date.day().to_string()),
         }
-        Locale::ZhCn => format!("{year}年{month}月{day}日"),
     }
+    out
 }
 
 /// An integer with its digits grouped: `1,234`.
-pub fn integer(value: i64, _locale: Locale) -> String {
-    grouped(&value.to_string(), "")
+pub fn integer(value: i64, locale: Locale) -> String {
+    written(&value.to_string(), facts(locale), "", "")
 }
 
 /// A rate given as a fraction (`0.138881`) as a percentage with two decimals, rounded half
 /// away from zero as `Intl` does: `13.89%`. A rate that rounds to zero is `0.00%`, unsigned.
 /// (The engine's rates stay far below the largest `Decimal`; a fraction too large to
 /// multiply by 100 is written by appending two zeros to its whole part instead.)
-pub fn percent(fraction: &Decimal, _locale: Locale) -> String {
+pub fn percent(fraction: &Decimal, locale: Locale) -> String {
+    let facts = facts(locale);
+    let (before, after) = facts.percent;
     let Some(percentage) = fraction.checked_mul(Decimal::ONE_HUNDRED) else {
-        return grouped(&format!("{}00", fraction.trunc()), "") + ".00%";
+        let whole = format!("{}00.00", fraction.trunc());
+        return written(&whole, facts, before, after);
     };
     let mut hundredths =
         percentage.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
@@ -114,9 +146,7 @@ pub fn percent(fraction: &Decimal, _locale: Locale) -> String {
     if hundredths.is_zero() {
         hundredths.set_sign_positive(true);
     }
-    let mut text = grouped(&hundredths.to_string(), "");
-    text.push('%');
-    text
+    written(&hundredths.to_string(), facts, before, after)
 }
 
 #[cfg(test)]
@@ -130,11 +160,21 @@ mod tests {
 
     #[test]
     fn groups_the_whole_part_only() {
-        assert_eq!(grouped("0.50", "$"), "$0.50");
-        assert_eq!(grouped("999", ""), "999");
-        assert_eq!(grouped("1000", ""), "1,000");
-        assert_eq!(grouped("-1234567.891", "X"), "-X1,234,567.891");
-        assert_eq!(grouped("123456", ""), "123,456");
+        let en = facts(Locale::EnUs);
+        assert_eq!(written("0.50", en, "$", ""), "$0.50");
+        assert_eq!(written("999", en, "", ""), "999");
+        assert_eq!(written("1000", en, "", ""), "1,000");
+        assert_eq!(written("-1234567.891", en, "X", ""), "-X1,234,567.891");
+        assert_eq!(written("123456", en, "", ""), "123,456");
+        // A pattern with a secondary grouping (#,##,##0), and a symbol after the number.
+        let indian = Facts {
+            grouping: (3, 2),
+            ..*facts(Locale::EnUs)
+        };
+        assert_eq!(
+            written("-12345678.5", &indian, "", " ¤"),
+            "-1,23,45,678.5 ¤"
+        );
     }
 
     #[test]

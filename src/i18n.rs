@@ -13,6 +13,8 @@ use repay_engine::InvalidReason;
 /// The languages the widget speaks: the contract's, which the proposal names.
 pub use repay_contract::Locale;
 
+use crate::format::{DatePart, Facts};
+
 include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 
 /// CLDR's plural categories: which form of a counted message a number takes.

@@ -9,24 +9,41 @@ mod catalogs;
 
 use catalogs::{check, parse, read, REFERENCE};
 
-const REFERENCE_TEXT: &str = r#"
+/// A sound `[format]`, put in front of each test's catalog that has none of its own.
+const FORMAT: &str = r##"
+[format]
+decimal = "."
+group = ","
+currency = "¤#,##0.00"
+percent = "#,##0%"
+date = "y年M月d日"
+"##;
+
+const REFERENCE_TEXT: &str = r##"
 [messages]
 as_of = "Figures as of {date}"
 back = "Back"
 days_past_due = { one = "{days} day past due", other = "{days} days past due" }
-"#;
+"##;
 
 /// What the checks say of a catalog for `tag` written as `text`, against the small
 /// reference above.
 fn problems(tag: &str, text: &str) -> Vec<String> {
     let mut problems = Vec::new();
-    let reference = parse(REFERENCE, REFERENCE_TEXT, &mut problems).unwrap();
+    let with_format = |text: &str| {
+        if text.contains("[format]") {
+            text.to_owned()
+        } else {
+            format!("{FORMAT}{text}")
+        }
+    };
+    let reference = parse(REFERENCE, &with_format(REFERENCE_TEXT), &mut problems).unwrap();
     assert_eq!(
         problems,
         Vec::<String>::new(),
         "the test's reference is sound"
     );
-    if let Some(catalog) = parse(tag, text, &mut problems) {
+    if let Some(catalog) = parse(tag, &with_format(text), &mut problems) {
         check(&reference, &catalog, &mut problems);
     }
     problems
@@ -49,23 +66,23 @@ fn the_catalogs_in_locales_pass() {
 
 #[test]
 fn a_sound_translation_passes() {
-    let zh = r#"
+    let zh = r##"
 [messages]
 as_of = "数据截至 {date}"
 back = "返回"
 days_past_due = { other = "已逾期 {days} 天" }
-"#;
+"##;
     assert_eq!(problems("zh-CN", zh), Vec::<String>::new());
 }
 
 #[test]
 fn a_missing_or_unknown_key_is_named() {
-    let text = r#"
+    let text = r##"
 [messages]
 as_of = "Figures as of {date}"
 bak = "Back"
 days_past_due = { one = "{days} day past due", other = "{days} days past due" }
-"#;
+"##;
     assert_eq!(
         problems("en-GB", text),
         [
@@ -77,55 +94,55 @@ days_past_due = { one = "{days} day past due", other = "{days} days past due" }
 
 #[test]
 fn a_placeholder_that_differs_is_named() {
-    let text = r#"
+    let text = r##"
 [messages]
 as_of = "数据截至 {day}"
 back = "返回"
 days_past_due = { other = "已逾期 {days} 天" }
-"#;
+"##;
     assert_eq!(
         problems("zh-CN", text),
-        [r#"locales/zh-CN.toml: `as_of` has placeholders {"day"}, en-US has {"date"}"#]
+        [r##"locales/zh-CN.toml: `as_of` has placeholders {"day"}, en-US has {"date"}"##]
     );
 }
 
 #[test]
 fn counted_texts_need_exactly_their_languages_plural_forms() {
     // Chinese counts with `other` only; English needs `one` too.
-    let zh = r#"
+    let zh = r##"
 [messages]
 as_of = "数据截至 {date}"
 back = "返回"
 days_past_due = { one = "已逾期 {days} 天", other = "已逾期 {days} 天" }
-"#;
+"##;
     assert_eq!(
         problems("zh-HK", zh),
         [
-            r#"locales/zh-HK.toml: `days_past_due` gives the forms {"one", "other"}; zh-HK counts whole numbers with {"other"}"#
+            r##"locales/zh-HK.toml: `days_past_due` gives the forms {"one", "other"}; zh-HK counts whole numbers with {"other"}"##
         ]
     );
-    let en = r#"
+    let en = r##"
 [messages]
 as_of = "Figures as of {date}"
 back = "Back"
 days_past_due = { other = "{days} days past due" }
-"#;
+"##;
     assert_eq!(
         problems("en-GB", en),
         [
-            r#"locales/en-GB.toml: `days_past_due` gives the forms {"other"}; en-GB counts whole numbers with {"one", "other"}"#
+            r##"locales/en-GB.toml: `days_past_due` gives the forms {"other"}; en-GB counts whole numbers with {"one", "other"}"##
         ]
     );
 }
 
 #[test]
 fn plain_and_counted_texts_keep_their_kind() {
-    let text = r#"
+    let text = r##"
 [messages]
 as_of = "Figures as of {date}"
 back = "Back"
 days_past_due = "{days} days past due"
-"#;
+"##;
     assert_eq!(
         problems("en-GB", text),
         ["locales/en-GB.toml: `days_past_due` must be a table of plural forms as in en-US"]
@@ -134,12 +151,12 @@ days_past_due = "{days} days past due"
 
 #[test]
 fn a_form_with_a_placeholder_the_reference_never_fills_is_named() {
-    let text = r#"
+    let text = r##"
 [messages]
 as_of = "Figures as of {date}"
 back = "Back"
 days_past_due = { one = "{count} day past due", other = "{days} days past due" }
-"#;
+"##;
     assert_eq!(
         problems("en-GB", text),
         ["locales/en-GB.toml: `days_past_due.one` has {count}, which en-US does not fill"]
@@ -150,13 +167,57 @@ days_past_due = { one = "{count} day past due", other = "{days} days past due" }
 fn broken_toml_and_unknown_categories_are_named() {
     assert!(problems("en-GB", "[messages]\nback = \"Back")[0]
         .starts_with("locales/en-GB.toml: not valid TOML"));
-    let text = r#"
+    let text = r##"
 [messages]
 as_of = "Figures as of {date}"
 back = "Back"
 days_past_due = { single = "{days} day past due", other = "{days} days past due" }
-"#;
+"##;
     assert!(problems("en-GB", text).contains(
         &"locales/en-GB.toml: `days_past_due.single` is not a CLDR plural category (zero, one, two, few, many, other)".to_owned()
     ));
+}
+
+#[test]
+fn format_facts_that_cannot_be_used_are_named() {
+    let text = r##"
+[format]
+decimal = "."
+currency = "#,##0.00"
+percent = "%"
+date = "EEEE, MMMM d, y"
+misc = "x"
+
+[format.symbols]
+usd = "$"
+
+[messages]
+as_of = "Figures as of {date}"
+back = "Back"
+days_past_due = { one = "{days} day past due", other = "{days} days past due" }
+"##;
+    assert_eq!(
+        problems("en-GB", text),
+        [
+            "locales/en-GB.toml: `format.group` is missing",
+            "locales/en-GB.toml: `format.percent` has no number (# and 0)",
+            "locales/en-GB.toml: `format.currency` has no ¤ for the symbol",
+            "locales/en-GB.toml: `format.date` has `EEEE`, which is not y, M, MMMM or d",
+            "locales/en-GB.toml: `format.symbols.usd` must be an ISO 4217 code with its symbol as text",
+            "locales/en-GB.toml: `format.misc` is not a known fact",
+        ]
+    );
+    // Month names are needed once the date names its month.
+    let text = text
+        .replace("EEEE, ", "")
+        .replace("group = ", "")
+        .replace("decimal = \".\"", "decimal = \".\"\ngroup = \",\"")
+        .replace("currency = \"#", "currency = \"¤#")
+        .replace("percent = \"%\"", "percent = \"#,##0%\"")
+        .replace("misc = \"x\"", "")
+        .replace("usd", "USD");
+    assert_eq!(
+        problems("en-GB", &text),
+        ["locales/en-GB.toml: `format.date` names the month (MMMM) but `format.months` is missing"]
+    );
 }
