@@ -17,10 +17,20 @@ use crate::submit::Json;
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WidgetConfigWire {
-    /// `"zh-CN"` or `"en-US"`; absent means "follow the browser".
+    /// The language to start in, one of `locales`; absent means "follow the reader": the
+    /// host page's `lang`, then the browser's languages, each to the nearest enabled
+    /// locale (en-AU reads en-GB, any other English en-US), else the first of `locales`.
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<repay_contract::Locale>"))]
     pub locale: Option<String>,
+    /// The languages the bank enables, in the order the switch shows them; absent means
+    /// every language the widget speaks.
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<Vec<repay_contract::Locale>>", length(min = 1))
+    )]
+    pub locales: Option<Vec<String>>,
     /// The customer's account on the bank's "today".
     pub account: AccountSnapshotWire,
     /// The bank's policy: rates, fees, stages and the plans it offers.
@@ -308,7 +318,8 @@ pub enum Credentials {
     Include,
 }
 
-/// A text the bank gives in both languages.
+/// A text the bank gives in Chinese and English, and if it likes in British English
+/// (otherwise en-GB readers get the en-US text).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -317,6 +328,8 @@ pub struct LocalizedText {
     pub en_us: String,
     #[serde(rename = "zh-CN")]
     pub zh_cn: String,
+    #[serde(rename = "en-GB", default)]
+    pub en_gb: Option<String>,
 }
 
 impl LocalizedText {
@@ -325,6 +338,7 @@ impl LocalizedText {
         match locale {
             Locale::EnUs => &self.en_us,
             Locale::ZhCn => &self.zh_cn,
+            Locale::EnGb => self.en_gb.as_deref().unwrap_or(&self.en_us),
         }
     }
 }
@@ -609,8 +623,10 @@ impl ConfigError {
 /// A checked configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WidgetConfig {
-    /// The locale the host asked for, if any.
+    /// The locale the host asked for, if any (one of `locales`).
     pub locale: Option<Locale>,
+    /// The locales the bank enables, in the switch's order: at least one.
+    pub locales: Vec<Locale>,
     /// The account and the policy, checked by the engine.
     pub scenario: Scenario,
     pub payment_channels: Vec<PaymentChannelWire>,
@@ -665,6 +681,31 @@ impl WidgetConfig {
                 ConfigError::new(error, None)
             })?),
         };
+        let locales = match &wire.locales {
+            None => Locale::ALL.to_vec(),
+            Some(tags) if tags.is_empty() => {
+                let error = EngineError::invalid("locales", InvalidReason::Empty);
+                return Err(ConfigError::new(error, locale));
+            }
+            Some(tags) => {
+                let mut locales = Vec::with_capacity(tags.len());
+                for (index, tag) in tags.iter().enumerate() {
+                    let Some(found) = Locale::exact(tag) else {
+                        let path = format!("locales[{index}]");
+                        let error = EngineError::invalid(&path, InvalidReason::UnsupportedLocale);
+                        return Err(ConfigError::new(error, locale));
+                    };
+                    if !locales.contains(&found) {
+                        locales.push(found);
+                    }
+                }
+                locales
+            }
+        };
+        if locale.is_some_and(|locale| !locales.contains(&locale)) {
+            let error = EngineError::invalid("locale", InvalidReason::NotAllowed);
+            return Err(ConfigError::new(error, locale));
+        }
         let scenario_wire = ScenarioWire {
             account: wire.account.clone(),
             policy: wire.policy.clone(),
@@ -732,6 +773,7 @@ impl WidgetConfig {
         }
         Ok(Self {
             locale,
+            locales,
             scenario,
             payment_channels: wire.payment_channels,
             terms: wire.terms,
@@ -840,6 +882,53 @@ mod tests {
         let config = read_config(DEMO).unwrap();
         assert_eq!(config.locale, Some(Locale::ZhCn));
         assert!(config.scenario.account.days_past_due() > 0);
+    }
+
+    #[test]
+    fn the_bank_enables_its_languages_and_each_is_checked() {
+        let with = |locale: serde_json::Value, locales: serde_json::Value| {
+            let mut value: serde_json::Value = serde_json::from_str(DEMO).unwrap();
+            value["locale"] = locale;
+            value["locales"] = locales;
+            read_config(&value.to_string())
+        };
+        let path = |error: ConfigError| match error.error {
+            EngineError::Invalid { path, reason } => (path, reason),
+            other => panic!("{other:?}"),
+        };
+        // Absent: every language the widget speaks.
+        let config = read_config(DEMO).unwrap();
+        assert_eq!(config.locales, Locale::ALL.to_vec());
+        let config = with(
+            "en-GB".into(),
+            serde_json::json!(["en-GB", "zh-CN", "en-GB"]),
+        )
+        .unwrap();
+        assert_eq!(
+            config.locales,
+            [Locale::EnGb, Locale::ZhCn],
+            "repeats dropped"
+        );
+        assert_eq!(config.locale, Some(Locale::EnGb));
+        assert_eq!(
+            path(
+                with(
+                    serde_json::Value::Null,
+                    serde_json::json!(["zh-CN", "fr-FR"])
+                )
+                .unwrap_err()
+            ),
+            ("locales[1]".to_owned(), InvalidReason::UnsupportedLocale)
+        );
+        assert_eq!(
+            path(with(serde_json::Value::Null, serde_json::json!([])).unwrap_err()),
+            ("locales".to_owned(), InvalidReason::Empty)
+        );
+        // The language to start in must be one the bank enables.
+        assert_eq!(
+            path(with("zh-CN".into(), serde_json::json!(["en-US"])).unwrap_err()),
+            ("locale".to_owned(), InvalidReason::NotAllowed)
+        );
     }
 
     #[test]

@@ -128,7 +128,7 @@ impl Mounted {
             root,
             AppProps {
                 config: config.clone(),
-                fallback_locale: crate::browser_locale(),
+                preferred: crate::reader_languages(),
                 on_event: Some(on_event.clone()),
             },
         )
@@ -162,7 +162,7 @@ impl Mounted {
         }
         self.app.update(AppProps {
             config: config.clone(),
-            fallback_locale: crate::browser_locale(),
+            preferred: crate::reader_languages(),
             on_event: Some(self.on_event.clone()),
         });
         self.config = config;

@@ -128,6 +128,24 @@ impl Msg {
     }
 }
 
+/// The locale for a reader whose languages are `preferred` (BCP 47 tags, best first: the
+/// host page's `lang`, then the browser's), among the `enabled` ones: the first tag that
+/// an enabled locale serves, exactly or by [`Locale::candidates`]; `None` when none does.
+pub fn negotiate<'a>(
+    preferred: impl IntoIterator<Item = &'a str>,
+    enabled: &[Locale],
+) -> Option<Locale> {
+    preferred.into_iter().find_map(|tag| {
+        Locale::exact(tag)
+            .filter(|locale| enabled.contains(locale))
+            .or_else(|| {
+                Locale::candidates(tag)
+                    .into_iter()
+                    .find(|locale| enabled.contains(locale))
+            })
+    })
+}
+
 /// Replaces each `{name}` in `template` with its value.
 pub(crate) fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut text = template.to_owned();
@@ -145,6 +163,10 @@ pub(crate) fn reason_text(reason: &InvalidReason, locale: Locale) -> String {
             fill(template, &[("max", &max_decimals.to_string())])
         }
         InvalidReason::TooMany { max } => fill(template, &[("max", &max.to_string())]),
+        InvalidReason::UnsupportedLocale => {
+            let tags: Vec<&str> = Locale::ALL.iter().map(|l| l.tag()).collect();
+            fill(template, &[("tags", &tags.join(", "))])
+        }
         InvalidReason::ExceedsOther { other }
         | InvalidReason::BeforeOther { other }
         | InvalidReason::AfterOther { other } => fill(template, &[("other", other)]),
@@ -184,6 +206,25 @@ mod tests {
         }
         assert_eq!(plural_category(Locale::ZhCn, 1), Plural::Other);
         assert_eq!(plural_category(Locale::EnUs, 1), Plural::One);
+    }
+
+    #[test]
+    fn the_reader_gets_the_nearest_enabled_locale() {
+        let all = Locale::ALL;
+        assert_eq!(negotiate(["en-AU"], &all), Some(Locale::EnGb));
+        assert_eq!(negotiate(["en-CA"], &all), Some(Locale::EnUs));
+        assert_eq!(negotiate(["zh-SG"], &all), Some(Locale::ZhCn));
+        // The page's language first, then the browser's, each in order.
+        assert_eq!(
+            negotiate(["fr-FR", "en-GB", "zh-CN"], &all),
+            Some(Locale::EnGb)
+        );
+        // Only what the bank enables: en-AU falls back to en-US.
+        let us_and_cn = [Locale::ZhCn, Locale::EnUs];
+        assert_eq!(negotiate(["en-AU"], &us_and_cn), Some(Locale::EnUs));
+        assert_eq!(negotiate(["en-GB"], &[Locale::ZhCn]), None);
+        assert_eq!(negotiate(["de", "fr"], &all), None);
+        assert_eq!(negotiate([], &all), None);
     }
 
     #[test]

@@ -30,7 +30,6 @@ use yew::AppHandle;
 
 use crate::components::app::{App, AppProps};
 use crate::config::{ThemeWire, WidgetConfig};
-use crate::i18n::Locale;
 use crate::shared::Shared;
 
 /// Mounts the widget into `root` with a configuration given as JSON text, for Rust
@@ -48,7 +47,7 @@ pub fn mount(root: Element, config_json: &str) -> AppHandle<App> {
         root,
         AppProps {
             config,
-            fallback_locale: browser_locale(),
+            preferred: reader_languages(),
             on_event: None,
         },
     )
@@ -75,10 +74,18 @@ pub(crate) fn apply_theme(element: &Element, theme: &ThemeWire) {
     }
 }
 
-/// The browser's preferred supported language, or English.
-pub fn browser_locale() -> Locale {
-    web_sys::window()
-        .and_then(|window| window.navigator().language())
-        .and_then(|tag| Locale::from_tag(&tag))
-        .unwrap_or_default()
+/// The reader's languages, best first: the host page's `lang` (what the page around the
+/// widget is written in), then the browser's languages in the reader's order.
+pub fn reader_languages() -> Vec<String> {
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
+    let page = window
+        .document()
+        .and_then(|document| document.document_element())
+        .and_then(|root| root.get_attribute("lang"))
+        .filter(|lang| !lang.trim().is_empty());
+    let languages = window.navigator().languages();
+    let browser = languages.iter().filter_map(|tag| tag.as_string());
+    page.into_iter().chain(browser).collect()
 }

@@ -19,7 +19,7 @@ use crate::components::status_step::{status_step, StatusStepProps};
 use crate::config::{ConfigError, WidgetConfig};
 use crate::effects::{self, Effect};
 use crate::events::{plan_code, step_name, Seen, WidgetEvent};
-use crate::i18n::{Locale, Msg};
+use crate::i18n::{negotiate, Locale, Msg};
 use crate::model::{derive, Inputs};
 use crate::shared::Shared;
 use crate::state::Step;
@@ -31,9 +31,11 @@ use repay_engine::EngineError;
 pub struct AppProps {
     /// The configuration, read and checked ([`WidgetConfig::from_json`]).
     pub config: Result<Shared<WidgetConfig>, ConfigError>,
-    /// The language to use when the configuration names none (the browser's).
+    /// The reader's languages, best first (the host page's `lang`, then the browser's):
+    /// the widget starts in the nearest the bank enables when the configuration names
+    /// none ([`crate::i18n::negotiate`]).
     #[prop_or_default]
-    pub fallback_locale: Locale,
+    pub preferred: Vec<String>,
     /// Receives what the host page is told ([`WidgetEvent`]).
     #[prop_or_default]
     pub on_event: Option<Callback<WidgetEvent>>,
@@ -43,9 +45,17 @@ pub struct AppProps {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
+    let preferred = || props.preferred.iter().map(String::as_str);
     let initial_locale = match config {
-        Ok(config) => config.locale.unwrap_or(props.fallback_locale),
-        Err(error) => error.locale.unwrap_or(props.fallback_locale),
+        Ok(config) => config
+            .locale
+            .or_else(|| negotiate(preferred(), &config.locales))
+            .or_else(|| config.locales.first().copied())
+            .unwrap_or_default(),
+        Err(error) => error
+            .locale
+            .or_else(|| negotiate(preferred(), &Locale::ALL))
+            .unwrap_or_default(),
     };
     // A reload resumes from the draft this tab kept for the account, if any.
     let state = {
@@ -245,7 +255,11 @@ pub fn App(props: &AppProps) -> Html {
             aria-label={Msg::WidgetTitle.text(locale)}>
             <header class="repay-widget__header">
                 <p class="repay-widget__title">{ Msg::WidgetTitle.text(locale) }</p>
-                { language_switch(&LanguageSwitchProps { current: locale, on_change: on_locale }) }
+                { language_switch(&LanguageSwitchProps {
+                    current: locale,
+                    locales: config.as_ref().map_or_else(|_| Locale::ALL.to_vec(), |c| c.locales.clone()),
+                    on_change: on_locale,
+                }) }
             </header>
             { body }
             <div class="repay-widget__visually-hidden" aria-live="polite" data-testid="announcer">

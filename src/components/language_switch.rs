@@ -1,4 +1,5 @@
-//! The language switch: one button per language, the current one marked pressed.
+//! The language switch: one button per language the bank enables, the current one
+//! marked pressed.
 
 use yew::prelude::*;
 
@@ -7,12 +8,14 @@ use crate::i18n::{Locale, Msg};
 #[derive(Debug, Clone, PartialEq)]
 pub struct LanguageSwitchProps {
     pub current: Locale,
+    /// The languages the bank enables, in its order.
+    pub locales: Vec<Locale>,
     pub on_change: Callback<Locale>,
 }
 
 /// Buttons that switch the widget's language.
 pub fn language_switch(props: &LanguageSwitchProps) -> Html {
-    let buttons = Locale::ALL.iter().map(|&locale| {
+    let buttons = props.locales.iter().map(|&locale| {
         let on_click = props.on_change.reform(move |_: MouseEvent| locale);
         let pressed = if locale == props.current {
             "true"

@@ -604,3 +604,51 @@ test("a reload in the middle of the flow restores what was chosen and typed, nev
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** Opens example.html rewritten: the page's `lang`, the configuration's `locale` line
+ * dropped, and `locales` set if given; the browser's languages are `browser`. */
+async function openNegotiated(pageLang, browserLocale, locales = null) {
+  const { context, page, problems } = await openRecordedPage(
+    browser,
+    `${openSite.url}/example.html`,
+    { locale: browserLocale },
+    async (page) => {
+      await noFavicon(page);
+      await page.route("**/example.html", async (route) => {
+        const response = await route.fetch();
+        let html = (await response.text())
+          .replace('<html lang="en">', pageLang ? `<html lang="${pageLang}">` : "<html>")
+          .replace('"locale": "en-US",', locales ? `"locales": ${JSON.stringify(locales)},` : "");
+        await route.fulfill({ response, body: html });
+      });
+    },
+  );
+  await page.getByTestId("repay-widget").waitFor();
+  return { context, page, problems };
+}
+
+test("without a configured language the widget follows the page's lang, then the browser's, to the nearest the bank enables", async () => {
+  // The page is written in Australian English; the browser prefers Chinese: the page wins,
+  // and en-AU reads British English (day first).
+  let { context, page, problems } = await openNegotiated("en-AU", "zh-CN");
+  assert.equal(await page.getByTestId("repay-widget").getAttribute("lang"), "en-GB");
+  assert.match(await page.getByTestId("repay-widget").textContent(), /25 October 2026/);
+  assert.equal(await page.locator(".repay-widget__language").count(), 3);
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  // No page language: the browser's, en-NZ, also reads British English.
+  ({ context, page, problems } = await openNegotiated(null, "en-NZ"));
+  assert.equal(await page.getByTestId("repay-widget").getAttribute("lang"), "en-GB");
+  await context.close();
+
+  // A bank that enables only zh-CN and en-US: en-AU falls back to en-US, and the
+  // switch shows those two.
+  ({ context, page, problems } = await openNegotiated("en-AU", "en-AU", ["zh-CN", "en-US"]));
+  assert.equal(await page.getByTestId("repay-widget").getAttribute("lang"), "en-US");
+  assert.match(await page.getByTestId("repay-widget").textContent(), /October 25, 2026/);
+  const switches = await page.locator(".repay-widget__language").evaluateAll((buttons) => buttons.map((b) => b.lang));
+  assert.deepEqual(switches, ["zh-CN", "en-US"]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -105,7 +105,8 @@ impl ContactTime {
     ];
 }
 
-/// The customer's language: the widget's, and the one the bank should answer in.
+/// The customer's language: the widget's, and the one the bank should answer in. Each
+/// has its message catalog, `locales/<tag>.toml` in the widget.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Locale {
@@ -114,46 +115,98 @@ pub enum Locale {
     EnUs,
     #[serde(rename = "zh-CN")]
     ZhCn,
+    #[serde(rename = "en-GB")]
+    EnGb,
 }
 
 impl Locale {
     /// Every locale, in the order the widget's language switch shows them.
-    pub const ALL: [Locale; 2] = [Locale::ZhCn, Locale::EnUs];
+    pub const ALL: [Locale; 3] = [Locale::ZhCn, Locale::EnUs, Locale::EnGb];
 
     /// The BCP 47 tag, as the contract writes it and for `lang` attributes.
     pub fn tag(self) -> &'static str {
         match self {
             Self::EnUs => "en-US",
             Self::ZhCn => "zh-CN",
+            Self::EnGb => "en-GB",
         }
     }
 
-    /// Picks a locale for a BCP 47 tag: any `zh` tag is Chinese, any `en` tag English,
-    /// anything else `None`.
+    /// The locale written exactly as `tag` (letter case aside), if there is one.
+    ///
+    /// ```
+    /// use repay_contract::Locale;
+    /// assert_eq!(Locale::exact("en-gb"), Some(Locale::EnGb));
+    /// assert_eq!(Locale::exact("en-AU"), None);
+    /// ```
+    pub fn exact(tag: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|locale| locale.tag().eq_ignore_ascii_case(tag))
+    }
+
+    /// The locales that can serve a reader of the BCP 47 `tag`, best first: the same
+    /// language written for the same place, then for the nearest place, then the
+    /// language's default. Chinese is zh-CN; English is en-GB for Britain and the
+    /// countries that write as it does (Australia, New Zealand, Ireland and others),
+    /// then en-US, which every other English reader gets first. Any other language has
+    /// none.
+    ///
+    /// ```
+    /// use repay_contract::Locale;
+    /// assert_eq!(Locale::candidates("en-AU"), [Locale::EnGb, Locale::EnUs]);
+    /// assert_eq!(Locale::candidates("en"), [Locale::EnUs, Locale::EnGb]);
+    /// assert_eq!(Locale::candidates("zh-Hans-SG"), [Locale::ZhCn]);
+    /// assert_eq!(Locale::candidates("fr-FR"), []);
+    /// ```
+    pub fn candidates(tag: &str) -> Vec<Self> {
+        let mut parts = tag.split(['-', '_']).map(str::to_ascii_uppercase);
+        let language = parts.next().unwrap_or_default();
+        // The region is the first two-letter or three-digit subtag after the language
+        // (a four-letter one is the script).
+        let region =
+            parts.find(|p| p.len() == 2 || (p.len() == 3 && p.chars().all(|c| c.is_ascii_digit())));
+        match language.as_str() {
+            "ZH" => vec![Self::ZhCn],
+            "EN" if region
+                .as_deref()
+                .is_some_and(|r| BRITISH_ENGLISH.contains(&r)) =>
+            {
+                vec![Self::EnGb, Self::EnUs]
+            }
+            "EN" => vec![Self::EnUs, Self::EnGb],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The best locale for a BCP 47 tag among all, if its language is spoken here.
     ///
     /// ```
     /// use repay_contract::Locale;
     /// assert_eq!(Locale::from_tag("zh-Hans-CN"), Some(Locale::ZhCn));
-    /// assert_eq!(Locale::from_tag("en-GB"), Some(Locale::EnUs));
+    /// assert_eq!(Locale::from_tag("en-GB"), Some(Locale::EnGb));
+    /// assert_eq!(Locale::from_tag("en-CA"), Some(Locale::EnUs));
     /// assert_eq!(Locale::from_tag("fr-FR"), None);
     /// ```
     pub fn from_tag(tag: &str) -> Option<Self> {
-        let language = tag.split(['-', '_']).next()?.to_ascii_lowercase();
-        match language.as_str() {
-            "zh" => Some(Self::ZhCn),
-            "en" => Some(Self::EnUs),
-            _ => None,
-        }
+        Self::exact(tag).or_else(|| Self::candidates(tag).first().copied())
     }
 
     /// The language's own name, shown on the switch whatever the current language is.
     pub fn native_name(self) -> &'static str {
         match self {
-            Self::EnUs => "English",
+            Self::EnUs => "English (US)",
             Self::ZhCn => "中文",
+            Self::EnGb => "English (UK)",
         }
     }
 }
+
+/// The regions (ISO 3166) whose English readers get en-GB first: British spelling and
+/// day-month dates.
+const BRITISH_ENGLISH: [&str; 12] = [
+    "GB", "IE", "AU", "NZ", "ZA", "IN", "SG", "HK", "MT", "CY", "GI", "IM",
+];
 
 /// The customer's budget, shared with consent: decimal amounts in the account's
 /// currency, at minor units (`"5400.50"`).
