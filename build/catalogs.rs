@@ -564,3 +564,58 @@ pub fn generate(reference: &Catalog, catalogs: &[Catalog]) -> String {
     out.push_str("    }\n}\n");
     out
 }
+
+/// The reference of every message, for product teams overriding texts
+/// (`docs/messages.md`): each key with its placeholders and its text in each locale,
+/// the reference's first.
+// tests/catalogs.rs writes docs/messages.md with it; build.rs does not use it.
+#[allow(dead_code)]
+pub fn document(catalogs: &[Catalog]) -> String {
+    let mut ordered: Vec<&Catalog> = catalogs.iter().filter(|c| c.tag == REFERENCE).collect();
+    ordered.extend(catalogs.iter().filter(|c| c.tag != REFERENCE));
+    let Some(reference) = ordered.first() else {
+        return String::new();
+    };
+    let cell = |text: &str| text.replace('|', "\\|").replace('\n', " ");
+    let mut out = String::from(
+        "# Messages\n\n\
+         Generated from `locales/*.toml` by `cargo xtask schemas`: do not edit. A test fails\n\
+         when this file and the catalogs differ.\n\n\
+         Every text the widget shows, by key, with its `{placeholders}` and its text in each\n\
+         locale: what a translator edits in `locales/<tag>.toml`. A counted text has one\n\
+         form per CLDR plural category of the language (`one`, `other`, …), written\n\
+         `one: … / other: …` below.\n\n",
+    );
+    out.push_str("| key | placeholders |");
+    for catalog in &ordered {
+        let _ = write!(out, " {} |", catalog.tag);
+    }
+    out.push_str("\n| --- | --- |");
+    for _ in &ordered {
+        out.push_str(" --- |");
+    }
+    out.push('\n');
+    for key in &reference.order {
+        let names: BTreeSet<String> = reference.texts[key]
+            .values()
+            .flat_map(|text| placeholders(text))
+            .collect();
+        let names: Vec<String> = names.iter().map(|n| format!("`{{{n}}}`")).collect();
+        let _ = write!(out, "| `{key}` | {} |", names.join(" "));
+        for catalog in &ordered {
+            let forms = &catalog.texts[key];
+            let text = if catalog.counted.contains(key) {
+                CATEGORIES
+                    .iter()
+                    .filter_map(|c| forms.get(c).map(|t| format!("{c}: {t}")))
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            } else {
+                forms["other"].clone()
+            };
+            let _ = write!(out, " {} |", cell(&text));
+        }
+        out.push('\n');
+    }
+    out
+}

@@ -190,6 +190,29 @@ mod tests {
     }
 
     #[test]
+    fn no_text_is_left_in_another_language() {
+        // Two locales of different languages never share a text: one equal to the other
+        // language's is a text left untranslated.
+        let language = |locale: Locale| locale.tag().split('-').next().unwrap_or_default();
+        for a in Locale::ALL {
+            for b in Locale::ALL {
+                if language(a) == language(b) {
+                    continue;
+                }
+                for (msg, key) in ALL_MESSAGES.iter().zip(KEYS) {
+                    assert_ne!(
+                        msg.text(a),
+                        msg.text(b),
+                        "`{key}` reads the same in {} and {}",
+                        a.tag(),
+                        b.tag()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn counts_follow_cldr_plural_rules() {
         // English: "one" is exactly 1; every other count, 0 included, is "other".
         let en = |n| Msg::DaysPastDue.count(Locale::EnUs, n);

@@ -7,7 +7,7 @@
 #[allow(dead_code)]
 mod catalogs;
 
-use catalogs::{check, parse, read, REFERENCE};
+use catalogs::{check, document, parse, read, REFERENCE};
 
 /// A sound `[format]`, put in front of each test's catalog that has none of its own.
 const FORMAT: &str = r##"
@@ -62,6 +62,33 @@ fn the_catalogs_in_locales_pass() {
     }
     assert_eq!(problems, Vec::<String>::new());
     assert!(catalogs.len() >= 2);
+}
+
+/// docs/messages.md is the catalogs' reference as `document` writes it; with
+/// `REPAY_BLESS=1` (what `cargo xtask schemas` sets) the test writes it instead.
+#[test]
+fn the_messages_reference_is_generated_from_the_catalogs() {
+    let mut problems = Vec::new();
+    let mut paths: Vec<_> = std::fs::read_dir("locales")
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    paths.sort();
+    let catalogs: Vec<_> = paths
+        .iter()
+        .filter_map(|p| read(p, &mut problems))
+        .collect();
+    let generated = document(&catalogs);
+    let path = "docs/messages.md";
+    if std::env::var_os("REPAY_BLESS").is_some() {
+        std::fs::write(path, &generated).unwrap();
+    }
+    let checked_in = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        checked_in == generated,
+        "{path} differs from the catalogs: run `cargo xtask schemas` and review the diff"
+    );
+    assert!(generated.contains("| `days_past_due` | `{days}` |"));
 }
 
 #[test]

@@ -41,9 +41,23 @@ fn main() -> ExitCode {
             tools::ensure_all(&env).and_then(|()| release_build(&env).map(drop))
         }
         Some("bench") => tools::ensure_all(&env).and_then(|()| bench::bench(&env)),
-        // docs/schemas/ regenerated from the Rust types (crates/schemas).
+        // docs/schemas/ regenerated from the Rust types, and docs/messages.md from the
+        // message catalogs (its drift test writes it when blessed).
         Some("schemas") => {
-            env.run(&mut env.command("cargo", &["run", "-q", "-p", "repay-schemas"]))
+            env.run(&mut env.command("cargo", &["run", "-q", "-p", "repay-schemas"]))?;
+            let mut messages = env.command(
+                "cargo",
+                &[
+                    "test",
+                    "-q",
+                    "-p",
+                    "repay-widget",
+                    "--test",
+                    "catalogs",
+                    "the_messages_reference",
+                ],
+            );
+            env.run(messages.env("REPAY_BLESS", "1"))
         }
         _ => Err(TaskError::Usage(USAGE.into())),
     });
