@@ -457,12 +457,16 @@ pub fn generate(reference: &Catalog, catalogs: &[Catalog]) -> String {
         let _ = writeln!(out, "    {},", camel(key));
     }
     out.push_str("}\n\n");
-    out.push_str("/// Each key's name in the catalog files, in the order of [`Msg`].\n#[cfg(test)]\npub(crate) const KEYS: &[&str] = &[\n");
+    out.push_str("/// Each key's name in the catalog files, in the order of [`Msg`].\npub(crate) const KEYS: &[&str] = &[\n");
     for key in keys {
         let _ = writeln!(out, "    {key:?},");
     }
-    out.push_str("];\n\n#[cfg(test)]\npub(crate) const ALL_MESSAGES: &[Msg] = &[\n");
+    out.push_str("];\n\n/// Every message, in the order of [`KEYS`].\npub(crate) const ALL_MESSAGES: &[Msg] = &[\n");
     for key in keys {
+        let _ = writeln!(out, "    Msg::{},", camel(key));
+    }
+    out.push_str("];\n\n/// The messages whose text depends on a count.\npub(crate) const COUNTED: &[Msg] = &[\n");
+    for key in keys.iter().filter(|k| reference.counted.contains(*k)) {
         let _ = writeln!(out, "    Msg::{},", camel(key));
     }
     out.push_str("];\n\n");

@@ -23,6 +23,12 @@ pub struct WidgetConfigWire {
     #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<repay_contract::Locale>"))]
     pub locale: Option<String>,
+    /// The bank's own wording: per locale, texts that replace the catalog's by key
+    /// (docs/messages.md lists every key with its placeholders), e.g.
+    /// `{"en-US": {"step_options": "Ways to repay"}}`; a counted text gives each of its
+    /// locale's plural forms as `key.one`, `key.other`, ….
+    #[serde(default)]
+    pub messages: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
     /// The languages the bank enables, in the order the switch shows them; absent means
     /// every language the widget speaks.
     #[serde(default)]
@@ -627,6 +633,8 @@ pub struct WidgetConfig {
     pub locale: Option<Locale>,
     /// The locales the bank enables, in the switch's order: at least one.
     pub locales: Vec<Locale>,
+    /// The bank's own wording, checked against the catalogs ([`crate::i18n::Wording`]).
+    pub messages: Option<&'static crate::i18n::Wording>,
     /// The account and the policy, checked by the engine.
     pub scenario: Scenario,
     pub payment_channels: Vec<PaymentChannelWire>,
@@ -706,6 +714,8 @@ impl WidgetConfig {
             let error = EngineError::invalid("locale", InvalidReason::NotAllowed);
             return Err(ConfigError::new(error, locale));
         }
+        let messages = crate::i18n::Wording::read(&wire.messages)
+            .map_err(|error| ConfigError::new(error, locale))?;
         let scenario_wire = ScenarioWire {
             account: wire.account.clone(),
             policy: wire.policy.clone(),
@@ -774,6 +784,7 @@ impl WidgetConfig {
         Ok(Self {
             locale,
             locales,
+            messages,
             scenario,
             payment_channels: wire.payment_channels,
             terms: wire.terms,

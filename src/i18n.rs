@@ -8,7 +8,7 @@
 //! plural forms fails the build with the key's name. A key no code uses is dead code,
 //! which `clippy -D warnings` refuses.
 
-use repay_engine::InvalidReason;
+use repay_engine::{EngineError, InvalidReason};
 
 /// The languages the widget speaks: the contract's, which the proposal names.
 pub use repay_contract::Locale;
@@ -29,10 +29,11 @@ pub enum Plural {
 }
 
 impl Msg {
-    /// The text in `locale` (a counted message's `other` form). Placeholders are
-    /// `{name}`; fill them with [`fill`].
+    /// The text in `locale` (a counted message's `other` form): the bank's own wording
+    /// if the configuration being rendered gives one ([`Wording`]), else the catalog's.
+    /// Placeholders are `{name}`; fill them with [`fill`].
     pub(crate) fn text(self, locale: Locale) -> &'static str {
-        catalog(locale).0[self as usize]
+        Wording::find(locale, self, Plural::Other).unwrap_or(catalog(locale).0[self as usize])
     }
 
     /// The form of a counted message for `n` in `locale`, by CLDR's plural rules.
@@ -41,11 +42,205 @@ impl Msg {
         if category == Plural::Other {
             return self.text(locale);
         }
-        catalog(locale)
+        Wording::find(locale, self, category)
+            .or_else(|| {
+                catalog(locale)
+                    .1
+                    .iter()
+                    .find(|(msg, form, _)| *msg == self && *form == category)
+                    .map(|(_, _, text)| *text)
+            })
+            .unwrap_or_else(|| self.text(locale))
+    }
+
+    /// The message a catalog calls `key`.
+    fn from_key(key: &str) -> Option<Self> {
+        KEYS.iter()
+            .position(|k| *k == key)
+            .and_then(|index| ALL_MESSAGES.get(index).copied())
+    }
+
+    /// The plural categories this message has in `locale`'s catalog (`other` alone for
+    /// a plain text).
+    fn categories(self, locale: Locale) -> Vec<Plural> {
+        let mut categories: Vec<Plural> = catalog(locale)
             .1
             .iter()
-            .find(|(msg, form, _)| *msg == self && *form == category)
-            .map_or_else(|| self.text(locale), |(_, _, text)| text)
+            .filter(|(msg, ..)| *msg == self)
+            .map(|(_, form, _)| *form)
+            .collect();
+        categories.push(Plural::Other);
+        categories
+    }
+}
+
+impl Plural {
+    const NAMES: [(&'static str, Plural); 6] = [
+        ("zero", Plural::Zero),
+        ("one", Plural::One),
+        ("two", Plural::Two),
+        ("few", Plural::Few),
+        ("many", Plural::Many),
+        ("other", Plural::Other),
+    ];
+}
+
+/// A bank's own wording for some messages (`messages` in the configuration), checked
+/// against the catalogs: a known locale, a known key, the same kind (plain or counted),
+/// the locale's plural forms, the same placeholders. Read once per configuration; its
+/// texts live as long as the page (a host that replaced its configuration thousands of
+/// times with new wording would keep each).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Wording {
+    texts: Vec<(Locale, Msg, Plural, &'static str)>,
+}
+
+thread_local! {
+    /// The wording of the widget being rendered, if its configuration gives any.
+    static ACTIVE: std::cell::Cell<Option<&'static Wording>> = const { std::cell::Cell::new(None) };
+}
+
+/// While alive, [`Msg::text`] and [`Msg::count`] read this wording first; dropped, the
+/// wording before it again. The widget holds one through each render and each effect
+/// (several widgets on a page each render with their own).
+pub(crate) struct WordingScope(Option<&'static Wording>);
+
+impl Drop for WordingScope {
+    fn drop(&mut self) {
+        ACTIVE.with(|active| active.set(self.0));
+    }
+}
+
+/// The names of `text`'s placeholders, sorted, each once. (A sorted `Vec`: the
+/// `BTreeSet` this was first written with cost the bundle about 2 KB brotli.)
+/// A message's forms as a configuration gives them.
+type Forms<'a> = Vec<(Plural, &'a String)>;
+
+fn placeholder_set(text: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+impl Wording {
+    /// Makes `wording` the one texts are read from until the scope is dropped.
+    pub(crate) fn enter(wording: Option<&'static Wording>) -> WordingScope {
+        WordingScope(ACTIVE.with(|active| active.replace(wording)))
+    }
+
+    fn find(locale: Locale, msg: Msg, form: Plural) -> Option<&'static str> {
+        let wording = ACTIVE.with(std::cell::Cell::get)?;
+        wording
+            .texts
+            .iter()
+            .find(|(l, m, f, _)| *l == locale && *m == msg && *f == form)
+            .map(|(.., text)| *text)
+    }
+
+    /// Checks a configuration's `messages`; `None` when it gives none.
+    ///
+    /// # Errors
+    ///
+    /// [`EngineError::Invalid`] at `messages.<tag>` for a locale the widget does not
+    /// speak, at `messages.<tag>.<key>` for an unknown key or form (`unknown_field`:
+    /// a counted text is given as `key.one`, `key.other`, …, a plain one as `key`),
+    /// forms other than the locale's (`plural_forms`), placeholders other than the
+    /// catalog's (`placeholders`), or an empty text (`empty`).
+    pub fn read(
+        messages: &std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
+    ) -> Result<Option<&'static Wording>, EngineError> {
+        let mut texts = Vec::new();
+        for (tag, given) in messages {
+            let Some(locale) = Locale::exact(tag) else {
+                let path = format!("messages.{tag}");
+                return Err(EngineError::invalid(path, InvalidReason::UnsupportedLocale));
+            };
+            // Each message's forms, by key: `key` for a text, `key.one`, `key.other`, …
+            // for a counted text's forms.
+            let mut by_message: Vec<(Msg, &String, Forms<'_>)> = Vec::new();
+            for (name, text) in given {
+                let invalid =
+                    |reason| EngineError::invalid(format!("messages.{tag}.{name}"), reason);
+                let (key, form) = match name.split_once('.') {
+                    None => (name.as_str(), None),
+                    Some((key, form)) => (key, Some(form)),
+                };
+                let msg = Msg::from_key(key).ok_or_else(|| invalid(InvalidReason::UnknownField))?;
+                let form = match (form, COUNTED.contains(&msg)) {
+                    (None, false) => Plural::Other,
+                    (Some(form), true) => Plural::NAMES
+                        .iter()
+                        .find(|(n, _)| *n == form)
+                        .map(|(_, p)| *p)
+                        .ok_or_else(|| invalid(InvalidReason::UnknownField))?,
+                    _ => return Err(invalid(InvalidReason::UnknownField)),
+                };
+                match by_message.iter_mut().find(|(m, ..)| *m == msg) {
+                    Some((_, _, forms)) => forms.push((form, text)),
+                    None => by_message.push((msg, name, vec![(form, text)])),
+                }
+            }
+            for (msg, name, forms) in by_message {
+                let key = name.split('.').next().unwrap_or(name);
+                let invalid =
+                    |reason| EngineError::invalid(format!("messages.{tag}.{key}"), reason);
+                let expected = msg.categories(locale);
+                if COUNTED.contains(&msg)
+                    && (forms.len() != expected.len()
+                        || forms.iter().any(|(f, _)| !expected.contains(f)))
+                {
+                    let names: Vec<String> = Plural::NAMES
+                        .iter()
+                        .filter(|(_, p)| expected.contains(p))
+                        .map(|(n, _)| format!("{key}.{n}"))
+                        .collect();
+                    return Err(invalid(InvalidReason::PluralForms {
+                        expected: names.join(", "),
+                    }));
+                }
+                // The catalog's own placeholders for this message, in every form.
+                let other = placeholder_set(catalog(locale).0[msg as usize]);
+                let mut allowed = other.clone();
+                for (m, _, text) in catalog(locale).1 {
+                    if *m == msg {
+                        allowed.extend(placeholder_set(text));
+                    }
+                }
+                allowed.sort_unstable();
+                for (form, text) in forms {
+                    if text.trim().is_empty() {
+                        return Err(invalid(InvalidReason::Empty));
+                    }
+                    let names = placeholder_set(text);
+                    let fits = if form == Plural::Other {
+                        names == other
+                    } else {
+                        names.iter().all(|name| allowed.binary_search(name).is_ok())
+                    };
+                    if !fits {
+                        let expected: Vec<String> =
+                            other.iter().map(|n| format!("{{{n}}}")).collect();
+                        let expected = if expected.is_empty() {
+                            "(none)".to_owned()
+                        } else {
+                            expected.join(" ")
+                        };
+                        return Err(invalid(InvalidReason::Placeholders { expected }));
+                    }
+                    let text: &'static str = Box::leak(text.clone().into_boxed_str());
+                    texts.push((locale, msg, form, text));
+                }
+            }
+        }
+        if texts.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(Box::leak(Box::new(Wording { texts }))))
     }
 }
 
@@ -124,6 +319,8 @@ impl Msg {
             InvalidReason::DuplicateKey => Self::ReasonDuplicateKey,
             InvalidReason::Empty => Self::ReasonEmpty,
             InvalidReason::TooMany { .. } => Self::ReasonTooMany,
+            InvalidReason::Placeholders { .. } => Self::ReasonPlaceholders,
+            InvalidReason::PluralForms { .. } => Self::ReasonPluralForms,
         }
     }
 }
@@ -163,6 +360,9 @@ pub(crate) fn reason_text(reason: &InvalidReason, locale: Locale) -> String {
             fill(template, &[("max", &max_decimals.to_string())])
         }
         InvalidReason::TooMany { max } => fill(template, &[("max", &max.to_string())]),
+        InvalidReason::Placeholders { expected } | InvalidReason::PluralForms { expected } => {
+            fill(template, &[("expected", expected)])
+        }
         InvalidReason::UnsupportedLocale => {
             let tags: Vec<&str> = Locale::ALL.iter().map(|l| l.tag()).collect();
             fill(template, &[("tags", &tags.join(", "))])
@@ -248,6 +448,118 @@ mod tests {
         assert_eq!(negotiate(["en-GB"], &[Locale::ZhCn]), None);
         assert_eq!(negotiate(["de", "fr"], &all), None);
         assert_eq!(negotiate([], &all), None);
+    }
+
+    fn wording(json: &str) -> Result<Option<&'static Wording>, EngineError> {
+        Wording::read(&serde_json::from_str(json).unwrap())
+    }
+
+    fn refusal(json: &str) -> (String, InvalidReason) {
+        match wording(json).unwrap_err() {
+            EngineError::Invalid { path, reason } => (path, reason),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_banks_wording_replaces_the_catalogs_while_its_widget_renders() {
+        let ours = wording(
+            r#"{"en-US": {"step_options": "Ways to repay",
+                          "days_past_due.one": "{days} day late", "days_past_due.other": "{days} days late"},
+                "zh-CN": {"step_options": "还款方式"}}"#,
+        )
+        .unwrap();
+        assert_eq!(Msg::StepOptions.text(Locale::EnUs), "Your options");
+        {
+            let _scope = Wording::enter(ours);
+            assert_eq!(Msg::StepOptions.text(Locale::EnUs), "Ways to repay");
+            assert_eq!(Msg::StepOptions.text(Locale::ZhCn), "还款方式");
+            // Not overridden in en-GB: the catalog's.
+            assert_eq!(Msg::StepOptions.text(Locale::EnGb), "Your options");
+            assert_eq!(Msg::DaysPastDue.count(Locale::EnUs, 1), "{days} day late");
+            assert_eq!(Msg::DaysPastDue.count(Locale::EnUs, 3), "{days} days late");
+            assert_eq!(Msg::Back.text(Locale::EnUs), "Back");
+            // Another widget on the page, without wording, inside this one's render.
+            let _inner = Wording::enter(None);
+            assert_eq!(Msg::StepOptions.text(Locale::EnUs), "Your options");
+        }
+        assert_eq!(Msg::StepOptions.text(Locale::EnUs), "Your options");
+        assert_eq!(wording("{}").unwrap(), None);
+    }
+
+    #[test]
+    fn a_banks_wording_that_does_not_fit_is_refused_naming_it() {
+        assert_eq!(
+            refusal(r#"{"fr-FR": {"back": "Retour"}}"#),
+            (
+                "messages.fr-FR".to_owned(),
+                InvalidReason::UnsupportedLocale
+            )
+        );
+        assert_eq!(
+            refusal(r#"{"en-US": {"bakc": "Go back"}}"#),
+            (
+                "messages.en-US.bakc".to_owned(),
+                InvalidReason::UnknownField
+            )
+        );
+        assert_eq!(
+            refusal(r#"{"en-US": {"as_of": "Figures as of today"}}"#),
+            (
+                "messages.en-US.as_of".to_owned(),
+                InvalidReason::Placeholders {
+                    expected: "{date}".into()
+                }
+            )
+        );
+        assert_eq!(
+            refusal(r#"{"en-US": {"back": "Back to {step}"}}"#),
+            (
+                "messages.en-US.back".to_owned(),
+                InvalidReason::Placeholders {
+                    expected: "(none)".into()
+                }
+            )
+        );
+        // A counted text gives its locale's forms: Chinese has only "other".
+        assert_eq!(
+            refusal(
+                r#"{"zh-CN": {"days_past_due.one": "逾期 {days} 天", "days_past_due.other": "逾期 {days} 天"}}"#
+            ),
+            (
+                "messages.zh-CN.days_past_due".to_owned(),
+                InvalidReason::PluralForms {
+                    expected: "days_past_due.other".into()
+                }
+            )
+        );
+        assert_eq!(
+            refusal(r#"{"en-US": {"days_past_due.other": "{days} days late"}}"#),
+            (
+                "messages.en-US.days_past_due".to_owned(),
+                InvalidReason::PluralForms {
+                    expected: "days_past_due.one, days_past_due.other".into()
+                }
+            )
+        );
+        assert_eq!(
+            refusal(r#"{"en-US": {"days_past_due": "{days} days late"}}"#),
+            (
+                "messages.en-US.days_past_due".to_owned(),
+                InvalidReason::UnknownField
+            )
+        );
+        assert_eq!(
+            refusal(r#"{"en-US": {"back.one": "Back"}}"#),
+            (
+                "messages.en-US.back.one".to_owned(),
+                InvalidReason::UnknownField
+            )
+        );
+        assert_eq!(
+            refusal(r#"{"en-US": {"back": " "}}"#),
+            ("messages.en-US.back".to_owned(), InvalidReason::Empty)
+        );
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::components::status_step::{status_step, StatusStepProps};
 use crate::config::{ConfigError, WidgetConfig};
 use crate::effects::{self, Effect};
 use crate::events::{plan_code, step_name, Seen, WidgetEvent};
-use crate::i18n::{negotiate, Locale, Msg};
+use crate::i18n::{negotiate, Locale, Msg, Wording};
 use crate::model::{derive, Inputs};
 use crate::shared::Shared;
 use crate::state::Step;
@@ -45,6 +45,8 @@ pub struct AppProps {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
+    // Every text this render reads is the bank's own wording where it gives one.
+    let _wording = Wording::enter(config.as_ref().ok().and_then(|config| config.messages));
     let preferred = || props.preferred.iter().map(String::as_str);
     let initial_locale = match config {
         Ok(config) => config

@@ -182,14 +182,29 @@ pub fn handler(
     model: Shared<Model>,
     dispatch: Callback<Action>,
 ) -> Callback<Effect> {
-    Callback::from(move |effect: Effect| match effect {
+    Callback::from(move |effect: Effect| {
+        // Files made here (calendar, spreadsheet) say what the screen says.
+        let _wording = crate::i18n::Wording::enter(config.messages);
+        handle(&config, &state, &model, &dispatch, effect);
+    })
+}
+
+/// Carries out one effect (see [`handler`]).
+fn handle(
+    config: &Shared<WidgetConfig>,
+    state: &UseReducerHandle<State>,
+    model: &Shared<Model>,
+    dispatch: &Callback<Action>,
+    effect: Effect,
+) {
+    match effect {
         Effect::Send { offer, consent } => {
             if !state.consent {
                 dispatch.emit(Action::AskConsent);
                 browser::focus(&consent);
             } else if !state.is_locked() {
                 let built = browser::new_proposal_id().and_then(|id| {
-                    submit::proposal(&config, &state, &model, offer, browser::now_rfc3339(), id)
+                    submit::proposal(config, state, model, offer, browser::now_rfc3339(), id)
                 });
                 dispatch.emit(match built {
                     Some(pending) => Action::Send(Box::new(pending)),
@@ -214,5 +229,5 @@ pub fn handler(
         }
         Effect::Print => browser::print(),
         Effect::Focus(target) => browser::focus(&target),
-    })
+    }
 }

@@ -652,3 +652,41 @@ test("without a configured language the widget follows the page's lang, then the
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** Opens example.html with `messages` added to its configuration. */
+async function openWithWording(messages) {
+  const { context, page, problems } = await openRecordedPage(browser, `${openSite.url}/example.html`, {}, async (page) => {
+    await noFavicon(page);
+    await page.route("**/example.html", async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace('"locale": "en-US",', `"locale": "en-US", "messages": ${JSON.stringify(messages)},`);
+      await route.fulfill({ response, body: html });
+    });
+  });
+  await page.getByTestId("repay-widget").waitFor();
+  return { context, page, problems };
+}
+
+test("the bank's own wording replaces the widget's texts, and wording that does not fit is refused by name", async () => {
+  let { context, page, problems } = await openWithWording({
+    "en-US": {
+      see_options: "Other ways to repay",
+      "days_past_due.one": "{days} day late",
+      "days_past_due.other": "{days} days late",
+    },
+  });
+  assert.equal((await page.getByTestId("see-options").textContent()).trim(), "Other ways to repay");
+  assert.match(await page.getByTestId("repay-widget").textContent(), /34 days late/);
+  // The language the bank did not reword keeps the catalog's text.
+  await page.getByTestId("language-zh-CN").click();
+  assert.equal((await page.getByTestId("see-options").textContent()).trim(), "查看其他方案");
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  ({ context, page, problems } = await openWithWording({ "en-US": { as_of: "Figures as of today" } }));
+  const error = page.getByTestId("config-error");
+  await error.waitFor();
+  assert.match(await error.textContent(), /messages\.en-US\.as_of/);
+  assert.match(await error.textContent(), /placeholders \{date\}/);
+  await context.close();
+});

@@ -7,15 +7,18 @@ use std::path::{Path, PathBuf};
 
 use crate::error::TaskError;
 
-/// wasm + JS + CSS together, brotli-compressed, at most this many bytes (240 KB). #17
+/// wasm + JS + CSS together, brotli-compressed, at most this many bytes (250 KB). #17
 /// set 175 KB for serde's readers; measured, serde's readers of the configuration, the
 /// proposal's contract types and the draft, and gloo-net cost more (210 KB), and the
 /// guide rules out hand-written readers to meet a number. #18's guidance (the policy's
 /// severity, suggestion and plan-effect tables, part payments, the bank's contact, a
 /// confirmation per outcome) measured 230.4 KB; where those 23.5 KB go is not yet
 /// broken down (docs/performance.md). #19's phone work reached 233.5 KB, and its settled
-/// announcements (one live region, a timer, the texts it says) 236.2 KB.
-pub const BUDGET_BROTLI_BYTES: u64 = 240_000;
+/// announcements (one live region, a timer, the texts it says) 236.2 KB. #20: catalogs
+/// as data 235.9 KB, the formatter driven by locale data 236.7 KB, en-GB and locale
+/// negotiation 238.5 KB, a bank's own wording (the keys, and checking each text against
+/// the catalogs) 246.3 KB.
+pub const BUDGET_BROTLI_BYTES: u64 = 250_000;
 
 /// One file's sizes in bytes (or the total's).
 pub struct Row {

@@ -44,6 +44,12 @@ pub enum InvalidReason {
     Empty,
     #[error("has more than {max} entries")]
     TooMany { max: usize },
+    /// A text that must keep the placeholders it replaces (a bank's own wording).
+    #[error("must keep exactly the placeholders {expected}")]
+    Placeholders { expected: String },
+    /// A counted text that must give its language's CLDR plural forms.
+    #[error("must give the plural forms {expected}")]
+    PluralForms { expected: String },
 }
 
 impl InvalidReason {
@@ -69,6 +75,8 @@ impl InvalidReason {
             Self::DuplicateKey => "duplicate_key",
             Self::Empty => "empty",
             Self::TooMany { .. } => "too_many",
+            Self::Placeholders { .. } => "placeholders",
+            Self::PluralForms { .. } => "plural_forms",
         }
     }
 }
