@@ -324,8 +324,9 @@ pub enum Credentials {
     Include,
 }
 
-/// A text the bank gives in Chinese and English, and if it likes in British English
-/// (otherwise en-GB readers get the en-US text).
+/// A text the bank gives in Chinese and English, and if it likes in British English and
+/// Traditional Chinese: en-GB readers otherwise get the en-US text; zh-HK and zh-TW
+/// readers the other Traditional text, else the zh-CN one.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -336,6 +337,10 @@ pub struct LocalizedText {
     pub zh_cn: String,
     #[serde(rename = "en-GB", default)]
     pub en_gb: Option<String>,
+    #[serde(rename = "zh-HK", default)]
+    pub zh_hk: Option<String>,
+    #[serde(rename = "zh-TW", default)]
+    pub zh_tw: Option<String>,
 }
 
 impl LocalizedText {
@@ -345,6 +350,17 @@ impl LocalizedText {
             Locale::EnUs => &self.en_us,
             Locale::ZhCn => &self.zh_cn,
             Locale::EnGb => self.en_gb.as_deref().unwrap_or(&self.en_us),
+            // Traditional readers get the other Traditional text before the Simplified.
+            Locale::ZhHk => self
+                .zh_hk
+                .as_deref()
+                .or(self.zh_tw.as_deref())
+                .unwrap_or(&self.zh_cn),
+            Locale::ZhTw => self
+                .zh_tw
+                .as_deref()
+                .or(self.zh_hk.as_deref())
+                .unwrap_or(&self.zh_cn),
         }
     }
 }

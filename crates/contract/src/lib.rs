@@ -117,11 +117,21 @@ pub enum Locale {
     ZhCn,
     #[serde(rename = "en-GB")]
     EnGb,
+    #[serde(rename = "zh-HK")]
+    ZhHk,
+    #[serde(rename = "zh-TW")]
+    ZhTw,
 }
 
 impl Locale {
     /// Every locale, in the order the widget's language switch shows them.
-    pub const ALL: [Locale; 3] = [Locale::ZhCn, Locale::EnUs, Locale::EnGb];
+    pub const ALL: [Locale; 5] = [
+        Locale::ZhCn,
+        Locale::ZhHk,
+        Locale::ZhTw,
+        Locale::EnUs,
+        Locale::EnGb,
+    ];
 
     /// The BCP 47 tag, as the contract writes it and for `lang` attributes.
     pub fn tag(self) -> &'static str {
@@ -129,6 +139,8 @@ impl Locale {
             Self::EnUs => "en-US",
             Self::ZhCn => "zh-CN",
             Self::EnGb => "en-GB",
+            Self::ZhHk => "zh-HK",
+            Self::ZhTw => "zh-TW",
         }
     }
 
@@ -147,16 +159,24 @@ impl Locale {
 
     /// The locales that can serve a reader of the BCP 47 `tag`, best first: the same
     /// language written for the same place, then for the nearest place, then the
-    /// language's default. Chinese is zh-CN; English is en-GB for Britain and the
-    /// countries that write as it does (Australia, New Zealand, Ireland and others),
-    /// then en-US, which every other English reader gets first. Any other language has
-    /// none.
+    /// language's default.
+    ///
+    /// - Chinese: Hong Kong and Macao read zh-HK, then zh-TW (Traditional both); Taiwan
+    ///   and Traditional without a place (`zh-Hant`) read zh-TW, then zh-HK; every
+    ///   other Chinese reader (mainland China, Singapore, Simplified, none) zh-CN
+    ///   first. Each can fall back to the others: some Chinese is better than none.
+    /// - English: en-GB for Britain and the countries that write as it does (Australia,
+    ///   New Zealand, Ireland and others), then en-US, which every other English reader
+    ///   gets first.
+    /// - Any other language has none.
     ///
     /// ```
     /// use repay_contract::Locale;
     /// assert_eq!(Locale::candidates("en-AU"), [Locale::EnGb, Locale::EnUs]);
     /// assert_eq!(Locale::candidates("en"), [Locale::EnUs, Locale::EnGb]);
-    /// assert_eq!(Locale::candidates("zh-Hans-SG"), [Locale::ZhCn]);
+    /// assert_eq!(Locale::candidates("zh-Hans-SG")[0], Locale::ZhCn);
+    /// assert_eq!(Locale::candidates("zh-MO")[0], Locale::ZhHk);
+    /// assert_eq!(Locale::candidates("zh-Hant")[0], Locale::ZhTw);
     /// assert_eq!(Locale::candidates("fr-FR"), []);
     /// ```
     pub fn candidates(tag: &str) -> Vec<Self> {
@@ -166,8 +186,17 @@ impl Locale {
         // (a four-letter one is the script).
         let region =
             parts.find(|p| p.len() == 2 || (p.len() == 3 && p.chars().all(|c| c.is_ascii_digit())));
+        let traditional = tag
+            .split(['-', '_'])
+            .any(|part| part.eq_ignore_ascii_case("hant"));
         match language.as_str() {
-            "ZH" => vec![Self::ZhCn],
+            "ZH" if matches!(region.as_deref(), Some("HK" | "MO")) => {
+                vec![Self::ZhHk, Self::ZhTw, Self::ZhCn]
+            }
+            "ZH" if region.as_deref() == Some("TW") || traditional => {
+                vec![Self::ZhTw, Self::ZhHk, Self::ZhCn]
+            }
+            "ZH" => vec![Self::ZhCn, Self::ZhHk, Self::ZhTw],
             "EN" if region
                 .as_deref()
                 .is_some_and(|r| BRITISH_ENGLISH.contains(&r)) =>
@@ -196,8 +225,10 @@ impl Locale {
     pub fn native_name(self) -> &'static str {
         match self {
             Self::EnUs => "English (US)",
-            Self::ZhCn => "中文",
+            Self::ZhCn => "简体中文",
             Self::EnGb => "English (UK)",
+            Self::ZhHk => "繁體中文（香港）",
+            Self::ZhTw => "繁體中文（台灣）",
         }
     }
 }
