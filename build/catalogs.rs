@@ -476,7 +476,7 @@ pub fn generate(reference: &Catalog, catalogs: &[Catalog]) -> String {
         catalogs.iter().map(|c| c.tag.as_str()).collect::<Vec<_>>()
     );
     for catalog in catalogs {
-        let name = catalog.tag.replace('-', "_").to_ascii_uppercase();
+        let name = static_name(&catalog.tag);
         let _ = writeln!(
             out,
             "/// `locales/{}.toml`: each message's text (a counted one's `other` form).\nstatic {name}: [&str; {}] = [",
@@ -507,21 +507,17 @@ pub fn generate(reference: &Catalog, catalogs: &[Catalog]) -> String {
         }
         out.push_str("];\n\n");
     }
-    out.push_str("/// The catalog of `locale`: its texts and its extra plural forms.\nfn catalog(locale: Locale) -> (&'static [&'static str], &'static [(Msg, Plural, &'static str)]) {\n    match locale {\n");
-    for catalog in catalogs {
-        let name = catalog.tag.replace('-', "_").to_ascii_uppercase();
-        let _ = writeln!(
-            out,
-            "        Locale::{} => (&{name}, {name}_FORMS),",
-            camel(&catalog.tag)
-        );
-    }
-    out.push_str("    }\n}\n\n");
+    locale_match(
+        &mut out,
+        catalogs,
+        "/// The catalog of `locale`: its texts and its extra plural forms.\nfn catalog(locale: Locale) -> (&'static [&'static str], &'static [(Msg, Plural, &'static str)])",
+        |name| format!("(&{name}, {name}_FORMS)"),
+    );
     for catalog in catalogs {
         let Some(format) = &catalog.format else {
             continue;
         };
-        let name = catalog.tag.replace('-', "_").to_ascii_uppercase();
+        let name = static_name(&catalog.tag);
         let date: Vec<String> = format
             .date
             .iter()
@@ -556,17 +552,35 @@ pub fn generate(reference: &Catalog, catalogs: &[Catalog]) -> String {
             symbols.join(", "),
         );
     }
-    out.push_str("/// The CLDR facts `locale` writes numbers, amounts and dates with.\npub(crate) fn facts(locale: Locale) -> &'static Facts {\n    match locale {\n");
-    for catalog in catalogs {
-        let name = catalog.tag.replace('-', "_").to_ascii_uppercase();
-        let _ = writeln!(
-            out,
-            "        Locale::{} => &{name}_FACTS,",
-            camel(&catalog.tag)
-        );
-    }
-    out.push_str("    }\n}\n");
+    locale_match(
+        &mut out,
+        catalogs,
+        "/// The CLDR facts `locale` writes numbers, amounts and dates with.\npub(crate) fn facts(locale: Locale) -> &'static Facts",
+        |name| format!("&{name}_FACTS"),
+    );
     out
+}
+
+/// The Rust name of a locale's statics: `EN_US` for `en-US`.
+fn static_name(tag: &str) -> String {
+    tag.replace('-', "_").to_ascii_uppercase()
+}
+
+/// Writes the function `signature` as a `match` over every locale with a catalog, each
+/// arm the value `arm` makes of the locale's static name: the build fails if the
+/// contract has a locale without a catalog, or a catalog has no locale.
+fn locale_match(
+    out: &mut String,
+    catalogs: &[Catalog],
+    signature: &str,
+    arm: impl Fn(&str) -> String,
+) {
+    let _ = writeln!(out, "{signature} {{\n    match locale {{");
+    for catalog in catalogs {
+        let value = arm(&static_name(&catalog.tag));
+        let _ = writeln!(out, "        Locale::{} => {value},", camel(&catalog.tag));
+    }
+    out.push_str("    }\n}\n\n");
 }
 
 /// The reference of every message, for product teams overriding texts

@@ -162,7 +162,7 @@ impl Wording {
             };
             // Each message's forms, by key: `key` for a text, `key.one`, `key.other`, …
             // for a counted text's forms.
-            let mut by_message: Vec<(Msg, &String, Forms<'_>)> = Vec::new();
+            let mut by_message: Vec<(Msg, &str, Forms<'_>)> = Vec::new();
             for (name, text) in given {
                 let invalid =
                     |reason| EngineError::invalid(format!("messages.{tag}.{name}"), reason);
@@ -182,11 +182,10 @@ impl Wording {
                 };
                 match by_message.iter_mut().find(|(m, ..)| *m == msg) {
                     Some((_, _, forms)) => forms.push((form, text)),
-                    None => by_message.push((msg, name, vec![(form, text)])),
+                    None => by_message.push((msg, key, vec![(form, text)])),
                 }
             }
-            for (msg, name, forms) in by_message {
-                let key = name.split('.').next().unwrap_or(name);
+            for (msg, key, forms) in by_message {
                 let invalid =
                     |reason| EngineError::invalid(format!("messages.{tag}.{key}"), reason);
                 let expected = msg.categories(locale);
@@ -248,14 +247,10 @@ impl Wording {
 impl Plural {
     /// The category CLDR names `name` (`"one"`, `"other"`, …); anything else is `Other`.
     fn named(name: &str) -> Self {
-        match name {
-            "zero" => Self::Zero,
-            "one" => Self::One,
-            "two" => Self::Two,
-            "few" => Self::Few,
-            "many" => Self::Many,
-            _ => Self::Other,
-        }
+        Self::NAMES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(Self::Other, |(_, category)| *category)
     }
 }
 
