@@ -1,9 +1,14 @@
 // The demo bank page's own script. It mounts the widget through the same public API a
-// bank's page uses (docs/embedding.md), switches between the two sample customers with
+// bank's page uses (docs/embedding.md), switches between the four sample customers with
 // widget.update(), themes the widget with CSS custom properties, and lists its events.
-// `?customer=us` opens the US customer.
+// `?customer=us` (or hk, uk) opens that customer.
 
-const CONFIGS = { cn: "cn-card.json", us: "us-card.json" };
+const CONFIGS = {
+  cn: "cn-card.json",
+  us: "us-card.json",
+  hk: "hk-card.json",
+  uk: "uk-card.json",
+};
 const EVENTS = ["ready", "step-change", "plan-change", "submit", "submitted", "error"];
 
 const host = document.getElementById("repay-demo");

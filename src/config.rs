@@ -1119,6 +1119,19 @@ mod tests {
     }
 
     #[test]
+    fn the_hong_kong_and_uk_sample_customers_are_valid_and_enable_their_languages() {
+        let hk = read_config(include_str!("../crates/engine/data/hk-card.json")).unwrap();
+        assert_eq!(hk.locale, Some(Locale::ZhHk));
+        assert_eq!(hk.locales, [Locale::ZhHk, Locale::EnGb, Locale::ZhCn]);
+        assert_eq!(hk.scenario.account.currency.code(), "HKD");
+        let uk = read_config(include_str!("../crates/engine/data/uk-card.json")).unwrap();
+        assert_eq!(uk.locale, Some(Locale::EnGb));
+        assert_eq!(uk.locales, [Locale::EnGb]);
+        assert_eq!(uk.scenario.account.currency.code(), "GBP");
+        assert!(uk.scenario.policy.penalty.is_none());
+    }
+
+    #[test]
     fn theme_variables_are_known_and_stay_one_value_or_are_ignored_with_a_warning() {
         let with = |variables: serde_json::Value| {
             let mut value: serde_json::Value = serde_json::from_str(DEMO).unwrap();

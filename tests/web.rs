@@ -101,13 +101,21 @@ async fn shows_the_overdue_status_in_the_configured_language() {
 }
 
 #[wasm_bindgen_test]
-async fn switches_language_on_click() {
+async fn switches_language_from_the_list_of_five() {
     let root = fresh_root();
     let _app = repay_widget::mount(root.clone(), CN);
     yew::scheduler::flush().await;
 
-    let english = by_test_id(&root, "language-en-US");
-    click(&english);
+    // Five languages are one list box labelled in the current language, not five buttons.
+    assert!(find(&root, "[data-testid^=\"language-\"]").is_none());
+    let picker: HtmlSelectElement = by_test_id(&root, "language").unchecked_into();
+    let label = picker.labels().item(0).unwrap().text_content().unwrap();
+    assert!(label.starts_with("语言"), "{label}");
+    assert_eq!(picker.length(), 5);
+    assert_eq!(picker.value(), "zh-CN");
+
+    picker.set_value("en-US");
+    fire(&picker, "change");
     yew::scheduler::flush().await;
 
     assert_eq!(
@@ -116,12 +124,41 @@ async fn switches_language_on_click() {
             .as_deref(),
         Some("en-US")
     );
+    assert_eq!(picker.value(), "en-US");
+    assert!(picker
+        .labels()
+        .item(0)
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .starts_with("Language"));
+    assert_eq!(text(&root, "days-past-due"), "18 days past due");
+    assert_eq!(text(&root, "stage"), "Late");
+}
+
+#[wasm_bindgen_test]
+async fn two_languages_are_two_buttons_and_one_is_none() {
+    let root = fresh_root();
+    let two = CN.replacen('{', r#"{"locales": ["zh-CN", "en-US"],"#, 1);
+    let _app = repay_widget::mount(root.clone(), &two);
+    yew::scheduler::flush().await;
+
+    assert!(find(&root, "[data-testid=language]").is_none());
+    let english = by_test_id(&root, "language-en-US");
+    click(&english);
+    yew::scheduler::flush().await;
     assert_eq!(
         english.get_attribute("aria-pressed").as_deref(),
         Some("true")
     );
     assert_eq!(text(&root, "days-past-due"), "18 days past due");
-    assert_eq!(text(&root, "stage"), "Late");
+
+    let root = fresh_root();
+    let one = CN.replacen('{', r#"{"locales": ["zh-CN"],"#, 1);
+    let _app = repay_widget::mount(root.clone(), &one);
+    yew::scheduler::flush().await;
+    assert_eq!(text(&root, "days-past-due"), "已逾期 18 天");
+    assert!(find(&root, "[data-testid^=language]").is_none());
 }
 
 #[wasm_bindgen_test]

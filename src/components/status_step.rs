@@ -71,8 +71,12 @@ pub fn status_step(props: &StatusStepProps) -> Html {
     } else {
         html! {
             <dl class="repay-widget__facts">
-                { fact("repay-widget__fact", Msg::LateFees.text(locale), money(&status.charged.late_fees), Some("fees-charged".to_owned())) }
-                { fact("repay-widget__fact", Msg::PenaltyInterest.text(locale), money(&status.charged.penalty_interest), Some("penalty-interest".to_owned())) }
+                if status.has_late_fees() {
+                    { fact("repay-widget__fact", Msg::LateFees.text(locale), money(&status.charged.late_fees), Some("fees-charged".to_owned())) }
+                }
+                if status.has_penalty_interest() {
+                    { fact("repay-widget__fact", Msg::PenaltyInterest.text(locale), money(&status.charged.penalty_interest), Some("penalty-interest".to_owned())) }
+                }
             </dl>
         }
     };

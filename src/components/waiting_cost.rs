@@ -21,13 +21,22 @@ pub fn waiting_cost(props: &WaitingCostProps) -> Html {
     let cell = |label: Msg, value: Html| {
         html! { <td role="cell" data-label={label.text(locale)}>{ value }</td> }
     };
-    let rows = props.model.status.cost_of_waiting.iter().map(|cost| {
+    let status = &props.model.status;
+    // A charge this account never bears (no penalty interest on a UK card) is no column
+    // of zeros.
+    let penalty = status.has_penalty_interest();
+    let fees = status.has_late_fees();
+    let rows = status.cost_of_waiting.iter().map(|cost| {
         html! {
             <tr role="row">
                 <th scope="row" role="rowheader">{ fill(Msg::WaitDays.text(locale), &[("days", &cost.days.to_string())]) }</th>
                 { cell(Msg::Interest, html! { money(&cost.interest) }) }
-                { cell(Msg::PenaltyInterest, html! { money(&cost.penalty_interest) }) }
-                { cell(Msg::LateFees, html! { money(&cost.late_fees) }) }
+                if penalty {
+                    { cell(Msg::PenaltyInterest, html! { money(&cost.penalty_interest) }) }
+                }
+                if fees {
+                    { cell(Msg::LateFees, html! { money(&cost.late_fees) }) }
+                }
                 { cell(Msg::Total, html! { <strong>{ money(&cost.total) }</strong> }) }
             </tr>
         }
@@ -43,8 +52,12 @@ pub fn waiting_cost(props: &WaitingCostProps) -> Html {
                         <tr role="row">
                             <th scope="col" role="columnheader">{ Msg::Wait.text(locale) }</th>
                             <th scope="col" role="columnheader">{ Msg::Interest.text(locale) }</th>
-                            <th scope="col" role="columnheader">{ Msg::PenaltyInterest.text(locale) }</th>
-                            <th scope="col" role="columnheader">{ Msg::LateFees.text(locale) }</th>
+                            if penalty {
+                                <th scope="col" role="columnheader">{ Msg::PenaltyInterest.text(locale) }</th>
+                            }
+                            if fees {
+                                <th scope="col" role="columnheader">{ Msg::LateFees.text(locale) }</th>
+                            }
                             <th scope="col" role="columnheader">{ Msg::Total.text(locale) }</th>
                         </tr>
                     </thead>

@@ -5,7 +5,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { launchBrowser, openPlan, openRecordedPage, serveStatic } from "./harness.mjs";
+import { chooseLanguage, launchBrowser, openPlan, openRecordedPage, serveStatic } from "./harness.mjs";
 
 const PHONE = { viewport: { width: 390, height: 844 } };
 /** Longer than the widget's settling time (800 ms), so the last announcement is in. */
@@ -46,7 +46,7 @@ async function open(locale) {
   const { page } = opened;
   await page.getByTestId("repay-widget").waitFor();
   if ((await page.getByTestId("repay-widget").getAttribute("lang")) !== locale) {
-    await page.getByTestId(`language-${locale}`).click();
+    await chooseLanguage(page, locale);
   }
   assert.equal(await page.getByTestId("announcer").getAttribute("aria-live"), "polite");
   return opened;

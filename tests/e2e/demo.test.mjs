@@ -7,6 +7,7 @@ import { after, before, test } from "node:test";
 import {
   AXE,
   axeViolations,
+  chooseLanguage,
   launchBrowser,
   openPlan,
   openRecordedPage,
@@ -47,6 +48,39 @@ test("the demo page mounts the widget with the demo customer's status", async ()
   await context.close();
 });
 
+test("the Hong Kong and UK sample customers open in their language and currency, and the demo switches between them", async () => {
+  const { context, page, problems } = await openRecordedPage(browser, `${site.url}/?customer=hk`, {
+    viewport: { width: 390, height: 844 },
+  });
+  const widget = page.getByTestId("repay-widget");
+  await widget.waitFor();
+  assert.equal(await widget.getAttribute("lang"), "zh-HK");
+  assert.equal((await page.getByTestId("overdue-amount").textContent()).trim(), "HK$466.00");
+  assert.equal(await page.getByTestId("days-past-due").textContent(), "已逾期 25 天");
+  // The Hong Kong bank enables three languages, in its order.
+  const options = await page.getByTestId("language").locator("option").evaluateAll((all) => all.map((o) => o.value));
+  assert.deepEqual(options, ["zh-HK", "en-GB", "zh-CN"]);
+  await page.addScriptTag({ path: AXE });
+  assert.deepEqual(await axeViolations(page), [], "axe, Hong Kong");
+
+  await page.locator("#demo-customer").selectOption("uk");
+  await page.waitForFunction(() =>
+    document.querySelector("[data-testid=repay-widget]")?.getAttribute("lang") === "en-GB",
+  );
+  assert.equal((await page.getByTestId("overdue-amount").textContent()).trim(), "£46.40");
+  assert.equal(await page.getByTestId("days-past-due").textContent(), "22 days overdue");
+  // One language: no switch at all.
+  assert.equal(await page.locator("[data-testid^=language]").count(), 0);
+  // A UK card has no penalty interest: no fact and no column of zeros for it.
+  assert.equal(await page.getByTestId("penalty-interest").count(), 0);
+  assert.match(await page.getByTestId("fees-charged").textContent(), /£12\.00/);
+  const columns = await page.getByTestId("waiting-cost").locator("th[scope=col]").allTextContents();
+  assert.deepEqual(columns, ["Wait", "Interest", "Late payment fees", "Total"]);
+  assert.deepEqual(await axeViolations(page), [], "axe, UK");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 for (const file of ["repay-widget-bundle.js", "repay-widget-bundle_bg.wasm"]) {
   test(`the demo page refuses a changed ${file} and runs none of it`, async () => {
     const { context, page, problems } = await openRecordedPage(browser, `${site.url}/`, {}, async (page) => {
@@ -71,9 +105,14 @@ for (const file of ["repay-widget-bundle.js", "repay-widget-bundle_bg.wasm"]) {
 test("the language switch and the pay-now panel work by keyboard alone", async () => {
   const { context, page, problems } = await openRecordedPage(browser, `${site.url}/`);
   await page.getByTestId("repay-widget").waitFor();
-  const english = page.getByTestId("language-en-US");
-  await tabTo(page, english);
-  await page.keyboard.press("Enter");
+  // Five languages are a list box: the arrow keys move through it, each language shows
+  // at once, and focus stays on the list box.
+  const picker = page.getByTestId("language");
+  await tabTo(page, picker);
+  for (let presses = 0; presses < 5 && (await picker.inputValue()) !== "en-US"; presses += 1) {
+    await page.keyboard.press("ArrowDown");
+  }
+  assert.ok(await picker.evaluate((el) => el === document.activeElement), "focus stayed on the list box");
   assert.equal(await page.getByTestId("repay-widget").getAttribute("lang"), "en-US");
   assert.equal(await page.getByTestId("days-past-due").textContent(), "18 days past due");
 
@@ -118,14 +157,18 @@ async function walkTheFlow(page, check) {
   await check("review");
 }
 
-for (const width of [390, 1280]) {
-  for (const language of ["zh-CN", "en-US"]) {
+// Every language on a phone; the two reference languages on a desktop too.
+for (const [width, languages] of [
+  [390, ["zh-CN", "zh-HK", "zh-TW", "en-US", "en-GB"]],
+  [1280, ["zh-CN", "en-US"]],
+]) {
+  for (const language of languages) {
     test(`every step has no accessibility violations at ${width}px in ${language}`, async () => {
       const { context, page, problems } = await openRecordedPage(browser, `${site.url}/`, {
         viewport: { width, height: 900 },
       });
       await page.getByTestId("repay-widget").waitFor();
-      await page.getByTestId(`language-${language}`).click();
+      await chooseLanguage(page, language);
       await page.addScriptTag({ path: AXE });
       await walkTheFlow(page, async (step) => {
         assert.deepEqual(await axeViolations(page), [], `axe on ${step}`);

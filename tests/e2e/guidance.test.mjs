@@ -10,7 +10,15 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { AXE, axeViolations, launchBrowser, openRecordedPage, serveStatic, startDevBank } from "./harness.mjs";
+import {
+  AXE,
+  axeViolations,
+  chooseLanguage,
+  launchBrowser,
+  openRecordedPage,
+  serveStatic,
+  startDevBank,
+} from "./harness.mjs";
 
 const PHONE = { viewport: { width: 390, height: 844 } };
 
@@ -37,7 +45,7 @@ async function open(customer, locale) {
   const widget = page.getByTestId("repay-widget");
   await widget.waitFor();
   if ((await widget.getAttribute("lang")) !== locale) {
-    await page.getByTestId(`language-${locale}`).click();
+    await chooseLanguage(page, locale);
     await page.waitForFunction((l) => document.querySelector("[data-testid=repay-widget]").lang === l, locale);
   }
   await page.addScriptTag({ path: AXE });

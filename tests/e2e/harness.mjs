@@ -155,6 +155,16 @@ export async function openRecordedPage(browser, url, options = {}, prepare = nul
   return { context, page, problems };
 }
 
+/**
+ * Switches the widget in `scope` to `locale` as a customer does: a bank with two languages
+ * shows two buttons, one with more shows a list box (src/components/language_switch.rs).
+ */
+export async function chooseLanguage(scope, locale) {
+  const picker = scope.getByTestId("language");
+  if ((await picker.count()) > 0) await picker.selectOption(locale);
+  else await scope.getByTestId(`language-${locale}`).click();
+}
+
 /** Runs axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the widget and returns the violations. */
 export async function axeViolations(page) {
   return page.evaluate(async () => {

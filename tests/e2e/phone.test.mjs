@@ -5,7 +5,14 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { launchBrowser, openPlan, openRecordedPage, serveStatic, walkToReview } from "./harness.mjs";
+import {
+  chooseLanguage,
+  launchBrowser,
+  openPlan,
+  openRecordedPage,
+  serveStatic,
+  walkToReview,
+} from "./harness.mjs";
 
 const PHONE = { viewport: { width: 390, height: 844 } };
 
@@ -41,7 +48,7 @@ for (const locale of ["zh-CN", "en-US"]) {
     const { context, page, problems } = await openRecordedPage(browser, `${site.url}/`, PHONE);
     await page.getByTestId("repay-widget").waitFor();
     if ((await page.getByTestId("repay-widget").getAttribute("lang")) !== locale) {
-      await page.getByTestId(`language-${locale}`).click();
+      await chooseLanguage(page, locale);
     }
     await page.getByTestId("see-options").click();
     await page.getByTestId("options").waitFor();
@@ -80,7 +87,7 @@ for (const locale of ["zh-CN", "en-US"]) {
     const { context, page, problems } = await openRecordedPage(browser, `${site.url}/`, PHONE);
     await page.getByTestId("repay-widget").waitFor();
     if ((await page.getByTestId("repay-widget").getAttribute("lang")) !== locale) {
-      await page.getByTestId(`language-${locale}`).click();
+      await chooseLanguage(page, locale);
     }
     await page.getByTestId("see-options").click();
     const step = page.getByTestId("options");
@@ -152,15 +159,24 @@ async function clipped(page) {
   });
 }
 
+/** Each language with a sample customer who reads it: Hong Kong's in HK$, the UK's in £. */
+const READERS = [
+  ["zh-CN", "us"],
+  ["en-US", "us"],
+  ["zh-HK", "hk"],
+  ["zh-TW", "us"],
+  ["en-GB", "uk"],
+];
+
 for (const width of [320, 390]) {
-  for (const locale of ["zh-CN", "en-US"]) {
+  for (const [locale, customer] of READERS) {
     test(`${locale} at ${width} px: no figure is cut off and nothing scrolls sideways, on every step`, async () => {
-      const { context, page, problems } = await openRecordedPage(browser, `${site.url}/?customer=us`, {
+      const { context, page, problems } = await openRecordedPage(browser, `${site.url}/?customer=${customer}`, {
         viewport: { width, height: 800 },
       });
       await page.getByTestId("repay-widget").waitFor();
       if ((await page.getByTestId("repay-widget").getAttribute("lang")) !== locale) {
-        await page.getByTestId(`language-${locale}`).click();
+        await chooseLanguage(page, locale);
       }
       const check = async (step) => assert.deepEqual(await clipped(page), [], `${step} at ${width} px`);
       await page.getByTestId("pay-now").click();
@@ -199,7 +215,7 @@ for (const width of [320, 390, 1280]) {
         viewport: { width, height: 800 },
       });
       await page.getByTestId("repay-widget").waitFor();
-      await page.getByTestId("language-en-US").click();
+      await chooseLanguage(page, "en-US");
       if (spacing) await page.addStyleTag({ content: TEXT_SPACING });
       await page.getByTestId("see-options").click();
       await page.getByTestId("compare").locator("summary").first().click();
@@ -217,7 +233,7 @@ for (const width of [320, 390, 1280]) {
 test("the balance drawing is described by its legend: each plan from what it starts at to the day it is paid off", async () => {
   const { context, page, problems } = await openRecordedPage(browser, `${site.url}/?customer=us`, PHONE);
   await page.getByTestId("repay-widget").waitFor();
-  await page.getByTestId("language-en-US").click();
+  await chooseLanguage(page, "en-US");
   await page.getByTestId("see-options").click();
   await page.getByTestId("compare").locator("summary").first().click();
   const drawing = page.getByTestId("charts").locator("svg[role=img]");
@@ -235,8 +251,24 @@ test("the balance drawing is described by its legend: each plan from what it sta
   await context.close();
 });
 
+/** A `prepare` for openRecordedPage: the CN sample customer's bank enables `locales` only. */
+function enabling(locales) {
+  return (page) =>
+    page.route("**/cn-card.json", async (route) => {
+      const response = await route.fetch();
+      const config = { ...(await response.json()), locales };
+      await route.fulfill({ response, json: config });
+    });
+}
+
 test("in forced colours (high contrast) the pressed language and the chosen plan keep an outline", async () => {
-  const { context, page, problems } = await openRecordedPage(browser, `${site.url}/`, PHONE);
+  // Two languages are buttons, one of them pressed.
+  const { context, page, problems } = await openRecordedPage(
+    browser,
+    `${site.url}/`,
+    PHONE,
+    enabling(["zh-CN", "en-US"]),
+  );
   await page.emulateMedia({ forcedColors: "active" });
   await page.getByTestId("repay-widget").waitFor();
   const outline = (locator) =>
@@ -261,7 +293,7 @@ test("at 320 px the review's checkboxes keep their size beside long labels", asy
     viewport: { width: 320, height: 800 },
   });
   await page.getByTestId("repay-widget").waitFor();
-  await page.getByTestId("language-en-US").click();
+  await chooseLanguage(page, "en-US");
   // With a budget, so that "Share my budget figures" is there beside the consent.
   await walkToReview(page, { budget: ["5000", "3000"], consent: false });
   const boxes = await page.locator("input[type=checkbox]").evaluateAll((inputs) =>

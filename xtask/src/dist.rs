@@ -311,7 +311,12 @@ pub fn assemble(root: &Path, build: &Path) -> Result<PathBuf, TaskError> {
     write(&out.join(JS), pin_wasm(&glue, &integrity(&wasm))?)?;
     write(&out.join(CSS), read(&build.join("widget.css"))?)?;
     write(&out.join(AUTO_JS), read(&root.join("embed").join(AUTO_JS))?)?;
-    for sample in ["cn-card.json", "us-card.json"] {
+    for sample in [
+        "cn-card.json",
+        "us-card.json",
+        "hk-card.json",
+        "uk-card.json",
+    ] {
         write(
             &out.join(sample),
             read(&root.join("crates/engine/data").join(sample))?,

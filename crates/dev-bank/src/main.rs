@@ -15,7 +15,7 @@ const USAGE: &str =
   --cors-origin    the one browser origin allowed to call from another origin
   --account        put FILE's account (a configuration) on the bank's records as REF,
                    its policy as the next version of the policy named by FILE's stem
-                   (repeatable; the two sample customers are there from the start)
+                   (repeatable; the four sample customers are there from the start)
   --fail-per-mille share of proposal requests answered 500/503 (0-1000)
   --limit-per-mille share answered 429 with Retry-After: 1 (0-1000)
   --drop-per-mille share whose connection drops after the proposal is stored (0-1000)

@@ -27,7 +27,7 @@ pub enum StoreError {
 
 /// The illustrative customers a new store starts with: (account reference, policy id,
 /// configuration).
-const SEEDS: [(&str, &str, &str); 2] = [
+const SEEDS: [(&str, &str, &str); 4] = [
     (
         "CN-6225-0042",
         "cn-card",
@@ -37,6 +37,16 @@ const SEEDS: [(&str, &str, &str); 2] = [
         "US-4111-0042",
         "us-card",
         include_str!("../../engine/data/us-card.json"),
+    ),
+    (
+        "HK-4563-0042",
+        "hk-card",
+        include_str!("../../engine/data/hk-card.json"),
+    ),
+    (
+        "UK-4929-0042",
+        "uk-card",
+        include_str!("../../engine/data/uk-card.json"),
     ),
 ];
 

@@ -237,6 +237,43 @@ async fn an_instantly_approved_proposal_is_stored_once_and_can_be_looked_up() {
     assert_eq!(health.body.unwrap()["accepted_proposals"], 1);
 }
 
+/// Each seeded sample customer (the demo page's four) can send a plan under its own
+/// reference, in its own language, and the bank approves it from its own records.
+#[tokio::test]
+async fn every_sample_customer_is_on_the_records_and_its_plan_is_approved() {
+    let addr = start(Options::default()).await;
+    let samples = [
+        ("CN-6225-0042", CN),
+        (
+            "US-4111-0042",
+            include_str!("../../engine/data/us-card.json"),
+        ),
+        (
+            "HK-4563-0042",
+            include_str!("../../engine/data/hk-card.json"),
+        ),
+        (
+            "UK-4929-0042",
+            include_str!("../../engine/data/uk-card.json"),
+        ),
+    ];
+    for (n, (reference, config)) in samples.into_iter().enumerate() {
+        let config: Value = serde_json::from_str(config).unwrap();
+        let mut body = submission_from(
+            serde_json::from_value(config.clone()).unwrap(),
+            &format!("b2f5c0de-0000-4000-8000-00000000010{n}"),
+            2,
+            Some(12),
+        );
+        body["account_reference"] = json!(reference);
+        body["locale"] = config["locale"].clone();
+        body["consent"]["terms_version"] = config["terms"]["version"].clone();
+        let answer = post(addr, &body).await;
+        assert_eq!(answer.status, 201, "{reference}: {:?}", answer.body);
+        assert_eq!(answer.body.unwrap()["status"], "approved", "{reference}");
+    }
+}
+
 #[tokio::test]
 async fn the_bank_recomputes_from_its_own_records_never_from_the_scenario_sent() {
     let addr = start(Options::default()).await;

@@ -120,6 +120,28 @@ impl Status {
         self.timeline.first()
     }
 
+    /// Whether this account has penalty interest to speak of: charged already, or
+    /// coming within the cost of waiting. A policy without penalty interest (a UK card)
+    /// gives `false`, so the widget does not show a row of zeros for a charge the customer
+    /// will never pay.
+    pub fn has_penalty_interest(&self) -> bool {
+        !self.charged.penalty_interest.is_zero()
+            || self
+                .cost_of_waiting
+                .iter()
+                .any(|cost| !cost.penalty_interest.is_zero())
+    }
+
+    /// Whether this account has late fees to speak of: charged already, or coming within
+    /// the cost of waiting.
+    pub fn has_late_fees(&self) -> bool {
+        !self.charged.late_fees.is_zero()
+            || self
+                .cost_of_waiting
+                .iter()
+                .any(|cost| !cost.late_fees.is_zero())
+    }
+
     /// What matters most: the most severe consequence to come, the earliest of equals.
     pub fn leading(&self) -> Option<&Deadline> {
         // Deadlines are in date order; `max_by_key` keeps the last of equals, so scan

@@ -17,6 +17,10 @@ use repay_engine::{all_plans, Currency, Money, PlanChoice, RoundingRule, Scenari
 
 const CN: &str = include_str!("../data/cn-card.json");
 const US: &str = include_str!("../data/us-card.json");
+const HK: &str = include_str!("../data/hk-card.json");
+const UK: &str = include_str!("../data/uk-card.json");
+/// Every sample customer: each property holds for all of them.
+const SAMPLES: [&str; 4] = [CN, US, HK, UK];
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
@@ -58,9 +62,9 @@ proptest! {
     fn damaged_configurations_are_refused_without_panicking(
         cut in 0usize..4000,
         insert in "\\PC{0,8}",
-        which in 0usize..2,
+        which in 0usize..SAMPLES.len(),
     ) {
-        let original = [CN, US][which];
+        let original = SAMPLES[which];
         let mut text: String = original.chars().take(cut).collect();
         text.push_str(&insert);
         text.extend(original.chars().skip(cut + insert.chars().count()));
@@ -69,7 +73,7 @@ proptest! {
 
     #[test]
     fn every_plan_of_every_kind_keeps_its_invariants_and_verifies(
-        which in 0usize..2,
+        which in 0usize..SAMPLES.len(),
         // Tiny balances too: fewer minor units than months.
         balance in prop_oneof![0i64..2_000, 0i64..10_000_000_000],
         overdue_share in 0u32..=100,
@@ -142,7 +146,7 @@ proptest! {
 
 /// A sample scenario, its ordinary rate restated on a 360-day basis when asked.
 fn scenario(which: usize, day_count_360: bool) -> Scenario {
-    let mut s = Scenario::from_json([CN, US][which]).unwrap();
+    let mut s = Scenario::from_json(SAMPLES[which]).unwrap();
     if day_count_360 {
         let yearly = s.policy.interest.yearly;
         s.policy.interest = DailyRate {
@@ -158,7 +162,7 @@ proptest! {
 
     #[test]
     fn any_choice_gives_a_plan_or_a_typed_error_never_a_panic(
-        which in 0usize..2,
+        which in 0usize..SAMPLES.len(),
         term in proptest::option::of(any::<u32>()),
         first_payment_in in proptest::option::of(-100_000i64..100_000),
         down_minor in proptest::option::of(-10_000_000_000i64..10_000_000_000),
@@ -166,7 +170,7 @@ proptest! {
         settlement_minor in proptest::option::of(-10_000_000_000i64..10_000_000_000),
         custom in proptest::collection::vec((-1000i64..3000, -1_000_000i64..1_000_000), 0..8),
     ) {
-        let s = Scenario::from_json([CN, US][which]).unwrap();
+        let s = Scenario::from_json(SAMPLES[which]).unwrap();
         let currency = s.account.currency;
         let choice = PlanChoice {
             term_months: term,

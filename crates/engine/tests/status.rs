@@ -10,6 +10,8 @@ use repay_engine::{EngineError, InvalidReason, Scenario};
 
 const CN: &str = include_str!("../data/cn-card.json");
 const US: &str = include_str!("../data/us-card.json");
+const HK: &str = include_str!("../data/hk-card.json");
+const UK: &str = include_str!("../data/uk-card.json");
 
 /// The late fees on the timeline, as text.
 fn fees(st: &Status) -> Vec<String> {
@@ -344,5 +346,73 @@ fn a_wrong_configuration_names_the_path_from_the_root() {
             Err(EngineError::invalid(path, reason)),
             "{path}"
         );
+    }
+}
+
+/// The UK sample: no penalty interest at all, a £12 fee each month in arrears from the
+/// 31st day. Interest by hand: 1840.00 × 0.249 / 365 = 1.2552… a day; × 30 = 37.657 →
+/// 37.66, × 60 = 75.314 → 75.31, × 90 = 112.970 → 112.97 (half-even).
+#[test]
+fn a_uk_card_without_penalty_interest() {
+    let s = Scenario::from_json(UK).unwrap();
+    let st = status(&s.account, &s.policy).unwrap();
+    assert_eq!(st.days_past_due, 22);
+    assert_eq!(st.stage.as_deref(), Some("late"));
+    assert_eq!(st.amount_to_bring_current.to_string(), "58.40");
+    assert_eq!(
+        texts(&st),
+        vec![
+            (30, "37.66".into(), "0.00".into(), "12.00 49.66".into()),
+            (60, "75.31".into(), "0.00".into(), "24.00 99.31".into()),
+            (90, "112.97".into(), "0.00".into(), "36.00 148.97".into()),
+        ]
+    );
+    // The report on day 30 (6 December) comes before the next fee on day 31.
+    let pay_by = st.pay_by().unwrap();
+    assert_eq!(pay_by.date.0, date(2026, 12, 6));
+    assert_eq!(consequences(pay_by), vec![Consequence::CreditBureauReport]);
+    assert_eq!(st.next_charge().unwrap().date.0, date(2026, 12, 7));
+    // Nothing to say about penalty interest; late fees, yes.
+    assert!(!st.has_penalty_interest());
+    assert!(st.has_late_fees());
+}
+
+/// The Hong Kong sample: a late charge of the unpaid minimum capped at HK$300, and from
+/// day 60 a higher rate on the whole balance instead of the ordinary one. By hand:
+/// 18640.00 × 0.34 / 365 = 17.3633 a day and × 0.36 / 365 = 18.3847; 25 days past due
+/// today, so waiting 60 days is 34 days at the ordinary rate (590.35) and 26 at the
+/// higher (478.00); 90 days, 34 and 56 (1029.54).
+#[test]
+fn a_hong_kong_card_with_a_capped_late_charge_and_an_overdue_rate() {
+    let s = Scenario::from_json(HK).unwrap();
+    let st = status(&s.account, &s.policy).unwrap();
+    assert_eq!(st.days_past_due, 25);
+    assert_eq!(st.amount_to_bring_current.to_string(), "766.00");
+    assert_eq!(fees(&st), vec!["300.00"; 5]);
+    assert_eq!(
+        texts(&st),
+        vec![
+            (30, "520.90".into(), "0.00".into(), "300.00 820.90".into()),
+            (
+                60,
+                "590.35".into(),
+                "478.00".into(),
+                "600.00 1668.35".into()
+            ),
+            (
+                90,
+                "590.35".into(),
+                "1029.54".into(),
+                "900.00 2519.89".into()
+            ),
+        ]
+    );
+    assert!(st.has_penalty_interest());
+    assert!(st.has_late_fees());
+    // Each of the other samples has both to speak of too.
+    for json in [CN, US] {
+        let s = Scenario::from_json(json).unwrap();
+        let st = status(&s.account, &s.policy).unwrap();
+        assert!(st.has_penalty_interest() && st.has_late_fees());
     }
 }
