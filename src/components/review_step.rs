@@ -158,7 +158,9 @@ pub fn review_step(props: &ReviewStepProps) -> Html {
             <p class="repay-widget__intro">{ Msg::ReviewIntro.text(locale) }</p>
             <h3 class="repay-widget__subheading">{ labels::plan_name(plan, locale) }</h3>
             <dl class="repay-widget__facts" data-testid="review-summary">
-                { fact(payment_label, payment_text) }
+                // The payments are the longest figure ("11 期 × US$224.01，最後一期
+                // US$223.98"): a row of their own, not four lines in half of one.
+                { crate::components::fact("repay-widget__fact repay-widget__fact--wide", payment_label.text(locale), payment_text, None) }
                 { fact(Msg::FirstPaymentLabel, format::date(plan.first_payment_date.0, locale)) }
                 { fact(Msg::LastPayment, format::date(plan.end_date.0, locale)) }
                 { fact(Msg::TotalPaid, money(&plan.total_paid)) }

@@ -204,6 +204,25 @@ for (const width of [320, 390]) {
   }
 }
 
+test("at 390 px a Chinese date in a half-row fact box stays on one line", async () => {
+  // The US customer's due date, 2026年10月25日, is the longest form a date takes.
+  const { context, page, problems } = await openRecordedPage(browser, `${site.url}/?customer=us`, PHONE);
+  await page.getByTestId("repay-widget").waitFor();
+  for (const locale of ["zh-CN", "zh-HK", "zh-TW"]) {
+    await chooseLanguage(page, locale);
+    const due = page.getByTestId("due-date");
+    assert.equal((await due.textContent()).trim(), "2026年10月25日");
+    const lines = await due.evaluate((dd) => {
+      const range = document.createRange();
+      range.selectNodeContents(dd);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    });
+    assert.equal(lines, 1, `${locale}: the date breaks over ${lines} lines`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 /** WCAG 1.4.12's text-spacing override, as the bookmarklets auditors use apply it. */
 const TEXT_SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
   word-spacing: 0.16em !important; } p { margin-block-end: 2em !important; }`;
