@@ -408,6 +408,27 @@ mod tests {
     }
 
     #[test]
+    fn traditional_chinese_catalogs_hold_no_simplified_character() {
+        // Big5 is Traditional Chinese's character set: a character it cannot write (这,
+        // 账, 还) is a Simplified one left in a zh-HK or zh-TW text.
+        for locale in [Locale::ZhHk, Locale::ZhTw] {
+            for (msg, key) in ALL_MESSAGES.iter().zip(KEYS) {
+                let text = msg.text(locale);
+                let (_, _, unwritable) = encoding_rs::BIG5.encode(text);
+                let simplified: String = text
+                    .chars()
+                    .filter(|c| encoding_rs::BIG5.encode(&c.to_string()).2)
+                    .collect();
+                assert!(
+                    !unwritable,
+                    "`{key}` in {} has {simplified:?}: {text}",
+                    locale.tag()
+                );
+            }
+        }
+    }
+
+    #[test]
     fn counts_follow_cldr_plural_rules() {
         // English: "one" is exactly 1; every other count, 0 included, is "other".
         let en = |n| Msg::DaysPastDue.count(Locale::EnUs, n);
