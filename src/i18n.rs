@@ -87,9 +87,9 @@ impl Plural {
 
 /// A bank's own wording for some messages (`messages` in the configuration), checked
 /// against the catalogs: a known locale, a known key, the same kind (plain or counted),
-/// the locale's plural forms, the same placeholders. Read once per configuration; its
-/// texts live as long as the page (a host that replaced its configuration thousands of
-/// times with new wording would keep each).
+/// the locale's plural forms, the same placeholders. Its texts live as long as the page;
+/// a configuration read again with the same wording (a host's `update()` with fresh
+/// figures) gets the wording read before, so only wording that changes is kept again.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Wording {
     texts: Vec<(Locale, Msg, Plural, &'static str)>,
@@ -98,6 +98,8 @@ pub struct Wording {
 thread_local! {
     /// The wording of the widget being rendered, if its configuration gives any.
     static ACTIVE: std::cell::Cell<Option<&'static Wording>> = const { std::cell::Cell::new(None) };
+    /// Every distinct wording read so far on this page.
+    static READ: std::cell::RefCell<Vec<&'static Wording>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// While alive, [`Msg::text`] and [`Msg::count`] read this wording first; dropped, the
@@ -231,15 +233,27 @@ impl Wording {
                         };
                         return Err(invalid(InvalidReason::Placeholders { expected }));
                     }
-                    let text: &'static str = Box::leak(text.clone().into_boxed_str());
-                    texts.push((locale, msg, form, text));
+                    texts.push((locale, msg, form, text.as_str()));
                 }
             }
         }
         if texts.is_empty() {
             return Ok(None);
         }
-        Ok(Some(Box::leak(Box::new(Wording { texts }))))
+        let same = |wording: &Wording| wording.texts.iter().eq(texts.iter());
+        if let Some(known) = READ.with(|read| read.borrow().iter().copied().find(|w| same(w))) {
+            return Ok(Some(known));
+        }
+        let texts = texts
+            .into_iter()
+            .map(|(locale, msg, form, text)| {
+                let text: &'static str = Box::leak(text.to_owned().into_boxed_str());
+                (locale, msg, form, text)
+            })
+            .collect();
+        let wording: &'static Wording = Box::leak(Box::new(Wording { texts }));
+        READ.with(|read| read.borrow_mut().push(wording));
+        Ok(Some(wording))
     }
 }
 
@@ -408,6 +422,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))]
     fn traditional_chinese_catalogs_hold_no_simplified_character() {
         // Big5 is Traditional Chinese's character set: a character it cannot write (这,
         // 账, 还) is a Simplified one left in a zh-HK or zh-TW text.
@@ -501,6 +516,22 @@ mod tests {
         }
         assert_eq!(Msg::StepOptions.text(Locale::EnUs), "Your options");
         assert_eq!(wording("{}").unwrap(), None);
+    }
+
+    #[test]
+    fn the_same_wording_read_again_is_the_one_kept_before() {
+        // A host's update() with fresh figures reads the same messages again: nothing
+        // more is kept. Other wording is kept on its own.
+        let json = r#"{"en-US": {"back": "Go back", "step_options": "Ways to repay"}}"#;
+        let first = wording(json).unwrap().unwrap();
+        let again = wording(json).unwrap().unwrap();
+        assert!(std::ptr::eq(first, again));
+        let other = wording(r#"{"en-US": {"back": "Previous"}}"#)
+            .unwrap()
+            .unwrap();
+        assert!(!std::ptr::eq(first, other));
+        let _scope = Wording::enter(Some(other));
+        assert_eq!(Msg::Back.text(Locale::EnUs), "Previous");
     }
 
     #[test]

@@ -18,6 +18,7 @@ import {
   openRecordedPage,
   serveStatic,
   startDevBank,
+  walkToReview,
 } from "./harness.mjs";
 
 const PHONE = { viewport: { width: 390, height: 844 } };
@@ -172,6 +173,30 @@ for (const locale of ["zh-CN", "en-US"]) {
     assert.match(await page.getByTestId("first-due").textContent(), new RegExp(t.ifAgreed));
     assert.equal(await page.getByTestId("meanwhile").locator("li").count(), 2);
     assert.deepEqual(await axeViolations(page), [], "axe on the confirmation under review");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+// The three languages the samples above do not walk: each sends a plan from its own
+// customer's account to the dev-bank and reads the confirmation in its own words.
+for (const [customer, locale, approved, currency] of [
+  ["hk", "zh-HK", "批核", "HK$"],
+  ["us", "zh-TW", "核准", "US$"],
+  ["uk", "en-GB", "Approved", "£"],
+]) {
+  test(`${locale}: a plan is sent from the ${customer.toUpperCase()} customer's account and confirmed in ${locale}`, async () => {
+    const { context, page, problems } = await open(customer, locale);
+    await walkToReview(page, { term: "12" });
+    assert.deepEqual(await axeViolations(page), [], "axe on the review");
+    await page.getByTestId("send").click();
+    await page.getByTestId("reference").waitFor({ timeout: 30_000 });
+    assert.equal(await page.getByTestId("repay-widget").getAttribute("lang"), locale);
+    assert.match(await page.getByTestId("outcome").textContent(), new RegExp(approved));
+    assert.ok((await page.getByTestId("first-due").textContent()).includes(currency));
+    assert.deepEqual(await axeViolations(page), [], "axe on the confirmation");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert.ok(overflow <= 0, `the confirmation scrolls sideways by ${overflow}px`);
     assert.deepEqual(problems, []);
     await context.close();
   });
