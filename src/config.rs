@@ -1118,6 +1118,59 @@ mod tests {
         assert_eq!(config.scenario.account.currency.code(), "USD");
     }
 
+    /// Every bank text (an object with "en-US" and "zh-CN") in `value`, with its path.
+    fn bank_texts<'a>(
+        value: &'a serde_json::Value,
+        path: String,
+        out: &mut Vec<(String, &'a serde_json::Map<String, serde_json::Value>)>,
+    ) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if map.contains_key("en-US") && map.contains_key("zh-CN") {
+                    out.push((path.clone(), map));
+                }
+                for (key, inner) in map {
+                    bank_texts(inner, format!("{path}.{key}"), out);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, inner) in items.iter().enumerate() {
+                    bank_texts(inner, format!("{path}[{i}]"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn each_samples_bank_texts_are_written_for_each_chinese_it_enables() {
+        // A bank text without zh-HK or zh-TW falls back to another Chinese: in a sample,
+        // a Traditional reader would see Simplified labels (路由号码) in a Traditional
+        // widget. English readers of en-GB may read the en-US text.
+        for sample in [
+            DEMO,
+            include_str!("../crates/engine/data/us-card.json"),
+            include_str!("../crates/engine/data/hk-card.json"),
+            include_str!("../crates/engine/data/uk-card.json"),
+        ] {
+            let config = read_config(sample).unwrap();
+            let value: serde_json::Value = serde_json::from_str(sample).unwrap();
+            let mut texts = Vec::new();
+            bank_texts(&value, String::new(), &mut texts);
+            assert!(!texts.is_empty());
+            for locale in config.locales.iter().filter(|l| l.tag().starts_with("zh")) {
+                for (path, text) in &texts {
+                    assert!(
+                        text.contains_key(locale.tag()),
+                        "{}: {path} has no {} text",
+                        config.sending.account_reference,
+                        locale.tag()
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn the_hong_kong_and_uk_sample_customers_are_valid_and_enable_their_languages() {
         let hk = read_config(include_str!("../crates/engine/data/hk-card.json")).unwrap();
