@@ -8,7 +8,7 @@ use repay_engine::calendar::{add_days, add_months};
 use repay_engine::guidance::{suggest, Suggestion};
 use repay_engine::plans::{default_first_payment, CustomPayment};
 use repay_engine::policy::{PlanOffer, LEGAL_MAX_TERM_MONTHS};
-use repay_engine::status::{part_payment, status, PartPayment, Status};
+use repay_engine::status::{least_to_avoid, part_payment, status, PartPayment, Status};
 use repay_engine::{plan_for, EngineError, Money, Plan, PlanChoice, Scenario};
 
 use crate::input::{parse_amount, parse_date, InputError};
@@ -89,6 +89,8 @@ pub struct Model {
     pub custom_notes: Vec<Option<CustomNote>>,
     /// What paying the typed part of the overdue amount now would still avoid.
     pub part_payment: Field<PartPayment>,
+    /// For each of the status's deadlines, the least payment made today that avoids it.
+    pub least_to_avoid: Vec<repay_engine::Money>,
     /// The plan suggested from the reason and the budget, and why; `None` with nothing
     /// to go on.
     pub suggestion: Option<Suggestion>,
@@ -212,6 +214,7 @@ pub fn derive(scenario: &Scenario, inputs: &Inputs) -> Result<Model, EngineError
     };
     Ok(Model {
         status: status(account, policy)?,
+        least_to_avoid: least_to_avoid(account, policy)?,
         suggestion: suggest(policy, &plans, inputs.reason, affordability.as_ref()),
         part_payment,
         budget: BudgetView {

@@ -268,8 +268,10 @@ async fn guidance_leads_with_what_matters_and_follows_what_the_customer_said() {
         leading.contains("Reported to the credit bureau"),
         "{leading}"
     );
+    // The report stops once the unpaid minimum (860.00) is paid: the least that avoids
+    // it, not everything owed (910.74).
     assert!(
-        leading.contains("December 9, 2026") && leading.contains("910.74"),
+        leading.contains("Paying CN¥860.00 by December 9, 2026 avoids it."),
         "{leading}"
     );
     let deadlines = by_test_id(&root, "deadlines");
@@ -297,6 +299,16 @@ async fn guidance_leads_with_what_matters_and_follows_what_the_customer_said() {
     let part = text(&root, "part-result");
     assert!(part.contains("smaller: CN¥18.00"), "{part}");
     assert!(part.contains("still happens"), "{part}");
+    // What would avoid them: the unpaid minimum stops both the fee and the report.
+    let hints = by_test_id(&root, "part-result")
+        .query_selector_all(".repay-widget__part-hint")
+        .unwrap();
+    assert!(hints.length() >= 2);
+    for i in 0..hints.length() {
+        let hint = hints.item(i).unwrap().text_content().unwrap();
+        assert!(hint.starts_with("Paying CN¥"), "{hint}");
+    }
+    assert!(part.contains("Paying CN¥860.00 now avoids it."), "{part}");
 
     // "I forgot": pay the overdue amount, and why.
     click(&by_test_id(&root, "see-options"));

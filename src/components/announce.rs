@@ -49,14 +49,18 @@ pub(crate) fn announcement(state: &State, model: &Model) -> String {
             Err(_) => problem(&model.part_payment, locale).unwrap_or_default(),
             Ok(None) => String::new(),
             Ok(Some(part)) => {
-                let (summary, outcomes) = part_lines(part, locale);
+                let (summary, outcomes) = part_lines(part, &model.least_to_avoid, locale);
                 let mut text = summary;
-                for (_, harm, effect) in outcomes {
+                for line in outcomes {
                     text.push(' ');
                     text.push_str(&fill(
                         Msg::PartOutcomeLive.text(locale),
-                        &[("harm", &harm), ("effect", &effect)],
+                        &[("harm", &line.harm), ("effect", &line.effect)],
                     ));
+                    if let Some(avoid_with) = line.avoid_with {
+                        text.push(' ');
+                        text.push_str(&avoid_with);
+                    }
                 }
                 text
             }

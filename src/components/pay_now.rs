@@ -31,19 +31,22 @@ pub struct PayNowProps {
 }
 
 /// What paying `part` now would do, in words: a summary, then each consequence to come
-/// with its class (`avoided`, `smaller`, `still`), its name and what the payment does to
-/// it. Shown beside the field and announced once the amount settles.
+/// with its class (`avoided`, `smaller`, `still`), its name, what the payment does to it
+/// and, when it does not avoid it, the least payment that would (`least`, per deadline).
+/// Shown beside the field and announced once the amount settles.
 pub(crate) fn part_lines(
     part: &PartPayment,
+    least: &[repay_engine::Money],
     locale: Locale,
-) -> (String, Vec<(&'static str, String, String)>) {
+) -> (String, Vec<PartLine>) {
     if part.still_to_bring_current.is_zero() {
         return (Msg::PartCoversAll.text(locale).to_owned(), Vec::new());
     }
     let outcomes = part
         .outcomes
         .iter()
-        .map(|outcome| {
+        .zip(least)
+        .map(|(outcome, least)| {
             let (class, effect) = match outcome.effect {
                 PartEffect::Avoided => ("avoided", Msg::PartAvoided.text(locale).to_owned()),
                 PartEffect::Smaller { amount } => (
@@ -56,11 +59,18 @@ pub(crate) fn part_lines(
                 PartEffect::Lessened => ("smaller", Msg::PartLessened.text(locale).to_owned()),
                 PartEffect::NotAvoided => ("still", Msg::PartNotAvoided.text(locale).to_owned()),
             };
-            (
+            let avoid_with = (outcome.effect != PartEffect::Avoided).then(|| {
+                fill(
+                    Msg::PartAvoidWith.text(locale),
+                    &[("amount", &format::money(least, locale))],
+                )
+            });
+            PartLine {
                 class,
-                labels::harm_title(&outcome.deadline.harm, locale),
+                harm: labels::harm_title(&outcome.deadline.harm, locale),
                 effect,
-            )
+                avoid_with,
+            }
         })
         .collect();
     let summary = fill(
@@ -71,6 +81,15 @@ pub(crate) fn part_lines(
         )],
     );
     (summary, outcomes)
+}
+
+/// One consequence to come, as [`part_lines`] words it.
+pub(crate) struct PartLine {
+    pub class: &'static str,
+    pub harm: String,
+    pub effect: String,
+    /// The least payment that would avoid it, when this one does not.
+    pub avoid_with: Option<String>,
 }
 
 /// What paying part now would do: each consequence to come, avoided or not.
@@ -89,15 +108,18 @@ fn part_payment(props: &PayNowProps) -> Html {
         .ok()
         .and_then(Option::as_ref)
         .map(|part| {
-            let (summary, outcomes) = part_lines(part, locale);
+            let (summary, outcomes) = part_lines(part, &model.least_to_avoid, locale);
             if outcomes.is_empty() {
                 return html! { <p data-testid="part-result">{ summary }</p> };
             }
-            let rows = outcomes.into_iter().map(|(class, harm, effect)| {
+            let rows = outcomes.into_iter().map(|line| {
                 html! {
-                    <li class={format!("repay-widget__part repay-widget__part--{class}")}>
-                        <span class="repay-widget__part-harm">{ harm }</span>
-                        <span class="repay-widget__part-effect">{ effect }</span>
+                    <li class={format!("repay-widget__part repay-widget__part--{}", line.class)}>
+                        <span class="repay-widget__part-harm">{ line.harm }</span>
+                        <span class="repay-widget__part-effect">{ line.effect }</span>
+                        { slot(line.avoid_with.map(|text| html! {
+                            <span class="repay-widget__part-hint">{ text }</span>
+                        })) }
                     </li>
                 }
             });

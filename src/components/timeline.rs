@@ -31,6 +31,13 @@ pub fn leading(props: &TimelineProps) -> Html {
     let Some(leading) = status.leading() else {
         return html! {};
     };
+    // The least that stops it (the unpaid minimum may be enough), not everything owed.
+    let least = status
+        .deadlines
+        .iter()
+        .position(|d| d == leading)
+        .and_then(|index| props.model.least_to_avoid.get(index))
+        .unwrap_or(&status.amount_to_bring_current);
     // Something less severe comes first: the date that avoids everything is earlier.
     let sooner = status
         .pay_by()
@@ -51,7 +58,7 @@ pub fn leading(props: &TimelineProps) -> Html {
             </p>
             <p>
                 { fill(Msg::LeadingPay.text(locale), &[
-                    ("amount", &format::money(&status.amount_to_bring_current, locale)),
+                    ("amount", &format::money(least, locale)),
                     ("date", &format::date(leading.act_before.0, locale)),
                 ]) }
             </p>

@@ -252,7 +252,12 @@ fn stage_avoided(stage: &Stage, account: &AccountSnapshot, paid: Option<Money>) 
     let Some(paid) = paid else {
         return false;
     };
-    let needed = match stage.avoided_by {
+    needed_for(stage, account).is_some_and(|needed| paid.amount() >= needed)
+}
+
+/// What a payment made today must reach to stop `stage`, by its `avoided_by` rule.
+fn needed_for(stage: &Stage, account: &AccountSnapshot) -> Option<rust_decimal::Decimal> {
+    match stage.avoided_by {
         AvoidedBy::AmountToBringCurrent => {
             account.amount_to_bring_current().ok().map(|m| m.amount())
         }
@@ -264,8 +269,7 @@ fn stage_avoided(stage: &Stage, account: &AccountSnapshot, paid: Option<Money>) 
                 rust_decimal::RoundingStrategy::AwayFromZero,
             ),
         ),
-    };
-    needed.is_some_and(|needed| paid.amount() >= needed)
+    }
 }
 
 /// The timeline of `account` at `today` days past due, one entry per date: every stage
@@ -531,6 +535,44 @@ pub fn part_payment(
         still_to_bring_current: less(before.amount_to_bring_current)?,
         outcomes,
     })
+}
+
+/// For each of the status's `deadlines`, in order, the least payment made today that
+/// avoids it, as [`part_payment`] decides: the amounts tried are those the policy's rules
+/// turn on (each stage's `avoided_by` amount, the overdue amount), and what brings the
+/// account current, which avoids everything on the timeline. A customer who cannot pay
+/// everything learns that, say, paying the unpaid minimum by the day before stops the
+/// credit report.
+///
+/// # Errors
+///
+/// As [`status`] and [`part_payment`].
+pub fn least_to_avoid(
+    account: &AccountSnapshot,
+    policy: &Policy,
+) -> Result<Vec<Money>, EngineError> {
+    let before = status(account, policy)?;
+    let current = before.amount_to_bring_current;
+    let mut least = vec![current; before.deadlines.len()];
+    // A handful of amounts, one per stage at most: each is tried, and each consequence
+    // keeps the smallest that avoids it (no sort, which cost the bundle 1 KB).
+    let tries = policy
+        .stages
+        .iter()
+        .filter_map(|stage| needed_for(stage, account))
+        .chain([account.overdue_amount.amount()])
+        .filter(|amount| *amount > rust_decimal::Decimal::ZERO && *amount < current.amount());
+    for amount in tries {
+        // Each amount is already exact in minor units: rounding leaves it as it is.
+        let paid = Money::round(amount, account.currency, policy.rounding);
+        let part = part_payment(account, policy, paid)?;
+        for (found, outcome) in least.iter_mut().zip(&part.outcomes) {
+            if outcome.effect == PartEffect::Avoided && paid.amount() < found.amount() {
+                *found = paid;
+            }
+        }
+    }
+    Ok(least)
 }
 
 fn waiting_cost(

@@ -416,3 +416,41 @@ fn a_hong_kong_card_with_a_capped_late_charge_and_an_overdue_rate() {
         assert!(st.has_penalty_interest() && st.has_late_fees());
     }
 }
+
+/// The least payment that avoids each consequence: for every sample, paying it today
+/// avoids that consequence and a cent less does not; the most serious harm of each
+/// sample is stopped by its unpaid minimum, less than what brings the account current.
+#[test]
+fn the_least_payment_that_avoids_each_consequence() {
+    use repay_engine::status::{least_to_avoid, part_payment, PartEffect};
+    use repay_engine::Money;
+    for (json, leading) in [(CN, "860.00"), (US, "75.00"), (HK, "466.00"), (UK, "46.40")] {
+        let s = Scenario::from_json(json).unwrap();
+        let st = status(&s.account, &s.policy).unwrap();
+        let least = least_to_avoid(&s.account, &s.policy).unwrap();
+        assert_eq!(least.len(), st.deadlines.len());
+        let index = st
+            .deadlines
+            .iter()
+            .position(|d| Some(d) == st.leading())
+            .unwrap();
+        assert_eq!(least[index].to_string(), leading, "{}", s.policy.name);
+        let cent = Money::from_minor(1, s.account.currency);
+        for (i, amount) in least.iter().enumerate() {
+            assert!(amount.amount() <= st.amount_to_bring_current.amount());
+            if *amount != st.amount_to_bring_current {
+                let part = part_payment(&s.account, &s.policy, *amount).unwrap();
+                assert_eq!(
+                    part.outcomes[i].effect,
+                    PartEffect::Avoided,
+                    "{i}: {amount}"
+                );
+            }
+            let less = amount.checked_sub(cent).unwrap();
+            if !less.is_zero() {
+                let part = part_payment(&s.account, &s.policy, less).unwrap();
+                assert_ne!(part.outcomes[i].effect, PartEffect::Avoided, "{i}: {less}");
+            }
+        }
+    }
+}
