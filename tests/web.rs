@@ -88,6 +88,14 @@ async fn shows_the_overdue_status_in_the_configured_language() {
         text(&root, "overdue-amount")
     );
     assert_eq!(text(&root, "days-past-due"), "已逾期 18 天");
+    // None of the minimum was paid: the overdue amount is named as the statement names it.
+    let label = |root: &Element| {
+        by_test_id(root, "overdue-amount")
+            .previous_element_sibling()
+            .and_then(|dt| dt.text_content())
+            .unwrap_or_default()
+    };
+    assert_eq!(label(&root), "未还的最低还款额");
     assert!(text(&root, "due-date").contains("2026年11月10日"));
     assert_eq!(text(&root, "stage"), "逾期");
     assert!(text(&root, "owed-today").contains("8,650.74"));
@@ -98,6 +106,17 @@ async fn shows_the_overdue_status_in_the_configured_language() {
         "{timeline}"
     );
     assert!(text(&root, "waiting-cost").contains("184.90"));
+
+    // Part of the minimum paid since: what is overdue is no longer the minimum.
+    let root = fresh_root();
+    let part_paid = CN.replace(
+        "\"overdue_amount\": \"860.00\"",
+        "\"overdue_amount\": \"500.00\"",
+    );
+    let _app = repay_widget::mount(root.clone(), &part_paid);
+    yew::scheduler::flush().await;
+    assert!(text(&root, "overdue-amount").contains("500.00"));
+    assert_eq!(label(&root), "逾期金额");
 }
 
 #[wasm_bindgen_test]

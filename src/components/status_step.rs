@@ -130,6 +130,14 @@ pub fn status_step(props: &StatusStepProps) -> Html {
         &[("date", &format::date(account.as_of, locale))],
     );
 
+    // When none of the statement's minimum was paid, that is what is overdue: named in
+    // the words of the statement the customer has in hand (最低還款額, minimum payment).
+    let overdue_label = if status.overdue_amount == account.minimum_due {
+        Msg::OverdueMinimum
+    } else {
+        Msg::OverdueAmount
+    };
+
     html! {
         <div class="repay-widget__step" data-testid="status">
             <h2 class="repay-widget__heading" tabindex="-1" ref={props.heading.clone()}>
@@ -138,7 +146,7 @@ pub fn status_step(props: &StatusStepProps) -> Html {
             <p class="repay-widget__intro">{ intro.text(locale) }</p>
             { slot(grace) }
             <dl class="repay-widget__facts">
-                { fact("repay-widget__fact repay-widget__fact--main", Msg::OverdueAmount.text(locale), money(&status.overdue_amount), Some("overdue-amount".to_owned())) }
+                { fact("repay-widget__fact repay-widget__fact--main", overdue_label.text(locale), money(&status.overdue_amount), Some("overdue-amount".to_owned())) }
                 { fact("repay-widget__fact", Msg::DueDate.text(locale), format::date(account.due_date, locale), Some("due-date".to_owned())) }
                 { slot(stage) }
                 { slot(last_payment) }
