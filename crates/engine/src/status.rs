@@ -125,21 +125,22 @@ impl Status {
     /// gives `false`, so the widget does not show a row of zeros for a charge the customer
     /// will never pay.
     pub fn has_penalty_interest(&self) -> bool {
-        !self.charged.penalty_interest.is_zero()
-            || self
-                .cost_of_waiting
-                .iter()
-                .any(|cost| !cost.penalty_interest.is_zero())
+        self.charged_or_coming(self.charged.penalty_interest, |cost| cost.penalty_interest)
     }
 
     /// Whether this account has late fees to speak of: charged already, or coming within
     /// the cost of waiting.
     pub fn has_late_fees(&self) -> bool {
-        !self.charged.late_fees.is_zero()
+        self.charged_or_coming(self.charged.late_fees, |cost| cost.late_fees)
+    }
+
+    /// Whether a charge is non-zero so far (`charged`) or in any cost of waiting.
+    fn charged_or_coming(&self, charged: Money, coming: impl Fn(&WaitingCost) -> Money) -> bool {
+        !charged.is_zero()
             || self
                 .cost_of_waiting
                 .iter()
-                .any(|cost| !cost.late_fees.is_zero())
+                .any(|cost| !coming(cost).is_zero())
     }
 
     /// What matters most: the most severe consequence to come, the earliest of equals.
