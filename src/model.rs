@@ -3,12 +3,13 @@
 //! and the suggested plan. Pure and tested natively; the widget itself computes no money.
 
 use jiff::civil::Date;
+use repay_engine::advice::{advise, after_part, Advice, PayBy};
 use repay_engine::affordability::{affordability, shortest_fitting_term, Affordability, Budget};
 use repay_engine::calendar::{add_days, add_months};
 use repay_engine::guidance::{suggest, Suggestion};
 use repay_engine::plans::{default_first_payment, CustomPayment};
 use repay_engine::policy::{PlanOffer, LEGAL_MAX_TERM_MONTHS};
-use repay_engine::status::{least_to_avoid, part_payment, status, PartPayment, Status};
+use repay_engine::status::{part_payment, status, PartPayment, Status};
 use repay_engine::{plan_for, EngineError, Money, Plan, PlanChoice, Scenario};
 
 use crate::input::{parse_amount, parse_date, InputError};
@@ -53,6 +54,17 @@ pub enum CustomNote {
     NotNeeded,
 }
 
+/// How a plan's term was chosen, so the card can say so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TermBasis {
+    /// The customer picked it.
+    Chosen,
+    /// The shortest term whose payments fit the budget given: the cheapest that fits.
+    ShortestFitting,
+    /// The shortest term the bank offers (no budget, or no term fits it): the cheapest.
+    Shortest,
+}
+
 /// A typed field's outcome: nothing typed, a value, or why the text is not usable.
 pub type Field<T> = Result<Option<T>, InputError>;
 
@@ -89,8 +101,14 @@ pub struct Model {
     pub custom_notes: Vec<Option<CustomNote>>,
     /// What paying the typed part of the overdue amount now would still avoid.
     pub part_payment: Field<PartPayment>,
-    /// For each of the status's deadlines, the least payment made today that avoids it.
-    pub least_to_avoid: Vec<repay_engine::Money>,
+    /// For each outcome of the part payment that it does not stop: what more, paid by
+    /// when, stops it ([`repay_engine::advice::after_part`]).
+    pub part_then: Vec<Option<PayBy>>,
+    /// Every claim the status and the plans make, with the figures each rests on.
+    pub advice: Advice,
+    /// How each plan's term was chosen (instalment and hardship plans; `None` for the
+    /// others).
+    pub term_basis: Vec<Option<TermBasis>>,
     /// The plan suggested from the reason and the budget, and why; `None` with nothing
     /// to go on.
     pub suggestion: Option<Suggestion>,
@@ -136,7 +154,7 @@ pub fn derive(scenario: &Scenario, inputs: &Inputs) -> Result<Model, EngineError
         .plans
         .iter()
         .filter_map(PlanOffer::latest_first_payment_days)
-        .map(|days| default_first_payment(account.as_of, days))
+        .map(|days| default_first_payment(account.as_of, days, &policy.working_days))
         .min()
         .unwrap_or_else(|| add_months(account.as_of, 1).unwrap_or(account.as_of));
     let first_payment = field(&inputs.first_payment, |t| parse_date(t, window.0, window.1));
@@ -158,20 +176,32 @@ pub fn derive(scenario: &Scenario, inputs: &Inputs) -> Result<Model, EngineError
         None => None,
     };
     let mut plans = Vec::with_capacity(policy.plans.len());
+    let mut term_basis = Vec::with_capacity(policy.plans.len());
     let mut choices = Vec::with_capacity(policy.plans.len());
     for offer in 0..policy.plans.len() {
         let base_choice = PlanChoice {
             first_payment_date: first_payment_for(&policy.plans[offer], typed_first, default_first),
             ..PlanChoice::default()
         };
-        // The customer's own term; else, with a budget, the shortest term that fits it.
-        let term = match (inputs.terms.get(&offer), affordable) {
-            (Some(&months), _) => Some(months),
+        // The customer's own term; else, with a budget, the shortest term that fits it;
+        // else the offer's default, its shortest term.
+        let (term, basis) = match (inputs.terms.get(&offer), affordable) {
+            (Some(&months), _) => (Some(months), TermBasis::Chosen),
             (None, Some(affordable)) => {
-                shortest_fitting_term(account, policy, offer, &base_choice, affordable)?
+                match shortest_fitting_term(account, policy, offer, &base_choice, affordable)? {
+                    Some(months) => (Some(months), TermBasis::ShortestFitting),
+                    None => (None, TermBasis::Shortest),
+                }
             }
-            (None, None) => None,
+            (None, None) => (None, TermBasis::Shortest),
         };
+        term_basis.push(
+            matches!(
+                policy.plans[offer],
+                PlanOffer::Instalment { .. } | PlanOffer::Hardship { .. }
+            )
+            .then_some(basis),
+        );
         let choice = PlanChoice {
             term_months: term,
             custom_payments: if matches!(policy.plans[offer], PlanOffer::Custom { .. }) {
@@ -212,10 +242,16 @@ pub fn derive(scenario: &Scenario, inputs: &Inputs) -> Result<Model, EngineError
         Ok(None) => Ok(None),
         Err(error) => Err(error),
     };
+    let part_then = match &part_payment {
+        Ok(Some(part)) => after_part(account, policy, part)?,
+        _ => Vec::new(),
+    };
     Ok(Model {
         status: status(account, policy)?,
-        least_to_avoid: least_to_avoid(account, policy)?,
-        suggestion: suggest(policy, &plans, inputs.reason, affordability.as_ref()),
+        suggestion: suggest(policy, &plans, inputs.reason, affordability.as_ref())?,
+        advice: advise(account, policy, &plans)?,
+        part_then,
+        term_basis,
         part_payment,
         budget: BudgetView {
             income,

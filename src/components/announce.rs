@@ -49,7 +49,7 @@ pub(crate) fn announcement(state: &State, model: &Model) -> String {
             Err(_) => problem(&model.part_payment, locale).unwrap_or_default(),
             Ok(None) => String::new(),
             Ok(Some(part)) => {
-                let (summary, outcomes) = part_lines(part, &model.least_to_avoid, locale);
+                let (summary, outcomes) = part_lines(part, &model.part_then, locale);
                 let mut text = summary;
                 for line in outcomes {
                     text.push(' ');

@@ -160,6 +160,7 @@ pub fn App(props: &AppProps) -> Html {
                 receipt,
                 config,
                 plan: state.chosen.and_then(|offer| model.plans.get(offer)),
+                advice: state.chosen.and_then(|offer| model.advice.plans.get(offer)),
                 locale,
                 heading: heading.clone(),
             })

@@ -8,12 +8,14 @@ use yew::prelude::*;
 
 use crate::components::bank_contact::bank_contact;
 use crate::components::pay_now::channels;
+use crate::components::plan_card::before_first_lines;
 use crate::components::slot;
 use crate::config::WidgetConfig;
 use crate::format;
 use crate::i18n::{fill, Locale, Msg};
 use crate::submit::Receipt;
 use repay_contract::AcceptedStatus;
+use repay_engine::advice::PlanAdvice;
 use repay_engine::{Plan, PlanKind};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -22,6 +24,8 @@ pub struct ConfirmationProps<'a> {
     pub config: &'a WidgetConfig,
     /// The plan proposed (`None` if the configuration changed under a stored receipt).
     pub plan: Option<&'a Plan>,
+    /// What the engine claims about that plan: harms before its first payment.
+    pub advice: Option<&'a PlanAdvice>,
     pub locale: Locale,
     pub heading: NodeRef,
 }
@@ -59,6 +63,18 @@ pub fn confirmation(props: &ConfirmationProps<'_>) -> Html {
             ],
         )
     });
+    // What comes before the first payment, and whether the plan stops it.
+    let before_first = props
+        .advice
+        .map(|advice| before_first_lines(advice, locale))
+        .filter(|lines| !lines.is_empty())
+        .map(|lines| {
+            html! {
+                <ul class="repay-widget__notes" data-testid="before-first">
+                    { for lines.into_iter().map(|text| html! { <li>{ text }</li> }) }
+                </ul>
+            }
+        });
     let outcome = match (one_off, receipt.status) {
         (true, AcceptedStatus::Approved) => Msg::SentPayment.text(locale).to_owned(),
         _ => outcome,
@@ -118,6 +134,7 @@ pub fn confirmation(props: &ConfirmationProps<'_>) -> Html {
             <p data-testid="outcome">{ outcome }</p>
             { slot(receipt.message.as_ref().map(|m| html! { <p>{ m }</p> })) }
             { slot(first_due.map(|text| html! { <p data-testid="first-due">{ text }</p> })) }
+            { slot(before_first) }
             { slot(ways_to_pay) }
             { slot(meanwhile) }
             <h3 class="repay-widget__subheading">{ Msg::NextTimeHeading.text(locale) }</h3>

@@ -4,6 +4,7 @@
 //! configuration; and, for a customer who cannot pay it all, what paying part of it now
 //! would still avoid, as the engine works it out under the bank's policy.
 
+use repay_engine::advice::PayBy;
 use repay_engine::policy::Consequence;
 use repay_engine::status::{PartEffect, PartPayment};
 use yew::prelude::*;
@@ -31,12 +32,12 @@ pub struct PayNowProps {
 }
 
 /// What paying `part` now would do, in words: a summary, then each consequence to come
-/// with its class (`avoided`, `smaller`, `still`), its name, what the payment does to it
-/// and, when it does not avoid it, the least payment that would (`least`, per deadline).
-/// Shown beside the field and announced once the amount settles.
+/// with its class (`avoided`, `smaller`, `later`), its name, what the payment does to it
+/// and, when it does not avoid it, what more paid by when would (`then`, per outcome,
+/// the engine's claim). Shown beside the field and announced once the amount settles.
 pub(crate) fn part_lines(
     part: &PartPayment,
-    least: &[repay_engine::Money],
+    then: &[Option<PayBy>],
     locale: Locale,
 ) -> (String, Vec<PartLine>) {
     if part.still_to_bring_current.is_zero() {
@@ -45,8 +46,8 @@ pub(crate) fn part_lines(
     let outcomes = part
         .outcomes
         .iter()
-        .zip(least)
-        .map(|(outcome, least)| {
+        .enumerate()
+        .map(|(index, outcome)| {
             let (class, effect) = match outcome.effect {
                 PartEffect::Avoided => ("avoided", Msg::PartAvoided.text(locale).to_owned()),
                 PartEffect::Smaller { amount } => (
@@ -57,12 +58,21 @@ pub(crate) fn part_lines(
                     ),
                 ),
                 PartEffect::Lessened => ("smaller", Msg::PartLessened.text(locale).to_owned()),
-                PartEffect::NotAvoided => ("still", Msg::PartNotAvoided.text(locale).to_owned()),
+                PartEffect::NotAvoided => (
+                    "later",
+                    fill(
+                        Msg::PartComesOn.text(locale),
+                        &[("date", &format::date(outcome.deadline.date.0, locale))],
+                    ),
+                ),
             };
-            let avoid_with = (outcome.effect != PartEffect::Avoided).then(|| {
+            let avoid_with = then.get(index).copied().flatten().map(|pay| {
                 fill(
                     Msg::PartAvoidWith.text(locale),
-                    &[("amount", &format::money(least, locale))],
+                    &[
+                        ("amount", &format::money(&pay.amount, locale)),
+                        ("date", &format::date(pay.by.0, locale)),
+                    ],
                 )
             });
             PartLine {
@@ -108,7 +118,7 @@ fn part_payment(props: &PayNowProps) -> Html {
         .ok()
         .and_then(Option::as_ref)
         .map(|part| {
-            let (summary, outcomes) = part_lines(part, &model.least_to_avoid, locale);
+            let (summary, outcomes) = part_lines(part, &model.part_then, locale);
             if outcomes.is_empty() {
                 return html! { <p data-testid="part-result">{ summary }</p> };
             }
@@ -151,39 +161,58 @@ fn part_payment(props: &PayNowProps) -> Html {
 pub fn pay_now(props: &PayNowProps) -> Html {
     let locale = props.locale;
     let status = &props.model.status;
+    let advice = &props.model.advice;
     let amount = format::money(&status.amount_to_bring_current, locale);
     let date = |d: repay_engine::plans::DateText| format::date(d.0, locale);
-    let first = status.pay_by();
-    let pay_by = first.map(|first| {
+    let pay_now = advice.pay_now.as_ref();
+    let pay_by = pay_now.map(|claim| {
+        // Penalty interest accruing until the day paid: today's amount said too.
+        let grows = (claim.pay.amount != claim.today).then(|| {
+            html! {
+                <p data-testid="pay-now-grows">
+                    { fill(Msg::PayNowGrows.text(locale), &[("amount", &format::money(&claim.today, locale))]) }
+                </p>
+            }
+        });
         html! {
-            <p data-testid="pay-by">
-                { fill(Msg::PayNowBy.text(locale), &[
-                    ("date", &date(first.act_before)),
-                    ("event", &labels::harms_title(&first.harms, locale)),
-                    ("event_date", &date(first.date)),
-                ]) }
-            </p>
+            <>
+                <p data-testid="pay-by">
+                    { fill(Msg::PayNowBy.text(locale), &[
+                        ("amount", &format::money(&claim.pay.amount, locale)),
+                        ("date", &date(claim.pay.by)),
+                        ("event", &labels::harms_title(&claim.first_harms, locale)),
+                        ("event_date", &date(claim.first_date)),
+                    ]) }
+                </p>
+                { slot(grows) }
+            </>
         }
     });
-    // The next charge, when it comes later than the date already given.
-    let next_charge = status
-        .next_charge()
-        .filter(|charge| first.is_none_or(|first| first.act_before < charge.act_before))
+    // The next charge, when its last day comes later than the day already given.
+    let next_charge = advice
+        .next_charge
+        .as_ref()
+        .filter(|charge| pay_now.is_none_or(|first| first.pay.by < charge.pay.by))
         .map(|charge| {
-            let text = match (charge.harm.consequence, charge.harm.amount) {
-                (Consequence::LateFee, Some(amount)) => fill(
+            let text = match (
+                charge.deadline.harm.consequence,
+                charge.deadline.harm.amount,
+            ) {
+                (Consequence::LateFee, Some(fee)) => fill(
                     Msg::PayNowNextFee.text(locale),
                     &[
-                        ("amount", &format::money(&amount, locale)),
-                        ("charge_date", &date(charge.date)),
-                        ("date", &date(charge.act_before)),
+                        ("fee", &format::money(&fee, locale)),
+                        ("charge_date", &date(charge.deadline.date)),
+                        ("amount", &format::money(&charge.pay.amount, locale)),
+                        ("date", &date(charge.pay.by)),
                     ],
                 ),
                 _ => fill(
                     Msg::PayNowNextPenalty.text(locale),
                     &[
-                        ("charge_date", &date(charge.date)),
-                        ("date", &date(charge.act_before)),
+                        ("charge_date", &date(charge.deadline.date)),
+                        ("amount", &format::money(&charge.pay.amount, locale)),
+                        ("date", &date(charge.pay.by)),
                     ],
                 ),
             };

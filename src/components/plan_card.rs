@@ -2,6 +2,7 @@
 //! what it costs and its true annual rate, whether the bank approves it at once — or
 //! why it is not available.
 
+use repay_engine::advice::{PlanAdvice, Stop};
 use repay_engine::guidance::PlanEffects;
 use repay_engine::{PlanKind, PlanReason, Verdict};
 use web_sys::HtmlSelectElement;
@@ -13,7 +14,7 @@ use crate::actions::Action;
 use crate::format;
 use crate::i18n::{fill, Locale, Msg};
 use crate::labels;
-use crate::model::Model;
+use crate::model::{Model, TermBasis};
 use crate::shared::Shared;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -180,6 +181,7 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
             ("verdict", short_verdict.text(locale)),
         ],
     );
+    let notes = plan_notes(&props.model, offer, !props.terms.is_empty(), locale);
     // The suggested and the chosen plan open; the others are one line until opened.
     // The customer's own plan stays open once payments are typed: they are editing it.
     let featured = props.suggested || props.chosen || plan.kind == PlanKind::Custom;
@@ -223,6 +225,7 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
                         ]) }
                     </p>
                 })) }
+                { notes }
                 { slot(props.effects.map(|effects| plan_effects(&effects, offer, locale))) }
                 { slot(term_control) }
                 { props.children.clone() }
@@ -241,4 +244,140 @@ pub(crate) fn plan_effects(effects: &PlanEffects, offer: usize, locale: Locale) 
             <li>{ missed }</li>
         </ul>
     }
+}
+
+/// What the engine claims about a plan beyond its figures ([`PlanAdvice`]): how its term
+/// was chosen, what it leaves on the card, why its true rate differs from the rate it
+/// states, the day a payment on a non-working day is taken, and each harm that comes
+/// before its first payment, whether the plan stops it and what avoids it otherwise.
+pub(crate) fn plan_notes(model: &Model, offer: usize, has_term: bool, locale: Locale) -> Html {
+    let Some(advice) = model.advice.plans.get(offer) else {
+        return html! {};
+    };
+    let money = |m: &repay_engine::Money| format::money(m, locale);
+    let date = |d: repay_engine::plans::DateText| format::date(d.0, locale);
+    let mut notes: Vec<(&'static str, String)> = Vec::new();
+    if has_term {
+        match model.term_basis.get(offer).copied().flatten() {
+            Some(TermBasis::Shortest) => {
+                notes.push(("term-basis", Msg::TermShortest.text(locale).to_owned()));
+            }
+            Some(TermBasis::ShortestFitting) => {
+                if let Some(check) = &model.budget.affordability {
+                    notes.push((
+                        "term-basis",
+                        fill(
+                            Msg::TermFitting.text(locale),
+                            &[("amount", &money(&check.affordable_monthly))],
+                        ),
+                    ));
+                }
+            }
+            Some(TermBasis::Chosen) | None => {}
+        }
+    }
+    if let Some(left) = &advice.left_on_card {
+        notes.push((
+            "left-on-card",
+            fill(
+                Msg::LeftOnCard.text(locale),
+                &[
+                    ("amount", &money(&left.amount)),
+                    ("rate", &format::percent(&left.yearly_rate, locale)),
+                    ("interest", &money(&left.monthly_interest)),
+                ],
+            ),
+        ));
+    }
+    if let Some(note) = &advice.rate {
+        let days = format::integer(i64::from(note.first_period_days), locale);
+        let stated = format::percent(&note.stated, locale);
+        let text = if note.fees {
+            Some(fill(
+                Msg::RateNoteFee.text(locale),
+                &[("effective", &format::percent(&note.effective, locale))],
+            ))
+        } else if note.first_period_days < note.month_days && note.nominal > note.stated {
+            Some(fill(
+                Msg::RateNoteShorter.text(locale),
+                &[("stated", &stated), ("days", &days)],
+            ))
+        } else if note.first_period_days > note.month_days && note.nominal != note.stated {
+            Some(fill(
+                Msg::RateNoteLonger.text(locale),
+                &[("stated", &stated), ("days", &days)],
+            ))
+        } else if note.effective > note.stated {
+            Some(fill(
+                Msg::RateNoteCompound.text(locale),
+                &[("stated", &stated)],
+            ))
+        } else {
+            None
+        };
+        if let Some(text) = text {
+            notes.push(("rate-note", text));
+        }
+    }
+    if let (Some(taken), Some(plan)) = (advice.first_taken_on, model.plans.get(offer)) {
+        notes.push((
+            "taken-on",
+            fill(
+                Msg::TakenOn.text(locale),
+                &[
+                    ("date", &date(plan.first_payment_date)),
+                    ("taken", &date(taken)),
+                ],
+            ),
+        ));
+    }
+    for text in before_first_lines(advice, locale) {
+        notes.push(("before-first", text));
+    }
+    if notes.is_empty() {
+        return html! {};
+    }
+    html! {
+        <ul class="repay-widget__notes" data-testid={format!("plan-{offer}-notes")}>
+            { for notes.into_iter().map(|(kind, text)| html! {
+                <li data-testid={format!("plan-{offer}-{kind}")}>{ text }</li>
+            }) }
+        </ul>
+    }
+}
+
+/// Each harm that comes before a plan's first payment: whether the plan stops it, and
+/// what avoids it otherwise (unless agreeing the plan does), in words.
+pub(crate) fn before_first_lines(advice: &PlanAdvice, locale: Locale) -> Vec<String> {
+    let date = |d: repay_engine::plans::DateText| format::date(d.0, locale);
+    advice
+        .before_first_payment
+        .iter()
+        .map(|before| {
+            let msg = match before.stop {
+                Stop::Agreed => Msg::BeforeFirstAgreed,
+                Stop::PausedWhileReviewed => Msg::BeforeFirstPaused,
+                Stop::OnceAgreed => Msg::BeforeFirstOnceAgreed,
+                Stop::NotStopped => Msg::BeforeFirstNotStopped,
+            };
+            let mut text = fill(
+                msg.text(locale),
+                &[
+                    ("harm", &labels::harm_title(&before.deadline.harm, locale)),
+                    ("date", &date(before.deadline.date)),
+                ],
+            );
+            if let (Some(pay), false) = (before.avoid, before.stop == Stop::Agreed) {
+                text.push(' ');
+                text.push_str(&fill(
+                    Msg::LeadingPay.text(locale),
+                    &[
+                        ("amount", &format::money(&pay.amount, locale)),
+                        ("date", &date(pay.by)),
+                    ],
+                ));
+            }
+            text
+        })
+        .collect()
 }

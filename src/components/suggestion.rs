@@ -67,6 +67,29 @@ pub(crate) fn suggestion(
     };
     let mut lines: Vec<Html> = Vec::new();
     let mut needs_person = false;
+    // "Costs least", with the figures it was compared on and the next cheapest.
+    let compared_lines = |msg: Msg, lines: &mut Vec<Html>| {
+        let Some(compared) = suggestion.compared else {
+            return;
+        };
+        lines.push(html! {
+            <p data-testid="suggest-compared">{ fill(msg.text(locale), &[
+                ("amount", &affordable),
+                ("cost", &format::money(&compared.cost, locale)),
+                ("date", &format::date(compared.horizon.0, locale)),
+            ]) }</p>
+        });
+        if let Some((offer, cost)) = compared.next {
+            if let Some(plan) = model.plans.get(offer) {
+                lines.push(html! {
+                    <p data-testid="suggest-next">{ fill(Msg::SuggestNext.text(locale), &[
+                        ("plan", labels::plan_name(plan, locale)),
+                        ("cost", &format::money(&cost, locale)),
+                    ]) }</p>
+                });
+            }
+        }
+    };
     match suggestion.why {
         Why::SuitsReason {
             reason,
@@ -74,9 +97,12 @@ pub(crate) fn suggestion(
         } => {
             lines.push(html! { <p>{ reason_text(reason).text(locale) }</p> });
             match fits_budget {
-                Some(true) => lines.push(html! {
-                    <p>{ fill(Msg::SuggestFits.text(locale), &[("amount", &affordable)]) }</p>
-                }),
+                Some(true) => {
+                    lines.push(html! {
+                        <p>{ fill(Msg::SuggestFits.text(locale), &[("amount", &affordable)]) }</p>
+                    });
+                    compared_lines(Msg::SuggestReasonCheapest, &mut lines);
+                }
                 Some(false) => {
                     // A payment made once is not "each payment".
                     let once = suggestion
@@ -101,7 +127,7 @@ pub(crate) fn suggestion(
                         None => needs_person = true,
                     }
                 }
-                None => {}
+                None => compared_lines(Msg::SuggestReasonCheapest, &mut lines),
             }
             if reason == MissedReason::Forgot {
                 if let Some(url) = config.auto_debit_url() {
@@ -113,9 +139,19 @@ pub(crate) fn suggestion(
                 }
             }
         }
-        Why::FitsBudget => lines.push(html! {
-            <p>{ fill(Msg::SuggestFitsCheapest.text(locale), &[("amount", &affordable)]) }</p>
-        }),
+        Why::FitsBudget => match suggestion.compared {
+            Some(compared) => compared_lines(
+                if compared.agreed_on_the_spot {
+                    Msg::SuggestFitsCheapestInstant
+                } else {
+                    Msg::SuggestFitsCheapest
+                },
+                &mut lines,
+            ),
+            None => lines.push(html! {
+                <p>{ fill(Msg::SuggestFitsOne.text(locale), &[("amount", &affordable)]) }</p>
+            }),
+        },
         Why::NothingFits => {
             lines.push(html! {
                 <p>{ fill(Msg::SuggestNothingFits.text(locale), &[("amount", &affordable)]) }</p>

@@ -24,42 +24,37 @@ fn time(date: jiff::civil::Date, locale: Locale) -> Html {
     }
 }
 
-/// What matters most: the most severe consequence to come, and what stops it.
+/// What matters most: the most severe consequence to come, and what stops it, as the
+/// engine claims it ([`repay_engine::advice::Leading`]).
 pub fn leading(props: &TimelineProps) -> Html {
     let locale = props.locale;
-    let status = &props.model.status;
-    let Some(leading) = status.leading() else {
+    let Some(leading) = &props.model.advice.leading else {
         return html! {};
     };
-    // The least that stops it (the unpaid minimum may be enough), not everything owed.
-    let least = status
-        .deadlines
-        .iter()
-        .position(|d| d == leading)
-        .and_then(|index| props.model.least_to_avoid.get(index))
-        .unwrap_or(&status.amount_to_bring_current);
     // Something less severe comes first: the date that avoids everything is earlier.
-    let sooner = status
-        .pay_by()
-        .filter(|first| first.act_before < leading.act_before)
-        .map(|first| {
-            html! {
-                <p data-testid="leading-sooner">
-                    { fill(Msg::LeadingSooner.text(locale), &[("date", &format::date(first.act_before.0, locale))]) }
-                </p>
-            }
-        });
+    let sooner = leading.sooner.map(|date| {
+        html! {
+            <p data-testid="leading-sooner">
+                { fill(Msg::LeadingSooner.text(locale), &[("date", &format::date(date.0, locale))]) }
+            </p>
+        }
+    });
+    let pay = if leading.pay.until_charge {
+        Msg::LeadingPayUntilCharge
+    } else {
+        Msg::LeadingPay
+    };
     html! {
         <section class="repay-widget__leading" data-testid="leading">
             <h3 class="repay-widget__subheading">{ Msg::LeadingHeading.text(locale) }</h3>
             <p class="repay-widget__leading-harm">
-                { labels::harm_title(&leading.harm, locale) }{ Msg::Colon.text(locale) }
-                { time(leading.date.0, locale) }
+                { labels::harm_title(&leading.deadline.harm, locale) }{ Msg::Colon.text(locale) }
+                { time(leading.deadline.date.0, locale) }
             </p>
-            <p>
-                { fill(Msg::LeadingPay.text(locale), &[
-                    ("amount", &format::money(least, locale)),
-                    ("date", &format::date(leading.act_before.0, locale)),
+            <p data-testid="leading-pay">
+                { fill(pay.text(locale), &[
+                    ("amount", &format::money(&leading.pay.amount, locale)),
+                    ("date", &format::date(leading.pay.by.0, locale)),
                 ]) }
             </p>
             { slot(sooner) }
@@ -110,8 +105,8 @@ fn severity_class(severity: repay_engine::guidance::Severity) -> &'static str {
     }
 }
 
-/// The bank's notice before a stage: a date still to come, or, once it has passed, how
-/// far ahead the bank notifies (never a past date read as a promise).
+/// The bank's notice before a stage: a date still to come, or, once it has passed, the
+/// day it was due (never a promise of notice that can no longer arrive in time).
 fn notice_text(notice: &Notice, locale: Locale) -> String {
     if notice.ahead {
         fill(
@@ -121,7 +116,10 @@ fn notice_text(notice: &Notice, locale: Locale) -> String {
     } else {
         fill(
             Msg::NoticeAhead.count(locale, i64::from(notice.days)),
-            &[("days", &format::integer(i64::from(notice.days), locale))],
+            &[
+                ("days", &format::integer(i64::from(notice.days), locale)),
+                ("date", &format::date(notice.date.0, locale)),
+            ],
         )
     }
 }

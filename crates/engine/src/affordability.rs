@@ -29,8 +29,10 @@ pub struct Affordability {
     pub affordable_monthly: Money,
     /// Indices (into the plans given) of the allowed plans whose regular payment fits.
     pub fitting: Vec<usize>,
-    /// The suggested plan: among those that fit, approved instantly before needing
-    /// review, then the lowest total cost, then the shortest.
+    /// The suggested plan: among those that fit, the ones approved on the spot when any
+    /// is, and of those the one that costs least counted to their common horizon
+    /// (interest on what a plan leaves on the card included), then the shortest
+    /// ([`crate::plans::agreed_first`], [`crate::plans::cheapest`]).
     pub recommended: Option<usize>,
 }
 
@@ -109,11 +111,10 @@ pub fn affordability(
         .filter(|(_, plan)| plan.instalment_amount.amount() <= affordable.amount())
         .map(|(index, _)| index)
         .collect();
-    let recommended = fitting.iter().copied().min_by_key(|&index| {
-        let plan = &plans[index];
-        let needs_review = !matches!(plan.verdict, Verdict::ApprovedInstantly);
-        (needs_review, plan.total_cost.amount(), plan.term_months)
-    });
+    let fits: Vec<&Plan> = fitting.iter().map(|&index| &plans[index]).collect();
+    let (candidates, _) = crate::plans::agreed_first(&fits);
+    let recommended = crate::plans::cheapest(policy, &candidates, |_| 0)?
+        .and_then(|(plan, _)| plans.iter().position(|p| std::ptr::eq(p, plan)));
     Ok(Affordability {
         disposable_income: disposable,
         affordable_monthly: affordable,
@@ -175,4 +176,35 @@ pub fn shortest_fitting_term(
         }
     }
     Ok(terms.get(low).copied())
+}
+
+/// Every plan the policy offers, each instalment or hardship plan at the shortest term
+/// whose payments fit `affordable` ([`shortest_fitting_term`]) when one does, else at its
+/// default (the shortest offered, which costs least): the plans a customer who gave a
+/// budget is shown before choosing a term themselves.
+///
+/// # Errors
+///
+/// As [`crate::plan_for`].
+pub fn plans_fitting(
+    account: &crate::AccountSnapshot,
+    policy: &Policy,
+    choice: &crate::PlanChoice,
+    affordable: Option<Money>,
+) -> Result<Vec<Plan>, EngineError> {
+    (0..policy.plans.len())
+        .map(|offer| {
+            let term = match affordable {
+                Some(affordable) => {
+                    shortest_fitting_term(account, policy, offer, choice, affordable)?
+                }
+                None => None,
+            };
+            let choice = crate::PlanChoice {
+                term_months: term.or(choice.term_months),
+                ..choice.clone()
+            };
+            crate::plan_for(account, policy, offer, &choice)
+        })
+        .collect()
 }

@@ -7,6 +7,7 @@
 //! same inputs give the same answers in the browser, in a test and in the bank's back office.
 
 pub mod account;
+pub mod advice;
 pub mod affordability;
 pub mod calendar;
 pub mod error;

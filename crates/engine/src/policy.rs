@@ -6,6 +6,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::{NonWorkingDaysWire, WorkingDays};
 use crate::error::{EngineError, InvalidReason};
 use crate::guidance::{PlanEffectsTable, SeverityTable, SuggestionTable, WhileReviewed};
 use crate::money::{Currency, Money, RoundingRule};
@@ -299,6 +300,11 @@ pub struct PolicyWire {
     /// What happens to charges and reporting while the bank reviews a proposal.
     #[serde(default)]
     pub while_reviewed: WhileReviewed,
+    /// The days the bank does not take payments (its weekend and holidays): no date the
+    /// widget proposes falls on one, and a date the customer picks on one says when the
+    /// payment is taken instead. None given: every day is a working day.
+    #[serde(default)]
+    pub non_working_days: NonWorkingDaysWire,
 }
 
 /// A checked rate: the daily rate interest accrues at, and the yearly rate the bank
@@ -419,6 +425,7 @@ pub struct Policy {
     pub suggestions: SuggestionTable,
     pub plan_effects: PlanEffectsTable,
     pub while_reviewed: WhileReviewed,
+    pub working_days: WorkingDays,
 }
 
 impl Policy {
@@ -571,6 +578,7 @@ impl Policy {
             suggestions: wire.suggestions.clone(),
             plan_effects: wire.plan_effects,
             while_reviewed: wire.while_reviewed,
+            working_days: WorkingDays::from_wire("non_working_days", &wire.non_working_days)?,
         })
     }
 

@@ -8,10 +8,10 @@ use serde::Serialize;
 
 use crate::account::AccountSnapshot;
 use crate::calendar::add_days;
+use crate::calendar::DateText;
 use crate::error::{EngineError, InvalidReason};
 use crate::guidance::Severity;
 use crate::money::Money;
-use crate::plans::DateText;
 use crate::policy::{AvoidedBy, Consequence, PenaltyBase, Policy, Stage};
 
 /// The waits whose cost the status reports.
@@ -474,22 +474,7 @@ pub fn part_payment(
     let less = |amount: Money| -> Result<Money, EngineError> {
         Ok(amount.checked_sub(paid).map_err(overflow)?.at_least(zero))
     };
-    // The account as it would stand with the payment received today.
-    let paid_since_due = match account.last_payment {
-        Some(payment) if payment.date > account.due_date => {
-            payment.amount.checked_add(paid).map_err(overflow)?
-        }
-        _ => paid,
-    };
-    let after = AccountSnapshot {
-        overdue_amount: less(account.overdue_amount)?,
-        statement_balance: less(account.statement_balance)?,
-        last_payment: Some(crate::account::Payment {
-            amount: paid_since_due,
-            date: account.as_of,
-        }),
-        ..account.clone()
-    };
+    let after = after_payment(account, paid)?;
     let days_past_due = before.days_past_due;
     let after_timeline = if before.timeline.is_empty() {
         Vec::new()
@@ -536,6 +521,162 @@ pub fn part_payment(
         still_to_bring_current: less(before.amount_to_bring_current)?,
         outcomes,
     })
+}
+
+/// The account as it stands once `paid` is received on its `as_of` day: less overdue
+/// (never below zero), a smaller balance, and the payment recorded as the last one.
+///
+/// # Errors
+///
+/// [`EngineError::Invalid`] at `paid` when a sum overflows.
+pub fn after_payment(
+    account: &AccountSnapshot,
+    paid: Money,
+) -> Result<AccountSnapshot, EngineError> {
+    let overflow = |_| EngineError::invalid("paid", InvalidReason::Overflow);
+    let zero = Money::zero(account.currency);
+    let less = |amount: Money| -> Result<Money, EngineError> {
+        Ok(amount.checked_sub(paid).map_err(overflow)?.at_least(zero))
+    };
+    let paid_since_due = match account.last_payment {
+        Some(payment) if payment.date > account.due_date => {
+            payment.amount.checked_add(paid).map_err(overflow)?
+        }
+        _ => paid,
+    };
+    Ok(AccountSnapshot {
+        overdue_amount: less(account.overdue_amount)?,
+        statement_balance: less(account.statement_balance)?,
+        last_payment: Some(crate::account::Payment {
+            amount: paid_since_due,
+            date: account.as_of,
+        }),
+        ..account.clone()
+    })
+}
+
+/// The account as the bank would see it on `on` if nothing were paid from its `as_of`
+/// day: the late fees charged on the fee days up to and including `on`, the penalty
+/// interest accrued by then, and the ordinary interest added to the balance, each worked
+/// out exactly as the cost of waiting is. The overdue amount stays what it is: a later
+/// statement's minimum is not known here, which is why advice never pairs an amount with
+/// a date past the next fee (see [`crate::advice`]).
+///
+/// # Errors
+///
+/// [`EngineError::Invalid`] at `on` when it is before `as_of`, or a sum overflows.
+pub fn projected(
+    account: &AccountSnapshot,
+    policy: &Policy,
+    on: Date,
+) -> Result<AccountSnapshot, EngineError> {
+    let invalid = |reason| EngineError::invalid("on", reason);
+    let wait = crate::calendar::days_between(account.as_of, on);
+    let wait =
+        u32::try_from(wait).map_err(|_| invalid(InvalidReason::BeforeOther { other: "as_of" }))?;
+    if wait == 0 {
+        return Ok(account.clone());
+    }
+    let today = u32::try_from(account.days_past_due()).unwrap_or(u32::MAX);
+    let overdue = !account.overdue_amount.is_zero() && today > 0;
+    let cost = waiting_cost(account, policy, today, wait, overdue).map_err(invalid)?;
+    Ok(AccountSnapshot {
+        as_of: on,
+        statement_balance: account
+            .statement_balance
+            .checked_add(cost.interest)
+            .map_err(invalid)?,
+        fees_charged: account
+            .fees_charged
+            .checked_add(cost.late_fees)
+            .map_err(invalid)?,
+        penalty_interest_charged: account
+            .penalty_interest_charged
+            .checked_add(cost.penalty_interest)
+            .map_err(invalid)?,
+        ..account.clone()
+    })
+}
+
+/// Whether paying `paid` on `on` (today or later) stops `consequence` from coming at the
+/// first date today's timeline gives it: it has not come by `on`, and the account as it
+/// stands on `on` ([`projected`]) with the payment received then no longer brings it
+/// ([`part_payment`] decides, under each stage's `avoided_by` rule). The one rule every
+/// sentence about paying by a date is checked against. A consequence that is not on
+/// today's timeline is avoided by anything.
+///
+/// # Errors
+///
+/// As [`projected`] and [`part_payment`].
+pub fn avoids(
+    account: &AccountSnapshot,
+    policy: &Policy,
+    paid: Money,
+    on: Date,
+    consequence: Consequence,
+) -> Result<bool, EngineError> {
+    let today = status(account, policy)?;
+    let Some(deadline) = today
+        .deadlines
+        .iter()
+        .find(|d| d.harm.consequence == consequence)
+    else {
+        return Ok(true);
+    };
+    if on < account.as_of || deadline.date.0 <= on {
+        return Ok(false);
+    }
+    if paid.is_zero() || paid.is_negative() {
+        return Ok(false);
+    }
+    let then = projected(account, policy, on)?;
+    let part = part_payment(&then, policy, paid)?;
+    Ok(part
+        .outcomes
+        .iter()
+        .find(|o| o.deadline.harm.consequence == consequence)
+        .is_none_or(|o| o.effect == PartEffect::Avoided))
+}
+
+/// The least payment made on `on` that stops `consequence` ([`avoids`]), if any does:
+/// the amounts tried are those the policy's rules turn on for the account as it stands
+/// on `on` (each stage's `avoided_by` amount, the unpaid minimum that stops a late fee,
+/// the overdue amount) and what brings it current, which stops everything.
+///
+/// # Errors
+///
+/// As [`avoids`].
+pub fn least_on(
+    account: &AccountSnapshot,
+    policy: &Policy,
+    on: Date,
+    consequence: Consequence,
+) -> Result<Option<Money>, EngineError> {
+    let then = projected(account, policy, on)?;
+    let current = then
+        .amount_to_bring_current()
+        .map_err(|r| EngineError::invalid("on", r))?;
+    let mut least: Option<Money> = None;
+    let tries = policy
+        .stages
+        .iter()
+        .filter_map(|stage| needed_for(stage, &then))
+        .chain([
+            then.unpaid_minimum().amount(),
+            then.overdue_amount.amount(),
+            current.amount(),
+        ])
+        .filter(|amount| *amount > rust_decimal::Decimal::ZERO && *amount <= current.amount());
+    for amount in tries {
+        if least.is_some_and(|l| l.amount() <= amount) {
+            continue;
+        }
+        let paid = Money::round(amount, account.currency, policy.rounding);
+        if avoids(account, policy, paid, on, consequence)? {
+            least = Some(paid);
+        }
+    }
+    Ok(least)
 }
 
 /// For each of the status's `deadlines`, in order, the least payment made today that

@@ -3,13 +3,11 @@
 //! budget, and the policy tables' checks. Expected figures are worked out by hand.
 
 use jiff::civil::date;
-use repay_engine::affordability::{affordability, Budget};
+use repay_engine::affordability::{affordability, plans_fitting, Budget};
 use repay_engine::guidance::{suggest, MissedReason, OfferKind, Severity, Suggestion, Why};
 use repay_engine::policy::Consequence;
 use repay_engine::status::{part_payment, status, PartEffect, PartPayment};
-use repay_engine::{
-    all_plans, EngineError, InvalidReason, Money, Plan, PlanChoice, PlanKind, Scenario,
-};
+use repay_engine::{EngineError, InvalidReason, Money, Plan, PlanChoice, PlanKind, Scenario};
 
 const CN: &str = include_str!("../data/cn-card.json");
 const US: &str = include_str!("../data/us-card.json");
@@ -154,7 +152,9 @@ fn severity_is_the_policys_so_a_bank_can_lead_with_another_harm() {
     assert_eq!(st.timeline[0].severity, Severity::Low);
 }
 
-/// The plans at their default terms, and the budget check for `income` and `expenses`.
+/// The plans as the customer sees them (each at the shortest term that fits the budget,
+/// when one is given and a term fits; else at its default), and the budget check for
+/// `income` and `expenses`.
 fn plans_and_budget(
     s: &Scenario,
     budget: Option<(&str, &str)>,
@@ -162,11 +162,15 @@ fn plans_and_budget(
     Vec<Plan>,
     Option<repay_engine::affordability::Affordability>,
 ) {
-    let plans = all_plans(&s.account, &s.policy, &PlanChoice::default()).unwrap();
-    let check = budget.map(|(income, expenses)| {
-        let budget = Budget::new(money(s, income), money(s, expenses)).unwrap();
-        affordability(&budget, &s.policy, &plans).unwrap()
+    let budget =
+        budget.map(|(income, expenses)| Budget::new(money(s, income), money(s, expenses)).unwrap());
+    let affordable = budget.map(|b| {
+        affordability(&b, &s.policy, &[])
+            .unwrap()
+            .affordable_monthly
     });
+    let plans = plans_fitting(&s.account, &s.policy, &PlanChoice::default(), affordable).unwrap();
+    let check = budget.map(|budget| affordability(&budget, &s.policy, &plans).unwrap());
     (plans, check)
 }
 
@@ -181,7 +185,9 @@ fn i_forgot_is_pointed_to_paying_the_overdue_amount_even_when_a_long_plan_fits_t
     let (plans, check) = plans_and_budget(&s, Some(("9000", "8200")));
     let check = check.unwrap();
     assert_eq!(check.affordable_monthly.to_string(), "400.00");
-    let suggestion = suggest(&s.policy, &plans, Some(MissedReason::Forgot), Some(&check)).unwrap();
+    let suggestion = suggest(&s.policy, &plans, Some(MissedReason::Forgot), Some(&check))
+        .unwrap()
+        .unwrap();
     assert_eq!(kind_of(&plans, &suggestion), Some(PlanKind::BringCurrent));
     assert_eq!(
         suggestion.why,
@@ -194,7 +200,9 @@ fn i_forgot_is_pointed_to_paying_the_overdue_amount_even_when_a_long_plan_fits_t
     assert_eq!(suggestion.fits_instead, check.recommended);
     assert!(suggestion.fits_instead.is_some());
     // Without a budget, the same plan, with nothing said about fitting.
-    let suggestion = suggest(&s.policy, &plans, Some(MissedReason::Forgot), None).unwrap();
+    let suggestion = suggest(&s.policy, &plans, Some(MissedReason::Forgot), None)
+        .unwrap()
+        .unwrap();
     assert_eq!(kind_of(&plans, &suggestion), Some(PlanKind::BringCurrent));
     assert_eq!(
         suggestion.why,
@@ -209,7 +217,9 @@ fn i_forgot_is_pointed_to_paying_the_overdue_amount_even_when_a_long_plan_fits_t
 fn lost_income_is_pointed_to_the_hardship_plan_and_told_when_even_that_does_not_fit() {
     let s = Scenario::from_json(US).unwrap();
     let (plans, _) = plans_and_budget(&s, None);
-    let suggestion = suggest(&s.policy, &plans, Some(MissedReason::IncomeLoss), None).unwrap();
+    let suggestion = suggest(&s.policy, &plans, Some(MissedReason::IncomeLoss), None)
+        .unwrap()
+        .unwrap();
     assert_eq!(kind_of(&plans, &suggestion), Some(PlanKind::Hardship));
     // 50 a month to spare, 25 of it for repayment: no plan's payment fits.
     let (plans, check) = plans_and_budget(&s, Some(("2550", "2500")));
@@ -221,6 +231,7 @@ fn lost_income_is_pointed_to_the_hardship_plan_and_told_when_even_that_does_not_
         Some(MissedReason::IncomeLoss),
         Some(&check),
     )
+    .unwrap()
     .unwrap();
     assert_eq!(kind_of(&plans, &suggestion), Some(PlanKind::Hardship));
     assert_eq!(
@@ -232,7 +243,9 @@ fn lost_income_is_pointed_to_the_hardship_plan_and_told_when_even_that_does_not_
     );
     assert_eq!(suggestion.fits_instead, None);
     // With no reason given, the same budget: nothing fits, said plainly.
-    let suggestion = suggest(&s.policy, &plans, None, Some(&check)).unwrap();
+    let suggestion = suggest(&s.policy, &plans, None, Some(&check))
+        .unwrap()
+        .unwrap();
     assert_eq!((suggestion.plan, suggestion.why), (None, Why::NothingFits));
 }
 
@@ -241,15 +254,19 @@ fn a_dispute_is_shown_how_to_dispute_and_no_reason_leaves_the_budget_to_decide()
     let s = Scenario::from_json(CN).unwrap();
     let (plans, check) = plans_and_budget(&s, Some(("12000", "9000")));
     let check = check.unwrap();
-    let dispute = suggest(&s.policy, &plans, Some(MissedReason::Dispute), Some(&check)).unwrap();
+    let dispute = suggest(&s.policy, &plans, Some(MissedReason::Dispute), Some(&check))
+        .unwrap()
+        .unwrap();
     assert_eq!((dispute.plan, dispute.why), (None, Why::Dispute));
     for reason in [None, Some(MissedReason::Other)] {
-        let suggestion = suggest(&s.policy, &plans, reason, Some(&check)).unwrap();
+        let suggestion = suggest(&s.policy, &plans, reason, Some(&check))
+            .unwrap()
+            .unwrap();
         assert_eq!(suggestion.why, Why::FitsBudget);
         assert_eq!(suggestion.plan, check.recommended);
     }
     // Nothing to go on: no suggestion.
-    assert_eq!(suggest(&s.policy, &plans, None, None), None);
+    assert_eq!(suggest(&s.policy, &plans, None, None), Ok(None));
 }
 
 #[test]

@@ -7,6 +7,7 @@ mod common;
 
 use common::assert_invariants;
 use repay_engine::plans::PricingMethod;
+use repay_engine::policy::PlanOffer;
 use repay_engine::{
     all_plans, plan_for, Money, Plan, PlanChoice, PlanKind, PlanReason, Scenario, Verdict,
 };
@@ -157,7 +158,20 @@ fn equal_principal_payments_fall_as_the_balance_falls() {
 fn hardship_waives_penalty_interest_and_can_suspend_interest() {
     let s = scenario(CN);
     let offer = offer_index(&s, |p| p.kind == PlanKind::Hardship);
-    let plan = plan_for(&s.account, &s.policy, offer, &PlanChoice::default()).unwrap();
+    // With no term chosen, the shortest the offer allows: it costs least.
+    let default = plan_for(&s.account, &s.policy, offer, &PlanChoice::default()).unwrap();
+    let PlanOffer::Hardship {
+        min_term_months, ..
+    } = s.policy.plans[offer]
+    else {
+        panic!("not a hardship offer");
+    };
+    assert_eq!(default.term_months, min_term_months);
+    let longest = PlanChoice {
+        term_months: Some(60),
+        ..PlanChoice::default()
+    };
+    let plan = plan_for(&s.account, &s.policy, offer, &longest).unwrap();
     assert_eq!(plan.term_months, 60);
     assert_eq!(plan.amount_waived.to_string(), "7.74");
     assert!(

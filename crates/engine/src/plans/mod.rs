@@ -12,7 +12,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::account::AccountSnapshot;
-use crate::calendar::{add_days, add_months};
+use crate::calendar::{add_days, add_months, WorkingDays};
 use crate::error::{EngineError, InvalidReason};
 use crate::money::Money;
 use crate::policy::{PlanOffer, Policy};
@@ -107,15 +107,7 @@ pub struct Instalment {
     pub remaining_balance: Money,
 }
 
-/// A date that serialises as `YYYY-MM-DD`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct DateText(pub Date);
-
-impl Serialize for DateText {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&crate::account::iso_date(self.0))
-    }
-}
+pub use crate::calendar::DateText;
 
 /// A payment the customer picks for a custom plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -235,6 +227,31 @@ impl Plan {
         }
     }
 
+    /// What the plan leaves owed once its payments are made: what bringing the account
+    /// current leaves on the card, what a customer's own payments fall short by.
+    pub fn left_after(&self) -> Money {
+        self.schedule
+            .last()
+            .map_or(Money::zero(self.owed_today.currency()), |row| {
+                row.remaining_balance
+            })
+    }
+
+    /// What the plan costs counted to `horizon`: its own cost, and interest at the card's
+    /// ordinary rate on what it leaves on the card ([`Plan::left_after`]) from its last
+    /// payment to `horizon`. Plans are compared on one horizon, so that a plan that
+    /// costs nothing because it leaves the balance on the card is not called cheapest.
+    ///
+    /// # Errors
+    ///
+    /// [`EngineError::Invalid`] only when a sum overflows.
+    pub fn cost_to(&self, policy: &Policy, horizon: Date) -> Result<Money, EngineError> {
+        let overflow = |r| EngineError::invalid("plan", r);
+        let days = crate::calendar::days_between(self.end_date.0, horizon);
+        let interest = card_interest(policy, self.left_after(), days).map_err(overflow)?;
+        self.total_cost.checked_add(interest).map_err(overflow)
+    }
+
     /// Whether the plan's amount is repaid in fewer payments than its term, because it is
     /// too small to spread over the whole term in payments of at least one minor unit.
     pub fn ends_early(&self) -> bool {
@@ -244,22 +261,136 @@ impl Plan {
 }
 
 /// The first payment date a plan takes when the customer picks none: one month after
-/// `as_of`, or the latest day the offer allows if that comes sooner, so the default is
-/// always a date the policy accepts.
+/// `as_of`, or the latest day the offer allows if that comes sooner, moved back to the
+/// bank's last working day before it (never before `as_of`), so the default is always a
+/// date the policy accepts and on which the payment is taken as scheduled.
 ///
 /// # Examples
 ///
 /// ```
 /// use jiff::civil::date;
+/// use repay_engine::calendar::WorkingDays;
 /// use repay_engine::plans::default_first_payment;
-/// assert_eq!(default_first_payment(date(2026, 11, 28), 35), date(2026, 12, 28));
+/// let every_day = WorkingDays::default();
+/// assert_eq!(default_first_payment(date(2026, 11, 28), 35, &every_day), date(2026, 12, 28));
 /// // 20 January plus a month is 20 February, 31 days on: past a 30-day limit.
-/// assert_eq!(default_first_payment(date(2026, 1, 20), 30), date(2026, 2, 19));
+/// assert_eq!(default_first_payment(date(2026, 1, 20), 30, &every_day), date(2026, 2, 19));
 /// ```
-pub fn default_first_payment(as_of: Date, latest_days: u32) -> Date {
+pub fn default_first_payment(as_of: Date, latest_days: u32, working: &WorkingDays) -> Date {
     let month_on = add_months(as_of, 1).unwrap_or(as_of);
     let latest = add_days(as_of, i64::from(latest_days)).unwrap_or(as_of);
-    month_on.min(latest)
+    working.on_or_before(month_on.min(latest), as_of)
+}
+
+/// The day a one-off payment made to stay ahead of the timeline is due: the last working
+/// day before the first thing that would happen if nothing were paid (what avoids every
+/// harm, a credit report before a fee when it comes first), never before `as_of`; `as_of`
+/// itself when nothing is coming.
+///
+/// # Errors
+///
+/// As [`crate::status::status`].
+pub fn pay_ahead_date(account: &AccountSnapshot, policy: &Policy) -> Result<Date, EngineError> {
+    let status = crate::status::status(account, policy)?;
+    Ok(match status.pay_by() {
+        Some(first) => policy
+            .working_days
+            .on_or_before(first.act_before.0, account.as_of)
+            .max(account.as_of),
+        None => account.as_of,
+    })
+}
+
+/// Interest at the card's ordinary daily rate on `amount` for `days` days (none for a
+/// negative count), rounded by the policy's rule: the cost of what stays on the card.
+///
+/// # Errors
+///
+/// [`InvalidReason::Overflow`] only past `Decimal`'s range.
+pub fn card_interest(policy: &Policy, amount: Money, days: i64) -> Result<Money, InvalidReason> {
+    let days = rust_decimal::Decimal::from(days.max(0));
+    amount.times(policy.interest.daily * days, policy.rounding)
+}
+
+/// The day plans are compared to: the latest end among `plans` the bank allows (not
+/// [`Verdict::NotAllowed`]), never before `as_of`.
+pub fn horizon(plans: &[Plan], as_of: Date) -> Date {
+    plans
+        .iter()
+        .filter(|p| !matches!(p.verdict, Verdict::NotAllowed { .. }))
+        .map(|p| p.end_date.0)
+        .max()
+        .unwrap_or(as_of)
+        .max(as_of)
+}
+
+/// What "costs least" was compared on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Compared {
+    pub horizon: DateText,
+    pub cost: Money,
+    /// Only plans the bank agrees on the spot were compared (some of those that fit
+    /// are, and they come before any that waits for the bank's review).
+    pub agreed_on_the_spot: bool,
+    /// The next cheapest of those compared, and what it costs counted to `horizon`.
+    pub next: Option<(usize, Money)>,
+}
+
+/// The plans a budget pick chooses from: those approved on the spot when any of
+/// `fitting` is (certainty first, for a customer who has missed a payment), else all.
+pub fn agreed_first<'a>(fitting: &[&'a Plan]) -> (Vec<&'a Plan>, bool) {
+    let instant: Vec<&Plan> = fitting
+        .iter()
+        .copied()
+        .filter(|p| matches!(p.verdict, Verdict::ApprovedInstantly))
+        .collect();
+    if instant.is_empty() {
+        (fitting.to_vec(), false)
+    } else {
+        (instant, true)
+    }
+}
+
+/// Of `candidates`, the one that costs least counted to their common horizon (the latest
+/// end among them); among equals, the earlier in `order` (the policy's order of kinds for
+/// the reason), then approved on the spot before needing review, then the shorter.
+///
+/// # Errors
+///
+/// As [`Plan::cost_to`].
+pub fn cheapest<'a>(
+    policy: &Policy,
+    candidates: &[&'a Plan],
+    order: impl Fn(&Plan) -> usize,
+) -> Result<Option<(&'a Plan, Compared)>, EngineError> {
+    let Some(horizon) = candidates.iter().map(|p| p.end_date.0).max() else {
+        return Ok(None);
+    };
+    let mut ranked = Vec::with_capacity(candidates.len());
+    for plan in candidates {
+        let cost = plan.cost_to(policy, horizon)?;
+        let key = (
+            cost.amount(),
+            order(plan),
+            !matches!(plan.verdict, Verdict::ApprovedInstantly),
+            plan.term_months,
+        );
+        ranked.push((key, *plan, cost));
+    }
+    crate::numbers::sort_small_by_key(&mut ranked, |r| r.0);
+    let next = ranked.get(1).map(|(_, plan, cost)| (plan.offer, *cost));
+    let best = ranked.first().map(|(_, plan, cost)| {
+        (
+            *plan,
+            Compared {
+                horizon: DateText(horizon),
+                cost: *cost,
+                agreed_on_the_spot: false,
+                next,
+            },
+        )
+    });
+    Ok(best)
 }
 
 /// Every plan the policy offers, computed for `choice`.

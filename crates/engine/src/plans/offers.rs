@@ -50,26 +50,26 @@ impl Builder<'_> {
         choice: &PlanChoice,
     ) -> Result<Plan, InvalidReason> {
         let draft = match wire {
-            PlanOffer::PayInFull { approval } => self.lump_sum(
-                PlanKind::PayInFull,
-                self.owed,
-                self.account.as_of,
-                *approval,
-                Vec::new(),
-            )?,
+            PlanOffer::PayInFull { approval } => {
+                let (date, then) = self.paid_ahead()?;
+                let mut draft =
+                    self.lump_sum(PlanKind::PayInFull, self.owed, date, *approval, Vec::new())?;
+                // Interest accrues until the day it is paid: counted, not hidden.
+                self.add_accrued(&mut draft, then.total_owed()?.checked_sub(self.owed)?)?;
+                draft
+            }
             PlanOffer::BringCurrent { approval } => {
                 let amount = self.account.amount_to_bring_current()?;
                 let mut reasons = Vec::new();
                 if self.account.overdue_amount.is_zero() {
                     reasons.push(PlanReason::NothingOverdue);
                 }
-                let mut draft = self.lump_sum(
-                    PlanKind::BringCurrent,
-                    amount,
-                    self.account.as_of,
-                    *approval,
-                    reasons,
-                )?;
+                let (date, then) = self.paid_ahead()?;
+                let mut draft =
+                    self.lump_sum(PlanKind::BringCurrent, amount, date, *approval, reasons)?;
+                // Penalty interest accruing on what is overdue until it is paid.
+                let accrued = then.amount_to_bring_current()?.checked_sub(amount)?;
+                self.add_accrued(&mut draft, accrued)?;
                 // Bringing the account current leaves the rest on the card's normal terms.
                 let rest = self.owed.checked_sub(amount)?;
                 if let Some(row) = draft.schedule.first_mut() {
@@ -149,6 +149,25 @@ impl Builder<'_> {
         Ok(self.one_payment(kind, row, approval, reasons))
     }
 
+    /// The day a one-off payment is due ([`super::pay_ahead_date`]) and the account as it
+    /// will stand that day if nothing is paid before.
+    fn paid_ahead(&self) -> Result<(Date, AccountSnapshot), InvalidReason> {
+        let date = super::pay_ahead_date(self.account, self.policy)
+            .map_err(|_| InvalidReason::Overflow)?;
+        let then = crate::status::projected(self.account, self.policy, date)
+            .map_err(|_| InvalidReason::Overflow)?;
+        Ok((date, then))
+    }
+
+    /// Adds interest accrued until a one-off payment's day to its one row.
+    fn add_accrued(&self, draft: &mut Outline, accrued: Money) -> Result<(), InvalidReason> {
+        if let Some(row) = draft.schedule.first_mut() {
+            row.interest = accrued.at_least(self.zero());
+            row.total = row.total.checked_add(row.interest)?;
+        }
+        Ok(())
+    }
+
     /// A plan of one payment, `row`.
     fn one_payment(
         &self,
@@ -191,9 +210,9 @@ impl Builder<'_> {
         reasons: &mut Vec<PlanReason>,
     ) -> Date {
         let as_of = self.account.as_of;
-        let first = choice
-            .first_payment_date
-            .unwrap_or_else(|| default_first_payment(as_of, latest_days));
+        let first = choice.first_payment_date.unwrap_or_else(|| {
+            default_first_payment(as_of, latest_days, &self.policy.working_days)
+        });
         if first < as_of {
             reasons.push(PlanReason::FirstPaymentInPast);
         } else if days_between(as_of, first) > i64::from(latest_days) {
@@ -214,9 +233,10 @@ impl Builder<'_> {
         choice: &PlanChoice,
     ) -> Result<Outline, InvalidReason> {
         let mut reasons = Vec::new();
+        // With nothing chosen, the shortest term offered: it costs least.
         let wanted = choice
             .term_months
-            .unwrap_or_else(|| terms.first().copied().unwrap_or(1));
+            .unwrap_or_else(|| terms.iter().copied().min().unwrap_or(1));
         if !terms.contains(&wanted) || wanted > self.policy.max_term_months {
             reasons.push(PlanReason::TermNotOffered);
         }
@@ -296,7 +316,9 @@ impl Builder<'_> {
         choice: &PlanChoice,
     ) -> Result<Outline, InvalidReason> {
         let mut reasons = Vec::new();
-        let wanted = choice.term_months.unwrap_or(max_term);
+        // With nothing chosen, the shortest term: it costs least (a longer one lowers
+        // each payment and costs more, which the customer can choose).
+        let wanted = choice.term_months.unwrap_or(min_term);
         if wanted < min_term || wanted > max_term || wanted > self.policy.max_term_months {
             reasons.push(PlanReason::TermNotOffered);
         }
@@ -343,7 +365,13 @@ impl Builder<'_> {
         choice: &PlanChoice,
     ) -> Result<Outline, InvalidReason> {
         let mut reasons = Vec::new();
-        let days = choice.deferral_days.unwrap_or(max_days);
+        // With nothing chosen, the longest deferral whose payment day is a working day.
+        let days = choice.deferral_days.unwrap_or_else(|| {
+            let as_of = self.account.as_of;
+            let longest = add_days(as_of, i64::from(max_days)).unwrap_or(as_of);
+            let day = self.policy.working_days.on_or_before(longest, as_of);
+            u32::try_from(days_between(as_of, day)).unwrap_or(max_days)
+        });
         if days == 0 || days > max_days {
             reasons.push(PlanReason::DeferralNotOffered);
         }
@@ -384,7 +412,20 @@ impl Builder<'_> {
         if amount.amount() < lowest_amount.amount() {
             reasons.push(PlanReason::DiscountAboveCap);
         }
-        let date = choice.first_payment_date.unwrap_or(self.account.as_of);
+        // With no date chosen: the day that stays ahead of the timeline, within the
+        // offer's limit, on a working day (never today's date once it is reviewed).
+        let date = match choice.first_payment_date {
+            Some(date) => date,
+            None => {
+                let as_of = self.account.as_of;
+                let ahead = super::pay_ahead_date(self.account, self.policy)
+                    .map_err(|_| InvalidReason::Overflow)?;
+                let latest = add_days(as_of, i64::from(latest_payment_days)).unwrap_or(as_of);
+                self.policy
+                    .working_days
+                    .on_or_before(ahead.max(as_of).min(latest), as_of)
+            }
+        };
         if date < self.account.as_of {
             reasons.push(PlanReason::FirstPaymentInPast);
         } else if days_between(self.account.as_of, date) > i64::from(latest_payment_days) {
