@@ -201,13 +201,14 @@ async fn paying_now_shows_the_exact_amount_the_date_and_the_channels() {
     let panel = text(&root, "pay-now-panel");
     assert!(panel.contains("910.74"), "{panel}");
     // The credit-bureau report on 10 Dec comes before anything else: the panel leads with
-    // paying by 9 Dec, then the next late fee on 14 Dec (paying by 13 Dec stops it).
+    // paying by 9 Dec, then the next late fee on 14 Dec (paying by Friday 11 Dec stops
+    // it: the 12th and 13th are the bank's weekend).
     let pay_by = text(&root, "pay-by");
     assert!(pay_by.contains("2026年12月9日"), "{pay_by}");
     assert!(pay_by.contains("2026年12月10日"), "{pay_by}");
     let next = text(&root, "next-charge");
     assert!(
-        next.contains("2026年12月13日") && next.contains("43.00"),
+        next.contains("2026年12月11日") && next.contains("43.00"),
         "{next}"
     );
     let links = by_test_id(&root, "pay-now-panel")
@@ -317,7 +318,9 @@ async fn guidance_leads_with_what_matters_and_follows_what_the_customer_said() {
     .await;
     let part = text(&root, "part-result");
     assert!(part.contains("smaller: CN¥18.00"), "{part}");
-    assert!(part.contains("still happens"), "{part}");
+    // What still comes is said with its date, not as a verdict.
+    assert!(part.contains("comes on December 10, 2026"), "{part}");
+    assert!(!part.contains("still happens"), "{part}");
     // What would avoid them: the unpaid minimum stops both the fee and the report.
     let hints = by_test_id(&root, "part-result")
         .query_selector_all(".repay-widget__part-hint")
@@ -327,7 +330,11 @@ async fn guidance_leads_with_what_matters_and_follows_what_the_customer_said() {
         let hint = hints.item(i).unwrap().text_content().unwrap();
         assert!(hint.starts_with("Paying CN¥"), "{hint}");
     }
-    assert!(part.contains("Paying CN¥860.00 now avoids it."), "{part}");
+    // 500.00 paid now and 360.00 more by 9 December reach the unpaid minimum in time.
+    assert!(
+        part.contains("Paying CN¥360.00 more by December 9, 2026 avoids it."),
+        "{part}"
+    );
 
     // "I forgot": pay the overdue amount, and why.
     click(&by_test_id(&root, "see-options"));
