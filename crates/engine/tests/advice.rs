@@ -19,7 +19,7 @@ fn plan_of(plans: &[repay_engine::Plan], kind: PlanKind) -> &repay_engine::Plan 
     plans.iter().find(|p| p.kind == kind).unwrap()
 }
 
-/// 1. A one-off payment was "due today" (the snapshot's day), and a settlement too.
+/// Defect 1: A one-off payment was "due today" (the snapshot's day), and a settlement too.
 #[test]
 fn a_one_off_payment_is_due_the_day_before_the_first_harm_never_today() {
     let s = Scenario::from_json(US).unwrap();
@@ -38,7 +38,7 @@ fn a_one_off_payment_is_due_the_day_before_the_first_harm_never_today() {
     assert_eq!(current.total_paid.to_string(), "915.47");
 }
 
-/// 2. Bringing the account current "costs nothing" and was called the cheapest, while
+/// Defect 2: Bringing the account current "costs nothing" and was called the cheapest, while
 /// 2,375.00 stays on the card at 24.99 %.
 #[test]
 fn a_plan_that_leaves_a_balance_says_so_and_is_compared_with_it() {
@@ -61,7 +61,7 @@ fn a_plan_that_leaves_a_balance_says_so_and_is_compared_with_it() {
     );
 }
 
-/// 3. A plan's first payment came after the harm it should prevent, silently.
+/// Defect 3: A plan's first payment came after the harm it should prevent, silently.
 #[test]
 fn a_first_payment_after_a_harm_names_it_and_whether_the_plan_stops_it() {
     let s = Scenario::from_json(HK).unwrap();
@@ -94,7 +94,7 @@ fn a_first_payment_after_a_harm_names_it_and_whether_the_plan_stops_it() {
     );
 }
 
-/// 4. A notice was promised that could no longer arrive in time.
+/// Defect 4: A notice was promised that could no longer arrive in time.
 #[test]
 fn a_notice_whose_day_has_passed_is_not_promised() {
     let s = Scenario::from_json(US).unwrap();
@@ -110,7 +110,7 @@ fn a_notice_whose_day_has_passed_is_not_promised() {
     assert!(!notice.ahead);
 }
 
-/// 5. What matters most paired today's amount with a date eight weeks away.
+/// Defect 5: What matters most paired today's amount with a date eight weeks away.
 #[test]
 fn the_leading_amount_holds_until_the_date_it_is_paired_with() {
     let s = Scenario::from_json(US).unwrap();
@@ -128,7 +128,7 @@ fn the_leading_amount_holds_until_the_date_it_is_paired_with() {
     assert!(leading.pay.until_charge);
 }
 
-/// 6. Defaults and suggestions that cost the customer money: hardship defaulted to its
+/// Defect 6: Defaults and suggestions that cost the customer money: hardship defaulted to its
 /// longest term, and a short-term emergency was pointed at a plan without comparing it
 /// with paying the arrears.
 #[test]
@@ -219,7 +219,7 @@ fn defaults_and_suggestions_cost_no_more_than_what_fits() {
     }
 }
 
-/// 7. "True annual rate 22.43 % (20.24 % nominal)" beside the product's 19.90 %, unexplained.
+/// Defect 7: "True annual rate 22.43 % (20.24 % nominal)" beside the product's 19.90 %, unexplained.
 #[test]
 fn a_true_rate_above_the_stated_one_says_why() {
     let s = Scenario::from_json(UK).unwrap();
