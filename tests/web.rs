@@ -12,6 +12,7 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 const CN: &str = include_str!("../crates/engine/data/cn-card.json");
+const US: &str = include_str!("../crates/engine/data/us-card.json");
 
 /// A new element to mount into, with no draft left by an earlier test: the widget
 /// resumes the draft this tab kept for the account, and every test uses one account.
@@ -223,6 +224,27 @@ async fn paying_now_shows_the_exact_amount_the_date_and_the_channels() {
         panel.contains("示例银行信用卡中心"),
         "transfer details are shown"
     );
+}
+
+/// A notice whose day has passed is said as the day it was due, never promised: the US
+/// customer's penalty interest starts on 24 December with 45 days' notice, due on
+/// 9 November, before the snapshot's 28 November.
+#[wasm_bindgen_test]
+async fn a_notice_whose_day_has_passed_is_not_promised() {
+    let root = fresh_root();
+    let _app = repay_widget::mount(root.clone(), US);
+    yew::scheduler::flush().await;
+
+    let timeline = text(&root, "timeline");
+    assert!(
+        timeline.contains(
+            "The bank's notice of this was due on November 9, 2026, 45 days before it: \
+             if you have not had it, ask the bank."
+        ),
+        "{timeline}"
+    );
+    assert!(!timeline.contains("45 days in advance"), "{timeline}");
+    assert!(!timeline.contains("look out for its letter"), "{timeline}");
 }
 
 #[wasm_bindgen_test]

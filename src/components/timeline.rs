@@ -115,7 +115,7 @@ fn notice_text(notice: &Notice, locale: Locale) -> String {
         )
     } else {
         fill(
-            Msg::NoticeAhead.count(locale, i64::from(notice.days)),
+            Msg::NoticePassed.count(locale, i64::from(notice.days)),
             &[
                 ("days", &format::integer(i64::from(notice.days), locale)),
                 ("date", &format::date(notice.date.0, locale)),

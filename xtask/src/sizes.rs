@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::TaskError;
 
-/// wasm + JS + CSS together, brotli-compressed, at most this many bytes (255 KB). #17
+/// wasm + JS + CSS together, brotli-compressed, at most this many bytes (270 KB). #17
 /// set 175 KB for serde's readers; measured, serde's readers of the configuration, the
 /// proposal's contract types and the draft, and gloo-net cost more (210 KB), and the
 /// guide rules out hand-written readers to meet a number. #18's guidance (the policy's
@@ -18,8 +18,10 @@ use crate::error::TaskError;
 /// as data 235.9 KB, the formatter driven by locale data 236.7 KB, en-GB and locale
 /// negotiation 238.5 KB, a bank's own wording (the keys, and checking each text against
 /// the catalogs) 246.3 KB, zh-HK and zh-TW 251.0 KB (every built-in locale costs 1.5 to
-/// 2.4 KB: docs/performance.md).
-pub const BUDGET_BROTLI_BYTES: u64 = 255_000;
+/// 2.4 KB: docs/performance.md). #28's advice as engine claims (the sentences in five
+/// languages, working days, the claims and the views that say them) 265.5 KB; the
+/// first figures stop waiting for the bundle with #31's server-rendered screen.
+pub const BUDGET_BROTLI_BYTES: u64 = 270_000;
 
 /// One file's sizes in bytes (or the total's).
 pub struct Row {
