@@ -50,7 +50,8 @@ pub struct TimelineEvent {
     pub date: DateText,
     /// Days past due on that date.
     pub day: u32,
-    /// The last day a payment avoids what happens on this date.
+    /// The last day a payment avoids what happens on this date: the last working day
+    /// before it, never before today (the day before when no working day is left).
     pub act_before: DateText,
     /// The delinquency stage that starts on this date, if one does.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -273,6 +274,19 @@ fn needed_for(stage: &Stage, account: &AccountSnapshot) -> Option<rust_decimal::
     }
 }
 
+/// The last day to pay that avoids a harm on `date`: the last working day before it (a
+/// payment made on the bank's weekend or holiday is not taken until after), never before
+/// today; the day before it when no working day is left in between, or when it is
+/// already past.
+fn act_before(account: &AccountSnapshot, policy: &Policy, date: Date) -> Option<Date> {
+    let day_before = add_days(date, -1)?;
+    Some(if day_before < account.as_of {
+        day_before
+    } else {
+        policy.working_days.on_or_before(day_before, account.as_of)
+    })
+}
+
 /// The timeline of `account` at `today` days past due, one entry per date: every stage
 /// still to start (except those `avoided` says a payment already made stops), every late
 /// fee up to the horizon, penalty interest starting.
@@ -376,7 +390,7 @@ fn timeline(
             Some(TimelineEvent {
                 date: DateText(date),
                 day,
-                act_before: DateText(add_days(date, -1)?),
+                act_before: DateText(act_before(account, policy, date)?),
                 stage: stage.map(|s| s.code.clone()),
                 severity: harms
                     .iter()

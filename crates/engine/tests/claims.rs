@@ -131,6 +131,62 @@ fn check_claims(s: &Scenario) -> Check {
         }
     }
 
+    // Every "pay by this day to avoid it": before the harm, never before today, the last
+    // working day before it (the next working day is the harm's or later), and paying
+    // what is owed that day does avoid it. The deadlines and pay-now say the same day.
+    for event in &st.timeline {
+        let by = event.act_before.0;
+        if by < a.as_of {
+            continue;
+        }
+        if by >= event.date.0 {
+            return fail(format!("act before {by} is not before {:?}", event.date));
+        }
+        let working = p.working_days.is_working(by);
+        let none_left = (0..)
+            .map_while(|i| add_days(a.as_of, i).filter(|d| *d < event.date.0))
+            .all(|d| !p.working_days.is_working(d));
+        if !working && !none_left {
+            return fail(format!("act before {by} is not a working day"));
+        }
+        if working && next_working(s, by) < event.date.0 {
+            return fail(format!(
+                "act before {by} is not the last working day before {:?}",
+                event.date
+            ));
+        }
+        let owed = projected(a, p, by)
+            .unwrap()
+            .amount_to_bring_current()
+            .unwrap();
+        // Each harm that first comes on this date (a repeated fee's later dates come
+        // after the first, which this payment would be too late for).
+        let first_here = event.harms.iter().filter(|h| {
+            st.deadlines
+                .iter()
+                .any(|d| d.harm.consequence == h.consequence && d.date == event.date)
+        });
+        for harm in first_here {
+            if !avoids(a, p, owed, by, harm.consequence).unwrap() {
+                return fail(format!(
+                    "paying {owed} by {by} does not avoid {:?}",
+                    harm.consequence
+                ));
+            }
+        }
+    }
+    for deadline in &st.deadlines {
+        let event = st.timeline.iter().find(|e| e.date == deadline.date);
+        if event.is_none_or(|e| e.act_before != deadline.act_before) {
+            return fail(format!("deadline {deadline:?} and the timeline disagree"));
+        }
+    }
+    if let (Some(pay_now), Some(first)) = (&advice.pay_now, st.pay_by()) {
+        if pay_now.pay.by != first.act_before {
+            return fail("pay now and the timeline's first act-before day disagree");
+        }
+    }
+
     // Pay now: by the last working day before the first harm, avoiding every harm.
     match (&advice.pay_now, st.pay_by()) {
         (Some(pay_now), Some(first)) => {

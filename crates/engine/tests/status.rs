@@ -57,28 +57,30 @@ fn a_chinese_card_eighteen_days_late() {
         .iter()
         .map(|e| (e.date.0, e.act_before.0, e.day))
         .collect();
-    // Every fee up to the last stage is listed: one every 30 days from day 34.
+    // Every fee up to the last stage is listed: one every 30 days from day 34. The day
+    // to pay by is the last working day before each: the bank's weekend is Saturday and
+    // Sunday (13 December and 7 February are Sundays, 13 March and 8 May Saturdays).
     assert_eq!(
         events,
         vec![
             (date(2026, 12, 10), date(2026, 12, 9), 30),
-            (date(2026, 12, 14), date(2026, 12, 13), 34),
+            (date(2026, 12, 14), date(2026, 12, 11), 34),
             (date(2027, 1, 9), date(2027, 1, 8), 60),
             (date(2027, 1, 13), date(2027, 1, 12), 64),
-            (date(2027, 2, 8), date(2027, 2, 7), 90),
+            (date(2027, 2, 8), date(2027, 2, 5), 90),
             (date(2027, 2, 12), date(2027, 2, 11), 94),
-            (date(2027, 3, 14), date(2027, 3, 13), 124),
+            (date(2027, 3, 14), date(2027, 3, 12), 124),
             (date(2027, 4, 13), date(2027, 4, 12), 154),
-            (date(2027, 5, 9), date(2027, 5, 8), 180),
+            (date(2027, 5, 9), date(2027, 5, 7), 180),
         ]
     );
     // Paying by 9 December avoids the credit-bureau report on the 10th, which comes
-    // before the next fee (pay by the 13th).
+    // before the next fee (pay by Friday the 11th).
     let pay_by = st.pay_by().unwrap();
     assert_eq!(pay_by.act_before.0, date(2026, 12, 9));
     assert_eq!(pay_by.stage.as_deref(), Some("reported"));
     let next_charge = st.next_charge().unwrap();
-    assert_eq!(next_charge.act_before.0, date(2026, 12, 13));
+    assert_eq!(next_charge.act_before.0, date(2026, 12, 11));
     assert_eq!(next_charge.harm.consequence, Consequence::LateFee);
     let reported = &st.timeline[0];
     assert_eq!(consequences(reported), [Consequence::CreditBureauReport]);
