@@ -66,7 +66,9 @@ pub fn confirmation(props: &ConfirmationProps<'_>) -> Html {
     // What comes before the first payment, and whether the plan stops it.
     let before_first = props
         .advice
-        .map(|advice| before_first_lines(advice, locale))
+        .map(|advice| {
+            before_first_lines(advice, receipt.status == AcceptedStatus::Approved, locale)
+        })
         .filter(|lines| !lines.is_empty())
         .map(|lines| {
             html! {

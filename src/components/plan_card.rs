@@ -331,7 +331,7 @@ pub(crate) fn plan_notes(model: &Model, offer: usize, has_term: bool, locale: Lo
             ),
         ));
     }
-    for text in before_first_lines(advice, locale) {
+    for text in before_first_lines(advice, false, locale) {
         notes.push(("before-first", text));
     }
     if notes.is_empty() {
@@ -347,37 +347,37 @@ pub(crate) fn plan_notes(model: &Model, offer: usize, has_term: bool, locale: Lo
 }
 
 /// Each harm that comes before a plan's first payment: whether the plan stops it, and
-/// what avoids it otherwise (unless agreeing the plan does), in words.
-pub(crate) fn before_first_lines(advice: &PlanAdvice, locale: Locale) -> Vec<String> {
+/// what avoids it otherwise (unless agreeing the plan does), in words. `agreed`: the bank
+/// has agreed the plan, so what agreeing stops no longer happens.
+pub(crate) fn before_first_lines(advice: &PlanAdvice, agreed: bool, locale: Locale) -> Vec<String> {
     let date = |d: repay_engine::plans::DateText| format::date(d.0, locale);
     advice
         .before_first_payment
         .iter()
         .map(|before| {
-            let msg = match before.stop {
-                Stop::Agreed => Msg::BeforeFirstAgreed,
-                Stop::PausedWhileReviewed => Msg::BeforeFirstPaused,
-                Stop::OnceAgreed => Msg::BeforeFirstOnceAgreed,
-                Stop::NotStopped => Msg::BeforeFirstNotStopped,
+            let harm = labels::harm_title(&before.deadline.harm, locale);
+            let on = date(before.deadline.date);
+            // What paying by a day would avoid, in the same sentence group, unless
+            // agreeing the plan stops it and nothing more is needed.
+            let (msg, pay) = match (before.stop, before.avoid) {
+                (Stop::Agreed | Stop::PausedWhileReviewed | Stop::OnceAgreed, _) if agreed => {
+                    (Msg::BeforeFirstNowAgreed, None)
+                }
+                (Stop::Agreed, _) => (Msg::BeforeFirstAgreed, None),
+                (Stop::PausedWhileReviewed, None) => (Msg::BeforeFirstPaused, None),
+                (Stop::PausedWhileReviewed, pay) => (Msg::BeforeFirstPausedAvoid, pay),
+                (Stop::OnceAgreed, None) => (Msg::BeforeFirstOnceAgreed, None),
+                (Stop::OnceAgreed, pay) => (Msg::BeforeFirstOnceAgreedAvoid, pay),
+                (Stop::NotStopped, None) => (Msg::BeforeFirstNotStopped, None),
+                (Stop::NotStopped, pay) => (Msg::BeforeFirstNotStoppedAvoid, pay),
             };
-            let mut text = fill(
-                msg.text(locale),
-                &[
-                    ("harm", &labels::harm_title(&before.deadline.harm, locale)),
-                    ("date", &date(before.deadline.date)),
-                ],
-            );
-            if let (Some(pay), false) = (before.avoid, before.stop == Stop::Agreed) {
-                text.push(' ');
-                text.push_str(&fill(
-                    Msg::LeadingPay.text(locale),
-                    &[
-                        ("amount", &format::money(&pay.amount, locale)),
-                        ("date", &date(pay.by)),
-                    ],
-                ));
+            let mut values = vec![("harm", harm), ("date", on)];
+            if let Some(pay) = pay {
+                values.push(("amount", format::money(&pay.amount, locale)));
+                values.push(("by", date(pay.by)));
             }
-            text
+            let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            fill(msg.text(locale), &values)
         })
         .collect()
 }

@@ -199,6 +199,13 @@ for (const [customer, locale, approved, currency] of [
     assert.equal(await page.getByTestId("repay-widget").getAttribute("lang"), locale);
     assert.match(await page.getByTestId("outcome").textContent(), new RegExp(approved));
     assert.ok((await page.getByTestId("first-due").textContent()).includes(currency));
+    // Agreed on the spot: what comes before the first payment is said as stopped, not as
+    // something agreeing would stop.
+    const before = page.getByTestId("before-first").locator("li");
+    assert.ok((await before.count()) >= 1, "the harms before the first payment are named");
+    for (const text of await before.allTextContents()) {
+      assert.match(text, /no longer happens|不會再發生/, text);
+    }
     assert.deepEqual(await axeViolations(page), [], "axe on the confirmation");
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     assert.ok(overflow <= 0, `the confirmation scrolls sideways by ${overflow}px`);
