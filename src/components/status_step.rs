@@ -48,15 +48,10 @@ pub fn status_step(props: &StatusStepProps) -> Html {
         1..=EARLY_REMINDER_DAYS => Msg::ReminderEarly,
         _ => Msg::ReminderLater,
     };
-    let grace = status.in_grace_period.then(|| {
-        let last_free_day = repay_engine::calendar::add_days(
-            account.due_date,
-            i64::from(props.config.scenario.policy.grace_days),
-        )
-        .unwrap_or(account.due_date);
+    let grace = props.model.advice.grace_until.map(|last_free_day| {
         html! {
-            <p class="repay-widget__note">
-                { fill(Msg::GraceNote.text(locale), &[("date", &format::date(last_free_day, locale))]) }
+            <p class="repay-widget__note" data-testid="grace">
+                { fill(Msg::GraceNote.text(locale), &[("date", &format::date(last_free_day.0, locale))]) }
             </p>
         }
     });

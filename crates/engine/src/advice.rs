@@ -147,6 +147,8 @@ pub struct Advice {
     pub pay_now: Option<PayNow>,
     pub leading: Option<Leading>,
     pub next_charge: Option<NextCharge>,
+    /// See [`StatusAdvice::grace_until`].
+    pub grace_until: Option<DateText>,
     /// The day plans are compared to: the latest end of the plans the bank allows.
     pub horizon: DateText,
     /// One per plan given, in order.
@@ -208,9 +210,13 @@ pub struct StatusAdvice {
     pub pay_now: Option<PayNow>,
     pub leading: Option<Leading>,
     pub next_charge: Option<NextCharge>,
+    /// Inside the grace period: the last day paying what is owed avoids every charge
+    /// (the first charge's act-before day). `None` outside it, or with no charge to come.
+    pub grace_until: Option<DateText>,
 }
 
-/// The status's claims: pay now, what matters most, the next charge.
+/// The status's claims: pay now, what matters most, the next charge, the grace period's
+/// last day.
 ///
 /// # Errors
 ///
@@ -253,10 +259,15 @@ pub fn status_advice(
         }),
         None => None,
     };
+    let grace_until = status
+        .next_charge()
+        .filter(|charge| status.in_grace_period && charge.act_before.0 >= account.as_of)
+        .map(|charge| charge.act_before);
     Ok(StatusAdvice {
         pay_now,
         leading,
         next_charge,
+        grace_until,
     })
 }
 
@@ -438,6 +449,7 @@ pub fn advise(
         pay_now,
         leading,
         next_charge,
+        grace_until,
     } = status_advice(account, policy, &status)?;
     let horizon = crate::plans::horizon(plans, account.as_of);
     let plans = plans
@@ -448,6 +460,7 @@ pub fn advise(
         pay_now,
         leading,
         next_charge,
+        grace_until,
         horizon: DateText(horizon),
         plans,
     })

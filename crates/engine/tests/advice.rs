@@ -234,3 +234,26 @@ fn a_true_rate_above_the_stated_one_says_why() {
     assert!(note.nominal > note.stated && note.effective > note.nominal);
     assert!(!note.fees);
 }
+
+/// The grace period's last day was worked out in a view: the due date plus the grace
+/// days, whatever day of the week. It is a claim now: the last working day before the
+/// first charge. The CN customer due on Thursday 12 November, one day past due (grace 3
+/// days): penalty interest starts on Monday the 16th; the view said Sunday the 15th.
+#[test]
+fn the_grace_periods_last_day_is_the_last_working_day_before_the_first_charge() {
+    let json = CN
+        .replace(
+            "\"due_date\": \"2026-11-10\"",
+            "\"due_date\": \"2026-11-12\"",
+        )
+        .replace("\"as_of\": \"2026-11-28\"", "\"as_of\": \"2026-11-13\"");
+    let s = Scenario::from_json(&json).unwrap();
+    let st = status(&s.account, &s.policy).unwrap();
+    assert!(st.in_grace_period);
+    let first = st.next_charge().unwrap();
+    assert_eq!(first.harm.consequence, Consequence::PenaltyInterest);
+    assert_eq!(first.date.0, date(2026, 11, 16));
+    let plans = all_plans(&s.account, &s.policy, &PlanChoice::default()).unwrap();
+    let advice = advise(&s.account, &s.policy, &plans).unwrap();
+    assert_eq!(advice.grace_until.unwrap().0, date(2026, 11, 13));
+}

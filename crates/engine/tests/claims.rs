@@ -187,6 +187,40 @@ fn check_claims(s: &Scenario) -> Check {
         }
     }
 
+    // Grace: "paying by D avoids any charge": what is owed on D avoids every charge, and D
+    // is the last working day before the first one.
+    match (advice.grace_until, st.next_charge()) {
+        (Some(by), Some(first)) => {
+            if !st.in_grace_period || by.0 < a.as_of || by >= first.date {
+                return fail(format!("grace until {by:?} against {first:?}"));
+            }
+            if p.working_days.is_working(by.0) && next_working(s, by.0) < first.date.0 {
+                return fail(format!(
+                    "grace until {by:?} is not the last day before {first:?}"
+                ));
+            }
+            let owed = projected(a, p, by.0)
+                .unwrap()
+                .amount_to_bring_current()
+                .unwrap();
+            for charge in st.deadlines.iter().filter(|d| {
+                matches!(
+                    d.harm.consequence,
+                    Consequence::LateFee | Consequence::PenaltyInterest
+                )
+            }) {
+                if !avoids(a, p, owed, by.0, charge.harm.consequence).unwrap() {
+                    return fail(format!("paying {owed} by {by:?} does not avoid {charge:?}"));
+                }
+            }
+        }
+        (Some(by), None) => return fail(format!("grace until {by:?} with no charge to come")),
+        (None, Some(first)) if st.in_grace_period && first.act_before.0 >= a.as_of => {
+            return fail("inside the grace period, its last day is not said")
+        }
+        _ => {}
+    }
+
     // Pay now: by the last working day before the first harm, avoiding every harm.
     match (&advice.pay_now, st.pay_by()) {
         (Some(pay_now), Some(first)) => {
