@@ -94,7 +94,9 @@ fn a_first_payment_after_a_harm_names_it_and_whether_the_plan_stops_it() {
     );
 }
 
-/// Defect 4: A notice was promised that could no longer arrive in time.
+/// Defect 4: A notice was promised that could no longer arrive in time. The engine knew
+/// (`Notice::ahead`); the sentence did not use it. `tests/web.rs`
+/// (`a_notice_whose_day_has_passed_is_not_promised`) reads the sentence in the browser.
 #[test]
 fn a_notice_whose_day_has_passed_is_not_promised() {
     let s = Scenario::from_json(US).unwrap();
