@@ -223,13 +223,22 @@ async fn health(State(app): State<AppState>) -> Result<Json<Health>, ApiError> {
 
 /// `POST /api/proposals`: a valid submission, answered once per idempotency key. A
 /// repeat gets the answer already given; a new one is decided from the bank's records,
-/// and the answer is stored with it.
+/// and the answer is stored with it, unless it is a server error, which is never stored.
 async fn submit(
     State(app): State<AppState>,
     ValidSubmission { key, submission }: ValidSubmission,
 ) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
     let store = app.store.lock();
-    if let Some(stored) = store.find(&key)? {
+    // Only a completed answer is replayed. A server error stored by an older dev-bank is
+    // forgotten, and the request decided afresh.
+    let stored = match store.find(&key)? {
+        Some(stored) if StatusCode::from_u16(stored.status).is_ok_and(|s| s.is_server_error()) => {
+            store.forget(&key)?;
+            None
+        }
+        stored => stored,
+    };
+    if let Some(stored) = stored {
         let same = serde_json::from_str(&stored.body)
             .ok()
             .map(|s| without_budget(&s))
@@ -282,7 +291,12 @@ async fn submit(
         }
         Err(refused) => {
             let text = serde_json::to_string(&refused.refusal).unwrap_or_default();
-            store.save(&key, &canonical, refused.status.as_u16(), &text, None)?;
+            // A refusal is the bank's answer and is replayed; a server error (the bank's
+            // records could not be read) is not an answer: a retry after the bank
+            // recovers is decided afresh, as Stripe replays only completed results.
+            if !refused.status.is_server_error() {
+                store.save(&key, &canonical, refused.status.as_u16(), &text, None)?;
+            }
             (refused.status, text)
         }
     };

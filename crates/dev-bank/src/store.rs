@@ -267,6 +267,19 @@ impl Transaction<'_> {
         Ok(())
     }
 
+    /// Forgets what was stored for `key` (a server error, which is never replayed).
+    ///
+    /// # Errors
+    ///
+    /// [`StoreError`] on a storage failure.
+    pub fn forget(&self, key: &str) -> Result<(), StoreError> {
+        self.connection.execute(
+            "DELETE FROM submissions WHERE idempotency_key = ?1 AND status >= 500",
+            params![key],
+        )?;
+        Ok(())
+    }
+
     /// The accepted proposal with `reference`, with its access token.
     ///
     /// # Errors

@@ -339,6 +339,67 @@ async fn the_bank_recomputes_from_its_own_records_never_from_the_scenario_sent()
     );
 }
 
+/// A passing bank error is not an answer: while the records cannot be read the bank says
+/// 500, and once they are back the same request (same key, same body) is decided afresh
+/// and accepted, never replayed as the 500.
+#[tokio::test]
+async fn a_server_error_is_not_replayed_after_the_bank_recovers() {
+    let dir = std::env::temp_dir().join(format!("dev-bank-recover-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("bank.sqlite");
+    let _ = std::fs::remove_file(&db);
+    let addr = start(Options {
+        db: Some(db.clone()),
+        ..Options::default()
+    })
+    .await;
+    // Another process writes the account's records badly for a moment.
+    let records = dev_bank::store::Store::open(Some(&db)).unwrap();
+    let wire: ScenarioWire = serde_json::from_str(CN).unwrap();
+    let mut broken = wire.account.clone();
+    broken.statement_balance = "-1.00".to_owned();
+    records
+        .lock()
+        .put_account("CN-6225-0042", "cn-card", &broken, &wire.policy)
+        .unwrap();
+    let body = submission(ID, 2, Some(12));
+    for _ in 0..3 {
+        let answer = post(addr, &body).await;
+        assert_eq!(answer.status, 500, "{:?}", answer.body);
+    }
+    // The records are back: the very same retry is accepted.
+    records
+        .lock()
+        .put_account("CN-6225-0042", "cn-card", &wire.account, &wire.policy)
+        .unwrap();
+    let answer = post(addr, &body).await;
+    assert_eq!(answer.status, 201, "{:?}", answer.body);
+    let reference = answer.body.unwrap()["reference"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    // And from then on it is replayed as any completed answer is.
+    let again = post(addr, &body).await;
+    assert_eq!(again.status, 200);
+    assert_eq!(again.body.unwrap()["reference"], reference.as_str());
+    // A 500 an older dev-bank stored under a key is forgotten, not replayed.
+    let other = "0b6a7f42-8c1e-4f0d-9d5b-3e2a1c0f9b77";
+    let body = submission(other, 2, Some(12));
+    records
+        .lock()
+        .save(
+            other,
+            &body.to_string(),
+            500,
+            r#"{"error":"server_error","message":""}"#,
+            None,
+        )
+        .unwrap();
+    let answer = post(addr, &body).await;
+    assert_eq!(answer.status, 201, "{:?}", answer.body);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[tokio::test]
 async fn records_that_changed_since_the_page_was_loaded_are_named() {
     // The bank's snapshot moved on a day (the page still has yesterday's figures).
