@@ -10,7 +10,7 @@ use crate::state::{
     ContactChannel, ContactTime, CustomRow, MissedReason, PlanChange, State, Step, CUSTOM_ROWS_MAX,
     MESSAGE_MAX_CHARS,
 };
-use crate::submit::{Lifecycle, Pending};
+use crate::submit::{Lifecycle, Pending, Trouble};
 
 /// What the customer can do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -151,7 +151,10 @@ impl Reducible for State {
                 }
             }
             Action::Retry => {
-                let stopped = matches!(self.lifecycle, Lifecycle::Failed { offline: false, .. });
+                let stopped = matches!(
+                    self.lifecycle,
+                    Lifecycle::Failed { trouble } if trouble != Trouble::Offline
+                );
                 if self.pending.is_some() && stopped {
                     next.lifecycle = Lifecycle::Sending;
                     next.round += 1;
@@ -310,14 +313,18 @@ pub(crate) mod tests {
             ],
         );
         assert_eq!(state.step, Step::Review, "no going back while sending");
-        let offline = Lifecycle::Failed { offline: true };
+        let offline = Lifecycle::Failed {
+            trouble: Trouble::Offline,
+        };
         let state = apply(state, [Action::Delivery(offline.clone()), Action::Retry]);
         assert_eq!(
             (state.round, &state.lifecycle),
             (1, &offline),
             "still waiting"
         );
-        let stopped = Lifecycle::Failed { offline: false };
+        let stopped = Lifecycle::Failed {
+            trouble: Trouble::BankError,
+        };
         let state = apply(state, [Action::Delivery(stopped), Action::Retry]);
         assert_eq!((state.round, &state.lifecycle), (2, &Lifecycle::Sending));
         let refused = Lifecycle::NeedsAttention(repay_contract::Refusal::new("rejected", ""));

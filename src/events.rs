@@ -10,7 +10,7 @@ use repay_engine::EngineError;
 
 use crate::i18n::Locale;
 use crate::state::Step;
-use crate::submit::Lifecycle;
+use crate::submit::{Lifecycle, Trouble};
 use repay_contract::AcceptedStatus;
 
 /// One value of an event's detail.
@@ -56,7 +56,8 @@ pub enum ErrorDetail {
     /// The bank answered with this contract error code.
     Refused { code: String },
     /// Automatic attempts stopped (or the browser is offline); the proposal is kept.
-    Failed { offline: bool },
+    /// `cause`: [`Trouble::code`] (`offline`, `unreachable`, `bank_error`, `busy`).
+    Failed { offline: bool, cause: &'static str },
     /// A theme variable was dropped (unknown, or a value not allowed): the widget runs
     /// with its default for it. `field` is its path, `reason` a code.
     Ignored { field: String, reason: &'static str },
@@ -127,9 +128,11 @@ impl WidgetEvent {
             Self::Error(ErrorDetail::Refused { code }) => {
                 vec![("kind", text("refused")), ("code", text(code))]
             }
-            Self::Error(ErrorDetail::Failed { offline }) => {
-                vec![("kind", text("failed")), ("offline", Value::Bool(*offline))]
-            }
+            Self::Error(ErrorDetail::Failed { offline, cause }) => vec![
+                ("kind", text("failed")),
+                ("offline", Value::Bool(*offline)),
+                ("cause", text(cause)),
+            ],
             Self::Error(ErrorDetail::Ignored { field, reason }) => vec![
                 ("kind", text("ignored")),
                 ("field", text(field)),
@@ -246,9 +249,10 @@ pub fn between(before: Option<&Seen>, now: &Seen) -> Vec<WidgetEvent> {
                     code: refusal.error.clone(),
                 }));
             }
-            Lifecycle::Failed { offline } => {
+            Lifecycle::Failed { trouble } => {
                 events.push(WidgetEvent::Error(ErrorDetail::Failed {
-                    offline: *offline,
+                    offline: *trouble == Trouble::Offline,
+                    cause: trouble.code(),
                 }));
             }
             Lifecycle::Idle | Lifecycle::Sending | Lifecycle::Retrying { .. } => {}
@@ -322,7 +326,10 @@ mod tests {
             }]
         );
         let mut retrying = sending.clone();
-        retrying.lifecycle = Lifecycle::Retrying { seconds: 2 };
+        retrying.lifecycle = Lifecycle::Retrying {
+            seconds: 2,
+            trouble: Trouble::Unreachable,
+        };
         assert_eq!(between(Some(&sending), &retrying), vec![]);
         let mut accepted = sending.clone();
         accepted.round.1 = None;
@@ -378,10 +385,25 @@ mod tests {
             ]
         );
         let mut failed = sending.clone();
-        failed.lifecycle = Lifecycle::Failed { offline: true };
+        failed.lifecycle = Lifecycle::Failed {
+            trouble: Trouble::Offline,
+        };
         assert_eq!(
             between(Some(&sending), &failed),
-            vec![WidgetEvent::Error(ErrorDetail::Failed { offline: true })]
+            vec![WidgetEvent::Error(ErrorDetail::Failed {
+                offline: true,
+                cause: "offline"
+            })]
+        );
+        failed.lifecycle = Lifecycle::Failed {
+            trouble: Trouble::BankError,
+        };
+        assert_eq!(
+            between(Some(&sending), &failed),
+            vec![WidgetEvent::Error(ErrorDetail::Failed {
+                offline: false,
+                cause: "bank_error"
+            })]
         );
     }
 

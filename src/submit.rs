@@ -127,15 +127,42 @@ pub enum Lifecycle {
     Idle,
     /// An attempt is on its way.
     Sending,
-    /// The last attempt failed; the next starts in this many seconds.
-    Retrying { seconds: u32 },
+    /// The last attempt failed for `trouble`; the next starts in this many seconds.
+    Retrying { seconds: u32, trouble: Trouble },
     /// The bank accepted the proposal.
     Accepted(Receipt),
     /// The bank refused it as it is: the customer must change something or call the bank.
     NeedsAttention(Refusal),
     /// The proposal is kept and not yet answered: offline, it goes as soon as the network
     /// is back; otherwise the automatic attempts stopped and "try again" is offered.
-    Failed { offline: bool },
+    Failed { trouble: Trouble },
+}
+
+/// Why a proposal is not answered yet: what the customer is told, and whether waiting
+/// for the network or trying again later is what helps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trouble {
+    /// The browser is offline: the proposal goes once it is back.
+    Offline,
+    /// No answer arrived: a network error, a timeout (408).
+    Unreachable,
+    /// The bank answered with an error of its own (500, 502, 504…): it is failing, not
+    /// the customer; a retry is decided afresh.
+    BankError,
+    /// The bank asked to slow down (429, 503), for this many seconds if it said.
+    Busy { seconds: Option<u32> },
+}
+
+impl Trouble {
+    /// The code the host page's `repay:error` event gives for it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Offline => "offline",
+            Self::Unreachable => "unreachable",
+            Self::BankError => "bank_error",
+            Self::Busy { .. } => "busy",
+        }
+    }
 }
 
 /// What one answer means for the proposal.
@@ -146,8 +173,14 @@ pub enum Outcome {
     /// Worth another attempt with the same key, after `after_seconds` if the bank said.
     Retry {
         after_seconds: Option<u32>,
+        trouble: Trouble,
     },
     Refused(Refusal),
+}
+
+/// A `Retry-After` in seconds (an HTTP-date falls back to the widget's own backoff).
+fn seconds(retry_after: Option<&str>) -> Option<u32> {
+    retry_after.and_then(|v| v.trim().parse().ok())
 }
 
 /// Reads an HTTP answer: `status`, its `Retry-After` header and its body, if any. The
@@ -161,10 +194,22 @@ pub fn classify(status: u16, retry_after: Option<&str>, body: Option<&str>) -> O
             // returns the stored answer.
             _ => Outcome::Retry {
                 after_seconds: None,
+                trouble: Trouble::BankError,
             },
         },
-        408 | 429 | 500..=599 => Outcome::Retry {
-            after_seconds: retry_after.and_then(|v| v.trim().parse().ok()),
+        408 => Outcome::Retry {
+            after_seconds: seconds(retry_after),
+            trouble: Trouble::Unreachable,
+        },
+        429 | 503 => Outcome::Retry {
+            after_seconds: seconds(retry_after),
+            trouble: Trouble::Busy {
+                seconds: seconds(retry_after),
+            },
+        },
+        500..=599 => Outcome::Retry {
+            after_seconds: seconds(retry_after),
+            trouble: Trouble::BankError,
         },
         _ => Outcome::Refused(
             serde_json::from_str::<Refusal>(body)
@@ -284,7 +329,8 @@ pub(crate) mod tests {
             assert_eq!(
                 classify(201, None, body),
                 Outcome::Retry {
-                    after_seconds: None
+                    after_seconds: None,
+                    trouble: Trouble::BankError,
                 },
                 "{body:?}"
             );
@@ -302,16 +348,35 @@ pub(crate) mod tests {
         assert_eq!(
             classify(429, Some(" 7"), None),
             Outcome::Retry {
-                after_seconds: Some(7)
+                after_seconds: Some(7),
+                trouble: Trouble::Busy { seconds: Some(7) },
             }
         );
         // An HTTP-date Retry-After falls back to the widget's own backoff.
         assert_eq!(
             classify(503, Some("Wed, 21 Oct 2026 07:28:00 GMT"), None),
             Outcome::Retry {
-                after_seconds: None
+                after_seconds: None,
+                trouble: Trouble::Busy { seconds: None },
             }
         );
+        // The bank failing is said as the bank failing, not as a network that is down.
+        for status in [500, 502, 504] {
+            assert!(matches!(
+                classify(status, None, None),
+                Outcome::Retry {
+                    trouble: Trouble::BankError,
+                    ..
+                }
+            ));
+        }
+        assert!(matches!(
+            classify(408, None, None),
+            Outcome::Retry {
+                trouble: Trouble::Unreachable,
+                ..
+            }
+        ));
         for status in [400, 401, 403, 404, 409, 413, 415, 422] {
             assert!(
                 matches!(classify(status, None, None), Outcome::Refused(_)),

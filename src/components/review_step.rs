@@ -18,7 +18,7 @@ use crate::i18n::{fill, Locale, Msg};
 use crate::labels;
 use crate::model::Model;
 use crate::state::{ContactTime, State, MESSAGE_MAX_CHARS};
-use crate::submit::{contact_channel, Lifecycle};
+use crate::submit::{contact_channel, Lifecycle, Trouble};
 use repay_contract::Refusal;
 use repay_engine::PlanKind;
 
@@ -42,11 +42,39 @@ fn lifecycle_text(lifecycle: &Lifecycle, locale: Locale) -> String {
     match lifecycle {
         Lifecycle::Idle | Lifecycle::Accepted(_) => String::new(),
         Lifecycle::Sending => text(Msg::Sending),
-        Lifecycle::Retrying { seconds } => {
-            fill(Msg::Retrying.text(locale), &[("n", &seconds.to_string())])
+        Lifecycle::Retrying { seconds, trouble } => {
+            let msg = match trouble {
+                Trouble::BankError => Msg::RetryingBankError,
+                Trouble::Busy { .. } => Msg::RetryingBusy,
+                Trouble::Offline | Trouble::Unreachable => Msg::Retrying,
+            };
+            fill(
+                msg.count(locale, i64::from(*seconds)),
+                &[("n", &format::integer(i64::from(*seconds), locale))],
+            )
         }
-        Lifecycle::Failed { offline: true, .. } => text(Msg::Offline),
-        Lifecycle::Failed { .. } => text(Msg::SendFailed),
+        Lifecycle::Failed {
+            trouble: Trouble::Offline,
+        } => text(Msg::Offline),
+        Lifecycle::Failed {
+            trouble: Trouble::Unreachable,
+        } => text(Msg::SendFailed),
+        Lifecycle::Failed {
+            trouble: Trouble::BankError,
+        } => text(Msg::SendFailedBankError),
+        Lifecycle::Failed {
+            trouble: Trouble::Busy { seconds: Some(s) },
+        } => {
+            // Said in whole minutes, rounded up: never sooner than the bank asked.
+            let minutes = i64::from(s.div_ceil(60));
+            fill(
+                Msg::SendFailedBusyFor.count(locale, minutes),
+                &[("n", &format::integer(minutes, locale))],
+            )
+        }
+        Lifecycle::Failed {
+            trouble: Trouble::Busy { seconds: None },
+        } => text(Msg::SendFailedBusy),
         Lifecycle::NeedsAttention(Refusal { error, .. }) => match error.as_str() {
             "rejected" => text(Msg::RefusedRejected),
             "figures_differ" => text(Msg::RefusedFigures),
@@ -149,7 +177,8 @@ pub fn review_step(props: &ReviewStepProps) -> Html {
             locale,
         )
     });
-    let stopped = matches!(lifecycle, Lifecycle::Failed { offline: false, .. });
+    let stopped =
+        matches!(lifecycle, Lifecycle::Failed { trouble } if *trouble != Trouble::Offline);
     html! {
         <div class="repay-widget__step" data-testid="review">
             <h2 class="repay-widget__heading" tabindex="-1" ref={props.heading.clone()}>

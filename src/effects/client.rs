@@ -12,7 +12,7 @@ use yew::Callback;
 use crate::config::{Credentials, Sending};
 use crate::effects::browser;
 use crate::submit::{
-    backoff_ms, classify, Lifecycle, Outcome, Pending, Receipt, MAX_ATTEMPTS,
+    backoff_ms, classify, Lifecycle, Outcome, Pending, Receipt, Trouble, MAX_ATTEMPTS,
     MAX_RETRY_AFTER_SECONDS,
 };
 
@@ -63,9 +63,10 @@ pub async fn deliver(sending: Sending, pending: Pending, report: Callback<Lifecy
             }
             Err(_) => Outcome::Retry {
                 after_seconds: None,
+                trouble: Trouble::Unreachable,
             },
         };
-        let after_seconds = match outcome {
+        let (after_seconds, trouble) = match outcome {
             Outcome::Accepted(accepted) => {
                 report.emit(Lifecycle::Accepted(Receipt {
                     reference: accepted.reference,
@@ -79,12 +80,17 @@ pub async fn deliver(sending: Sending, pending: Pending, report: Callback<Lifecy
                 report.emit(Lifecycle::NeedsAttention(refusal));
                 return;
             }
-            Outcome::Retry { after_seconds } => after_seconds,
+            Outcome::Retry {
+                after_seconds,
+                trouble,
+            } => (after_seconds, trouble),
         };
         if !browser::online() {
             // Offline: wait for the network, then start afresh. Polling once a second
             // costs nothing and needs no listener to clean up.
-            report.emit(Lifecycle::Failed { offline: true });
+            report.emit(Lifecycle::Failed {
+                trouble: Trouble::Offline,
+            });
             while !browser::online() {
                 yew::platform::time::sleep(Duration::from_secs(1)).await;
             }
@@ -94,13 +100,14 @@ pub async fn deliver(sending: Sending, pending: Pending, report: Callback<Lifecy
         // A bank asking for a long pause gets it from the customer's "try again".
         let too_long = after_seconds.is_some_and(|s| s > MAX_RETRY_AFTER_SECONDS);
         if attempts >= MAX_ATTEMPTS || too_long {
-            report.emit(Lifecycle::Failed { offline: false });
+            report.emit(Lifecycle::Failed { trouble });
             return;
         }
         let wait_ms =
             after_seconds.map_or_else(|| backoff_ms(attempts, browser::random_u32()), |s| s * 1000);
         report.emit(Lifecycle::Retrying {
             seconds: wait_ms.div_ceil(1000),
+            trouble,
         });
         yew::platform::time::sleep(Duration::from_millis(u64::from(wait_ms))).await;
     }

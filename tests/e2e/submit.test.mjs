@@ -6,6 +6,9 @@
 // computes.
 
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
 import {
   AXE,
@@ -297,5 +300,47 @@ test("the CSRF token goes in the configured header, and each attempt has its own
     await context.close();
   } finally {
     await env.close();
+  }
+});
+
+// A bank that fails and then recovers (#29): while every answer is a 500, the customer is
+// told that the bank's system is failing (not that their network is), that the proposal is
+// kept and will not be booked twice, and when to try again; once the bank is back on the
+// same records, "try again" books it, once.
+test("a bank that fails and then recovers: told plainly, tried again, booked once", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "repay-recover-"));
+  const db = join(dir, "bank.sqlite");
+  let bank = await startDevBank(["--db", db, "--force-status", "500"]);
+  const addr = new URL(bank.url).host;
+  const site = await serveStatic(undefined, {}, bank.url);
+  try {
+    const { context, page, posted, problems } = await openAtReview(`${site.url}/`);
+    await page.getByTestId("send").click();
+    // Five attempts with backoff (1 + 2 + 4 + 8 s at most), then the customer is told.
+    const status = page.getByTestId("send-status");
+    await status.getByText(/银行系统暂时出现故障/).waitFor({ timeout: 40_000 });
+    const said = await status.textContent();
+    assert.match(said, /不会被重复受理/, said);
+    assert.match(said, /请过几分钟再试/, said);
+    assert.doesNotMatch(said, /无法连接银行/, "the bank answered: the network is not to blame");
+    assert.match(await page.getByTestId("send-alert").textContent(), /银行系统暂时出现故障/);
+    assert.equal(posted.length, 5);
+    assert.equal(await page.getByTestId("send").textContent(), "重试");
+
+    // The bank comes back, on the same address and the same records.
+    await bank.close();
+    bank = await startDevBank(["--addr", addr, "--db", db]);
+    await page.getByTestId("send").click();
+    assert.match(await reference(page), /^RP-[A-Z2-9]{12}$/);
+    assert.equal(posted.length, 6);
+    assertOneProposal(posted);
+    const health = await (await fetch(`${bank.url}/api/health`)).json();
+    assert.equal(health.accepted_proposals, 1);
+    assert.deepEqual(problems.filter((p) => !/500/.test(p)), []);
+    await context.close();
+  } finally {
+    await site.close();
+    await bank.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
