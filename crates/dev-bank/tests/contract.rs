@@ -563,6 +563,78 @@ async fn a_choice_field_the_plan_does_not_use_is_refused() {
     assert_eq!(refusal["differences"][0]["path"], "/choice/down_payment");
 }
 
+/// One acceptable form (#29): a member added to the plan even as `null`, elements past
+/// the schedule's end even as `null`s, a choice member written as `null`, or a zero down
+/// payment spelt out are not the engine's proposal, and nothing of them is stored.
+#[tokio::test]
+async fn a_second_spelling_of_a_proposal_is_refused_with_its_path() {
+    let addr = start(Options::default()).await;
+    type Change = Box<dyn Fn(&mut Value)>;
+    // (what is changed, the difference's path)
+    let differing: Vec<(Change, &str)> = vec![
+        (
+            Box::new(|b| b["proposal"]["plan"]["x"] = Value::Null),
+            "/plan/x",
+        ),
+        (
+            Box::new(|b| {
+                let schedule = b["proposal"]["plan"]["schedule"].as_array_mut().unwrap();
+                schedule.extend(std::iter::repeat_n(Value::Null, 5));
+            }),
+            "/plan/schedule/12",
+        ),
+        (
+            Box::new(|b| b["proposal"]["choice"]["down_payment"] = json!("0.00")),
+            "/choice/down_payment",
+        ),
+        (
+            Box::new(|b| b["proposal"]["choice"]["deferral_days"] = json!(0)),
+            "/choice/deferral_days",
+        ),
+    ];
+    // Refusals are stored under their key: each case has its own.
+    let id = |i: usize| format!("6f1c2a9e-2b1d-4c61-9a55-0d7a8f3b2c{i:02}");
+    for (i, (change, path)) in differing.into_iter().enumerate() {
+        let mut body = submission(&id(i), 2, Some(12));
+        assert_eq!(
+            body["proposal"]["plan"]["schedule"]
+                .as_array()
+                .unwrap()
+                .len(),
+            12
+        );
+        change(&mut body);
+        let answer = post(addr, &body).await;
+        assert_eq!(answer.status, 422, "{path}: {:?}", answer.body);
+        let refusal = answer.body.unwrap();
+        assert_eq!(refusal["error"], "figures_differ", "{path}");
+        assert_eq!(refusal["differences"][0]["path"], path, "{refusal}");
+    }
+    // A choice member that is there has a value.
+    for (i, member) in ["term_months", "first_payment_date", "down_payment"]
+        .into_iter()
+        .enumerate()
+    {
+        let mut body = submission(&id(50 + i), 2, Some(12));
+        body["proposal"]["choice"][member] = Value::Null;
+        let answer = post(addr, &body).await;
+        assert_eq!(answer.status, 422, "{member}: {:?}", answer.body);
+        let refusal = answer.body.unwrap();
+        assert_eq!(refusal["error"], "invalid", "{member}");
+        assert_eq!(
+            refusal["fields"][0]["path"],
+            format!("proposal.choice.{member}"),
+            "{refusal}"
+        );
+    }
+    let health = request(addr, "GET", "/api/health", &[], "").await;
+    assert_eq!(
+        health.body.unwrap()["accepted_proposals"],
+        0,
+        "nothing stored"
+    );
+}
+
 #[tokio::test]
 async fn one_key_cannot_carry_two_proposals() {
     let addr = start(Options::default()).await;

@@ -33,21 +33,53 @@ pub struct CustomPaymentWire {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlanChoiceWire {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
     pub term_months: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Date>"))]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Date"))]
     pub first_payment_date: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Amount>"))]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Amount"))]
     pub down_payment: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "u32"))]
     pub deferral_days: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Amount>"))]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Amount"))]
     pub settlement_amount: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub custom_payments: Vec<CustomPaymentWire>,
+}
+
+/// A member that is there has a value: `null` is refused (with its path), so a choice
+/// has one spelling. An absent member is `None` (`#[serde(default)]`).
+fn present<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(deserializer).map(Some)
 }
 
 impl PlanChoiceWire {
@@ -256,8 +288,8 @@ pub fn verify(
     let mut differences = Vec::new();
     compare(
         "/engine_version",
-        &Value::from(ENGINE_VERSION),
-        &Value::from(proposal.engine_version.as_str()),
+        Some(&Value::from(ENGINE_VERSION)),
+        Some(&Value::from(proposal.engine_version.as_str())),
         &mut differences,
     );
     // The choice must be in the canonical form the engine writes (`"12.00"`, not `"12"`,
@@ -266,45 +298,44 @@ pub fn verify(
     let given_choice = serde_json::to_value(&proposal.choice).unwrap_or(Value::Null);
     compare(
         "/choice",
-        &canonical_choice,
-        &given_choice,
+        Some(&canonical_choice),
+        Some(&given_choice),
         &mut differences,
     );
-    compare("/plan", &expected.plan, &proposal.plan, &mut differences);
+    compare(
+        "/plan",
+        Some(&expected.plan),
+        Some(&proposal.plan),
+        &mut differences,
+    );
     Ok(differences)
 }
 
-fn compare(path: &str, expected: &Value, found: &Value, out: &mut Vec<Difference>) {
+/// Compares two JSON trees, `None` standing for a member or element that is absent: a
+/// member present on one side only is a difference even when it is `null`, and so is an
+/// element past the other array's end, so that one document has exactly one acceptable
+/// form (`"x": null` added, or trailing `null`s, are not the engine's plan).
+fn compare(path: &str, expected: Option<&Value>, found: Option<&Value>, out: &mut Vec<Difference>) {
     match (expected, found) {
-        (Value::Object(e), Value::Object(f)) => {
+        (Some(Value::Object(e)), Some(Value::Object(f))) => {
             let mut keys: Vec<&String> = e.keys().chain(f.keys()).collect();
             keys.sort();
             keys.dedup();
             for key in keys {
                 let child = format!("{path}/{}", key.replace('~', "~0").replace('/', "~1"));
-                compare(
-                    &child,
-                    e.get(key).unwrap_or(&Value::Null),
-                    f.get(key).unwrap_or(&Value::Null),
-                    out,
-                );
+                compare(&child, e.get(key), f.get(key), out);
             }
         }
-        (Value::Array(e), Value::Array(f)) => {
+        (Some(Value::Array(e)), Some(Value::Array(f))) => {
             for index in 0..e.len().max(f.len()) {
-                compare(
-                    &format!("{path}/{index}"),
-                    e.get(index).unwrap_or(&Value::Null),
-                    f.get(index).unwrap_or(&Value::Null),
-                    out,
-                );
+                compare(&format!("{path}/{index}"), e.get(index), f.get(index), out);
             }
         }
         (e, f) if e == f => {}
         (e, f) => out.push(Difference {
             path: path.to_owned(),
-            expected: e.clone(),
-            found: f.clone(),
+            expected: e.cloned().unwrap_or(Value::Null),
+            found: f.cloned().unwrap_or(Value::Null),
         }),
     }
 }

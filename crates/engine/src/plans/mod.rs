@@ -146,7 +146,8 @@ impl PlanChoice {
             PlanOffer::Instalment { .. } => {
                 used.term_months = self.term_months;
                 used.first_payment_date = self.first_payment_date;
-                used.down_payment = self.down_payment;
+                // No down payment has one spelling: none, never a zero.
+                used.down_payment = self.down_payment.filter(|m| !m.is_zero());
             }
             PlanOffer::Hardship { .. } => {
                 used.term_months = self.term_months;
