@@ -4,7 +4,8 @@
 // mode against hostile host styles, theme variables and a right-to-left page.
 
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import {
@@ -311,6 +312,63 @@ test("auto-mount takes inline JSON, and a configuration URL that fails shows the
   assert.equal(await page.locator("#inline").getByTestId("config-error").count(), 0);
   assert.ok(problems.some((p) => p.includes("no-such.json") && p.includes("404")), problems.join("\n"));
   await context.close();
+});
+
+// A configuration names where proposals go and which numbers to call: markup injected
+// into a page without a CSP must not be able to mount one from the attacker's server.
+test("auto-mount fetches a configuration from another origin only when the page's script opts in", async () => {
+  let asked = 0;
+  const foreign = await serveStatic(FOLDER, { "access-control-allow-origin": "*" });
+  // The page is served for real from loopback (a page Playwright fulfils has no address
+  // space of its own, and Chromium then refuses it any request to loopback).
+  const root = mkdtempSync(join(tmpdir(), "repay-auto-origin-"));
+  cpSync(FOLDER, root, { recursive: true });
+  const pageWith = (origins) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>
+<link rel="stylesheet" href="repay-widget.css">
+<script type="module" src="repay-widget-auto.js"${origins ? ` data-config-origins="${origins}"` : ""}></script></head><body>
+<div id="foreign" data-repay-widget data-config-url="${foreign.url}/us-card.json"></div>
+<div id="own" data-repay-widget data-config-url="us-card.json"></div>
+</body></html>`;
+  writeFileSync(join(root, "closed.html"), pageWith(null));
+  writeFileSync(join(root, "opted-in.html"), pageWith(foreign.url));
+  // No CSP on these pages: the script's own rule is all that stands in the way.
+  const own = await serveStatic(root);
+  try {
+    for (const [file, mounted] of [
+      ["closed.html", false],
+      ["opted-in.html", true],
+    ]) {
+      asked = 0;
+      const { context, page, problems } = await openRecordedPage(browser, `${own.url}/${file}`, {}, async (page) => {
+        await noFavicon(page);
+        page.on("request", (request) => {
+          if (request.url().startsWith(foreign.url)) asked += 1;
+        });
+      });
+      try {
+        await page.locator("#own").getByTestId("repay-widget").waitFor();
+        const panel = page.locator("#foreign").getByTestId("config-error");
+        if (mounted) {
+          await page.locator("#foreign").getByTestId("see-options").waitFor();
+          assert.equal(await panel.count(), 0, problems.join("\n"));
+          assert.equal(asked, 1);
+        } else {
+          await panel.waitFor();
+          assert.equal(asked, 0, "nothing is fetched from another origin");
+          assert.ok(
+            problems.some((p) => p.includes("another origin") && p.includes("data-config-origins")),
+            problems.join("\n"),
+          );
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await own.close();
+    await foreign.close();
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test("update keeps what the customer typed, another account starts afresh, destroy removes everything", async () => {

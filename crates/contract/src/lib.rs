@@ -507,4 +507,17 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", locale.tag()));
         }
     }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn the_contract_docs_list_every_locale_the_contract_accepts() {
+        let docs = include_str!("../../../docs/contract.md");
+        let row = docs
+            .lines()
+            .find(|line| line.starts_with("| `locale` |"))
+            .expect("docs/contract.md has a row for `locale`");
+        for locale in Locale::ALL {
+            assert!(row.contains(&format!("`{}`", locale.tag())), "{row}");
+        }
+    }
 }
