@@ -56,6 +56,8 @@ pub enum Action {
     Retry,
     /// What the client reports about the proposal on its way.
     Delivery(Lifecycle),
+    /// The bank's offers as now configured, by key ([`State::follow_offers`]).
+    Offers(Vec<u64>),
 }
 
 impl Reducible for State {
@@ -110,8 +112,10 @@ impl Reducible for State {
             }
             Action::Choose(offer) => {
                 next.chosen = Some(offer);
+                next.offers_changed = false;
                 next.last_change = Some(PlanChange::Plan(offer));
             }
+            Action::Offers(keys) => next.follow_offers(keys),
             Action::AddCustomRow => {
                 if self.custom_rows.len() < CUSTOM_ROWS_MAX {
                     next.custom_rows.push(CustomRow::default());
@@ -276,6 +280,13 @@ pub(crate) mod tests {
         apply(
             start(),
             [
+                // Keyed as the widget keys its state on its first render (the CN sample).
+                Action::Offers(crate::state::offer_keys(
+                    &repay_engine::Scenario::from_json(include_str!(
+                        "../crates/engine/data/cn-card.json"
+                    ))
+                    .unwrap(),
+                )),
                 Action::Choose(2),
                 Action::GoTo(Step::Review),
                 Action::SetMessage("call after 6".into()),

@@ -12,13 +12,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Locale;
 use crate::state::{
-    ContactChannel, ContactTime, CustomRow, MissedReason, State, Step, CUSTOM_ROWS_MAX,
+    offer_keys, ContactChannel, ContactTime, CustomRow, MissedReason, State, Step, CUSTOM_ROWS_MAX,
     MESSAGE_MAX_CHARS,
 };
 use crate::submit::{Body, FirstPayment, Lifecycle, Pending, Receipt};
 
 /// The draft format's version: a draft of any other version is ignored.
-pub const DRAFT_VERSION: u32 = 2;
+pub const DRAFT_VERSION: u32 = 3;
 
 /// The draft as stored.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,6 +37,8 @@ pub struct Draft {
     pub contact_time: ContactTime,
     pub message: String,
     pub consent: bool,
+    /// The key of each offer `terms` and `chosen` refer to ([`State::offer_keys`]).
+    pub offer_keys: Vec<u64>,
     /// A proposal sent and not yet answered, without the budget.
     pub pending: Option<Body>,
     /// The first payment of the pending proposal's plan, or of the accepted one.
@@ -122,6 +124,7 @@ impl State {
             contact_time: self.contact_time,
             message: self.message.clone(),
             consent: self.consent,
+            offer_keys: self.offer_keys.clone(),
             // The shared budget stays in memory only.
             pending: pending.map(|p| p.body.clone()),
             first_due: pending
@@ -157,6 +160,17 @@ impl State {
         state.reason = draft.reason;
         state.first_payment = draft.first_payment;
         state.terms.extend(draft.terms);
+        state.consent = draft.consent;
+        // The choices follow their offers as the bank lists them now. Kept without the
+        // offers' keys, what the indices meant is not known: nothing chosen survives.
+        if draft.offer_keys.is_empty() && (state.chosen.is_some() || !state.terms.is_empty()) {
+            state.chosen = None;
+            state.terms.clear();
+            state.consent = false;
+            state.step = state.step.min(Step::Options);
+        }
+        state.offer_keys = draft.offer_keys;
+        state.follow_offers(offer_keys(scenario));
         if !draft.custom_rows.is_empty() {
             state.custom_rows = draft.custom_rows;
             state.custom_rows.truncate(CUSTOM_ROWS_MAX);
@@ -164,7 +178,6 @@ impl State {
         state.contact_channel = draft.contact_channel;
         state.contact_time = draft.contact_time;
         state.message = draft.message.chars().take(MESSAGE_MAX_CHARS).collect();
-        state.consent = draft.consent;
         if let Some(body) = draft.pending.filter(|_| state.chosen.is_some()) {
             // A proposal sent but not answered: resumed at the review, with the same key.
             state.pending = Some(Pending {
@@ -314,5 +327,97 @@ mod tests {
         ] {
             assert_eq!(Draft::decode(text), None, "{text:?}");
         }
+    }
+
+    /// The CN sample with its offers rewritten by `change` (the policy's `plans` list).
+    fn offers_changed(change: impl Fn(&mut Vec<serde_json::Value>)) -> Scenario {
+        let mut json: serde_json::Value =
+            serde_json::from_str(include_str!("../crates/engine/data/cn-card.json")).unwrap();
+        change(json["policy"]["plans"].as_array_mut().unwrap());
+        Scenario::from_json(&json.to_string()).unwrap()
+    }
+
+    /// At the review with offer 2 (flat-fee instalments) chosen for 12 months, consent
+    /// given, the offers keyed as the CN sample lists them.
+    fn chosen_at_review() -> State {
+        let state = apply(
+            at_review(),
+            [
+                Action::Offers(offer_keys(&scenario())),
+                Action::SetTerm {
+                    offer: 2,
+                    months: 12,
+                },
+                Action::SetConsent(true),
+            ],
+        );
+        (*state).clone()
+    }
+
+    /// What both a reload and `update()` must do with a changed list: the state after
+    /// the draft is restored against `changed`, and after the widget is told of it.
+    fn both_ways(changed: &Scenario) -> [State; 2] {
+        let state = chosen_at_review();
+        let reloaded = State::restored(Locale::ZhCn, state.draft(), changed);
+        let updated = apply(
+            std::rc::Rc::new(state),
+            [Action::Offers(offer_keys(changed))],
+        );
+        [reloaded, (*updated).clone()]
+    }
+
+    #[test]
+    fn a_choice_follows_its_offer_when_the_bank_reorders_the_list() {
+        let swapped = offers_changed(|plans| plans.swap(2, 3));
+        for state in both_ways(&swapped) {
+            assert_eq!(state.chosen, Some(3), "the flat-fee plan, now third");
+            assert_eq!(state.terms.get(&3), Some(&12));
+            assert_eq!(state.terms.get(&2), None);
+            assert_eq!(state.step, Step::Review);
+            assert!(state.consent && !state.offers_changed);
+        }
+        let reversed = offers_changed(|plans| plans.reverse());
+        let last = reversed.policy.plans.len() - 1;
+        for state in both_ways(&reversed) {
+            assert_eq!(state.chosen, Some(last - 2));
+        }
+    }
+
+    #[test]
+    fn a_chosen_offer_replaced_or_changed_starts_again_at_the_options_without_consent() {
+        let replaced = offers_changed(|plans| {
+            plans.remove(2);
+        });
+        let repriced = offers_changed(|plans| {
+            let text = plans[2].to_string().replace("0.006", "0.007");
+            assert_ne!(text, plans[2].to_string(), "the flat fee is 0.6 % a month");
+            plans[2] = serde_json::from_str(&text).unwrap();
+        });
+        for changed in [replaced, repriced] {
+            for state in both_ways(&changed) {
+                assert_eq!(state.chosen, None);
+                assert!(!state.consent, "consent was given for another plan");
+                assert_eq!(state.step, Step::Options);
+                assert!(state.offers_changed, "and the customer is told");
+            }
+        }
+    }
+
+    #[test]
+    fn a_proposal_on_its_way_is_what_the_customer_saw_whatever_the_list_says() {
+        let state = apply(
+            std::rc::Rc::new(chosen_at_review()),
+            [Action::Send(Box::new(
+                crate::submit::tests::sample_pending(),
+            ))],
+        );
+        let swapped = offers_changed(|plans| plans.swap(2, 3));
+        let updated = apply(state, [Action::Offers(offer_keys(&swapped))]);
+        assert!(updated.pending.is_some());
+        assert_eq!(
+            updated.chosen,
+            Some(2),
+            "locked: nothing moves under a sent proposal"
+        );
     }
 }

@@ -145,9 +145,9 @@ impl Mounted {
     fn update(mut self, config: Checked) -> Self {
         let same_account = match (&self.config, &config) {
             (Ok(old), Ok(new)) => {
+                // The offers may change: each choice follows its offer by key.
                 old.sending.account_reference == new.sending.account_reference
                     && old.theme.shadow_dom == new.theme.shadow_dom
-                    && old.scenario.policy.plans.len() == new.scenario.policy.plans.len()
             }
             _ => false,
         };

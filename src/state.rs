@@ -69,6 +69,16 @@ pub enum PlanChange {
     Plan(usize),
 }
 
+/// The key of each offer `scenario` lists, in its order ([`State::offer_keys`]).
+pub fn offer_keys(scenario: &repay_engine::Scenario) -> Vec<u64> {
+    scenario
+        .policy
+        .plans
+        .iter()
+        .map(repay_engine::policy::PlanOffer::key)
+        .collect()
+}
+
 /// Everything the customer has chosen and typed so far.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct State {
@@ -105,6 +115,13 @@ pub struct State {
     pub lifecycle: Lifecycle,
     /// Counts the rounds of sending started: each new round starts one delivery.
     pub round: u32,
+    /// The key ([`repay_engine::policy::PlanOffer::key`]) of each offer the indices above
+    /// (`terms`, `chosen`) refer to, in that order: when the bank's list changes, each
+    /// choice follows its offer, and a chosen offer that is gone or changed is dropped.
+    pub offer_keys: Vec<u64>,
+    /// The chosen plan was dropped because the bank's offers changed: the options step
+    /// says so until another is chosen.
+    pub offers_changed: bool,
 }
 
 impl State {
@@ -132,7 +149,47 @@ impl State {
             pending: None,
             lifecycle: Lifecycle::Idle,
             round: 0,
+            offer_keys: Vec::new(),
+            offers_changed: false,
         }
+    }
+
+    /// Follows the bank's offers now listed, `keys` ([`State::offer_keys`]): each term and
+    /// the chosen plan move with their offer; a chosen offer no longer listed (gone, or
+    /// its terms changed) is dropped with the consent given for it, back at the options,
+    /// and said. A proposal already on its way or accepted is what the customer saw and
+    /// stays as it is.
+    pub fn follow_offers(&mut self, keys: Vec<u64>) {
+        if self.offer_keys == keys {
+            return;
+        }
+        let old = std::mem::replace(&mut self.offer_keys, keys);
+        // A state that never had keys has chosen nothing yet (the widget keys its state
+        // on its first render); a locked one is settled.
+        if old.is_empty() || self.is_locked() {
+            return;
+        }
+        let moved = |offer: usize| {
+            let key = old.get(offer)?;
+            self.offer_keys.iter().position(|k| k == key)
+        };
+        self.terms = std::mem::take(&mut self.terms)
+            .into_iter()
+            .filter_map(|(offer, months)| moved(offer).map(|to| (to, months)))
+            .collect();
+        if let Some(chosen) = self.chosen {
+            match moved(chosen) {
+                Some(to) => self.chosen = Some(to),
+                None => {
+                    self.chosen = None;
+                    self.consent = false;
+                    self.consent_missing = false;
+                    self.offers_changed = true;
+                    self.step = self.step.min(Step::Options);
+                }
+            }
+        }
+        self.last_change = None;
     }
 
     /// A proposal is on its way or accepted: the plan and the answers are settled.

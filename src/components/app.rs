@@ -70,6 +70,15 @@ pub fn App(props: &AppProps) -> Html {
             Callback::from(move |action: Action| dispatcher.dispatch(action))
         })
     };
+    // The bank's offers, by key: a choice follows its offer when the list changes
+    // (`update`), and one whose offer is gone or changed is dropped and said. Dispatched
+    // before anything is drawn from the new list, so nothing is sent from a stale index.
+    if let Ok(config) = config {
+        let keys = crate::state::offer_keys(&config.scenario);
+        if state.offer_keys != keys {
+            dispatch.emit(Action::Offers(keys));
+        }
+    }
     // Recomputed only when an input the figures depend on changes.
     let checked = match config {
         Ok(config) => Some(config.clone()),

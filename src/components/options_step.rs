@@ -132,6 +132,11 @@ pub fn options_step(props: &OptionsStepProps) -> Html {
                 { Msg::StepOptions.text(locale) }
             </h2>
             <p class="repay-widget__intro">{ Msg::OptionsIntro.text(locale) }</p>
+            if props.state.offers_changed {
+                <p class="repay-widget__note repay-widget__note--warning" role="alert" data-testid="offers-changed">
+                    { Msg::OffersChanged.text(locale) }
+                </p>
+            }
             { suggestion(&props.config, model, ids, locale, &props.dispatch) }
             { text_field(&TextFieldProps { id: AttrValue::from(format!("{ids}-first-payment")), kind: AttrValue::Static("date"), label: AttrValue::from(Msg::FirstPaymentLabel.text(locale)), hint: Some(AttrValue::from(fill(Msg::FirstPaymentHint.text(locale), &[("date", &format::date(model.default_first_payment, locale))]))), value: AttrValue::from(props.state.first_payment.clone()), min: Some(AttrValue::from(repay_engine::account::iso_date(earliest))), max: Some(AttrValue::from(repay_engine::account::iso_date(latest))), error: first_payment_error, on_input: props.dispatch.reform(Action::SetFirstPayment), ..TextFieldProps::default() }) }
             <ul class="repay-widget__plans">{ for cards }</ul>

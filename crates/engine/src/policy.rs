@@ -155,7 +155,7 @@ pub enum AvoidedBy {
 }
 
 /// Whether a plan is approved on the spot or reviewed by the bank.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Approval {
@@ -605,7 +605,7 @@ fn offer_key(offer: &PlanOfferWire) -> &'static str {
 }
 
 /// How a checked instalment offer is priced.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pricing {
     FlatFee { monthly_fee_rate: Decimal },
     Annuity { annual_rate: Decimal },
@@ -614,7 +614,7 @@ pub enum Pricing {
 
 /// A checked plan offer: the wire form with every figure parsed once, when the policy
 /// is read, instead of on every recomputation.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum PlanOffer {
     PayInFull {
         approval: Approval,
@@ -657,6 +657,20 @@ pub enum PlanOffer {
 }
 
 impl PlanOffer {
+    /// The offer's identity, derived from everything it says (its kind, terms, prices,
+    /// limits and approval): two offers with the same key are the same offer, wherever
+    /// they stand in the list. A choice kept by index would follow the list when the
+    /// bank reorders it; kept with its key it follows the offer, and an offer whose terms
+    /// changed has another key. Stable within one build of the engine (the standard
+    /// library's hasher with fixed keys); after an upgrade a key may differ, which reads
+    /// as "changed", the safe way.
+    pub fn key(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::hash::DefaultHasher::new();
+        self.hash(&mut hasher);
+        hasher.finish()
+    }
+
     /// How many days after `as_of` the first payment may come, for the offers whose
     /// first payment date the customer picks (instalment and hardship plans).
     pub fn latest_first_payment_days(&self) -> Option<u32> {
