@@ -344,3 +344,53 @@ test("a bank that fails and then recovers: told plainly, tried again, booked onc
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// Plans by identity (#29): the CN customer chose offer 2 (flat-fee instalments, 12 × ¥772.79)
+// and reached the review with consent given. The bank then swaps offers 2 and 3: after a
+// reload the review still shows the flat-fee plan, never the annuity plan now in its
+// place. Then the bank reprices it: the choice and the consent are gone, the options say
+// why, and "Send" is not reachable until a plan is chosen again.
+test("a reload after the bank reorders or changes its offers never books a plan the customer did not choose", async () => {
+  const env = await bankAndSite();
+  let rewrite = (plans) => plans;
+  try {
+    const { context, page, problems } = await openRecordedPage(browser, `${env.site.url}/`, {}, async (page) => {
+      await page.route("**/cn-card.json", async (route) => {
+        const response = await route.fetch();
+        const config = await response.json();
+        config.policy.plans = rewrite(config.policy.plans);
+        await route.fulfill({ response, body: JSON.stringify(config) });
+      });
+    });
+    await page.getByTestId("repay-widget").waitFor();
+    await walkToReview(page, { term: "12" });
+    const summary = () => page.getByTestId("review-summary").textContent();
+    assert.match(await summary(), /772\.79/);
+
+    rewrite = (plans) => {
+      [plans[2], plans[3]] = [plans[3], plans[2]];
+      return plans;
+    };
+    await page.reload();
+    await page.getByTestId("review").waitFor();
+    assert.match(await summary(), /772\.79/, "still the flat-fee plan the customer chose");
+    assert.doesNotMatch(await summary(), /768\.61/, "never the annuity plan now in its place");
+    assert.equal(await page.getByTestId("consent").isChecked(), true);
+
+    rewrite = (plans) => {
+      [plans[2], plans[3]] = [plans[3], plans[2]];
+      plans[3] = JSON.parse(JSON.stringify(plans[3]).replace('"0.006"', '"0.007"'));
+      return plans;
+    };
+    await page.reload();
+    await page.getByTestId("options").waitFor();
+    assert.match(await page.getByTestId("offers-changed").textContent(), /银行的方案有了变化/);
+    assert.equal(await page.getByTestId("review").count(), 0);
+    assert.equal(await page.locator("[aria-pressed=true]").count(), 0, "nothing is chosen");
+    assert.equal(await env.stored(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await env.close();
+  }
+});

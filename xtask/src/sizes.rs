@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::TaskError;
 
-/// wasm + JS + CSS together, brotli-compressed, at most this many bytes (270 KB). #17
+/// wasm + JS + CSS together, brotli-compressed, at most this many bytes (275 KB). #17
 /// set 175 KB for serde's readers; measured, serde's readers of the configuration, the
 /// proposal's contract types and the draft, and gloo-net cost more (210 KB), and the
 /// guide rules out hand-written readers to meet a number. #18's guidance (the policy's
@@ -20,8 +20,10 @@ use crate::error::TaskError;
 /// the catalogs) 246.3 KB, zh-HK and zh-TW 251.0 KB (every built-in locale costs 1.5 to
 /// 2.4 KB: docs/performance.md). #28's advice as engine claims (the sentences in five
 /// languages, working days, the claims and the views that say them) 265.5 KB; the
-/// first figures stop waiting for the bundle with #31's server-rendered screen.
-pub const BUDGET_BROTLI_BYTES: u64 = 270_000;
+/// first figures stop waiting for the bundle with #31's server-rendered screen. #29's
+/// plain words for a failing bank (why a proposal is not answered, in five languages) and
+/// plans by identity (the offers' keys, following them, the notice) 270.5 KB.
+pub const BUDGET_BROTLI_BYTES: u64 = 275_000;
 
 /// One file's sizes in bytes (or the total's).
 pub struct Row {
