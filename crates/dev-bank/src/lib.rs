@@ -62,6 +62,9 @@ pub struct Limits {
     pub request_timeout: Duration,
     /// Connections open at once; one more is answered 503 and closed.
     pub max_connections: usize,
+    /// Connections one client (one peer address) may hold open at once, below
+    /// `max_connections`, so that one client cannot hold every place.
+    pub max_per_client: usize,
 }
 
 impl Default for Limits {
@@ -71,6 +74,7 @@ impl Default for Limits {
             body_timeout: Duration::from_secs(10),
             request_timeout: Duration::from_secs(30),
             max_connections: 256,
+            max_per_client: 32,
         }
     }
 }
@@ -472,9 +476,56 @@ fn too_many_connections() -> Vec<u8> {
     .into_bytes()
 }
 
+/// The connections each client holds open, by peer address; a place is given back when
+/// its guard is dropped.
+#[derive(Clone, Default)]
+struct PerClient(Arc<std::sync::Mutex<std::collections::HashMap<std::net::IpAddr, usize>>>);
+
+struct ClientPlace {
+    clients: PerClient,
+    ip: std::net::IpAddr,
+}
+
+impl PerClient {
+    /// A place for one more connection from `ip`, if it holds fewer than `max`.
+    fn take(&self, ip: std::net::IpAddr, max: usize) -> Option<ClientPlace> {
+        let mut open = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let count = open.entry(ip).or_insert(0);
+        if *count >= max {
+            return None;
+        }
+        *count += 1;
+        Some(ClientPlace {
+            clients: self.clone(),
+            ip,
+        })
+    }
+}
+
+impl Drop for ClientPlace {
+    fn drop(&mut self) {
+        let mut open = self
+            .clients
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(count) = open.get_mut(&self.ip) {
+            *count -= 1;
+            if *count == 0 {
+                open.remove(&self.ip);
+            }
+        }
+    }
+}
+
 /// Serves the dev-bank on `listener` until `shutdown` resolves: each connection by
 /// hyper's HTTP/1 server with a time limit on its request headers, at most
-/// `max_connections` at once.
+/// `max_connections` at once and `max_per_client` from one peer address. When every place
+/// is taken, the connections that sit idle between requests are closed (after any request
+/// they are answering), so that keep-alive connections cannot keep a customer out.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     app: AppState,
@@ -485,10 +536,12 @@ pub async fn serve(
 
     let limits = app.limits;
     let open = Arc::new(tokio::sync::Semaphore::new(limits.max_connections));
+    let clients = PerClient::default();
+    let full = Arc::new(tokio::sync::Notify::new());
     let service = hyper_util::service::TowerToHyperService::new(router(app));
     tokio::pin!(shutdown);
     loop {
-        let (mut stream, _) = tokio::select! {
+        let (stream, peer) = tokio::select! {
             () = &mut shutdown => return,
             accepted = listener.accept() => match accepted {
                 Ok(accepted) => accepted,
@@ -496,21 +549,39 @@ pub async fn serve(
                 Err(_) => continue,
             },
         };
-        let Ok(permit) = open.clone().try_acquire_owned() else {
+        let refuse = |mut stream: tokio::net::TcpStream| {
             tokio::spawn(async move {
                 let _ = stream.write_all(&too_many_connections()).await;
                 let _ = stream.shutdown().await;
             });
+        };
+        let Some(place) = clients.take(peer.ip(), limits.max_per_client) else {
+            refuse(stream);
+            continue;
+        };
+        let Ok(permit) = open.clone().try_acquire_owned() else {
+            // Full: idle connections make room for whoever comes next.
+            full.notify_waiters();
+            refuse(stream);
             continue;
         };
         let service = service.clone();
+        let full = full.clone();
         tokio::spawn(async move {
-            let _ = hyper::server::conn::http1::Builder::new()
+            let connection = hyper::server::conn::http1::Builder::new()
                 .timer(TokioTimer::new())
                 .header_read_timeout(limits.header_timeout)
-                .serve_connection(TokioIo::new(stream), service)
-                .await;
+                .serve_connection(TokioIo::new(stream), service);
+            tokio::pin!(connection);
+            tokio::select! {
+                _ = connection.as_mut() => {}
+                () = full.notified() => {
+                    connection.as_mut().graceful_shutdown();
+                    let _ = connection.await;
+                }
+            }
             drop(permit);
+            drop(place);
         });
     }
 }

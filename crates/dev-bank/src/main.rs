@@ -9,7 +9,7 @@ use dev_bank::Options;
 const USAGE: &str =
     "usage: dev-bank [--addr HOST:PORT] [--db FILE] [--cors-origin ORIGIN] [--account REF=FILE]
                 [--fail-per-mille N] [--limit-per-mille N] [--drop-per-mille N] [--delay-ms N]
-                [--force-status 422|429] [--seed N] [--max-connections N]
+                [--force-status 422|429] [--seed N] [--max-connections N] [--max-per-client N]
   --addr           where to listen (default 127.0.0.1:8787; port 0 picks a free port)
   --db             SQLite file that keeps proposals across restarts (default: in memory)
   --cors-origin    the one browser origin allowed to call from another origin
@@ -23,6 +23,7 @@ const USAGE: &str =
   --force-status   answer every proposal request with this status
   --seed           seed for the fault draws (default 1)
   --max-connections connections open at once; one more is answered 503 (default 256)
+  --max-per-client connections one peer address may hold open at once (default 32)
 Request headers must arrive within 10 s, a body within 10 s, an answer within 30 s.";
 
 fn parse_args() -> Result<(SocketAddr, Options), String> {
@@ -66,6 +67,10 @@ fn parse_args() -> Result<(SocketAddr, Options), String> {
             "--max-connections" => {
                 options.limits.max_connections = usize::try_from(number(100_000)?.max(1))
                     .map_err(|_| format!("--max-connections {value:?} is too large"))?;
+            }
+            "--max-per-client" => {
+                options.limits.max_per_client = usize::try_from(number(100_000)?.max(1))
+                    .map_err(|_| format!("--max-per-client {value:?} is too large"))?;
             }
             "--force-status" => {
                 let status = number(599)? as u16;

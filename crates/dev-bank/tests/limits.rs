@@ -15,6 +15,7 @@ const LIMITS: Limits = Limits {
     body_timeout: Duration::from_millis(500),
     request_timeout: Duration::from_secs(5),
     max_connections: 100,
+    max_per_client: 100,
 };
 
 async fn start(limits: Limits) -> SocketAddr {
@@ -168,4 +169,72 @@ async fn a_connection_over_the_cap_is_told_to_come_back_and_closed() {
         .unwrap();
     let answer = read_all(&mut fourth).await;
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+}
+
+/// A connection from `source` (another loopback address: the cap counts by peer address).
+async fn connect_from(source: [u8; 4], addr: SocketAddr) -> TcpStream {
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.bind((source, 0).into()).unwrap();
+    socket.connect(addr).await.unwrap()
+}
+
+async fn health_from(source: [u8; 4], addr: SocketAddr) -> String {
+    let mut stream = connect_from(source, addr).await;
+    stream
+        .write_all(b"GET /api/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    read_all(&mut stream).await
+}
+
+/// One client holding every connection it can, renewed as they close, keeps no customer
+/// out (#29): it gets its share of places, and when every place is taken the idle ones
+/// are closed to make room.
+#[tokio::test]
+async fn one_client_holding_connections_keeps_no_customer_out() {
+    let addr = start(Limits {
+        max_connections: 8,
+        max_per_client: 4,
+        ..LIMITS
+    })
+    .await;
+    let greedy = [127, 0, 0, 2];
+    let mut held = Vec::new();
+    for _ in 0..20 {
+        held.push(connect_from(greedy, addr).await);
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    // Only its share is open; the rest were told to come back and closed.
+    let mut refused = 0;
+    for stream in &mut held {
+        let mut head = [0u8; 64];
+        if let Ok(Ok(n)) =
+            tokio::time::timeout(Duration::from_millis(100), stream.read(&mut head)).await
+        {
+            if String::from_utf8_lossy(&head[..n]).starts_with("HTTP/1.1 503") {
+                refused += 1;
+            }
+        }
+    }
+    assert_eq!(refused, 16, "a client's share is 4 connections");
+    let answer = health_from([127, 0, 0, 3], addr).await;
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+
+    drop(held);
+    tokio::time::sleep(Duration::from_millis(200)).await;
+
+    // Two clients holding every place with idle connections: the next customer is
+    // refused once, and the idle connections are closed to make room.
+    let mut idle = Vec::new();
+    for source in [[127, 0, 0, 4], [127, 0, 0, 5]] {
+        for _ in 0..4 {
+            idle.push(connect_from(source, addr).await);
+        }
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let first = health_from([127, 0, 0, 6], addr).await;
+    assert!(first.starts_with("HTTP/1.1 503"), "{first}");
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let again = health_from([127, 0, 0, 6], addr).await;
+    assert!(again.starts_with("HTTP/1.1 200"), "{again}");
 }
