@@ -98,7 +98,9 @@ export async function serveStatic(root = DIST, headers = {}, api = null, { brotl
 
 /** Starts the real dev-bank on a free port and resolves once it says where it listens. */
 export async function startDevBank(args = []) {
-  const child = spawn(DEV_BANK, ["--addr", "127.0.0.1:0", ...args], {
+  // Every browser request reaches the dev-bank through the test's one proxy, so the
+  // proxy is the one client the per-client share would count: it gets the whole server.
+  const child = spawn(DEV_BANK, ["--addr", "127.0.0.1:0", "--max-per-client", "256", ...args], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const lines = createInterface({ input: child.stdout });
