@@ -130,6 +130,42 @@ fn the_leading_amount_holds_until_the_date_it_is_paired_with() {
     assert!(leading.pay.until_charge);
 }
 
+/// The plans that fit a budget of `income` less `expenses` (leaving `affordable` a month)
+/// and the suggestion for a short-term emergency with it.
+fn emergency_with(
+    s: &Scenario,
+    income: &str,
+    expenses: &str,
+    affordable: &str,
+) -> (
+    Vec<repay_engine::Plan>,
+    repay_engine::affordability::Affordability,
+    repay_engine::guidance::Suggestion,
+) {
+    let currency = s.account.currency;
+    let budget = Budget::new(
+        Money::parse(income, currency).unwrap(),
+        Money::parse(expenses, currency).unwrap(),
+    )
+    .unwrap();
+    let monthly = affordability(&budget, &s.policy, &[])
+        .unwrap()
+        .affordable_monthly;
+    assert_eq!(monthly.to_string(), affordable);
+    let plans =
+        plans_fitting(&s.account, &s.policy, &PlanChoice::default(), Some(monthly)).unwrap();
+    let check = affordability(&budget, &s.policy, &plans).unwrap();
+    let suggestion = suggest(
+        &s.policy,
+        &plans,
+        Some(MissedReason::TemporaryEmergency),
+        Some(&check),
+    )
+    .unwrap()
+    .unwrap();
+    (plans, check, suggestion)
+}
+
 /// Defect 6: Defaults and suggestions that cost the customer money: hardship defaulted to its
 /// longest term, and a short-term emergency was pointed at a plan without comparing it
 /// with paying the arrears.
@@ -139,65 +175,16 @@ fn defaults_and_suggestions_cost_no_more_than_what_fits() {
     let plans = all_plans(&s.account, &s.policy, &PlanChoice::default()).unwrap();
     let hardship = plan_of(&plans, PlanKind::Hardship);
     assert_eq!(hardship.term_months, 12, "the shortest term, not 60");
-    // 120.00 a month to spare: bringing current (107.00) and the 24-month plans fit.
-    let currency = s.account.currency;
-    let budget = Budget::new(
-        Money::parse("2240", currency).unwrap(),
-        Money::parse("2000", currency).unwrap(),
-    )
-    .unwrap();
-    let affordable = affordability(&budget, &s.policy, &[])
-        .unwrap()
-        .affordable_monthly;
-    assert_eq!(affordable.to_string(), "120.00");
-    let plans = plans_fitting(
-        &s.account,
-        &s.policy,
-        &PlanChoice::default(),
-        Some(affordable),
-    )
-    .unwrap();
-    let check = affordability(&budget, &s.policy, &plans).unwrap();
-    let suggestion = suggest(
-        &s.policy,
-        &plans,
-        Some(MissedReason::TemporaryEmergency),
-        Some(&check),
-    )
-    .unwrap()
-    .unwrap();
-    // Of the kinds suited to a short emergency (deferral, instalments, bringing current),
-    // only bringing current fits 120.00: it is the suggestion, with nothing to compare.
+    // 120.00 a month to spare. Of the kinds suited to a short emergency (deferral,
+    // instalments, bringing current), only bringing current (107.00) fits: it is the
+    // suggestion, with nothing to compare.
+    let (plans, _, suggestion) = emergency_with(&s, "2240", "2000", "120.00");
     let chosen = &plans[suggestion.plan.unwrap()];
     assert_eq!(chosen.kind, PlanKind::BringCurrent);
     assert!(suggestion.compared.is_none());
     // With 500.00 to spare the 6-month plan (431.94) fits too: the two are compared to
     // one horizon, and whatever is suggested costs no more there than the other.
-    let budget = Budget::new(
-        Money::parse("3000", currency).unwrap(),
-        Money::parse("2000", currency).unwrap(),
-    )
-    .unwrap();
-    let affordable = affordability(&budget, &s.policy, &[])
-        .unwrap()
-        .affordable_monthly;
-    assert_eq!(affordable.to_string(), "500.00");
-    let plans = plans_fitting(
-        &s.account,
-        &s.policy,
-        &PlanChoice::default(),
-        Some(affordable),
-    )
-    .unwrap();
-    let check = affordability(&budget, &s.policy, &plans).unwrap();
-    let suggestion = suggest(
-        &s.policy,
-        &plans,
-        Some(MissedReason::TemporaryEmergency),
-        Some(&check),
-    )
-    .unwrap()
-    .unwrap();
+    let (plans, check, suggestion) = emergency_with(&s, "3000", "2000", "500.00");
     let compared = suggestion.compared.expect("costs compared and said");
     let chosen = &plans[suggestion.plan.unwrap()];
     assert_eq!(
