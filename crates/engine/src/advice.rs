@@ -163,16 +163,9 @@ fn is_charge(consequence: Consequence) -> bool {
     )
 }
 
-/// The last working day on or before `date`, never before today.
-fn working_by(account: &AccountSnapshot, policy: &Policy, date: Date) -> Date {
-    policy
-        .working_days
-        .on_or_before(date, account.as_of)
-        .max(account.as_of)
-}
-
 /// The least that stops `deadline`'s harm, and the last day it holds: the day before the
-/// harm, or before the first charge that comes earlier, as a working day.
+/// harm, or before the first charge that comes earlier: the timeline's act-before day,
+/// already the last working day ([`crate::status::TimelineEvent::act_before`]).
 ///
 /// # Errors
 ///
@@ -195,7 +188,7 @@ pub fn pay_to_avoid(
     if last < account.as_of {
         return Ok(None);
     }
-    let by = working_by(account, policy, last);
+    let by = last;
     let amount = least_on(account, policy, by, deadline.harm.consequence)?;
     Ok(amount.map(|amount| PayBy {
         amount,
@@ -229,7 +222,7 @@ pub fn status_advice(
     let overflow = |r| EngineError::invalid("advice", r);
     let pay_now = match status.pay_by() {
         Some(first) if first.act_before.0 >= account.as_of => {
-            let by = working_by(account, policy, first.act_before.0);
+            let by = first.act_before.0;
             let then = crate::status::projected(account, policy, by)?;
             Some(PayNow {
                 today: status.amount_to_bring_current,

@@ -294,10 +294,8 @@ pub fn default_first_payment(as_of: Date, latest_days: u32, working: &WorkingDay
 pub fn pay_ahead_date(account: &AccountSnapshot, policy: &Policy) -> Result<Date, EngineError> {
     let status = crate::status::status(account, policy)?;
     Ok(match status.pay_by() {
-        Some(first) => policy
-            .working_days
-            .on_or_before(first.act_before.0, account.as_of)
-            .max(account.as_of),
+        // Already the last working day before the harm (`TimelineEvent::act_before`).
+        Some(first) => first.act_before.0.max(account.as_of),
         None => account.as_of,
     })
 }
