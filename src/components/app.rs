@@ -70,20 +70,25 @@ pub fn App(props: &AppProps) -> Html {
             Callback::from(move |action: Action| dispatcher.dispatch(action))
         })
     };
-    // The bank's offers, by key: a choice follows its offer when the list changes
-    // (`update`), and one whose offer is gone or changed is dropped and said. Dispatched
-    // before anything is drawn from the new list, so nothing is sent from a stale index.
-    if let Ok(config) = config {
-        let keys = crate::state::offer_keys(&config.scenario);
-        if state.offer_keys != keys {
-            dispatch.emit(Action::Offers(keys));
-        }
-    }
     // Recomputed only when an input the figures depend on changes.
     let checked = match config {
         Ok(config) => Some(config.clone()),
         Err(_) => None,
     };
+    // The bank's offers, by key (hashed once per configuration): a choice follows its
+    // offer when the list changes (`update`), and one whose offer is gone or changed is
+    // dropped and said. Dispatched before anything is drawn from the new list, so nothing
+    // is sent from a stale index.
+    let keys = use_memo(checked.clone(), |config| {
+        config
+            .as_ref()
+            .map(|config| crate::state::offer_keys(&config.scenario))
+    });
+    if let Some(keys) = keys.as_ref() {
+        if state.offer_keys != *keys {
+            dispatch.emit(Action::Offers(keys.clone()));
+        }
+    }
     let model = use_memo((checked, Inputs::of(&state)), |(config, inputs)| {
         config
             .as_ref()

@@ -49,7 +49,7 @@ fn lifecycle_text(lifecycle: &Lifecycle, locale: Locale) -> String {
                 Trouble::Offline | Trouble::Unreachable => Msg::Retrying,
             };
             fill(
-                msg.count(locale, i64::from(*seconds)),
+                msg.text(locale),
                 &[("n", &format::integer(i64::from(*seconds), locale))],
             )
         }
