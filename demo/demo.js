@@ -38,12 +38,28 @@ async function configFor(key) {
   return response.text();
 }
 
+// A bank's page is opened after its own sign-in, and the widget sends proposals in that
+// session. The demo signs in as the sample's customer at the dev-bank, which holds each
+// sample account for one customer (passcode "demo"; docs/contract.md). Without the
+// dev-bank the widget still shows; sending then asks the customer to sign in.
+const HOLDERS = { cn: "wang", us: "jordan", hk: "chan", uk: "okafor" };
+
+function signIn(key) {
+  return fetch("/api/session", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ customer: HOLDERS[key], passcode: "demo" }),
+  }).catch(() => {});
+}
+
 const wanted = new URLSearchParams(location.search).get("customer");
 if (wanted in CONFIGS) customer.value = wanted;
 
 const widget = bindings.mount(host, await configFor(customer.value));
+signIn(customer.value);
 
 customer.addEventListener("change", async () => {
+  await signIn(customer.value);
   widget.update(await configFor(customer.value));
 });
 

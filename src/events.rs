@@ -56,7 +56,8 @@ pub enum ErrorDetail {
     /// The bank answered with this contract error code.
     Refused { code: String },
     /// Automatic attempts stopped (or the browser is offline); the proposal is kept.
-    /// `cause`: [`Trouble::code`] (`offline`, `unreachable`, `bank_error`, `busy`).
+    /// `cause`: [`Trouble::code`] (`offline`, `unreachable`, `bank_error`, `busy`,
+    /// `signed_out`).
     Failed { offline: bool, cause: &'static str },
     /// A theme variable was dropped (unknown, or a value not allowed): the widget runs
     /// with its default for it. `field` is its path, `reason` a code.

@@ -151,6 +151,9 @@ pub enum Trouble {
     BankError,
     /// The bank asked to slow down (429, 503), for this many seconds if it said.
     Busy { seconds: Option<u32> },
+    /// The bank no longer knows who is asking (401, or 403 `csrf_failed`: the sign-in
+    /// ended): nothing was decided; it goes once the customer has signed in again.
+    SignedOut,
 }
 
 impl Trouble {
@@ -161,6 +164,7 @@ impl Trouble {
             Self::Unreachable => "unreachable",
             Self::BankError => "bank_error",
             Self::Busy { .. } => "busy",
+            Self::SignedOut => "signed_out",
         }
     }
 }
@@ -175,6 +179,8 @@ pub enum Outcome {
         after_seconds: Option<u32>,
         trouble: Trouble,
     },
+    /// Not decided, and not worth another attempt until the customer has acted.
+    Held(Trouble),
     Refused(Refusal),
 }
 
@@ -211,10 +217,16 @@ pub fn classify(status: u16, retry_after: Option<&str>, body: Option<&str>) -> O
             after_seconds: seconds(retry_after),
             trouble: Trouble::BankError,
         },
-        _ => Outcome::Refused(
-            serde_json::from_str::<Refusal>(body)
-                .unwrap_or_else(|_| Refusal::new(&format!("http_{status}"), "")),
-        ),
+        401 => Outcome::Held(Trouble::SignedOut),
+        _ => {
+            let refusal = serde_json::from_str::<Refusal>(body)
+                .unwrap_or_else(|_| Refusal::new(&format!("http_{status}"), ""));
+            if status == 403 && refusal.error == "csrf_failed" {
+                Outcome::Held(Trouble::SignedOut)
+            } else {
+                Outcome::Refused(refusal)
+            }
+        }
     }
 }
 
@@ -377,12 +389,28 @@ pub(crate) mod tests {
                 ..
             }
         ));
-        for status in [400, 401, 403, 404, 409, 413, 415, 422] {
+        for status in [400, 403, 404, 409, 413, 415, 422] {
             assert!(
                 matches!(classify(status, None, None), Outcome::Refused(_)),
                 "{status}"
             );
         }
+    }
+
+    #[test]
+    fn an_ended_sign_in_holds_the_proposal_until_the_customer_signs_in_again() {
+        let signed_out = Outcome::Held(Trouble::SignedOut);
+        let required = r#"{"error":"sign_in_required","message":"sign in"}"#;
+        assert_eq!(classify(401, None, Some(required)), signed_out);
+        assert_eq!(classify(401, None, None), signed_out);
+        let csrf = r#"{"error":"csrf_failed","message":"reload"}"#;
+        assert_eq!(classify(403, None, Some(csrf)), signed_out);
+        // Another 403 is a refusal, as before.
+        let other = r#"{"error":"forbidden","message":"no"}"#;
+        assert!(matches!(
+            classify(403, None, Some(other)),
+            Outcome::Refused(_)
+        ));
     }
 
     #[test]

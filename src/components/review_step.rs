@@ -46,7 +46,8 @@ fn lifecycle_text(lifecycle: &Lifecycle, locale: Locale) -> String {
             let msg = match trouble {
                 Trouble::BankError => Msg::RetryingBankError,
                 Trouble::Busy { .. } => Msg::RetryingBusy,
-                Trouble::Offline | Trouble::Unreachable => Msg::Retrying,
+                // A signed-out customer is never retried automatically (`Outcome::Held`).
+                Trouble::Offline | Trouble::Unreachable | Trouble::SignedOut => Msg::Retrying,
             };
             fill(
                 msg.text(locale),
@@ -62,6 +63,9 @@ fn lifecycle_text(lifecycle: &Lifecycle, locale: Locale) -> String {
         Lifecycle::Failed {
             trouble: Trouble::BankError,
         } => text(Msg::SendFailedBankError),
+        Lifecycle::Failed {
+            trouble: Trouble::SignedOut,
+        } => text(Msg::SendFailedSignedOut),
         Lifecycle::Failed {
             trouble: Trouble::Busy { seconds: Some(s) },
         } => {

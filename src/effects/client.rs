@@ -80,6 +80,10 @@ pub async fn deliver(sending: Sending, pending: Pending, report: Callback<Lifecy
                 report.emit(Lifecycle::NeedsAttention(refusal));
                 return;
             }
+            Outcome::Held(trouble) => {
+                report.emit(Lifecycle::Failed { trouble });
+                return;
+            }
             Outcome::Retry {
                 after_seconds,
                 trouble,

@@ -5,7 +5,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { chooseLanguage, launchBrowser, openPlan, openRecordedPage, serveStatic } from "./harness.mjs";
+import { chooseLanguage, launchBrowser, openPlan, openRecordedPage, serveStatic, startDevBank } from "./harness.mjs";
 
 const PHONE = { viewport: { width: 390, height: 844 } };
 /** Longer than the widget's settling time (800 ms), so the last announcement is in. */
@@ -13,15 +13,20 @@ const SETTLED_MS = 1500;
 
 let browser;
 let site;
+// The page signs its sample customer in at the dev-bank, as a bank's page is opened
+// after its own sign-in.
+let bank;
 
 before(async () => {
   browser = await launchBrowser();
-  site = await serveStatic();
+  bank = await startDevBank();
+  site = await serveStatic(undefined, {}, bank.url);
 });
 
 after(async () => {
   await browser?.close();
   await site?.close();
+  await bank?.close();
 });
 
 /** Records every text the live region takes from now on (empty ones left out). */

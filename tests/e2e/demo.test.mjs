@@ -16,16 +16,21 @@ import {
 } from "./harness.mjs";
 
 let site;
+// The page signs its sample customer in at the dev-bank, as a bank's page is opened
+// after its own sign-in.
+let bank;
 let browser;
 
 before(async () => {
-  site = await serveStatic();
+  bank = await startDevBank();
+  site = await serveStatic(undefined, {}, bank.url);
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
   await site?.close();
+  await bank?.close();
 });
 
 /** Presses Tab until `locator` has focus (at most `limit` times). */

@@ -15,6 +15,7 @@ import {
   launchBrowser,
   openRecordedPage,
   serveStatic,
+  signInContext,
   startDevBank,
   walkToReview,
 } from "./harness.mjs";
@@ -74,7 +75,8 @@ test("the guide's snippet runs under the strict CSP, checks every file's integri
     browser,
     `${site.url}/example.html`,
     {},
-    async (page) => {
+    async (page, context) => {
+      await signInContext(context, site.url, "jordan");
       await recordEvents(page);
       page.on("request", (request) => {
         if (!request.url().endsWith("/favicon.ico")) requests.push(request.url());
@@ -578,7 +580,10 @@ test("the whole flow works by keyboard alone at 320 px, with no horizontal scrol
     browser,
     `${site.url}/example.html`,
     { viewport: { width: 320, height: 640 } },
-    noFavicon,
+    async (page, context) => {
+      await noFavicon(page);
+      await signInContext(context, site.url, "jordan");
+    },
   );
   const widget = page.getByTestId("repay-widget");
   await widget.waitFor();

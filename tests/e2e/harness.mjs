@@ -96,13 +96,28 @@ export async function serveStatic(root = DIST, headers = {}, api = null, { brotl
   };
 }
 
+/** The operator's token of every dev-bank the tests start. */
+const OPERATOR = "e2e-operator";
+
+/** How many proposals the dev-bank at `bankUrl` has accepted, as its operator is told. */
+export async function acceptedProposals(bankUrl) {
+  const answer = await fetch(`${bankUrl}/api/health`, {
+    headers: { authorization: `Bearer ${OPERATOR}` },
+  });
+  return (await answer.json()).accepted_proposals;
+}
+
 /** Starts the real dev-bank on a free port and resolves once it says where it listens. */
 export async function startDevBank(args = []) {
   // Every browser request reaches the dev-bank through the test's one proxy, so the
   // proxy is the one client the per-client share would count: it gets the whole server.
-  const child = spawn(DEV_BANK, ["--addr", "127.0.0.1:0", "--max-per-client", "256", ...args], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    DEV_BANK,
+    ["--addr", "127.0.0.1:0", "--max-per-client", "256", "--operator-token", OPERATOR, ...args],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const lines = createInterface({ input: child.stdout });
   const url = await new Promise((resolve, reject) => {
     child.once("error", reject);
@@ -121,6 +136,34 @@ export async function startDevBank(args = []) {
         child.kill("SIGTERM");
       }),
   };
+}
+
+/**
+ * Signs `customer` in at the dev-bank (`POST /api/session`, passcode "demo") and returns
+ * the headers their own requests carry: the session cookie and the CSRF token.
+ */
+export async function signedIn(bankUrl, customer = "wang") {
+  const response = await fetch(`${bankUrl}/api/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ customer, passcode: "demo" }),
+  });
+  if (!response.ok) throw new Error(`sign-in as ${customer}: ${response.status}`);
+  const cookies = response.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const csrf = cookies.find((c) => c.startsWith("repay_csrf=")).slice("repay_csrf=".length);
+  return { cookie: cookies.join("; "), "x-csrf-token": csrf };
+}
+
+/**
+ * Signs `customer` in at the dev-bank behind `siteUrl` within a browser context, as the
+ * bank's own sign-in would before the page with the widget opens: the session's cookies
+ * are then the context's.
+ */
+export async function signInContext(context, siteUrl, customer) {
+  const answer = await context.request.post(`${siteUrl}/api/session`, {
+    data: { customer, passcode: "demo" },
+  });
+  if (!answer.ok()) throw new Error(`sign-in as ${customer}: ${answer.status()}`);
 }
 
 /** Launches headless Chromium with the flags this closed network needs. */

@@ -11,6 +11,7 @@ import {
   openPlan,
   openRecordedPage,
   serveStatic,
+  startDevBank,
   walkToReview,
 } from "./harness.mjs";
 
@@ -18,15 +19,20 @@ const PHONE = { viewport: { width: 390, height: 844 } };
 
 let browser;
 let site;
+// The page signs its sample customer in at the dev-bank, as a bank's page is opened
+// after its own sign-in.
+let bank;
 
 before(async () => {
   browser = await launchBrowser();
-  site = await serveStatic();
+  bank = await startDevBank();
+  site = await serveStatic(undefined, {}, bank.url);
 });
 
 after(async () => {
   await browser?.close();
   await site?.close();
+  await bank?.close();
 });
 
 /** The accessible names of the step's buttons and form fields, as a screen reader lists them. */

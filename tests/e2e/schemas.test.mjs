@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { after, before, test } from "node:test";
-import { startDevBank } from "./harness.mjs";
+import { signedIn, startDevBank } from "./harness.mjs";
 import { assertValid, isValid, readJson as read } from "./schemas.mjs";
 
 const root = new URL("../../", import.meta.url);
@@ -96,8 +96,10 @@ test("the schema refuses what the contract refuses", () => {
 });
 
 let bank;
+let session;
 before(async () => {
   bank = await startDevBank();
+  session = await signedIn(bank.url);
 });
 after(async () => {
   await bank?.close();
@@ -106,7 +108,12 @@ after(async () => {
 async function post(body, headers = {}) {
   const response = await fetch(`${bank.url}/api/proposals`, {
     method: "POST",
-    headers: { "content-type": "application/json", "idempotency-key": body.proposal_id, ...headers },
+    headers: {
+      "content-type": "application/json",
+      "idempotency-key": body.proposal_id,
+      ...session,
+      ...headers,
+    },
     body: JSON.stringify(body),
   });
   return { status: response.status, body: await response.json() };
@@ -133,4 +140,8 @@ test("the dev-bank's answers match the answer schema", async () => {
   const wrongType = await post(submission, { "content-type": "text/plain" });
   assert.equal(wrongType.status, 415);
   assertValid("answer", wrongType.body, "unsupported_media_type");
+
+  const stranger = await post(submission, { cookie: "", "x-csrf-token": "" });
+  assert.equal(stranger.status, 401);
+  assertValid("answer", stranger.body, "sign_in_required");
 });

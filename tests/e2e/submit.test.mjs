@@ -11,11 +11,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import {
+  acceptedProposals,
   AXE,
   axeViolations,
   launchBrowser,
   openRecordedPage,
   serveStatic,
+  signedIn,
+  signInContext,
   startDevBank,
   walkToReview,
 } from "./harness.mjs";
@@ -38,7 +41,7 @@ async function bankAndSite(faults = []) {
   return {
     bank,
     site,
-    stored: async () => (await (await fetch(`${bank.url}/api/health`)).json()).accepted_proposals,
+    stored: () => acceptedProposals(bank.url),
     close: async () => {
       await site.close();
       await bank.close();
@@ -64,7 +67,7 @@ async function openAtReview(url, { budget = false, consent = true, settings = nu
   const { page } = opened;
   const posted = [];
   page.on("request", (request) => {
-    if (request.method() === "POST") {
+    if (request.method() === "POST" && new URL(request.url()).pathname === "/api/proposals") {
       const headers = request.headers();
       posted.push({ key: headers["idempotency-key"], headers, body: JSON.parse(request.postData()) });
     }
@@ -161,12 +164,17 @@ for (const [name, faults] of faultModes) {
       // Whoever sent it (holding its key) gets the same answer again, with the access
       // token that alone shows the proposal; without it the reference shows nothing.
       // (The bank's faults meet this client too: it retries as the widget does.)
+      const session = await signedIn(env.bank.url);
       let again = null;
       for (let attempt = 0; attempt < 30 && !again?.access_token; attempt++) {
         try {
           const answer = await fetch(`${env.bank.url}/api/proposals`, {
             method: "POST",
-            headers: { "content-type": "application/json", "idempotency-key": posted[0].key },
+            headers: {
+              "content-type": "application/json",
+              "idempotency-key": posted[0].key,
+              ...session,
+            },
             body: JSON.stringify(posted[0].body),
           });
           if (answer.ok) again = await answer.json();
@@ -175,10 +183,16 @@ for (const [name, faults] of faultModes) {
         }
       }
       assert.equal(again.reference, shown);
-      assert.equal((await fetch(`${env.bank.url}/api/proposals/${shown}`)).status, 404);
+      const lookup = `${env.bank.url}/api/proposals/${shown}`;
+      assert.equal((await fetch(lookup, { headers: session })).status, 404);
+      assert.equal(
+        (await fetch(lookup, { headers: { authorization: `Bearer ${again.access_token}` } })).status,
+        401,
+        "a stranger with the token",
+      );
       const found = await (
-        await fetch(`${env.bank.url}/api/proposals/${shown}`, {
-          headers: { authorization: `Bearer ${again.access_token}` },
+        await fetch(lookup, {
+          headers: { authorization: `Bearer ${again.access_token}`, ...session },
         })
       ).json();
       assert.deepEqual(found.proposal, posted[0].body.proposal);
@@ -334,14 +348,44 @@ test("a bank that fails and then recovers: told plainly, tried again, booked onc
     assert.match(await reference(page), /^RP-[A-Z2-9]{12}$/);
     assert.equal(posted.length, 6);
     assertOneProposal(posted);
-    const health = await (await fetch(`${bank.url}/api/health`)).json();
-    assert.equal(health.accepted_proposals, 1);
+    assert.equal(await acceptedProposals(bank.url), 1);
     assert.deepEqual(problems.filter((p) => !/500/.test(p)), []);
     await context.close();
   } finally {
     await site.close();
     await bank.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// The proposal belongs to the signed-in customer (#29): once the bank's sign-in has ended,
+// the bank answers 401 and decides nothing. The customer is told to sign in again, the
+// proposal is kept and not retried on its own, and after signing in "Try again" books
+// it, once, under the same key.
+test("a customer whose sign-in ended is told so, signs in again and books the plan once", async () => {
+  const env = await bankAndSite();
+  try {
+    const { context, page, posted, problems } = await openAtReview(`${env.site.url}/`);
+    await context.clearCookies();
+    await page.getByTestId("send").click();
+    const status = page.getByTestId("send-status");
+    await status.getByText(/您已退出银行登录/).waitFor({ timeout: 20_000 });
+    assert.match(await status.textContent(), /方案已保存在本页/);
+    assert.match(await page.getByTestId("send-alert").textContent(), /重新登录银行/);
+    assert.equal(await page.getByTestId("send").textContent(), "重试");
+    assert.equal(posted.length, 1, "an ended sign-in is not retried on its own");
+    assert.equal(await env.stored(), 0);
+
+    await signInContext(context, env.site.url, "wang");
+    await page.getByTestId("send").click();
+    assert.match(await reference(page), /^RP-[A-Z2-9]{12}$/);
+    assert.equal(posted.length, 2);
+    assertOneProposal(posted);
+    assert.equal(await env.stored(), 1);
+    assert.deepEqual(problems.filter((p) => !/401/.test(p)), []);
+    await context.close();
+  } finally {
+    await env.close();
   }
 });
 

@@ -44,6 +44,16 @@ fn field_refusal(error: &'static str, message: &str, path: &str) -> ApiError {
     unprocessable(refusal)
 }
 
+/// The refusal for an account the bank does not know, and for one the caller does not
+/// hold: the same, so that a stranger learns nothing about which references exist.
+pub fn unknown_account() -> ApiError {
+    field_refusal(
+        "unknown_account",
+        "the bank has no account with this account_reference",
+        "account_reference",
+    )
+}
+
 /// Decides a valid submission from the bank's `records`.
 ///
 /// # Errors
@@ -56,11 +66,7 @@ pub fn decide<'a>(submission: &Submission, records: Records<'a>) -> Result<Decis
     Scenario::from_wire(&submission.scenario)
         .map_err(|e| ApiError::from_engine(status, e, "scenario"))?;
     let Some(account) = records.account else {
-        return Err(field_refusal(
-            "unknown_account",
-            "the bank has no account with this account_reference",
-            "account_reference",
-        ));
+        return Err(unknown_account());
     };
     if !records.terms_known {
         return Err(field_refusal(

@@ -5,7 +5,8 @@
 //! proposal from those records** and the customer's choice, and refuses one whose figures
 //! differ; it answers a repeated request with the answer already given (idempotency),
 //! keeps every answer in SQLite, and shows an accepted proposal only to whoever holds its
-//! access token.
+//! access token. Every proposal and lookup comes from a signed-in customer
+//! ([`session`]) and is honoured only for an account that customer holds.
 //!
 //! It is laid out as axum's own examples are, so that a bank can read it:
 //!
@@ -14,6 +15,8 @@
 //! - [`extract::ValidSubmission`]: the typed extractor that refuses a request the
 //!   contract does not allow, as an [`ApiError`], and a body that does not arrive in
 //!   time;
+//! - [`session::SignedIn`]: the customer behind a request (the bank's own sign-in,
+//!   stood in for by `POST /api/session`), or a 401 before the body is read;
 //! - [`faults::inject`]: fault injection for the tests, as a middleware;
 //! - [`decision::decide`]: the decision, pure over the bank's records;
 //! - [`serve`]: the connection loop, with a time limit on request headers and a cap on
@@ -22,6 +25,7 @@
 pub mod decision;
 pub mod extract;
 pub mod faults;
+pub mod session;
 pub mod store;
 
 use std::net::SocketAddr;
@@ -33,7 +37,7 @@ use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use axum::{Json, Router};
 use repay_engine::scenario::ScenarioWire;
 use repay_engine::Scenario;
@@ -42,9 +46,10 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
-use crate::decision::{decide, without_budget, Records};
+use crate::decision::{decide, unknown_account, without_budget, Records};
 use crate::extract::ValidSubmission;
 use crate::faults::{FaultDraw, Faults};
+use crate::session::SignedIn;
 use crate::store::{Store, StoreError};
 use repay_contract::{Accepted, Refusal};
 
@@ -94,7 +99,16 @@ pub struct Options {
     /// becomes terms the bank has published.
     pub accounts: Vec<(String, PathBuf)>,
     pub limits: Limits,
+    /// The passcode every customer signs in with (`POST /api/session`); `None` is
+    /// [`DEMO_PASSCODE`].
+    pub passcode: Option<String>,
+    /// Whoever sends `Authorization: Bearer` this is an operator, and `/api/health`
+    /// tells them how many proposals were accepted; `None`: nobody is.
+    pub operator_token: Option<String>,
 }
+
+/// The passcode of the illustrative customers unless `--passcode` says otherwise.
+pub const DEMO_PASSCODE: &str = "demo";
 
 /// Shared by every request.
 #[derive(Clone)]
@@ -103,6 +117,8 @@ pub struct AppState {
     faults: Arc<FaultDraw>,
     cors_origin: Option<HeaderValue>,
     limits: Limits,
+    passcode: String,
+    operator_token: Option<String>,
 }
 
 impl AppState {
@@ -142,6 +158,10 @@ impl AppState {
             records
                 .put_account(reference, policy_id, &wire.account, &wire.policy)
                 .map_err(ServeError::Store)?;
+            // An account new to the bank is held by a customer named as its reference.
+            records
+                .put_holder(reference, reference)
+                .map_err(ServeError::Store)?;
             if let Some(version) = store::terms_version_of(&text) {
                 records
                     .put_terms_version(&version)
@@ -153,6 +173,11 @@ impl AppState {
             faults: Arc::new(FaultDraw::new(options.faults.clone())),
             cors_origin,
             limits: options.limits,
+            passcode: options
+                .passcode
+                .clone()
+                .unwrap_or_else(|| DEMO_PASSCODE.to_owned()),
+            operator_token: options.operator_token.clone().filter(|t| !t.is_empty()),
         })
     }
 }
@@ -209,30 +234,59 @@ impl From<StoreError> for ApiError {
     }
 }
 
-/// What `GET /api/health` answers.
+/// What `GET /api/health` answers: `ok` to anyone; to an operator also the engine's
+/// version and how many proposals were accepted.
 #[derive(Debug, Serialize)]
 struct Health {
     status: &'static str,
-    engine_version: &'static str,
-    accepted_proposals: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    engine_version: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    accepted_proposals: Option<u64>,
 }
 
-async fn health(State(app): State<AppState>) -> Result<Json<Health>, ApiError> {
+async fn health(State(app): State<AppState>, headers: HeaderMap) -> Result<Json<Health>, ApiError> {
+    let operator = app
+        .operator_token
+        .as_deref()
+        .is_some_and(|expected| bearer(&headers).is_some_and(|token| same_secret(token, expected)));
+    if !operator {
+        return Ok(Json(Health {
+            status: "ok",
+            engine_version: None,
+            accepted_proposals: None,
+        }));
+    }
     Ok(Json(Health {
         status: "ok",
-        engine_version: repay_engine::ENGINE_VERSION,
-        accepted_proposals: app.store.lock().accepted_count()?,
+        engine_version: Some(repay_engine::ENGINE_VERSION),
+        accepted_proposals: Some(app.store.lock().accepted_count()?),
     }))
 }
 
-/// `POST /api/proposals`: a valid submission, answered once per idempotency key. A
-/// repeat gets the answer already given; a new one is decided from the bank's records,
-/// and the answer is stored with it, unless it is a server error, which is never stored.
+/// The token of an `Authorization: Bearer` header, if there is one.
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+}
+
+/// `POST /api/proposals`: a valid submission from a signed-in customer, answered once
+/// per idempotency key. An account the customer does not hold is answered as an unknown
+/// one, before anything is looked up or stored. A repeat gets the answer already given;
+/// a new one is decided from the bank's records, and the answer is stored with it,
+/// unless it is a server error, which is never stored.
 async fn submit(
     State(app): State<AppState>,
+    signed_in: SignedIn,
     ValidSubmission { key, submission }: ValidSubmission,
 ) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
     let store = app.store.lock();
+    if !store.holds(&signed_in.customer, &submission.account_reference)? {
+        return Err(unknown_account());
+    }
     // Only a completed answer is replayed. A server error stored by an older dev-bank is
     // forgotten, and the request decided afresh.
     let stored = match store.find(&key)? {
@@ -311,7 +365,7 @@ async fn submit(
 }
 
 /// Whether two secrets are equal, in a time that does not depend on where they differ.
-fn same_secret(a: &str, b: &str) -> bool {
+pub(crate) fn same_secret(a: &str, b: &str) -> bool {
     a.len() == b.len()
         && a.bytes()
             .zip(b.bytes())
@@ -319,12 +373,14 @@ fn same_secret(a: &str, b: &str) -> bool {
             == 0
 }
 
-/// `GET /api/proposals/{reference}` with `Authorization: Bearer {access_token}`: the
-/// accepted proposal (the plan and choice) and the answer, for whoever sent it. Never the
-/// budget, the message or the contact details. A wrong, missing or unknown token is
-/// answered exactly like an unknown reference, so neither can be probed.
+/// `GET /api/proposals/{reference}` with `Authorization: Bearer {access_token}`, from
+/// the signed-in holder of the proposal's account: the accepted proposal (the plan and
+/// choice) and the answer. Never the budget, the message or the contact details. A
+/// wrong, missing or unknown token, and another customer's proposal, are answered exactly
+/// like an unknown reference, so none can be probed.
 async fn lookup(
     State(app): State<AppState>,
+    signed_in: SignedIn,
     headers: HeaderMap,
     Path(reference): Path<String>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
@@ -335,19 +391,17 @@ async fn lookup(
             "no proposal with this reference and access token",
         )
     };
-    let token = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim)
-        .ok_or_else(not_found)?;
-    let row = app
-        .store
-        .lock()
+    let token = bearer(&headers).ok_or_else(not_found)?;
+    let store = app.store.lock();
+    let row = store
         .by_reference(&reference)?
         .filter(|row| same_secret(&row.access_token, token))
         .ok_or_else(not_found)?;
     let body: serde_json::Value = serde_json::from_str(&row.stored.body).unwrap_or_default();
+    let account = body["account_reference"].as_str().unwrap_or_default();
+    if !store.holds(&signed_in.customer, account)? {
+        return Err(not_found());
+    }
     let mut answer: serde_json::Value =
         serde_json::from_str(&row.stored.answer).unwrap_or_default();
     if let Some(answer) = answer.as_object_mut() {
@@ -401,7 +455,8 @@ pub fn router(app: AppState) -> Router {
     let cors = match &app.cors_origin {
         Some(origin) => CorsLayer::new()
             .allow_origin(AllowOrigin::list([origin.clone()]))
-            .allow_methods([Method::GET, Method::POST])
+            .allow_methods([Method::GET, Method::POST, Method::DELETE])
+            .allow_credentials(true)
             .allow_headers([
                 header::CONTENT_TYPE,
                 header::AUTHORIZATION,
@@ -419,6 +474,10 @@ pub fn router(app: AppState) -> Router {
     ));
     Router::new()
         .route("/api/health", get(health))
+        .route(
+            "/api/session",
+            post(session::sign_in).merge(delete(session::sign_out)),
+        )
         .route("/api/proposals", proposals)
         .route("/api/proposals/{reference}", get(lookup))
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))

@@ -10,12 +10,18 @@ const USAGE: &str =
     "usage: dev-bank [--addr HOST:PORT] [--db FILE] [--cors-origin ORIGIN] [--account REF=FILE]
                 [--fail-per-mille N] [--limit-per-mille N] [--drop-per-mille N] [--delay-ms N]
                 [--force-status 422|429] [--seed N] [--max-connections N] [--max-per-client N]
+                [--passcode SECRET] [--operator-token SECRET]
   --addr           where to listen (default 127.0.0.1:8787; port 0 picks a free port)
   --db             SQLite file that keeps proposals across restarts (default: in memory)
   --cors-origin    the one browser origin allowed to call from another origin
   --account        put FILE's account (a configuration) on the bank's records as REF,
                    its policy as the next version of the policy named by FILE's stem
-                   (repeatable; the four sample customers are there from the start)
+                   (repeatable; the four sample customers are there from the start:
+                   wang, jordan, chan and okafor); a reference new to the bank is held
+                   by a customer of the same name
+  --passcode       what every customer signs in with at POST /api/session (default demo)
+  --operator-token whoever sends it as a Bearer token is told by /api/health how many
+                   proposals were accepted (default: nobody)
   --fail-per-mille share of proposal requests answered 500/503 (0-1000)
   --limit-per-mille share answered 429 with Retry-After: 1 (0-1000)
   --drop-per-mille share whose connection drops after the proposal is stored (0-1000)
@@ -80,6 +86,8 @@ fn parse_args() -> Result<(SocketAddr, Options), String> {
                 options.faults.force_status = Some(status);
             }
             "--seed" => options.faults.seed = number(u64::MAX)?,
+            "--passcode" => options.passcode = Some(value),
+            "--operator-token" => options.operator_token = Some(value),
             other => return Err(format!("unknown option {other:?}\n{USAGE}")),
         }
     }

@@ -7,6 +7,10 @@
 //! - `submissions`: one row per idempotency key: the body as received, the answer given,
 //!   the reference and access token when the proposal was accepted, and the policy
 //!   version it was recomputed under.
+//! - `holders`: which customer holds each account (the bank's own tie between its
+//!   sign-in and an `account_reference`);
+//! - `sessions`: who is signed in: a session token (the `repay_session` cookie), the
+//!   customer, the CSRF token that goes with it, and when it ends.
 
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
@@ -25,25 +29,32 @@ pub enum StoreError {
     Record(#[from] serde_json::Error),
 }
 
-/// The illustrative customers a new store starts with: (account reference, policy id,
-/// configuration).
-const SEEDS: [(&str, &str, &str); 4] = [
+/// How long a session lasts after sign-in, in seconds.
+pub const SESSION_SECONDS: u32 = 60 * 60;
+
+/// The illustrative customers a new store starts with: (customer, account reference,
+/// policy id, configuration).
+const SEEDS: [(&str, &str, &str, &str); 4] = [
     (
+        "wang",
         "CN-6225-0042",
         "cn-card",
         include_str!("../../engine/data/cn-card.json"),
     ),
     (
+        "jordan",
         "US-4111-0042",
         "us-card",
         include_str!("../../engine/data/us-card.json"),
     ),
     (
+        "chan",
         "HK-4563-0042",
         "hk-card",
         include_str!("../../engine/data/hk-card.json"),
     ),
     (
+        "okafor",
         "UK-4929-0042",
         "uk-card",
         include_str!("../../engine/data/uk-card.json"),
@@ -62,6 +73,16 @@ pub struct AccountRecords {
     pub scenario: ScenarioWire,
     pub policy_id: String,
     pub policy_version: u32,
+}
+
+/// A signed-in customer's session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    /// The `repay_session` cookie's value.
+    pub token: String,
+    pub customer: String,
+    /// The token the page must send back in `X-CSRF-Token` (the `repay_csrf` cookie).
+    pub csrf: String,
 }
 
 /// An accepted proposal, for its owner's lookup.
@@ -123,6 +144,16 @@ impl Store {
              );
              CREATE TABLE IF NOT EXISTS terms_versions (
                  version TEXT PRIMARY KEY
+             );
+             CREATE TABLE IF NOT EXISTS holders (
+                 reference TEXT PRIMARY KEY,
+                 customer_id TEXT NOT NULL
+             );
+             CREATE TABLE IF NOT EXISTS sessions (
+                 token TEXT PRIMARY KEY,
+                 customer_id TEXT NOT NULL,
+                 csrf TEXT NOT NULL,
+                 expires_at INTEGER NOT NULL
              );",
         )?;
         let store = Self {
@@ -133,15 +164,17 @@ impl Store {
                 .lock()
                 .connection
                 .query_row("SELECT COUNT(*) FROM accounts", [], |row| row.get(0))?;
-        if empty == 0 {
-            for (reference, policy_id, config) in SEEDS {
+        for (customer, reference, policy_id, config) in SEEDS {
+            let store = store.lock();
+            if empty == 0 {
                 let scenario: ScenarioWire = serde_json::from_str(config)?;
-                let store = store.lock();
                 store.put_account(reference, policy_id, &scenario.account, &scenario.policy)?;
                 if let Some(version) = terms_version_of(config) {
                     store.put_terms_version(&version)?;
                 }
             }
+            // Also in a file written before accounts had holders.
+            store.put_holder(reference, customer)?;
         }
         Ok(store)
     }
@@ -426,6 +459,115 @@ impl Transaction<'_> {
             policy_id,
             policy_version,
         }))
+    }
+
+    /// Records `customer` as the holder of the account `reference`, unless it has one.
+    ///
+    /// # Errors
+    ///
+    /// [`StoreError`] on a storage failure.
+    pub fn put_holder(&self, reference: &str, customer: &str) -> Result<(), StoreError> {
+        self.connection.execute(
+            "INSERT OR IGNORE INTO holders (reference, customer_id) VALUES (?1, ?2)",
+            params![reference, customer],
+        )?;
+        Ok(())
+    }
+
+    /// Whether `customer` holds the account `reference` (false for an account the bank
+    /// does not know).
+    ///
+    /// # Errors
+    ///
+    /// [`StoreError`] on a storage failure.
+    pub fn holds(&self, customer: &str, reference: &str) -> Result<bool, StoreError> {
+        let found: Option<i64> = self
+            .connection
+            .query_row(
+                "SELECT 1 FROM holders WHERE reference = ?1 AND customer_id = ?2",
+                params![reference, customer],
+                |row| row.get(0),
+            )
+            .optional()?;
+        Ok(found.is_some())
+    }
+
+    /// Whether `customer` holds any account with the bank.
+    ///
+    /// # Errors
+    ///
+    /// [`StoreError`] on a storage failure.
+    pub fn is_customer(&self, customer: &str) -> Result<bool, StoreError> {
+        let found: Option<i64> = self
+            .connection
+            .query_row(
+                "SELECT 1 FROM holders WHERE customer_id = ?1 LIMIT 1",
+                params![customer],
+                |row| row.get(0),
+            )
+            .optional()?;
+        Ok(found.is_some())
+    }
+
+    /// Starts a session for `customer`, lasting [`SESSION_SECONDS`]: its token and its
+    /// CSRF token, 128 random bits each.
+    ///
+    /// # Errors
+    ///
+    /// [`StoreError`] on a storage failure.
+    pub fn new_session(&self, customer: &str) -> Result<Session, StoreError> {
+        let session = Session {
+            token: self.random_hex(16)?,
+            customer: customer.to_owned(),
+            csrf: self.random_hex(16)?,
+        };
+        self.connection
+            .execute("DELETE FROM sessions WHERE expires_at <= unixepoch()", [])?;
+        self.connection.execute(
+            "INSERT INTO sessions (token, customer_id, csrf, expires_at)
+             VALUES (?1, ?2, ?3, unixepoch() + ?4)",
+            params![
+                session.token,
+                session.customer,
+                session.csrf,
+                SESSION_SECONDS
+            ],
+        )?;
+        Ok(session)
+    }
+
+    /// The session with `token`, if it has not ended.
+    ///
+    /// # Errors
+    ///
+    /// [`StoreError`] on a storage failure.
+    pub fn session(&self, token: &str) -> Result<Option<Session>, StoreError> {
+        Ok(self
+            .connection
+            .query_row(
+                "SELECT token, customer_id, csrf FROM sessions
+                 WHERE token = ?1 AND expires_at > unixepoch()",
+                params![token],
+                |row| {
+                    Ok(Session {
+                        token: row.get(0)?,
+                        customer: row.get(1)?,
+                        csrf: row.get(2)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// Ends the session with `token`.
+    ///
+    /// # Errors
+    ///
+    /// [`StoreError`] on a storage failure.
+    pub fn end_session(&self, token: &str) -> Result<(), StoreError> {
+        self.connection
+            .execute("DELETE FROM sessions WHERE token = ?1", params![token])?;
+        Ok(())
     }
 
     /// How many proposals have been accepted.

@@ -18,13 +18,17 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 const CN: &str = include_str!("../../engine/data/cn-card.json");
 
-/// A running dev-bank: its router, and the same bank listening on loopback.
+/// A running dev-bank: its router, and the same bank listening on loopback, with the
+/// session its requests are sent in.
 #[derive(Clone, Copy)]
 struct Bank {
     addr: SocketAddr,
     router: &'static Router,
     /// Requests go over a socket of their own instead of through the router.
     socket: bool,
+    /// The `Cookie` and `X-CSRF-Token` headers of a signed-in customer; `None` sends as
+    /// a stranger.
+    session: Option<&'static (String, String)>,
 }
 
 impl Bank {
@@ -34,19 +38,86 @@ impl Bank {
             ..self
         }
     }
+
+    /// The same bank, asked by someone who has not signed in.
+    fn as_stranger(self) -> Self {
+        Self {
+            session: None,
+            ..self
+        }
+    }
+
+    /// The same bank, asked by `customer` after signing in with `passcode`; `None` when
+    /// the sign-in is refused.
+    async fn signed_in_as(self, customer: &str, passcode: &str) -> Option<Self> {
+        let body = json!({ "customer": customer, "passcode": passcode }).to_string();
+        let request = axum::http::Request::builder()
+            .method("POST")
+            .uri("/api/session")
+            .header("content-type", "application/json")
+            .body(axum::body::Body::from(body))
+            .unwrap();
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        if response.status() != 200 {
+            return None;
+        }
+        let cookies: Vec<String> = response
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_owned())
+            .collect();
+        let csrf = cookies
+            .iter()
+            .find_map(|c| c.strip_prefix("repay_csrf="))
+            .unwrap()
+            .to_owned();
+        let session = Box::leak(Box::new((cookies.join("; "), csrf)));
+        Some(Self {
+            session: Some(session),
+            ..self
+        })
+    }
 }
 
+/// The operator's token of every test bank.
+const OPERATOR: &str = "operator-secret";
+
+/// `GET /api/health` as the operator, who is told how many proposals were accepted.
+async fn operator_health(bank: Bank) -> Answer {
+    let authorization = format!("Bearer {OPERATOR}");
+    request(
+        bank,
+        "GET",
+        "/api/health",
+        &[("Authorization", &authorization)],
+        "",
+    )
+    .await
+}
+
+/// A dev-bank with `options`, asked by the CN sample's customer, signed in.
 async fn start(options: Options) -> Bank {
+    let options = Options {
+        operator_token: Some(OPERATOR.to_owned()),
+        ..options
+    };
     let (listener, addr) = dev_bank::bind(([127, 0, 0, 1], 0).into()).await.unwrap();
     let app = AppState::new(&options).unwrap();
     // Leaked: each test's bank lives as long as the test process, and is Copy.
     let router = Box::leak(Box::new(dev_bank::router(app.clone())));
     tokio::spawn(dev_bank::serve(listener, app, std::future::pending()));
-    Bank {
+    let bank = Bank {
         addr,
         router,
         socket: false,
-    }
+        session: None,
+    };
+    let passcode = options
+        .passcode
+        .as_deref()
+        .unwrap_or(dev_bank::DEMO_PASSCODE);
+    bank.signed_in_as("wang", passcode).await.unwrap()
 }
 
 /// A response as read off the socket; `None` body when the connection broke.
@@ -64,6 +135,12 @@ async fn request(
     headers: &[(&str, &str)],
     body: &str,
 ) -> Answer {
+    let mut headers = headers.to_vec();
+    if let Some((cookie, csrf)) = bank.session {
+        headers.push(("Cookie", cookie));
+        headers.push(("X-CSRF-Token", csrf));
+    }
+    let headers = headers.as_slice();
     if bank.socket {
         return request_socket(bank.addr, method, path, headers, body).await;
     }
@@ -233,7 +310,7 @@ async fn an_instantly_approved_proposal_is_stored_once_and_can_be_looked_up() {
     let found = found.body.unwrap();
     assert_eq!(found["proposal"]["plan"], body["proposal"]["plan"]);
     assert_eq!(found["answer"]["status"], "approved");
-    let health = request(addr, "GET", "/api/health", &[], "").await;
+    let health = operator_health(addr).await;
     assert_eq!(health.body.unwrap()["accepted_proposals"], 1);
 }
 
@@ -243,21 +320,25 @@ async fn an_instantly_approved_proposal_is_stored_once_and_can_be_looked_up() {
 async fn every_sample_customer_is_on_the_records_and_its_plan_is_approved() {
     let addr = start(Options::default()).await;
     let samples = [
-        ("CN-6225-0042", CN),
+        ("wang", "CN-6225-0042", CN),
         (
+            "jordan",
             "US-4111-0042",
             include_str!("../../engine/data/us-card.json"),
         ),
         (
+            "chan",
             "HK-4563-0042",
             include_str!("../../engine/data/hk-card.json"),
         ),
         (
+            "okafor",
             "UK-4929-0042",
             include_str!("../../engine/data/uk-card.json"),
         ),
     ];
-    for (n, (reference, config)) in samples.into_iter().enumerate() {
+    for (n, (customer, reference, config)) in samples.into_iter().enumerate() {
+        let customer = addr.signed_in_as(customer, "demo").await.unwrap();
         let config: Value = serde_json::from_str(config).unwrap();
         let mut body = submission_from(
             serde_json::from_value(config.clone()).unwrap(),
@@ -268,7 +349,7 @@ async fn every_sample_customer_is_on_the_records_and_its_plan_is_approved() {
         body["account_reference"] = json!(reference);
         body["locale"] = config["locale"].clone();
         body["consent"]["terms_version"] = config["terms"]["version"].clone();
-        let answer = post(addr, &body).await;
+        let answer = post(customer, &body).await;
         assert_eq!(answer.status, 201, "{reference}: {:?}", answer.body);
         assert_eq!(answer.body.unwrap()["status"], "approved", "{reference}");
     }
@@ -331,7 +412,7 @@ async fn the_bank_recomputes_from_its_own_records_never_from_the_scenario_sent()
     assert_eq!(body["error"], "unknown_account");
     assert_eq!(body["fields"][0]["path"], "account_reference");
 
-    let health = request(addr, "GET", "/api/health", &[], "").await;
+    let health = operator_health(addr).await;
     assert_eq!(
         health.body.unwrap()["accepted_proposals"],
         0,
@@ -485,6 +566,144 @@ async fn a_proposal_is_shown_only_to_whoever_holds_its_access_token() {
     assert_eq!(lookup(addr, "RP-000001", Some(&token)).await.status, 404);
 }
 
+/// A submission of the UK sample for its own account, as its widget builds it.
+fn uk_submission(id: &str) -> Value {
+    let config: Value =
+        serde_json::from_str(include_str!("../../engine/data/uk-card.json")).unwrap();
+    let mut body = submission_from(
+        serde_json::from_value(config.clone()).unwrap(),
+        id,
+        2,
+        Some(12),
+    );
+    body["account_reference"] = json!("UK-4929-0042");
+    body["locale"] = config["locale"].clone();
+    body["consent"]["terms_version"] = config["terms"]["version"].clone();
+    body
+}
+
+/// The bank's figures, in any form: what a stranger must never be shown.
+fn shows_figures(answer: &Answer) -> bool {
+    let text = answer
+        .body
+        .as_ref()
+        .map(Value::to_string)
+        .unwrap_or_default();
+    [
+        "expected",
+        "records_changed",
+        "differences",
+        "access_token",
+        "reference\"",
+    ]
+    .iter()
+    .any(|part| text.contains(part))
+}
+
+/// The proposal belongs to the signed-in customer: a stranger is refused before the body
+/// is read, another customer's account is answered as an unknown one (on the first
+/// request and on a replay of the owner's key), no answer shows the bank's figures to
+/// anyone but the holder, and health tells only the operator what was accepted.
+#[tokio::test]
+async fn the_bank_answers_only_the_customer_who_holds_the_account() {
+    let bank = start(Options::default()).await;
+    let stranger = bank.as_stranger();
+    let okafor = bank.signed_in_as("okafor", "demo").await.unwrap();
+    let right = uk_submission("c0ffee00-0000-4000-8000-000000000001");
+    let mut altered = right.clone();
+    altered["proposal"]["plan"]["total_paid"] = json!("1.00");
+    let mut guessed = right.clone();
+    guessed["scenario"]["account"]["statement_balance"] = json!("100.00");
+
+    // Not signed in: the right figures, altered ones and a guessed balance get one
+    // answer, 401, and nothing is stored.
+    for body in [&right, &altered, &guessed] {
+        let answer = post(stranger, body).await;
+        assert_eq!(answer.status, 401, "{:?}", answer.body);
+        assert_eq!(answer.body.as_ref().unwrap()["error"], "sign_in_required");
+        assert!(!shows_figures(&answer), "{:?}", answer.body);
+    }
+    // Signed in as another customer (wang holds CN-6225-0042 only): the account is
+    // unknown, exactly as a reference the bank never issued.
+    let mut unknown = right.clone();
+    unknown["account_reference"] = json!("UK-0000-0000");
+    let not_theirs = post(bank, &right).await;
+    let nobodys = post(bank, &unknown).await;
+    assert_eq!(not_theirs.status, 422);
+    assert_eq!(not_theirs.body, nobodys.body);
+    assert_eq!(
+        not_theirs.body.as_ref().unwrap()["error"],
+        "unknown_account"
+    );
+    for body in [&altered, &guessed] {
+        let answer = post(bank, &body.clone()).await;
+        assert_eq!(
+            answer.body, nobodys.body,
+            "another customer's account is unknown"
+        );
+    }
+    // A session without its CSRF token changes nothing.
+    let mut forged = okafor;
+    let (cookie, _) = okafor.session.unwrap();
+    forged.session = Some(Box::leak(Box::new((cookie.clone(), "0".repeat(32)))));
+    let answer = post(forged, &right).await;
+    assert_eq!(answer.status, 403);
+    assert_eq!(answer.body.as_ref().unwrap()["error"], "csrf_failed");
+    assert_eq!(
+        operator_health(bank).await.body.unwrap()["accepted_proposals"],
+        0
+    );
+
+    // The holder may be told what differs, with the bank's figures.
+    let answer = post(okafor, &altered).await;
+    assert_eq!(answer.body.as_ref().unwrap()["error"], "figures_differ");
+    assert!(shows_figures(&answer));
+    // The holder's proposal is accepted; replayed by another customer, its key gives
+    // them nothing.
+    let mut first = right.clone();
+    first["proposal_id"] = json!("c0ffee00-0000-4000-8000-000000000002");
+    let accepted = post(okafor, &first).await;
+    assert_eq!(accepted.status, 201);
+    let (reference, token) = receipt(&accepted.body.unwrap());
+    let replayed = post(bank, &first).await;
+    assert_eq!(replayed.body, nobodys.body);
+    // Looked up by another customer or a stranger, with the right token: not found.
+    assert_eq!(lookup(okafor, &reference, Some(&token)).await.status, 200);
+    let theirs = lookup(bank, &reference, Some(&token)).await;
+    assert_eq!(theirs.status, 404);
+    assert_eq!(
+        theirs.body,
+        lookup(bank, "RP-AAAAAAAAAAAA", Some(&token)).await.body
+    );
+    assert_eq!(lookup(stranger, &reference, Some(&token)).await.status, 401);
+
+    // Health: "ok" to anyone, the count only to the operator.
+    let anyone = request(stranger, "GET", "/api/health", &[], "").await;
+    assert_eq!(anyone.body.unwrap(), json!({ "status": "ok" }));
+    assert_eq!(
+        operator_health(bank).await.body.unwrap()["accepted_proposals"],
+        1
+    );
+
+    // Sign-in: a wrong passcode and an unknown customer get the same refusal.
+    assert!(bank.signed_in_as("okafor", "guess").await.is_none());
+    assert!(bank.signed_in_as("nobody", "demo").await.is_none());
+    // After signing out, the session is gone.
+    let (cookie, csrf) = okafor.session.unwrap();
+    let out = request(
+        okafor,
+        "DELETE",
+        "/api/session",
+        &[("Cookie", cookie), ("X-CSRF-Token", csrf)],
+        "",
+    )
+    .await;
+    assert_eq!(out.status, 204);
+    let mut again = right.clone();
+    again["proposal_id"] = json!("c0ffee00-0000-4000-8000-000000000003");
+    assert_eq!(post(okafor, &again).await.status, 401);
+}
+
 #[tokio::test]
 async fn a_plan_the_bank_reviews_is_accepted_under_review() {
     let addr = start(Options::default()).await;
@@ -546,7 +765,7 @@ async fn a_repeated_key_is_refused_whichever_copy_a_parser_would_keep() {
     let refusal = answer.body.unwrap();
     assert_eq!(refusal["fields"][0]["path"], "proposal.plan.total_paid");
     assert_eq!(refusal["fields"][0]["code"], "duplicate_key");
-    let health = request(addr, "GET", "/api/health", &[], "").await;
+    let health = operator_health(addr).await;
     assert_eq!(health.body.unwrap()["accepted_proposals"], 0);
 }
 
@@ -627,7 +846,7 @@ async fn a_second_spelling_of_a_proposal_is_refused_with_its_path() {
             "{refusal}"
         );
     }
-    let health = request(addr, "GET", "/api/health", &[], "").await;
+    let health = operator_health(addr).await;
     assert_eq!(
         health.body.unwrap()["accepted_proposals"],
         0,
@@ -824,7 +1043,7 @@ async fn every_field_is_held_to_the_contract_and_nothing_it_forbids_is_stored() 
     .await;
     assert!((400..500).contains(&broken.status));
 
-    let health = request(addr, "GET", "/api/health", &[], "").await;
+    let health = operator_health(addr).await;
     assert_eq!(
         health.body.unwrap()["accepted_proposals"],
         0,
@@ -936,7 +1155,7 @@ async fn an_injected_rate_limit_passes_and_stores_nothing_meanwhile() {
     assert_eq!(answer.status, 429);
     assert_eq!(answer.body.unwrap()["error"], "rate_limited");
     assert!(answer.head.to_ascii_lowercase().contains("retry-after: 1"));
-    let health = request(addr, "GET", "/api/health", &[], "").await;
+    let health = operator_health(addr).await;
     assert_eq!(health.body.unwrap()["accepted_proposals"], 0);
 }
 
@@ -952,7 +1171,7 @@ async fn injected_failures_store_nothing_and_dropped_answers_are_recovered_by_re
     .await;
     let answer = post(failing, &submission(ID, 2, Some(12))).await;
     assert!(matches!(answer.status, 500 | 503), "{}", answer.status);
-    let health = request(failing, "GET", "/api/health", &[], "").await;
+    let health = operator_health(failing).await;
     assert_eq!(health.body.unwrap()["accepted_proposals"], 0);
 
     // Half the answers are lost after the proposal is stored; retrying with the same key
@@ -981,7 +1200,7 @@ async fn injected_failures_store_nothing_and_dropped_answers_are_recovered_by_re
     }
     assert_eq!(dropped, 3, "with seed 12 the first three answers are lost");
     assert!(reference.is_some());
-    let health = request(flaky, "GET", "/api/health", &[], "").await;
+    let health = operator_health(flaky).await;
     assert_eq!(health.body.unwrap()["accepted_proposals"], 1);
 }
 
@@ -1152,7 +1371,7 @@ async fn a_burst_of_concurrent_and_malformed_requests_stores_each_valid_proposal
     distinct.sort();
     distinct.dedup();
     assert_eq!(distinct.len(), PROPOSALS, "one reference per proposal");
-    let health = request(addr, "GET", "/api/health", &[], "").await;
+    let health = operator_health(addr).await;
     assert_eq!(health.body.unwrap()["accepted_proposals"], PROPOSALS);
 }
 
@@ -1169,7 +1388,7 @@ async fn consent_to_terms_the_bank_never_published_is_refused_and_not_stored() {
         refusal["fields"],
         json!([{ "path": "consent.terms_version", "code": "unknown_terms_version" }])
     );
-    let health = request(bank, "GET", "/api/health", &[], "").await;
+    let health = operator_health(bank).await;
     assert_eq!(health.body.unwrap()["accepted_proposals"], 0);
     // The version the bank published for this card is accepted.
     body["consent"]["terms_version"] = json!("2026-09");

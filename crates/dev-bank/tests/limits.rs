@@ -29,6 +29,30 @@ async fn start(limits: Limits) -> SocketAddr {
     addr
 }
 
+/// Signs the CN sample's customer in; returns the `Cookie` and `X-CSRF-Token` header
+/// lines a request of theirs carries.
+async fn signed_in(addr: SocketAddr) -> String {
+    let body = r#"{"customer":"wang","passcode":"demo"}"#;
+    let mut stream = TcpStream::connect(addr).await.unwrap();
+    let request = format!(
+        "POST /api/session HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let answer = read_all(&mut stream).await;
+    let cookies: Vec<&str> = answer
+        .lines()
+        .filter_map(|line| line.strip_prefix("set-cookie: "))
+        .filter_map(|cookie| cookie.split(';').next())
+        .collect();
+    let csrf = cookies
+        .iter()
+        .find_map(|c| c.strip_prefix("repay_csrf="))
+        .unwrap();
+    format!("Cookie: {}\r\nX-CSRF-Token: {csrf}\r\n", cookies.join("; "))
+}
+
 /// Everything the server sends until it closes the connection (or 10 s pass).
 async fn read_all(stream: &mut TcpStream) -> String {
     let mut raw = Vec::new();
@@ -80,14 +104,13 @@ async fn eighty_connections_sending_headers_a_byte_at_a_time_are_all_closed() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_body_sent_a_byte_at_a_time_is_answered_408() {
     let addr = start(LIMITS).await;
+    let session = signed_in(addr).await;
     let mut stream = TcpStream::connect(addr).await.unwrap();
-    stream
-        .write_all(
-            b"POST /api/proposals HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n\
-              Idempotency-Key: 6f1c2a9e-2b1d-4c61-9a55-0d7a8f3b2c80\r\nContent-Length: 400\r\n\r\n",
-        )
-        .await
-        .unwrap();
+    let head = format!(
+        "POST /api/proposals HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n\
+         {session}Idempotency-Key: 6f1c2a9e-2b1d-4c61-9a55-0d7a8f3b2c80\r\nContent-Length: 400\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
     let started = Instant::now();
     let body = [b' '; 400];
     let mut answer = Vec::new();
