@@ -156,15 +156,7 @@ pub fn step_name(step: Step) -> &'static str {
 
 /// A plan kind's code, as in the policy and the proposal.
 pub fn plan_code(kind: &PlanKind) -> &'static str {
-    match kind {
-        PlanKind::PayInFull => "pay_in_full",
-        PlanKind::BringCurrent => "bring_current",
-        PlanKind::Instalment { .. } => "instalment",
-        PlanKind::Hardship => "hardship",
-        PlanKind::Deferral => "deferral",
-        PlanKind::Settlement => "settlement",
-        PlanKind::Custom => "custom",
-    }
+    kind.offer_kind().code()
 }
 
 fn status_code(status: AcceptedStatus) -> &'static str {

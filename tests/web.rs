@@ -71,6 +71,14 @@ async fn type_into(field: &HtmlInputElement, value: &str) {
     yew::scheduler::flush().await;
 }
 
+/// An offer's key in the browser is the bank's: the value crates/engine/tests/proposals.rs
+/// pins natively (a list's length is hashed at 64 bits on both).
+#[wasm_bindgen_test]
+fn offers_are_keyed_in_the_browser_as_on_the_banks_server() {
+    let scenario = repay_engine::Scenario::from_json(CN).unwrap();
+    assert_eq!(scenario.policy.plans[2].key_text(), "9426e461656e37c2");
+}
+
 #[wasm_bindgen_test]
 async fn shows_the_overdue_status_in_the_configured_language() {
     let root = fresh_root();

@@ -407,6 +407,43 @@ test("update keeps what the customer typed, another account starts afresh, destr
   await context.close();
 });
 
+// Plans by identity (#29), through update(): the bank's page hands the widget a new
+// configuration while the customer is at the review. Offers 2 and 3 swapped: the review
+// still shows the plan the customer chose, consent kept. That offer then changed: the
+// choice and consent are gone, and the options say why.
+test("update() after the bank reorders or changes its offers never shows a plan the customer did not choose", async () => {
+  const { context, page, problems } = await openRecordedPage(browser, `${site.url}/example.html`, {}, recordEvents);
+  await page.getByTestId("repay-widget").waitFor();
+  await walkToReview(page, { term: "12" });
+  const summary = () => page.getByTestId("review-summary").textContent();
+  const chosen = await summary();
+  // The page's CSP allows no eval: the rewrite is named, and done inside the page.
+  const update = (change) =>
+    page.evaluate(async (change) => {
+      const config = await (await fetch("us-card.json")).json();
+      const plans = config.policy.plans;
+      [plans[2], plans[3]] = [plans[3], plans[2]];
+      if (change === "swap and change") {
+        const kind = Object.keys(plans[3])[0];
+        plans[3][kind].approval = plans[3][kind].approval === "instant" ? "review" : "instant";
+      }
+      window.repayWidget.update(config);
+    }, change);
+
+  await update("swap");
+  await page.getByTestId("review").waitFor();
+  assert.equal(await summary(), chosen, "still the plan the customer chose");
+  assert.equal(await page.getByTestId("consent").isChecked(), true);
+
+  await update("swap and change");
+  await page.getByTestId("options").waitFor();
+  assert.match(await page.getByTestId("offers-changed").textContent(), /plans have changed since you chose one/);
+  assert.equal(await page.getByTestId("review").count(), 0);
+  assert.equal(await page.locator("[aria-pressed=true]").count(), 0, "nothing is chosen");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a theme typo is ignored: the widget runs with its defaults, one console warning and one repay:error of kind ignored per variable", async () => {
   const { context, page, problems } = await openRecordedPage(browser, `${site.url}/example.html`, {}, recordEvents);
   const warnings = [];

@@ -117,6 +117,49 @@ pub enum OfferKind {
     Custom,
 }
 
+impl OfferKind {
+    /// Every kind, in the order the policy's schema lists them.
+    pub const ALL: [Self; 7] = [
+        Self::PayInFull,
+        Self::BringCurrent,
+        Self::Instalment,
+        Self::Hardship,
+        Self::Deferral,
+        Self::Settlement,
+        Self::Custom,
+    ];
+
+    /// The kind's code: the key of its offer in the policy's `plans`, its `kind` in a
+    /// plan, and the `plan` of the host page's events. The one place it is spelled.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::PayInFull => "pay_in_full",
+            Self::BringCurrent => "bring_current",
+            Self::Instalment => "instalment",
+            Self::Hardship => "hardship",
+            Self::Deferral => "deferral",
+            Self::Settlement => "settlement",
+            Self::Custom => "custom",
+        }
+    }
+}
+
+impl crate::plans::PlanKind {
+    /// The kind of offer this plan was computed for.
+    pub fn offer_kind(&self) -> OfferKind {
+        use crate::plans::PlanKind;
+        match self {
+            PlanKind::PayInFull => OfferKind::PayInFull,
+            PlanKind::BringCurrent => OfferKind::BringCurrent,
+            PlanKind::Instalment { .. } => OfferKind::Instalment,
+            PlanKind::Hardship => OfferKind::Hardship,
+            PlanKind::Deferral => OfferKind::Deferral,
+            PlanKind::Settlement => OfferKind::Settlement,
+            PlanKind::Custom => OfferKind::Custom,
+        }
+    }
+}
+
 impl Policy {
     /// What agreeing to the plan of offer `offer` means, if the policy says.
     pub fn plan_effects_of(&self, offer: usize) -> Option<PlanEffects> {

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::{NonWorkingDaysWire, WorkingDays};
 use crate::error::{EngineError, InvalidReason};
-use crate::guidance::{PlanEffectsTable, SeverityTable, SuggestionTable, WhileReviewed};
+use crate::guidance::{OfferKind, PlanEffectsTable, SeverityTable, SuggestionTable, WhileReviewed};
 use crate::money::{Currency, Money, RoundingRule};
 use crate::numbers::{parse_decimal, parse_share};
 
@@ -591,16 +591,71 @@ impl Policy {
     }
 }
 
-/// The JSON key of an offer's variant, for error paths.
-fn offer_key(offer: &PlanOfferWire) -> &'static str {
-    match offer {
-        PlanOfferWire::PayInFull { .. } => "pay_in_full",
-        PlanOfferWire::BringCurrent { .. } => "bring_current",
-        PlanOfferWire::Instalment { .. } => "instalment",
-        PlanOfferWire::Hardship { .. } => "hardship",
-        PlanOfferWire::Deferral { .. } => "deferral",
-        PlanOfferWire::Settlement { .. } => "settlement",
-        PlanOfferWire::Custom { .. } => "custom",
+impl PlanOfferWire {
+    /// This offer's kind: its key in `plans[…]`.
+    pub fn kind(&self) -> OfferKind {
+        match self {
+            Self::PayInFull { .. } => OfferKind::PayInFull,
+            Self::BringCurrent { .. } => OfferKind::BringCurrent,
+            Self::Instalment { .. } => OfferKind::Instalment,
+            Self::Hardship { .. } => OfferKind::Hardship,
+            Self::Deferral { .. } => OfferKind::Deferral,
+            Self::Settlement { .. } => OfferKind::Settlement,
+            Self::Custom { .. } => OfferKind::Custom,
+        }
+    }
+}
+
+/// The hasher behind [`PlanOffer::key`]: FNV-1a (the `fnv` crate), fed every integer
+/// as little-endian bytes at 64 bits. The standard library's hasher promises neither the
+/// same algorithm across Rust releases nor the same input across platforms (it hashes a
+/// `usize`, such as a list's length, at the platform's width: 4 bytes in the browser's
+/// wasm32, 8 on the bank's server), and a key must be the same on both.
+#[derive(Default)]
+struct KeyHasher(fnv::FnvHasher);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0.finish()
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.write(bytes);
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(n.into());
+    }
+    fn write_u16(&mut self, n: u16) {
+        self.write_u64(n.into());
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(n.into());
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0.write(&n.to_le_bytes());
+    }
+    fn write_u128(&mut self, n: u128) {
+        self.0.write(&n.to_le_bytes());
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn write_i8(&mut self, n: i8) {
+        self.write_i64(n.into());
+    }
+    fn write_i16(&mut self, n: i16) {
+        self.write_i64(n.into());
+    }
+    fn write_i32(&mut self, n: i32) {
+        self.write_i64(n.into());
+    }
+    fn write_i64(&mut self, n: i64) {
+        self.write_u64(n as u64);
+    }
+    fn write_i128(&mut self, n: i128) {
+        self.write_u128(n as u128);
+    }
+    fn write_isize(&mut self, n: isize) {
+        self.write_i64(n as i64);
     }
 }
 
@@ -661,14 +716,20 @@ impl PlanOffer {
     /// limits and approval): two offers with the same key are the same offer, wherever
     /// they stand in the list. A choice kept by index would follow the list when the
     /// bank reorders it; kept with its key it follows the offer, and an offer whose terms
-    /// changed has another key. Stable within one build of the engine (the standard
-    /// library's hasher with fixed keys); after an upgrade a key may differ, which reads
-    /// as "changed", the safe way.
+    /// changed has another key. The same in the customer's browser and on the bank's
+    /// server ([`KeyHasher`]), so a proposal carries it ([`crate::proposal::Proposal`]'s
+    /// `offer_key`) and the bank compares it. Stable within one engine version; after an
+    /// upgrade a key may differ, which reads as "changed", the safe way.
     pub fn key(&self) -> u64 {
         use std::hash::{Hash, Hasher};
-        let mut hasher = std::hash::DefaultHasher::new();
+        let mut hasher = KeyHasher::default();
         self.hash(&mut hasher);
         hasher.finish()
+    }
+
+    /// [`Self::key`] as a proposal writes it: 16 lowercase hex digits.
+    pub fn key_text(&self) -> String {
+        format!("{:016x}", self.key())
     }
 
     /// How many days after `as_of` the first payment may come, for the offers whose
@@ -698,7 +759,7 @@ impl PlanOffer {
         max_term: u32,
         currency: Currency,
     ) -> Result<Self, EngineError> {
-        let path = &format!("{path}.{}", offer_key(offer));
+        let path = &format!("{path}.{}", offer.kind().code());
         let field = |name: &str| format!("{path}.{name}");
         let amount = |name: &str, text: &Option<String>| -> Result<Option<Money>, EngineError> {
             let Some(text) = text else {

@@ -164,6 +164,14 @@ pub struct Proposal<P = Value> {
     pub engine_version: String,
     /// The index of the chosen offer in the policy's `plans`.
     pub offer: usize,
+    /// The chosen offer's identity ([`crate::policy::PlanOffer::key_text`]): 16 hex
+    /// digits derived from everything the offer says. The offer the customer saw and
+    /// chose; if the bank's offer at `offer` is another one, this is a difference.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^[0-9a-f]{16}$"), example = "9c1d5e0a7b2f4c83")
+    )]
+    pub offer_key: String,
     pub choice: PlanChoiceWire,
     /// The computed plan, exactly as the engine serialises it.
     pub plan: P,
@@ -200,6 +208,11 @@ impl<P> Proposal<P> {
             schema_version: PROPOSAL_SCHEMA_VERSION,
             engine_version: ENGINE_VERSION.to_owned(),
             offer: plan.offer,
+            offer_key: policy
+                .plans
+                .get(plan.offer)
+                .map(crate::policy::PlanOffer::key_text)
+                .unwrap_or_default(),
             choice: PlanChoiceWire::from_choice(&used),
             plan: hold(plan),
         }
@@ -290,6 +303,13 @@ pub fn verify(
         "/engine_version",
         Some(&Value::from(ENGINE_VERSION)),
         Some(&Value::from(proposal.engine_version.as_str())),
+        &mut differences,
+    );
+    // The offer the customer chose must be the one the bank offers at that place.
+    compare(
+        "/offer_key",
+        Some(&Value::from(expected.offer_key.as_str())),
+        Some(&Value::from(proposal.offer_key.as_str())),
         &mut differences,
     );
     // The choice must be in the canonical form the engine writes (`"12.00"`, not `"12"`,

@@ -79,6 +79,54 @@ fn a_choice_field_the_offer_does_not_use_is_a_difference() {
     assert_eq!(paths(&proposal, &s), ["/choice/custom_payments"]);
 }
 
+/// The CN sample's offer 2 (flat-fee instalments), as every platform keys it:
+/// `tests/web.rs` checks the same value in the browser's wasm32.
+pub const CN_OFFER_2_KEY: &str = "9426e461656e37c2";
+
+#[test]
+fn a_proposal_names_its_offer_by_a_key_the_same_on_every_platform() {
+    let s = Scenario::from_json(CN).unwrap();
+    let proposal = Proposal::new(&s.account, &s.policy, 2, &PlanChoice::default()).unwrap();
+    assert_eq!(proposal.offer_key, CN_OFFER_2_KEY);
+    assert_eq!(s.policy.plans[2].key_text(), CN_OFFER_2_KEY);
+    // Every offer has its own key.
+    let mut keys: Vec<u64> = s.policy.plans.iter().map(|o| o.key()).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    assert_eq!(keys.len(), s.policy.plans.len());
+
+    // The bank swapped offers 2 and 3 since the page was loaded: the proposal for the
+    // offer the customer chose is a difference at /offer_key (and in its plan), never
+    // booked as the offer now in its place.
+    let mut swapped = s.clone();
+    swapped.policy.plans.swap(2, 3);
+    let found = paths(&proposal, &swapped);
+    assert!(found.contains(&"/offer_key".to_owned()), "{found:?}");
+    // Another offer's key with this offer's figures is a difference too.
+    let mut relabelled = proposal.clone();
+    relabelled.offer_key = s.policy.plans[3].key_text();
+    assert_eq!(paths(&relabelled, &s), ["/offer_key"]);
+}
+
+/// Each kind has one code, and it is the one serde writes: the policy's key, the plan's
+/// `kind`, the events' `plan`.
+#[test]
+fn every_kind_is_spelled_once() {
+    use repay_engine::guidance::OfferKind;
+    for kind in OfferKind::ALL {
+        assert_eq!(serde_json::to_value(kind).unwrap(), kind.code());
+    }
+    let s = Scenario::from_json(CN).unwrap();
+    let wire: serde_json::Value = serde_json::from_str(CN).unwrap();
+    let plans = repay_engine::all_plans(&s.account, &s.policy, &PlanChoice::default()).unwrap();
+    for (i, plan) in plans.iter().enumerate() {
+        let code = plan.kind.offer_kind().code();
+        assert_eq!(serde_json::to_value(plan.kind).unwrap()["kind"], code);
+        assert!(wire["policy"]["plans"][i].get(code).is_some(), "{code}");
+        assert_eq!(s.policy.plans[i].kind().code(), code);
+    }
+}
+
 #[test]
 fn another_engine_version_is_a_difference() {
     let s = Scenario::from_json(CN).unwrap();
