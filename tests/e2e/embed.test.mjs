@@ -31,6 +31,10 @@ let browser;
 let bank;
 let site;
 let openSite;
+// The folder under a CSP that lacks the import map's hash: the map is blocked, as on a
+// page whose CSP was written for another build.
+let mapBlockedSite;
+const CSP_WITHOUT_MAP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 before(async () => {
   browser = await launchBrowser();
@@ -38,11 +42,13 @@ before(async () => {
   site = await serveStatic(FOLDER, { "content-security-policy": CSP }, bank.url);
   // The same folder without a CSP, so a test can add a hostile stylesheet of its own.
   openSite = await serveStatic(FOLDER, {}, bank.url);
+  mapBlockedSite = await serveStatic(FOLDER, { "content-security-policy": CSP_WITHOUT_MAP }, bank.url);
 });
 
 after(async () => {
   await site?.close();
   await openSite?.close();
+  await mapBlockedSite?.close();
   await bank?.close();
   await browser?.close();
 });
@@ -112,8 +118,10 @@ test("the guide's snippet runs under the strict CSP, checks every file's integri
     tagged.filter((asset) => asset.preload).map((asset) => [asset.file, asset.integrity]),
     [["repay-widget_bg.wasm", null]],
   );
-  // The glue is imported, never named by a tag that runs it: the import map holds its
-  // integrity, which every import of it is checked against.
+  // The glue is imported by the page's script; its own module script element (checked
+  // above, with its integrity) fetches it first, and the import map holds the same
+  // integrity for every import of it.
+  assert.ok(checked.some((asset) => asset.file === "repay-widget.js"), "the glue's own element");
   const importMap = await page.evaluate(() =>
     JSON.parse(document.querySelector('script[type="importmap"]').textContent),
   );
@@ -187,37 +195,46 @@ function tampered(file, body) {
   return changed;
 }
 
-/** The example page without its `modulepreload` hint, as a host may well leave it out. */
-async function withoutPreload(page) {
+/** The example page without the glue's own script element, as a host may leave it out. */
+async function withoutGlueElement(page) {
   await page.route("**/example.html", async (route) => {
     const response = await route.fetch();
-    const html = (await response.text()).replace(/^.*rel="modulepreload".*\n/m, "");
+    const html = (await response.text()).replace(/^.*<script type="module" src="repay-widget\.js".*\n/m, "");
     await route.fulfill({ response, body: html });
   });
 }
 
-// Every file the pages run, changed in turn: the glue (imported, so covered by the import
-// map) with and without its preload, each page's own script, the wasm and the stylesheet.
+// Every file the pages run, changed in turn: the glue (imported; checked by its own
+// script element and by the import map), also on a page without the element (the map
+// alone) and under a CSP that blocks the map (the element alone), each page's own script,
+// the wasm and the stylesheet.
 const TAMPERING = [
-  ["example.html", "repay-widget.js", false],
-  ["example.html", "repay-widget.js", true],
-  ["example.html", "example.js", false],
-  ["example.html", "repay-widget_bg.wasm", false],
-  ["example.html", "repay-widget.css", false],
-  ["example-auto.html", "repay-widget.js", false],
-  ["example-auto.html", "repay-widget-auto.js", false],
+  ["example.html", "repay-widget.js", ""],
+  ["example.html", "repay-widget.js", "no glue element"],
+  ["example.html", "repay-widget.js", "map blocked"],
+  ["example.html", "example.js", ""],
+  ["example.html", "repay-widget_bg.wasm", ""],
+  ["example.html", "repay-widget.css", ""],
+  ["example-auto.html", "repay-widget.js", ""],
+  ["example-auto.html", "repay-widget.js", "map blocked"],
+  ["example-auto.html", "repay-widget-auto.js", ""],
 ];
 
-for (const [pageName, file, noPreload] of TAMPERING) {
-  const how = noPreload ? " (page without the preload)" : "";
+for (const [pageName, file, variant] of TAMPERING) {
+  const how = {
+    "": "",
+    "no glue element": " (page without the glue's own script element)",
+    "map blocked": " (a CSP without the import map's hash)",
+  }[variant];
   test(`${pageName}: a changed ${file} is refused and none of it runs${how}`, async () => {
+    const origin = variant === "map blocked" ? mapBlockedSite : site;
     const { context, page, problems } = await openRecordedPage(
       browser,
-      `${site.url}/${pageName}`,
+      `${origin.url}/${pageName}`,
       {},
       async (page) => {
         await noFavicon(page);
-        if (noPreload) await withoutPreload(page);
+        if (variant === "no glue element") await withoutGlueElement(page);
         await page.route(`**/${file}`, async (route) => {
           const response = await route.fetch();
           await route.fulfill({ response, body: tampered(file, await response.body()) });
@@ -243,20 +260,36 @@ for (const [pageName, file, noPreload] of TAMPERING) {
   });
 }
 
-test("the page without the preload still starts the widget: the import map alone checks the glue", async () => {
+test("the page without the glue's own element still starts the widget: the import map alone checks the glue", async () => {
   const { context, page, problems } = await openRecordedPage(
     browser,
     `${site.url}/example.html`,
     {},
     async (page) => {
       await noFavicon(page);
-      await withoutPreload(page);
+      await withoutGlueElement(page);
     },
   );
   await page.getByTestId("repay-widget").waitFor();
-  assert.equal(await page.locator('link[rel="modulepreload"]').count(), 0);
+  assert.equal(await page.locator('script[src="repay-widget.js"]').count(), 0);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test("under a CSP without the import map's hash the pages still start, the glue checked by its own element", async () => {
+  for (const pageName of ["example.html", "example-auto.html"]) {
+    const { context, page, problems } = await openRecordedPage(
+      browser,
+      `${mapBlockedSite.url}/${pageName}`,
+      {},
+      noFavicon,
+    );
+    await page.getByTestId("repay-widget").first().waitFor();
+    // The one console error is the blocked map's.
+    assert.equal(problems.length, 1, problems.join("\n"));
+    assert.match(problems[0], /Content Security Policy/);
+    await context.close();
+  }
 });
 
 test("the auto-mount page runs two independent widgets, each with its own ids and language", async () => {

@@ -219,10 +219,23 @@ pub fn import_map_sources(html: &str) -> Vec<String> {
     sources
 }
 
+/// The strict CSP of docs/embedding.md for a page whose inline import maps have these
+/// `script-src` sources ([`import_map_sources`]).
+pub fn strict_csp(sources: &[String]) -> String {
+    let mut script_src = String::from("'self' 'wasm-unsafe-eval'");
+    for source in sources {
+        script_src.push(' ');
+        script_src.push_str(source);
+    }
+    format!("default-src 'self'; script-src {script_src}; style-src 'self'")
+}
+
 /// Puts the demo page's own bundle under integrity on every path, as the guide's pages
-/// are: Trunk's loader imports the glue (an import carries no integrity, so an import
-/// map gives it) and passes the wasm to `init` by URL (so it becomes a `Request` with
-/// the wasm's integrity). `glue` and `wasm` are the files' names at the site's root.
+/// are: Trunk's loader imports the glue (an import carries no integrity), so the glue
+/// gets its own module script element with its integrity first (every later import of
+/// the URL gets that checked copy, or nothing: it fails closed) and an import map entry;
+/// the loader passes the wasm to `init` by URL (so it becomes a `Request` with the
+/// wasm's integrity). `glue` and `wasm` are the files' names at the site's root.
 ///
 /// # Errors
 ///
@@ -242,7 +255,8 @@ pub fn pin_demo_loader(
         ));
     }
     let import_map = format!(
-        "<script type=\"importmap\">{{\"integrity\":{{\"/{glue}\":\"{glue_integrity}\"}}}}</script>\n"
+        "<script type=\"importmap\">{{\"integrity\":{{\"/{glue}\":\"{glue_integrity}\"}}}}</script>\n\
+         <script type=\"module\" src=\"/{glue}\" integrity=\"{glue_integrity}\"></script>\n"
     );
     Ok(html
         .replacen(loader, &format!("{import_map}{loader}"), 1)
@@ -462,7 +476,7 @@ mod tests {
             pin_demo_loader(html, ("g.js", "sha384-G"), ("g_bg.wasm", "sha384-W")).unwrap();
         assert_eq!(
             pinned,
-            "<head>\n<script type=\"importmap\">{\"integrity\":{\"/g.js\":\"sha384-G\"}}</script>\n<script type=\"module\">\nimport init, * as b from '/g.js';\nconst wasm = await init({ module_or_path: new Request('/g_bg.wasm', { integrity: 'sha384-W' }) });\n</script>"
+            "<head>\n<script type=\"importmap\">{\"integrity\":{\"/g.js\":\"sha384-G\"}}</script>\n<script type=\"module\" src=\"/g.js\" integrity=\"sha384-G\"></script>\n<script type=\"module\">\nimport init, * as b from '/g.js';\nconst wasm = await init({ module_or_path: new Request('/g_bg.wasm', { integrity: 'sha384-W' }) });\n</script>"
         );
         assert!(pin_demo_loader("<p>", ("g.js", "x"), ("g_bg.wasm", "y")).is_err());
     }
@@ -482,5 +496,9 @@ mod tests {
             vec!["'sha256-RBNvo1WzZ4oRRq0W9+hknpT7T8If536DEMBg9hyq/4o='".to_owned()]
         );
         assert!(import_map_sources("<script type=\"module\">{}</script>").is_empty());
+        assert_eq!(
+            strict_csp(&["'sha256-A'".to_owned()]),
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-A'; style-src 'self'"
+        );
     }
 }

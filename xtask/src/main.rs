@@ -7,6 +7,8 @@
 //!   and the size report; `dist` is the same, for whoever looks for it by that name.
 //! - `bench`: one table of bundle sizes, startup, interaction latency and the engine's
 //!   criterion figures, beside a minimal Yew counter built the same way.
+//! - `csp PAGE.html`: the `script-src` sources a strict CSP needs for the page's inline
+//!   import maps, and the whole CSP line.
 
 mod bench;
 mod cmd;
@@ -27,7 +29,7 @@ use cmd::{Env, TestCounts};
 use error::TaskError;
 
 const USAGE: &str =
-    "usage: cargo xtask <setup | serve [--port N] | test | build | dist | bench | schemas>";
+    "usage: cargo xtask <setup | serve [--port N] | test | build | dist | bench | schemas | csp PAGE.html>";
 /// The dev-bank's port; `Trunk.toml`'s `[[proxy]]` points here.
 const DEV_BANK_PORT: u16 = 8787;
 
@@ -59,6 +61,22 @@ fn main() -> ExitCode {
             );
             env.run(messages.env("REPAY_BLESS", "1"))
         }
+        Some("csp") => match args.get(1) {
+            Some(page) => {
+                let html = std::fs::read_to_string(page)
+                    .map_err(TaskError::io(format!("reading {page}")))?;
+                let sources = dist::import_map_sources(&html);
+                if sources.is_empty() {
+                    println!("{page} has no inline import map: script-src needs no hash");
+                }
+                for source in &sources {
+                    println!("{source}");
+                }
+                println!("Content-Security-Policy: {}", dist::strict_csp(&sources));
+                Ok(())
+            }
+            None => Err(TaskError::Usage(USAGE.into())),
+        },
         _ => Err(TaskError::Usage(USAGE.into())),
     });
     match result {
@@ -175,6 +193,12 @@ pub(crate) fn release_build(env: &Env) -> Result<Vec<sizes::Row>, TaskError> {
     dist::pin_demo(&build)?;
     let folder = dist::assemble(&env.root, &build)?;
     println!("xtask: the folder banks copy: {}", folder.display());
+    let example = std::fs::read_to_string(folder.join("example.html"))
+        .map_err(TaskError::io("reading example.html"))?;
+    println!(
+        "xtask: the example pages' CSP (your own import map: `cargo xtask csp PAGE.html`):\n  Content-Security-Policy: {}",
+        dist::strict_csp(&dist::import_map_sources(&example))
+    );
     sizes::report(&folder, &dist::bundle(&folder))
 }
 
