@@ -404,13 +404,17 @@ impl Transaction<'_> {
     ///
     /// [`StoreError`] on a storage failure.
     pub fn knows_terms_version(&self, version: &str) -> Result<bool, StoreError> {
+        self.exists(
+            "SELECT 1 FROM terms_versions WHERE version = ?1",
+            params![version],
+        )
+    }
+
+    /// Whether the query `sql` finds a row.
+    fn exists(&self, sql: &str, values: impl rusqlite::Params) -> Result<bool, StoreError> {
         let found: Option<i64> = self
             .connection
-            .query_row(
-                "SELECT 1 FROM terms_versions WHERE version = ?1",
-                params![version],
-                |row| row.get(0),
-            )
+            .query_row(sql, values, |row| row.get(0))
             .optional()?;
         Ok(found.is_some())
     }
@@ -481,15 +485,10 @@ impl Transaction<'_> {
     ///
     /// [`StoreError`] on a storage failure.
     pub fn holds(&self, customer: &str, reference: &str) -> Result<bool, StoreError> {
-        let found: Option<i64> = self
-            .connection
-            .query_row(
-                "SELECT 1 FROM holders WHERE reference = ?1 AND customer_id = ?2",
-                params![reference, customer],
-                |row| row.get(0),
-            )
-            .optional()?;
-        Ok(found.is_some())
+        self.exists(
+            "SELECT 1 FROM holders WHERE reference = ?1 AND customer_id = ?2",
+            params![reference, customer],
+        )
     }
 
     /// Whether `customer` holds any account with the bank.
@@ -498,15 +497,10 @@ impl Transaction<'_> {
     ///
     /// [`StoreError`] on a storage failure.
     pub fn is_customer(&self, customer: &str) -> Result<bool, StoreError> {
-        let found: Option<i64> = self
-            .connection
-            .query_row(
-                "SELECT 1 FROM holders WHERE customer_id = ?1 LIMIT 1",
-                params![customer],
-                |row| row.get(0),
-            )
-            .optional()?;
-        Ok(found.is_some())
+        self.exists(
+            "SELECT 1 FROM holders WHERE customer_id = ?1 LIMIT 1",
+            params![customer],
+        )
     }
 
     /// Starts a session for `customer`, lasting [`SESSION_SECONDS`]: its token and its
