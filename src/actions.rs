@@ -338,7 +338,10 @@ pub(crate) mod tests {
         };
         let state = apply(state, [Action::Delivery(stopped), Action::Retry]);
         assert_eq!((state.round, &state.lifecycle), (2, &Lifecycle::Sending));
-        let refused = Lifecycle::NeedsAttention(repay_contract::Refusal::new("rejected", ""));
+        let refused = Lifecycle::NeedsAttention(repay_contract::Refusal::new(
+            repay_contract::RefusalCode::Rejected,
+            "",
+        ));
         let state = apply(state, [Action::Delivery(refused), Action::Back]);
         assert!(state.pending.is_none());
         assert_eq!(state.step, Step::Details, "a refused plan can be changed");

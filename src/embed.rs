@@ -15,7 +15,7 @@
 //! element (with a shadow root in shadow-DOM mode); `destroy` removes that element and
 //! with it everything the widget added. Events go to the host element.
 
-use js_sys::{Object, Reflect};
+use js_sys::Object;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement, ShadowRootInit, ShadowRootMode};
@@ -23,7 +23,7 @@ use yew::{AppHandle, Callback};
 
 use crate::components::app::{App, AppProps};
 use crate::config::{ConfigError, WidgetConfig};
-use crate::events::{Value, WidgetEvent};
+use crate::events::WidgetEvent;
 use crate::shared::Shared;
 
 type Checked = Result<Shared<WidgetConfig>, ConfigError>;
@@ -191,15 +191,7 @@ fn read(config: &JsValue) -> Checked {
 
 /// Dispatches `event` on the host element as a bubbling, composed `CustomEvent`.
 fn announce(host: &Element, event: &WidgetEvent) {
-    let detail = Object::new();
-    for (key, value) in event.detail() {
-        let value = match value {
-            Value::Text(text) => JsValue::from_str(&text),
-            Value::Number(number) => JsValue::from(number),
-            Value::Bool(flag) => JsValue::from_bool(flag),
-        };
-        let _ = Reflect::set(&detail, &JsValue::from_str(key), &value);
-    }
+    let detail = js_sys::JSON::parse(&event.detail()).unwrap_or_else(|_| Object::new().into());
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);

@@ -5,25 +5,20 @@
 //! budget figure, an amount, a name or anything the customer typed: host pages forward
 //! these events to analytics.
 
-use repay_engine::plans::PlanKind;
+use repay_engine::guidance::OfferKind;
 use repay_engine::EngineError;
+use serde::Serialize;
 
 use crate::i18n::Locale;
 use crate::state::Step;
 use crate::submit::{Lifecycle, Trouble};
-use repay_contract::AcceptedStatus;
-
-/// One value of an event's detail.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Value {
-    Text(String),
-    Number(u32),
-    Bool(bool),
-}
+use repay_contract::{AcceptedStatus, RefusalCode};
 
 /// Something the host page may want to know. The DOM event's name is
-/// `repay:` + [`WidgetEvent::name`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// `repay:` + [`WidgetEvent::name`]; its `detail` is the variant's fields, written by
+/// serde in camelCase ([`WidgetEvent::detail`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged, rename_all_fields = "camelCase")]
 pub enum WidgetEvent {
     /// The widget shows its first step (or the confirmation, after a reload).
     Ready { locale: Locale, step: &'static str },
@@ -32,7 +27,7 @@ pub enum WidgetEvent {
     /// The customer picked a plan, or another term for it.
     PlanChange {
         offer: u32,
-        plan: &'static str,
+        plan: OfferKind,
         months: u32,
     },
     /// A proposal is on its way (once per round of sending, not per attempt).
@@ -41,20 +36,21 @@ pub enum WidgetEvent {
     Submitted {
         proposal_id: String,
         reference: String,
-        status: &'static str,
+        status: AcceptedStatus,
     },
     /// The configuration cannot be used, or the bank refused the proposal, or sending
     /// stopped without an answer.
     Error(ErrorDetail),
 }
 
-/// What went wrong, for the host page.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What went wrong, for the host page: `kind` and the variant's fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ErrorDetail {
     /// `field` is the configuration's path (`account.overdue_amount`), `reason` a code.
     Config { field: String, reason: &'static str },
     /// The bank answered with this contract error code.
-    Refused { code: String },
+    Refused { code: RefusalCode },
     /// Automatic attempts stopped (or the browser is offline); the proposal is kept.
     /// `cause`: [`Trouble::code`] (`offline`, `unreachable`, `bank_error`, `busy`,
     /// `signed_out`).
@@ -94,52 +90,10 @@ impl WidgetEvent {
         }
     }
 
-    /// The event's `detail`, as (key, value) pairs in camelCase for JavaScript.
-    pub fn detail(&self) -> Vec<(&'static str, Value)> {
-        let text = |s: &str| Value::Text(s.to_owned());
-        match self {
-            Self::Ready { locale, step } => {
-                vec![("locale", text(locale.tag())), ("step", text(step))]
-            }
-            Self::StepChange { step } => vec![("step", text(step))],
-            Self::PlanChange {
-                offer,
-                plan,
-                months,
-            } => vec![
-                ("offer", Value::Number(*offer)),
-                ("plan", text(plan)),
-                ("months", Value::Number(*months)),
-            ],
-            Self::Submit { proposal_id } => vec![("proposalId", text(proposal_id))],
-            Self::Submitted {
-                proposal_id,
-                reference,
-                status,
-            } => vec![
-                ("proposalId", text(proposal_id)),
-                ("reference", text(reference)),
-                ("status", text(status)),
-            ],
-            Self::Error(ErrorDetail::Config { field, reason }) => vec![
-                ("kind", text("config")),
-                ("field", text(field)),
-                ("reason", text(reason)),
-            ],
-            Self::Error(ErrorDetail::Refused { code }) => {
-                vec![("kind", text("refused")), ("code", text(code))]
-            }
-            Self::Error(ErrorDetail::Failed { offline, cause }) => vec![
-                ("kind", text("failed")),
-                ("offline", Value::Bool(*offline)),
-                ("cause", text(cause)),
-            ],
-            Self::Error(ErrorDetail::Ignored { field, reason }) => vec![
-                ("kind", text("ignored")),
-                ("field", text(field)),
-                ("reason", text(reason)),
-            ],
-        }
+    /// The event's `detail`, as JSON for JavaScript (`JSON.parse` makes it the
+    /// object): the variant's fields in camelCase, an error's `kind` first.
+    pub fn detail(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
     }
 }
 
@@ -151,19 +105,6 @@ pub fn step_name(step: Step) -> &'static str {
         Step::Options => "options",
         Step::Details => "details",
         Step::Review => "review",
-    }
-}
-
-/// A plan kind's code, as in the policy and the proposal.
-pub fn plan_code(kind: &PlanKind) -> &'static str {
-    kind.offer_kind().code()
-}
-
-fn status_code(status: AcceptedStatus) -> &'static str {
-    match status {
-        AcceptedStatus::Received => "received",
-        AcceptedStatus::Approved => "approved",
-        AcceptedStatus::UnderReview => "under_review",
     }
 }
 
@@ -193,8 +134,8 @@ pub struct Seen {
     pub locale: Locale,
     /// The step's name, `"confirmation"` once the bank accepted.
     pub step: &'static str,
-    /// The chosen plan: offer, kind code and number of payments.
-    pub plan: Option<(u32, &'static str, u32)>,
+    /// The chosen plan: offer, kind and number of payments.
+    pub plan: Option<(u32, OfferKind, u32)>,
     /// The round of sending and its proposal id.
     pub round: (u32, Option<String>),
     pub lifecycle: Lifecycle,
@@ -235,7 +176,7 @@ pub fn between(before: Option<&Seen>, now: &Seen) -> Vec<WidgetEvent> {
             Lifecycle::Accepted(receipt) => events.push(WidgetEvent::Submitted {
                 proposal_id,
                 reference: receipt.reference.clone(),
-                status: status_code(receipt.status),
+                status: receipt.status,
             }),
             Lifecycle::NeedsAttention(refusal) => {
                 events.push(WidgetEvent::Error(ErrorDetail::Refused {
@@ -273,7 +214,7 @@ mod tests {
     #[test]
     fn the_first_sight_is_ready_and_nothing_else() {
         let mut first = seen();
-        first.plan = Some((2, "instalment", 6));
+        first.plan = Some((2, OfferKind::Instalment, 6));
         assert_eq!(
             between(None, &first),
             vec![WidgetEvent::Ready {
@@ -289,20 +230,20 @@ mod tests {
         let before = seen();
         let mut now = seen();
         now.step = "options";
-        now.plan = Some((2, "instalment", 6));
+        now.plan = Some((2, OfferKind::Instalment, 6));
         assert_eq!(
             between(Some(&before), &now),
             vec![
                 WidgetEvent::StepChange { step: "options" },
                 WidgetEvent::PlanChange {
                     offer: 2,
-                    plan: "instalment",
+                    plan: OfferKind::Instalment,
                     months: 6
                 }
             ]
         );
         let mut longer = now.clone();
-        longer.plan = Some((2, "instalment", 12));
+        longer.plan = Some((2, OfferKind::Instalment, 12));
         assert_eq!(between(Some(&now), &longer).len(), 1);
     }
 
@@ -350,12 +291,16 @@ mod tests {
                 WidgetEvent::Submitted {
                     proposal_id: "id-1".into(),
                     reference: "RP-1".into(),
-                    status: "under_review"
+                    status: AcceptedStatus::UnderReview
                 }
             ]
         );
+        assert_eq!(
+            events[1].detail(),
+            r#"{"proposalId":"id-1","reference":"RP-1","status":"under_review"}"#
+        );
         // The bank's own words and the amounts stay out of the detail.
-        let detail = format!("{:?}", events[1].detail());
+        let detail = events[1].detail();
         assert!(
             !detail.contains("Ms Li") && !detail.contains("768.61"),
             "{detail}"
@@ -368,25 +313,30 @@ mod tests {
         sending.round = (1, Some("id-1".into()));
         sending.lifecycle = Lifecycle::Sending;
         let mut refused = sending.clone();
-        refused.lifecycle =
-            Lifecycle::NeedsAttention(Refusal::new("figures_differ", "the figures differ"));
+        refused.lifecycle = Lifecycle::NeedsAttention(Refusal::new(
+            repay_contract::RefusalCode::FiguresDiffer,
+            "the figures differ",
+        ));
         assert_eq!(
             between(Some(&sending), &refused)[0].detail(),
-            vec![
-                ("kind", Value::Text("refused".into())),
-                ("code", Value::Text("figures_differ".into()))
-            ]
+            r#"{"kind":"refused","code":"figures_differ"}"#
+        );
+        // A code this widget does not know is passed on as the bank wrote it.
+        refused.lifecycle = Lifecycle::NeedsAttention(Refusal::new(
+            repay_contract::RefusalCode::Other("account_frozen".into()),
+            "",
+        ));
+        assert_eq!(
+            between(Some(&sending), &refused)[0].detail(),
+            r#"{"kind":"refused","code":"account_frozen"}"#
         );
         let mut failed = sending.clone();
         failed.lifecycle = Lifecycle::Failed {
             trouble: Trouble::Offline,
         };
         assert_eq!(
-            between(Some(&sending), &failed),
-            vec![WidgetEvent::Error(ErrorDetail::Failed {
-                offline: true,
-                cause: "offline"
-            })]
+            between(Some(&sending), &failed)[0].detail(),
+            r#"{"kind":"failed","offline":true,"cause":"offline"}"#
         );
         failed.lifecycle = Lifecycle::Failed {
             trouble: Trouble::BankError,
@@ -412,11 +362,7 @@ mod tests {
         );
         assert_eq!(
             event.detail(),
-            vec![
-                ("kind", Value::Text("config".into())),
-                ("field", Value::Text("account.overdue_amount".into())),
-                ("reason", Value::Text(reason.code().into())),
-            ]
+            r#"{"kind":"config","field":"account.overdue_amount","reason":"not_a_decimal"}"#
         );
     }
 }

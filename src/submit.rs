@@ -6,8 +6,8 @@
 
 use jiff::civil::Date;
 use repay_contract::{
-    Accepted, AcceptedStatus, BudgetFigures, Consent, Contact, ContactChannel, Refusal, Submission,
-    SCHEMA_VERSION,
+    Accepted, AcceptedStatus, BudgetFigures, Consent, Contact, ContactChannel, Refusal,
+    RefusalCode, Submission, SCHEMA_VERSION,
 };
 use repay_engine::proposal::Proposal;
 use repay_engine::{Money, Plan};
@@ -220,8 +220,8 @@ pub fn classify(status: u16, retry_after: Option<&str>, body: Option<&str>) -> O
         401 => Outcome::Held(Trouble::SignedOut),
         _ => {
             let refusal = serde_json::from_str::<Refusal>(body)
-                .unwrap_or_else(|_| Refusal::new(&format!("http_{status}"), ""));
-            if status == 403 && refusal.error == "csrf_failed" {
+                .unwrap_or_else(|_| Refusal::new(RefusalCode::Other(format!("http_{status}")), ""));
+            if status == 403 && refusal.error == RefusalCode::CsrfFailed {
                 Outcome::Held(Trouble::SignedOut)
             } else {
                 Outcome::Refused(refusal)
@@ -419,7 +419,7 @@ pub(crate) mod tests {
         let Outcome::Refused(refusal) = classify(422, None, Some(rejected)) else {
             panic!("not refused");
         };
-        assert_eq!(refusal.error, "rejected");
+        assert_eq!(refusal.error, RefusalCode::Rejected);
         assert_eq!(
             refusal.reasons,
             [
@@ -432,14 +432,14 @@ pub(crate) mod tests {
         let Outcome::Refused(refusal) = classify(422, None, Some(differ)) else {
             panic!("not refused");
         };
-        assert_eq!(refusal.error, "figures_differ");
+        assert_eq!(refusal.error, RefusalCode::FiguresDiffer);
         assert_eq!(refusal.records_changed, ["policy"]);
         // Without a readable body, the status is the code.
         for body in [None, Some("Forbidden"), Some(r#"{"message":"no code"}"#)] {
             let Outcome::Refused(refusal) = classify(403, None, body) else {
                 panic!("not refused");
             };
-            assert_eq!(refusal.error, "http_403", "{body:?}");
+            assert_eq!(refusal.error.code(), "http_403", "{body:?}");
         }
     }
 

@@ -18,7 +18,7 @@ use crate::components::situation_step::{situation_step, SituationStepProps};
 use crate::components::status_step::{status_step, StatusStepProps};
 use crate::config::{ConfigError, WidgetConfig};
 use crate::effects::{self, Effect};
-use crate::events::{plan_code, step_name, Seen, WidgetEvent};
+use crate::events::{step_name, Seen, WidgetEvent};
 use crate::i18n::{negotiate, Locale, Msg, Wording};
 use crate::model::{derive, Inputs};
 use crate::shared::Shared;
@@ -110,7 +110,7 @@ pub fn App(props: &AppProps) -> Html {
             plan: model.as_ref().and_then(|model| {
                 let model = model.as_ref().ok()?;
                 let plan = model.plans.get(state.chosen?)?;
-                Some((plan.offer as u32, plan_code(&plan.kind), plan.term_months))
+                Some((plan.offer as u32, plan.kind.offer_kind(), plan.term_months))
             }),
             round: (
                 state.round,

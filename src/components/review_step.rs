@@ -19,7 +19,7 @@ use crate::labels;
 use crate::model::Model;
 use crate::state::{ContactTime, State, MESSAGE_MAX_CHARS};
 use crate::submit::{contact_channel, Lifecycle, Trouble};
-use repay_contract::Refusal;
+use repay_contract::{Refusal, RefusalCode};
 use repay_engine::PlanKind;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -79,11 +79,11 @@ fn lifecycle_text(lifecycle: &Lifecycle, locale: Locale) -> String {
         Lifecycle::Failed {
             trouble: Trouble::Busy { seconds: None },
         } => text(Msg::SendFailedBusy),
-        Lifecycle::NeedsAttention(Refusal { error, .. }) => match error.as_str() {
-            "rejected" => text(Msg::RefusedRejected),
-            "figures_differ" => text(Msg::RefusedFigures),
-            "unknown_terms_version" => text(Msg::RefusedTerms),
-            _ => fill(Msg::RefusedOther.text(locale), &[("code", error)]),
+        Lifecycle::NeedsAttention(Refusal { error, .. }) => match error {
+            RefusalCode::Rejected => text(Msg::RefusedRejected),
+            RefusalCode::FiguresDiffer => text(Msg::RefusedFigures),
+            RefusalCode::UnknownTermsVersion => text(Msg::RefusedTerms),
+            _ => fill(Msg::RefusedOther.text(locale), &[("code", error.code())]),
         },
     }
 }

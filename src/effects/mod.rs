@@ -210,7 +210,7 @@ fn handle(
                     Some(pending) => Action::Send(Box::new(pending)),
                     // The browser cannot make a proposal id (no `crypto`).
                     None => Action::Delivery(Lifecycle::NeedsAttention(Refusal::new(
-                        "widget_unavailable",
+                        repay_contract::RefusalCode::Other("widget_unavailable".to_owned()),
                         "",
                     ))),
                 });

@@ -430,14 +430,140 @@ pub struct Accepted {
     pub duplicate: bool,
 }
 
+/// A refusal's code: what went wrong, for machines. Written and read as its snake_case
+/// text; a code this version does not know (a newer bank's) is kept as
+/// [`RefusalCode::Other`], never refused, so the widget can still name it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum RefusalCode {
+    /// A field is wrong (`fields` names it).
+    Invalid,
+    /// The body is not JSON the contract can read.
+    MalformedJson,
+    /// No `Idempotency-Key`, or two.
+    MissingIdempotencyKey,
+    /// Over 256 KB.
+    BodyTooLarge,
+    /// The body or the answer took too long.
+    RequestTimeout,
+    /// Not `application/json`.
+    UnsupportedMediaType,
+    /// `schema_version` is not one the bank reads.
+    UnsupportedSchemaVersion,
+    /// The header is not the body's `proposal_id`.
+    IdempotencyKeyMismatch,
+    /// The key was used for a different body.
+    IdempotencyConflict,
+    /// No such account, or not the signed-in customer's.
+    UnknownAccount,
+    /// Terms the bank never published.
+    UnknownTermsVersion,
+    /// The bank's recomputation differs.
+    FiguresDiffer,
+    /// The policy does not allow the plan.
+    Rejected,
+    /// Slow down (429).
+    RateLimited,
+    /// The bank failed (5xx).
+    ServerError,
+    /// The bank could not store the proposal (5xx).
+    StorageFailure,
+    /// No session, or one that has ended (401).
+    SignInRequired,
+    /// The session's CSRF token is missing or wrong (403).
+    CsrfFailed,
+    /// The customer name or passcode is wrong (the dev-bank's sign-in).
+    SignInFailed,
+    /// No such proposal for this caller (the lookup).
+    NotFound,
+    /// Any other code: a newer bank's, or `http_{status}` for an answer whose code could
+    /// not be read.
+    Other(String),
+}
+
+impl RefusalCode {
+    /// Every code this version knows.
+    pub const KNOWN: [RefusalCode; 20] = [
+        Self::Invalid,
+        Self::MalformedJson,
+        Self::MissingIdempotencyKey,
+        Self::BodyTooLarge,
+        Self::RequestTimeout,
+        Self::UnsupportedMediaType,
+        Self::UnsupportedSchemaVersion,
+        Self::IdempotencyKeyMismatch,
+        Self::IdempotencyConflict,
+        Self::UnknownAccount,
+        Self::UnknownTermsVersion,
+        Self::FiguresDiffer,
+        Self::Rejected,
+        Self::RateLimited,
+        Self::ServerError,
+        Self::StorageFailure,
+        Self::SignInRequired,
+        Self::CsrfFailed,
+        Self::SignInFailed,
+        Self::NotFound,
+    ];
+
+    /// The code as the contract writes it: the one place each is spelled.
+    pub fn code(&self) -> &str {
+        match self {
+            Self::Invalid => "invalid",
+            Self::MalformedJson => "malformed_json",
+            Self::MissingIdempotencyKey => "missing_idempotency_key",
+            Self::BodyTooLarge => "body_too_large",
+            Self::RequestTimeout => "request_timeout",
+            Self::UnsupportedMediaType => "unsupported_media_type",
+            Self::UnsupportedSchemaVersion => "unsupported_schema_version",
+            Self::IdempotencyKeyMismatch => "idempotency_key_mismatch",
+            Self::IdempotencyConflict => "idempotency_conflict",
+            Self::UnknownAccount => "unknown_account",
+            Self::UnknownTermsVersion => "unknown_terms_version",
+            Self::FiguresDiffer => "figures_differ",
+            Self::Rejected => "rejected",
+            Self::RateLimited => "rate_limited",
+            Self::ServerError => "server_error",
+            Self::StorageFailure => "storage_failure",
+            Self::SignInRequired => "sign_in_required",
+            Self::CsrfFailed => "csrf_failed",
+            Self::SignInFailed => "sign_in_failed",
+            Self::NotFound => "not_found",
+            Self::Other(code) => code,
+        }
+    }
+
+    /// The code written `code`: a known one, or [`RefusalCode::Other`].
+    pub fn from_code(code: &str) -> Self {
+        Self::KNOWN
+            .into_iter()
+            .find(|known| known.code() == code)
+            .unwrap_or_else(|| Self::Other(code.to_owned()))
+    }
+}
+
+impl Serialize for RefusalCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for RefusalCode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(Self::from_code(&code))
+    }
+}
+
 /// Every refusal (4xx and 5xx): a machine-readable `error` code and the details that
 /// apply.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Refusal {
     /// `invalid`, `rejected`, `figures_differ`, `unknown_terms_version`,
-    /// `idempotency_conflict`, `rate_limited`… (`docs/contract.md` lists every code).
-    pub error: String,
+    /// `idempotency_conflict`, `rate_limited`, `sign_in_required`… (`docs/contract.md`
+    /// lists every code). A client keeps a code it does not know.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub error: RefusalCode,
     /// A sentence for the bank's staff and logs, in English; never shown to customers.
     #[serde(default)]
     pub message: String,
@@ -459,9 +585,9 @@ pub struct Refusal {
 }
 
 impl Refusal {
-    pub fn new(error: &str, message: impl Into<String>) -> Self {
+    pub fn new(error: RefusalCode, message: impl Into<String>) -> Self {
         Self {
-            error: error.to_owned(),
+            error,
             message: message.into(),
             fields: Vec::new(),
             differences: Vec::new(),
@@ -505,6 +631,40 @@ mod tests {
             assert_eq!(Locale::from_tag(locale.tag()), Some(locale));
             let json = serde_json::to_string(&locale).unwrap();
             assert_eq!(json, format!("\"{}\"", locale.tag()));
+        }
+    }
+
+    #[test]
+    fn refusal_codes_are_read_as_written_and_an_unknown_one_is_kept() {
+        for code in RefusalCode::KNOWN {
+            let text = serde_json::to_string(&code).unwrap();
+            assert_eq!(text, format!("\"{}\"", code.code()));
+            assert_eq!(serde_json::from_str::<RefusalCode>(&text).unwrap(), code);
+        }
+        let mut codes: Vec<&str> = RefusalCode::KNOWN.iter().map(RefusalCode::code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(
+            codes.len(),
+            RefusalCode::KNOWN.len(),
+            "two codes spelled alike"
+        );
+        let newer: Refusal =
+            serde_json::from_str(r#"{"error":"account_frozen","message":"…"}"#).unwrap();
+        assert_eq!(newer.error, RefusalCode::Other("account_frozen".into()));
+        assert_eq!(newer.error.code(), "account_frozen");
+    }
+
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))]
+    fn the_contract_docs_name_every_refusal_code() {
+        let docs = include_str!("../../../docs/contract.md");
+        for code in RefusalCode::KNOWN {
+            assert!(
+                docs.contains(&format!("`{}`", code.code())),
+                "docs/contract.md does not name `{}`",
+                code.code()
+            );
         }
     }
 

@@ -3,13 +3,13 @@
 //! compute; its `scenario` is checked and compared only to explain a difference.
 
 use axum::http::StatusCode;
-use repay_engine::proposal::verify;
+use repay_engine::proposal::recompute;
 use repay_engine::scenario::ScenarioWire;
-use repay_engine::Scenario;
+use repay_engine::{Scenario, Verdict};
 
 use crate::store::AccountRecords;
 use crate::ApiError;
-use repay_contract::{AcceptedStatus, FieldError, Refusal, Submission};
+use repay_contract::{AcceptedStatus, FieldError, Refusal, RefusalCode, Submission};
 
 /// What the bank knows that bears on one submission.
 #[derive(Debug, Clone, Copy)]
@@ -35,11 +35,12 @@ fn unprocessable(refusal: Refusal) -> ApiError {
     }
 }
 
-fn field_refusal(error: &'static str, message: &str, path: &str) -> ApiError {
+fn field_refusal(error: RefusalCode, message: &str, path: &str) -> ApiError {
+    let code = error.code().to_owned();
     let mut refusal = Refusal::new(error, message);
     refusal.fields.push(FieldError {
         path: path.to_owned(),
-        code: error.to_owned(),
+        code,
     });
     unprocessable(refusal)
 }
@@ -48,7 +49,7 @@ fn field_refusal(error: &'static str, message: &str, path: &str) -> ApiError {
 /// hold: the same, so that a stranger learns nothing about which references exist.
 pub fn unknown_account() -> ApiError {
     field_refusal(
-        "unknown_account",
+        RefusalCode::UnknownAccount,
         "the bank has no account with this account_reference",
         "account_reference",
     )
@@ -70,7 +71,7 @@ pub fn decide<'a>(submission: &Submission, records: Records<'a>) -> Result<Decis
     };
     if !records.terms_known {
         return Err(field_refusal(
-            "unknown_terms_version",
+            RefusalCode::UnknownTermsVersion,
             "the bank has published no terms of this version: reload the page to read the current terms",
             "consent.terms_version",
         ));
@@ -79,22 +80,23 @@ pub fn decide<'a>(submission: &Submission, records: Records<'a>) -> Result<Decis
         eprintln!("dev-bank: the records of an account cannot be read: {error}");
         ApiError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
-            "server_error",
+            RefusalCode::ServerError,
             "the bank's records cannot be read; try again later",
         )
     })?;
-    let differences = verify(&submission.proposal, &ours.account, &ours.policy)
+    let recomputed = recompute(&submission.proposal, &ours.account, &ours.policy)
         .map_err(|e| ApiError::from_engine(status, e, "proposal"))?;
+    let differences = recomputed.differences;
     if !differences.is_empty() {
         let changed = changed_inputs(&submission.scenario, &account.scenario);
         let mut refusal = if changed.is_empty() {
             Refusal::new(
-                "figures_differ",
+                RefusalCode::FiguresDiffer,
                 "the proposal's figures are not what the bank computes for this account under its policy in force",
             )
         } else {
             Refusal::new(
-                "figures_differ",
+                RefusalCode::FiguresDiffer,
                 format!(
                     "the bank's records for this account have changed since the page was loaded ({}): reload the page to see the current figures",
                     changed.join(", ")
@@ -105,16 +107,17 @@ pub fn decide<'a>(submission: &Submission, records: Records<'a>) -> Result<Decis
         refusal.records_changed = changed;
         return Err(unprocessable(refusal));
     }
-    // Recomputed from the bank's records and identical: the plan's verdict is the bank's.
-    let verdict = &submission.proposal.plan["verdict"];
-    let status = match verdict["status"].as_str() {
-        Some("approved_instantly") => AcceptedStatus::Approved,
-        Some("needs_review") => AcceptedStatus::UnderReview,
-        _ => {
-            let mut refusal =
-                Refusal::new("rejected", "the bank's policy does not allow this plan");
-            refusal.reasons =
-                serde_json::from_value(verdict["reasons"].clone()).unwrap_or_default();
+    // Recomputed from the bank's records and identical: the verdict is the bank's own
+    // plan's, read from the typed plan it computed, never from the proposal's copy.
+    let status = match recomputed.plan.verdict {
+        Verdict::ApprovedInstantly => AcceptedStatus::Approved,
+        Verdict::NeedsReview { .. } => AcceptedStatus::UnderReview,
+        Verdict::NotAllowed { reasons } => {
+            let mut refusal = Refusal::new(
+                RefusalCode::Rejected,
+                "the bank's policy does not allow this plan",
+            );
+            refusal.reasons = reasons;
             return Err(unprocessable(refusal));
         }
     };

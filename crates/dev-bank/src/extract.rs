@@ -9,7 +9,9 @@ use axum::http::{header, HeaderMap, StatusCode};
 use repay_engine::EngineError;
 
 use crate::{ApiError, AppState, MAX_BODY_BYTES};
-use repay_contract::{self as contract, FieldError, Refusal, Submission, SCHEMA_VERSION};
+use repay_contract::{
+    self as contract, FieldError, Refusal, RefusalCode, Submission, SCHEMA_VERSION,
+};
 
 /// A submission whose headers and every field are as the contract says.
 #[derive(Debug)]
@@ -26,7 +28,7 @@ impl FromRequest<AppState> for ValidSubmission {
         if !is_json(request.headers()) {
             return Err(ApiError::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported_media_type",
+                RefusalCode::UnsupportedMediaType,
                 "send the proposal as application/json",
             ));
         }
@@ -40,14 +42,14 @@ impl FromRequest<AppState> for ValidSubmission {
             .map_err(|_| ApiError::body_timeout())?
             .map_err(|rejection| match rejection.status() {
                 StatusCode::PAYLOAD_TOO_LARGE => ApiError::body_too_large(),
-                status => ApiError::new(status, "malformed_json", rejection.body_text()),
+                status => ApiError::new(status, RefusalCode::MalformedJson, rejection.body_text()),
             })?;
         let submission = read(&bytes)?;
         contract::check_fields(&submission).map_err(ApiError::invalid_field)?;
         if submission.proposal_id != key {
             return Err(ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                "idempotency_key_mismatch",
+                RefusalCode::IdempotencyKeyMismatch,
                 "the Idempotency-Key header must equal proposal_id",
             ));
         }
@@ -61,14 +63,14 @@ fn idempotency_key(headers: &HeaderMap) -> Result<String, ApiError> {
     let (Some(key), None) = (keys.next(), keys.next()) else {
         return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
-            "missing_idempotency_key",
+            RefusalCode::MissingIdempotencyKey,
             "send the proposal id in exactly one Idempotency-Key header",
         ));
     };
     key.to_str().map(str::to_owned).map_err(|_| {
         ApiError::new(
             StatusCode::BAD_REQUEST,
-            "missing_idempotency_key",
+            RefusalCode::MissingIdempotencyKey,
             "the Idempotency-Key header is not text",
         )
     })
@@ -88,7 +90,7 @@ fn read(bytes: &[u8]) -> Result<Submission, ApiError> {
     let Ok(text) = std::str::from_utf8(bytes) else {
         return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
-            "malformed_json",
+            RefusalCode::MalformedJson,
             "the body is not UTF-8 text",
         ));
     };
@@ -99,7 +101,7 @@ fn read(bytes: &[u8]) -> Result<Submission, ApiError> {
     if version.is_some_and(|v| v != u64::from(SCHEMA_VERSION)) {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "unsupported_schema_version",
+            RefusalCode::UnsupportedSchemaVersion,
             format!("this server reads schema_version {SCHEMA_VERSION}"),
         ));
     }
@@ -118,7 +120,7 @@ impl ApiError {
     /// A refusal of one field (422 `invalid`).
     pub fn invalid_field(field: FieldError) -> Self {
         let mut refusal = Refusal::new(
-            "invalid",
+            RefusalCode::Invalid,
             format!("{} is not allowed ({})", field.path, field.code),
         );
         refusal.fields.push(field);
@@ -132,7 +134,7 @@ impl ApiError {
     pub(crate) fn body_too_large() -> Self {
         Self::new(
             StatusCode::PAYLOAD_TOO_LARGE,
-            "body_too_large",
+            RefusalCode::BodyTooLarge,
             format!("the body is over {MAX_BODY_BYTES} bytes"),
         )
     }
@@ -140,7 +142,7 @@ impl ApiError {
     fn body_timeout() -> Self {
         Self::new(
             StatusCode::REQUEST_TIMEOUT,
-            "request_timeout",
+            RefusalCode::RequestTimeout,
             "the body did not arrive in time; send it again",
         )
     }
@@ -154,7 +156,7 @@ impl ApiError {
                 } else {
                     format!("{prefix}.{path}")
                 };
-                let mut refusal = Refusal::new("invalid", format!("{path} {reason}"));
+                let mut refusal = Refusal::new(RefusalCode::Invalid, format!("{path} {reason}"));
                 refusal.fields.push(FieldError {
                     path,
                     code: reason.code().to_owned(),
@@ -162,7 +164,7 @@ impl ApiError {
                 refusal
             }
             EngineError::MalformedJson { line, column, .. } => Refusal::new(
-                "malformed_json",
+                RefusalCode::MalformedJson,
                 format!("the body is not JSON (line {line}, column {column})"),
             ),
             EngineError::TooDeep {
@@ -170,7 +172,7 @@ impl ApiError {
                 column,
                 limit,
             } => Refusal::new(
-                "malformed_json",
+                RefusalCode::MalformedJson,
                 format!(
                     "the body nests more than {limit} levels deep (line {line}, column {column})"
                 ),

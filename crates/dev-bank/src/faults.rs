@@ -2,6 +2,7 @@
 //! answers, drawn from a seeded generator so a test run is repeatable. [`inject`] is a
 //! middleware on the proposal route, so the handler knows nothing of it.
 
+use repay_contract::RefusalCode;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -109,7 +110,12 @@ pub async fn inject(State(draw): State<Arc<FaultDraw>>, request: Request, next: 
         return if status == StatusCode::TOO_MANY_REQUESTS {
             ApiError::rate_limited("forced by --force-status").into_response()
         } else {
-            ApiError::new(status, "forced", "forced by --force-status").into_response()
+            ApiError::new(
+                status,
+                RefusalCode::Other("forced".to_owned()),
+                "forced by --force-status",
+            )
+            .into_response()
         };
     }
     match draw.draw() {
@@ -118,7 +124,7 @@ pub async fn inject(State(draw): State<Arc<FaultDraw>>, request: Request, next: 
         }
         Fault::Fail(status) => ApiError::new(
             StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
-            "server_error",
+            RefusalCode::ServerError,
             "injected failure; try again",
         )
         .into_response(),

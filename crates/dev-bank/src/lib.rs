@@ -51,7 +51,7 @@ use crate::extract::ValidSubmission;
 use crate::faults::{FaultDraw, Faults};
 use crate::session::SignedIn;
 use crate::store::{Store, StoreError};
-use repay_contract::{Accepted, Refusal};
+use repay_contract::{Accepted, Refusal, RefusalCode};
 
 /// The largest body accepted: a 60-month schedule with its inputs is about 40 KB.
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
@@ -192,7 +192,7 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    pub fn new(status: StatusCode, error: &'static str, message: impl Into<String>) -> Self {
+    pub fn new(status: StatusCode, error: RefusalCode, message: impl Into<String>) -> Self {
         Self {
             status,
             refusal: Box::new(Refusal::new(error, message)),
@@ -201,14 +201,18 @@ impl ApiError {
 
     /// 429 with `Retry-After: 1`.
     pub fn rate_limited(message: &str) -> Self {
-        Self::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", message)
+        Self::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            RefusalCode::RateLimited,
+            message,
+        )
     }
 
     fn storage_failure(error: &StoreError) -> Self {
         eprintln!("dev-bank: {error}");
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,
-            "storage_failure",
+            RefusalCode::StorageFailure,
             "the proposal could not be stored; try again",
         )
     }
@@ -304,7 +308,7 @@ async fn submit(
         if !same {
             return Err(ApiError::new(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                "idempotency_conflict",
+                RefusalCode::IdempotencyConflict,
                 "this Idempotency-Key was used for a different proposal",
             ));
         }
@@ -326,42 +330,38 @@ async fn submit(
         terms_known: store.knows_terms_version(&submission.consent.terms_version)?,
     };
     let canonical = serde_json::to_string(&submission).unwrap_or_default();
-    let (status, answer) = match decide(&submission, records) {
+    match decide(&submission, records) {
         Ok(decision) => {
             let reference = store.new_reference()?;
             let token = store.new_access_token()?;
-            let answer = Accepted {
+            let answer = serde_json::to_value(Accepted {
                 reference: reference.clone(),
                 status: decision.status,
                 message: None,
                 access_token: Some(token.clone()),
                 duplicate: false,
-            };
-            let text = serde_json::to_string(&answer).unwrap_or_default();
+            })
+            .unwrap_or_default();
             store.save(
                 &key,
                 &canonical,
                 StatusCode::CREATED.as_u16(),
-                &text,
+                &answer.to_string(),
                 Some((reference.as_str(), token.as_str(), decision.records)),
             )?;
-            (StatusCode::CREATED, text)
+            Ok((StatusCode::CREATED, Json(answer)))
         }
         Err(refused) => {
-            let text = serde_json::to_string(&refused.refusal).unwrap_or_default();
             // A refusal is the bank's answer and is replayed; a server error (the bank's
             // records could not be read) is not an answer: a retry after the bank
             // recovers is decided afresh, as Stripe replays only completed results.
             if !refused.status.is_server_error() {
+                let text = serde_json::to_string(&refused.refusal).unwrap_or_default();
                 store.save(&key, &canonical, refused.status.as_u16(), &text, None)?;
             }
-            (refused.status, text)
+            Err(refused)
         }
-    };
-    Ok((
-        status,
-        Json(serde_json::from_str(&answer).unwrap_or_default()),
-    ))
+    }
 }
 
 /// Whether two secrets are equal, in a time that does not depend on where they differ.
@@ -387,7 +387,7 @@ async fn lookup(
     let not_found = || {
         ApiError::new(
             StatusCode::NOT_FOUND,
-            "not_found",
+            RefusalCode::NotFound,
             "no proposal with this reference and access token",
         )
     };
@@ -440,7 +440,7 @@ async fn contract_errors(request: axum::extract::Request, next: Next) -> Respons
         StatusCode::PAYLOAD_TOO_LARGE => ApiError::body_too_large().into_response(),
         StatusCode::REQUEST_TIMEOUT => ApiError::new(
             StatusCode::REQUEST_TIMEOUT,
-            "request_timeout",
+            RefusalCode::RequestTimeout,
             "the request took too long; send it again",
         )
         .into_response(),
@@ -523,7 +523,7 @@ pub async fn bind(addr: SocketAddr) -> Result<(tokio::net::TcpListener, SocketAd
 /// What a connection over the cap is told before it is closed: 503, try again soon.
 fn too_many_connections() -> Vec<u8> {
     let body = serde_json::to_string(&Refusal::new(
-        "server_error",
+        RefusalCode::ServerError,
         "too many connections; try again soon",
     ))
     .unwrap_or_default();

@@ -21,6 +21,7 @@ use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cookie::{Cookie, SameSite};
+use repay_contract::RefusalCode;
 use serde::{Deserialize, Serialize};
 
 use crate::store::SESSION_SECONDS;
@@ -45,7 +46,7 @@ impl ApiError {
     pub fn sign_in_required() -> Self {
         Self::new(
             StatusCode::UNAUTHORIZED,
-            "sign_in_required",
+            RefusalCode::SignInRequired,
             "sign in to the bank again; nothing was sent or stored",
         )
     }
@@ -83,7 +84,7 @@ impl FromRequestParts<AppState> for SignedIn {
         if !safe && !same_secret(csrf, &session.csrf) {
             return Err(ApiError::new(
                 StatusCode::FORBIDDEN,
-                "csrf_failed",
+                RefusalCode::CsrfFailed,
                 "the request did not carry this session's X-CSRF-Token: reload the page",
             ));
         }
@@ -127,14 +128,14 @@ pub async fn sign_in(
     let failed = || {
         ApiError::new(
             StatusCode::UNAUTHORIZED,
-            "sign_in_failed",
+            RefusalCode::SignInFailed,
             "no customer with this name and passcode",
         )
     };
     let Json(sign_in) = body.map_err(|rejection| {
         ApiError::new(
             StatusCode::BAD_REQUEST,
-            "malformed_json",
+            RefusalCode::MalformedJson,
             rejection.body_text(),
         )
     })?;

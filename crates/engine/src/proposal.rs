@@ -293,11 +293,38 @@ pub fn verify(
     account: &AccountSnapshot,
     policy: &Policy,
 ) -> Result<Vec<Difference>, EngineError> {
+    recompute(proposal, account, policy).map(|recomputed| recomputed.differences)
+}
+
+/// What a verifier recomputed for a proposal: the engine's own plan for its offer and
+/// choice, and every difference from what the proposal says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recomputed {
+    /// The plan as the engine computes it, typed: a bank decides from this (its
+    /// verdict), never from the proposal's copy.
+    pub plan: Plan,
+    /// Empty when the proposal is exactly this plan ([`verify`]).
+    pub differences: Vec<Difference>,
+}
+
+/// [`verify`], keeping the recomputed plan.
+///
+/// # Errors
+///
+/// As [`verify`].
+pub fn recompute(
+    proposal: &Proposal,
+    account: &AccountSnapshot,
+    policy: &Policy,
+) -> Result<Recomputed, EngineError> {
     let choice = proposal.choice.to_choice(account)?;
     if proposal.offer >= policy.plans.len() {
         return Err(EngineError::invalid("offer", InvalidReason::NotAllowed));
     }
-    let expected = Proposal::new(account, policy, proposal.offer, &choice)?;
+    let plan = plan_for(account, policy, proposal.offer, &choice)?;
+    let value = serde_json::to_value(&plan)
+        .map_err(|_| EngineError::invalid("plan", InvalidReason::Overflow))?;
+    let expected = Proposal::of_plan(policy, &choice, &plan, |_| value);
     let mut differences = Vec::new();
     compare(
         "/engine_version",
@@ -328,7 +355,7 @@ pub fn verify(
         Some(&proposal.plan),
         &mut differences,
     );
-    Ok(differences)
+    Ok(Recomputed { plan, differences })
 }
 
 /// Compares two JSON trees, `None` standing for a member or element that is absent: a
