@@ -52,6 +52,36 @@ fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
     }
 }
 
+/// An error's path (`policy.plans[2].instalment.terms`) as a JSON pointer
+/// (`/policy/plans/2/instalment/terms`).
+fn as_pointer(path: &str) -> String {
+    let mut pointer = String::new();
+    for part in path.split('.') {
+        let mut rest = part;
+        if let Some(at) = rest.find('[') {
+            pointer.push('/');
+            pointer.push_str(&rest[..at]);
+            rest = &rest[at..];
+            while let Some(end) = rest.find(']') {
+                pointer.push('/');
+                pointer.push_str(&rest[1..end]);
+                rest = &rest[end + 1..];
+            }
+        } else {
+            pointer.push('/');
+            pointer.push_str(rest);
+        }
+    }
+    pointer
+}
+
+/// Whether one pointer is the other or holds it.
+fn related(a: &str, b: &str) -> bool {
+    let holds =
+        |outer: &str, inner: &str| inner == outer || inner.starts_with(&format!("{outer}/"));
+    holds(a, b) || holds(b, a)
+}
+
 prop_compose! {
     /// A sample configuration with one value anywhere replaced by a value of any shape,
     /// or removed; and that value's JSON pointer.
@@ -84,21 +114,55 @@ prop_compose! {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
+    /// A sample configuration's text with a span cut out and random text put in: most
+    /// of it still gets past the JSON parser to the checks behind it. Either it is read,
+    /// or the error names a path, or a line and column inside the text.
     #[test]
-    fn any_text_as_a_configuration_is_a_typed_error_or_a_configuration(text in "\\PC{0,300}") {
-        let _ = WidgetConfig::from_json(&text, &TestPage::new());
+    fn text_damaged_anywhere_is_a_typed_error_or_a_configuration(
+        which in 0usize..2,
+        at in any::<prop::sample::Index>(),
+        cut in 0usize..40,
+        insert in "\\PC{0,12}",
+    ) {
+        let sample = [CN, US][which];
+        let mut start = at.index(sample.len());
+        while !sample.is_char_boundary(start) { start -= 1; }
+        let mut end = (start + cut).min(sample.len());
+        while !sample.is_char_boundary(end) { end -= 1; }
+        let text = format!("{}{insert}{}", &sample[..start], &sample[end..]);
+        if let Err(error) = WidgetConfig::from_json(&text, &TestPage::new()) {
+            match error.error {
+                EngineError::Invalid { path, .. } => prop_assert!(!path.is_empty()),
+                EngineError::MalformedJson { line, column, .. } => {
+                    let lines: Vec<&str> = text.split('\n').collect();
+                    prop_assert!((1..=lines.len()).contains(&line), "line {} of {}", line, lines.len());
+                    // serde_json counts the column in bytes, and 0 past a line's end.
+                    prop_assert!(column <= lines[line - 1].len() + 1, "column {} on line {}", column, line);
+                }
+                EngineError::TooDeep { .. } => prop_assert!(false, "a sample is not deep"),
+            }
+        }
     }
 
     /// One value anywhere in a sample configuration replaced by a value of any shape, or
-    /// removed: refused with a typed error naming a path (or accepted), never a panic.
+    /// removed: refused with a typed error at the damaged place (the value itself, what
+    /// holds it, or what it holds), or accepted; never a panic.
     #[test]
-    fn a_configuration_damaged_anywhere_is_refused_with_a_typed_error(
-        (config, _) in damaged_config(),
+    fn a_configuration_damaged_anywhere_is_refused_at_the_damage(
+        (config, pointer) in damaged_config(),
     ) {
         if let Err(error) = WidgetConfig::from_json(&config.to_string(), &TestPage::new()) {
             match error.error {
-                EngineError::Invalid { path, .. } => prop_assert!(!path.is_empty()),
-                EngineError::MalformedJson { .. } | EngineError::TooDeep { .. } => {}
+                EngineError::Invalid { path, reason } => {
+                    let named = as_pointer(&path);
+                    prop_assert!(
+                        related(&named, &pointer),
+                        "damage at {} reported at {} ({:?})", pointer, path, reason
+                    );
+                }
+                EngineError::MalformedJson { .. } | EngineError::TooDeep { .. } => {
+                    prop_assert!(false, "a damaged value is still JSON");
+                }
             }
         }
     }

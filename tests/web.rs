@@ -65,6 +65,19 @@ fn input_labelled(root: &Element, label: &str) -> HtmlInputElement {
     panic!("no field labelled {label:?}");
 }
 
+/// Waits until `holds` (polling every 50 ms, the scheduler flushed), failing with `what`
+/// after 5 s: a wait as long as it needs and no longer, instead of a fixed sleep.
+async fn until(what: &str, holds: impl Fn() -> bool) {
+    for _ in 0..100 {
+        yew::scheduler::flush().await;
+        if holds() {
+            return;
+        }
+        yew::platform::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("after 5 s, still not: {what}");
+}
+
 async fn type_into(field: &HtmlInputElement, value: &str) {
     field.set_value(value);
     fire(field, "input");
@@ -498,13 +511,10 @@ async fn the_whole_flow_from_status_to_review() {
     click(&by_test_id(&root, "choose-plan-2"));
     yew::scheduler::flush().await;
     // The chosen plan's figures are announced once they have settled.
-    yew::platform::time::sleep(std::time::Duration::from_millis(1200)).await;
-    yew::scheduler::flush().await;
-    assert!(
-        text(&root, "announcer").contains("11 × CN¥772.79, then CN¥772.85"),
-        "{}",
-        text(&root, "announcer")
-    );
+    until("the chosen plan's figures are announced", || {
+        text(&root, "announcer").contains("11 × CN¥772.79, then CN¥772.85")
+    })
+    .await;
 
     // Details: the dated schedule.
     click(&by_test_id(&root, "continue"));

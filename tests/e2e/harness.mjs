@@ -12,7 +12,9 @@ import { brotliCompressSync, constants as zlib } from "node:zlib";
 import { chromium } from "playwright-core";
 
 export const DIST = process.env.REPAY_DIST ?? "dist";
-export const DEV_BANK = process.env.REPAY_DEV_BANK ?? "target/debug/dev-bank";
+// `cargo xtask test` names the binary; run by hand, it is in cargo's target directory.
+export const DEV_BANK =
+  process.env.REPAY_DEV_BANK ?? `${process.env.CARGO_TARGET_DIR ?? "target"}/debug/dev-bank`;
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 /** axe-core's browser script, for `page.addScriptTag({ path: AXE })`. */
 export const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");

@@ -45,6 +45,30 @@ impl Env {
         command
     }
 
+    /// Cargo's target directory: `CARGO_TARGET_DIR` or a `build.target-dir` setting when
+    /// there is one (as many CI systems set), else `target/` at the root. Asked of cargo
+    /// itself, so every way of setting it counts.
+    pub fn target_dir(&self) -> PathBuf {
+        self.query(
+            "cargo",
+            &[
+                "metadata",
+                "--format-version",
+                "1",
+                "--no-deps",
+                "--offline",
+            ],
+        )
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .and_then(|metadata| metadata["target_directory"].as_str().map(PathBuf::from))
+        .unwrap_or_else(|| self.root.join("target"))
+    }
+
+    /// A binary of the workspace built by `cargo build` in the debug profile.
+    pub fn debug_binary(&self, name: &str) -> PathBuf {
+        self.target_dir().join("debug").join(name)
+    }
+
     /// The trimmed standard output of a quick query, or `None` if the program is missing
     /// or fails.
     pub fn query(&self, program: &str, args: &[&str]) -> Option<String> {

@@ -131,7 +131,7 @@ fn serve(env: &Env, args: &[String]) -> Result<(), TaskError> {
 
     env.run(&mut env.command("cargo", &["build", "--quiet", "-p", "dev-bank"]))?;
     let addr = format!("127.0.0.1:{DEV_BANK_PORT}");
-    let dev_bank = env.root.join("target/debug/dev-bank");
+    let dev_bank = env.debug_binary("dev-bank");
     let mut child = env
         .command(&dev_bank.to_string_lossy(), &["--addr", &addr])
         .stdout(Stdio::piped())
@@ -364,7 +364,7 @@ fn end_to_end(env: &Env) -> Result<TestCounts, TaskError> {
     command
         .env("REPAY_DIST", env.root.join("dist"))
         .env("REPAY_FOLDER", dist::folder(&env.root))
-        .env("REPAY_DEV_BANK", env.root.join("target/debug/dev-bank"))
+        .env("REPAY_DEV_BANK", env.debug_binary("dev-bank"))
         .env("CHROMIUM", tools::CHROMIUM);
     if !Path::new(tools::CHROMIUM).exists() {
         return Err(TaskError::setup("Chromium is missing", "cargo xtask setup"));
