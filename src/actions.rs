@@ -5,12 +5,12 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::delivery::{Lifecycle, Pending, Trouble};
 use crate::i18n::Locale;
 use crate::state::{
     ContactChannel, ContactTime, CustomRow, MissedReason, PlanChange, State, Step, CUSTOM_ROWS_MAX,
     MESSAGE_MAX_CHARS,
 };
-use crate::submit::{Lifecycle, Pending, Trouble};
 
 /// What the customer can do.
 #[derive(Debug, Clone, PartialEq, Eq)]

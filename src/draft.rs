@@ -10,12 +10,12 @@ use repay_engine::account::{iso_date, parse_iso_date};
 use repay_engine::{Money, Scenario};
 use serde::{Deserialize, Serialize};
 
+use crate::delivery::{Body, FirstPayment, Lifecycle, Pending, Receipt};
 use crate::i18n::Locale;
 use crate::state::{
     offer_keys, ContactChannel, ContactTime, CustomRow, MissedReason, State, Step, CUSTOM_ROWS_MAX,
     MESSAGE_MAX_CHARS,
 };
-use crate::submit::{Body, FirstPayment, Lifecycle, Pending, Receipt};
 
 /// The draft format's version: a draft of any other version is ignored.
 pub const DRAFT_VERSION: u32 = 3;

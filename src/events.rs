@@ -9,9 +9,9 @@ use repay_engine::guidance::OfferKind;
 use repay_engine::EngineError;
 use serde::Serialize;
 
+use crate::delivery::{Lifecycle, Trouble};
 use crate::i18n::Locale;
 use crate::state::Step;
-use crate::submit::{Lifecycle, Trouble};
 use repay_contract::{AcceptedStatus, RefusalCode};
 
 /// Something the host page may want to know. The DOM event's name is
@@ -198,7 +198,7 @@ pub fn between(before: Option<&Seen>, now: &Seen) -> Vec<WidgetEvent> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::submit::Receipt;
+    use crate::delivery::Receipt;
     use repay_contract::Refusal;
 
     fn seen() -> Seen {
@@ -271,7 +271,7 @@ mod tests {
             reference: "RP-1".into(),
             status: AcceptedStatus::UnderReview,
             message: Some("Thanks, Ms Li".into()),
-            first_due: Some(crate::submit::FirstPayment {
+            first_due: Some(crate::delivery::FirstPayment {
                 date: jiff::civil::date(2026, 12, 28),
                 amount: repay_engine::Money::parse(
                     "768.61",

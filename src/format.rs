@@ -16,36 +16,7 @@ use jiff::civil::Date;
 use repay_engine::rust_decimal::{Decimal, RoundingStrategy};
 use repay_engine::Money;
 
-use crate::i18n::{facts, Locale};
-
-/// A locale's CLDR facts for numbers, amounts and dates (compiled by `build.rs` from the
-/// locale's `[format]`).
-#[derive(Debug)]
-pub(crate) struct Facts {
-    pub(crate) decimal: &'static str,
-    pub(crate) group: &'static str,
-    /// The sizes of the last group of digits and of the groups before it; 0, none.
-    pub(crate) grouping: (usize, usize),
-    /// The text before and after an amount's number; `¤` stands for the symbol.
-    pub(crate) currency: (&'static str, &'static str),
-    /// The text before and after a percentage's number.
-    pub(crate) percent: (&'static str, &'static str),
-    pub(crate) date: &'static [DatePart],
-    /// The months' names, when `date` uses them.
-    pub(crate) months: [&'static str; 12],
-    /// The symbol of each currency that has one in the locale.
-    pub(crate) symbols: &'static [(&'static str, &'static str)],
-}
-
-/// A piece of a date pattern.
-#[derive(Debug)]
-pub(crate) enum DatePart {
-    Text(&'static str),
-    Year,
-    Month,
-    MonthName,
-    Day,
-}
+use crate::i18n::{facts, DatePart, Facts, Locale};
 
 /// Writes a plain decimal string (`-1234567.50`) in `facts`' symbols and grouping
 /// (`-1,234,567.50`), with `before` and `after` around the number and the sign first.

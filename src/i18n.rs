@@ -13,7 +13,34 @@ use repay_engine::{EngineError, InvalidReason};
 /// The languages the widget speaks: the contract's, which the proposal names.
 pub use repay_contract::Locale;
 
-use crate::format::{DatePart, Facts};
+/// A locale's CLDR facts for numbers, amounts and dates (compiled by `build.rs` from the
+/// locale's `[format]`).
+#[derive(Debug)]
+pub(crate) struct Facts {
+    pub(crate) decimal: &'static str,
+    pub(crate) group: &'static str,
+    /// The sizes of the last group of digits and of the groups before it; 0, none.
+    pub(crate) grouping: (usize, usize),
+    /// The text before and after an amount's number; `¤` stands for the symbol.
+    pub(crate) currency: (&'static str, &'static str),
+    /// The text before and after a percentage's number.
+    pub(crate) percent: (&'static str, &'static str),
+    pub(crate) date: &'static [DatePart],
+    /// The months' names, when `date` uses them.
+    pub(crate) months: [&'static str; 12],
+    /// The symbol of each currency that has one in the locale.
+    pub(crate) symbols: &'static [(&'static str, &'static str)],
+}
+
+/// A piece of a date pattern.
+#[derive(Debug)]
+pub(crate) enum DatePart {
+    Text(&'static str),
+    Year,
+    Month,
+    MonthName,
+    Day,
+}
 
 include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 

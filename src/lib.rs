@@ -7,8 +7,7 @@
 pub mod actions;
 pub mod components;
 pub mod config;
-#[cfg(feature = "schema")]
-pub mod config_schema;
+pub mod delivery;
 pub mod draft;
 pub mod effects;
 #[cfg(target_arch = "wasm32")]

@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 
 pub use repay_contract::{ContactChannel, ContactTime, MissedReason};
 
+use crate::delivery::{Lifecycle, Pending};
 use crate::i18n::Locale;
-use crate::submit::{Lifecycle, Pending};
 
 /// The steps of the flow, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -17,13 +17,13 @@ use crate::components::review_step::{review_step, ReviewStepProps};
 use crate::components::situation_step::{situation_step, SituationStepProps};
 use crate::components::status_step::{status_step, StatusStepProps};
 use crate::config::{ConfigError, WidgetConfig};
+use crate::delivery::Lifecycle;
 use crate::effects::{self, Effect};
 use crate::events::{step_name, Seen, WidgetEvent};
 use crate::i18n::{negotiate, Locale, Msg, Wording};
 use crate::model::{derive, Inputs};
 use crate::shared::Shared;
 use crate::state::Step;
-use crate::submit::Lifecycle;
 use repay_engine::EngineError;
 
 /// What the host page gives the widget.

@@ -12,13 +12,14 @@ use crate::actions::Action;
 use crate::components::bank_contact::bank_contact;
 use crate::components::plan_card::verdict_text;
 use crate::config::WidgetConfig;
+use crate::delivery::{Lifecycle, Trouble};
 use crate::effects::Effect;
 use crate::format;
 use crate::i18n::{fill, Locale, Msg};
 use crate::labels;
 use crate::model::Model;
 use crate::state::{ContactTime, State, MESSAGE_MAX_CHARS};
-use crate::submit::{contact_channel, Lifecycle, Trouble};
+use crate::submit::contact_channel;
 use repay_contract::{Refusal, RefusalCode};
 use repay_engine::PlanKind;
 

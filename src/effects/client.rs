@@ -10,11 +10,9 @@ use web_sys::{AbortSignal, RequestCredentials};
 use yew::Callback;
 
 use crate::config::{Credentials, Sending};
+use crate::delivery::{Lifecycle, Pending, Receipt, Trouble};
 use crate::effects::browser;
-use crate::submit::{
-    backoff_ms, classify, Lifecycle, Outcome, Pending, Receipt, Trouble, MAX_ATTEMPTS,
-    MAX_RETRY_AFTER_SECONDS,
-};
+use crate::submit::{backoff_ms, classify, Outcome, MAX_ATTEMPTS, MAX_RETRY_AFTER_SECONDS};
 
 /// What one attempt brought back: the status, `Retry-After` and the body, if any.
 type Reply = (u16, Option<String>, Option<String>);

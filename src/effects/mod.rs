@@ -21,13 +21,14 @@ use yew::prelude::*;
 
 use crate::actions::Action;
 use crate::config::{ConfigError, WidgetConfig};
+use crate::delivery::Lifecycle;
 use crate::events::{between, config_error, Seen, WidgetEvent};
 use crate::export;
 use crate::i18n::Locale;
 use crate::model::Model;
 use crate::shared::Shared;
 use crate::state::State;
-use crate::submit::{self, Lifecycle};
+use crate::submit;
 
 /// What a view asks of the world.
 #[derive(Debug, Clone, PartialEq)]

@@ -12,6 +12,8 @@
 
 mod bench;
 mod cmd;
+#[cfg(test)]
+mod cycles;
 mod deny;
 mod dist;
 mod error;

@@ -105,7 +105,7 @@ impl AccountSnapshot {
     /// # Ok::<(), repay_engine::EngineError>(())
     /// ```
     pub fn from_json(json: &str) -> Result<Self, EngineError> {
-        let wire: AccountSnapshotWire = crate::error::read_json(json)?;
+        let wire: AccountSnapshotWire = crate::read_json(json)?;
         Self::from_wire(&wire)
     }
 

@@ -17,10 +17,10 @@ use serde::Serialize;
 use crate::account::AccountSnapshot;
 use crate::calendar::{days_between, DateText};
 use crate::error::EngineError;
-use crate::guidance::{CreditRecord, OfferKind};
 use crate::money::Money;
 use crate::plans::{Plan, PlanKind, Verdict};
 use crate::policy::{Consequence, PlanOffer, Policy, Pricing};
+use crate::policy::{CreditRecord, OfferKind};
 use crate::status::{least_on, status, Deadline, Harm, PartEffect, PartPayment, Status};
 
 /// Days in the month over which interest on a balance left on the card is stated.

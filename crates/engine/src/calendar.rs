@@ -15,6 +15,17 @@ impl Serialize for DateText {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for DateText {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "date".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        crate::schema::Date::json_schema(generator)
+    }
+}
+
 /// `anchor` plus `months` months, the day clamped to the target month's last day.
 ///
 /// Each due date is computed from the same anchor, so a plan starting on 31 January

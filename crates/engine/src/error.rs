@@ -137,16 +137,16 @@ impl EngineError {
 
     /// The error for a document that is JSON but not the expected shape, naming the
     /// field: an unknown or missing field, a wrong type, an unknown variant. For text
-    /// already read whole as JSON ([`read_json`] checks it first).
+    /// already read whole as JSON ([`crate::read_json`] checks it first).
     #[cfg(feature = "field-paths")]
-    fn from_shape(error: serde_path_to_error::Error<serde_json::Error>) -> Self {
+    pub(crate) fn from_shape(error: serde_path_to_error::Error<serde_json::Error>) -> Self {
         let path = error.path().to_string();
         Self::from_located(error.into_inner(), &path)
     }
 
     /// As [`EngineError::from_shape`], where `path` leads to the object holding the fault
     /// (`"."` for the root, or unknown without the `field-paths` feature).
-    fn from_located(inner: serde_json::Error, path: &str) -> Self {
+    pub(crate) fn from_located(inner: serde_json::Error, path: &str) -> Self {
         if inner.is_syntax() {
             // Only ever called on text already read whole as JSON (`read_json` checks it
             // first): serde_json words a value of the wrong shape for an enum (`{}` where
@@ -202,54 +202,5 @@ impl EngineError {
             },
             other => other,
         }
-    }
-}
-
-/// Reads `json` into `T`, naming the field at fault when the shape is wrong. An object
-/// that repeats a key anywhere is refused, so a document has one meaning whichever
-/// parser reads it.
-///
-/// # Errors
-///
-/// [`EngineError::MalformedJson`] for text that is not JSON (or has trailing text),
-/// [`EngineError::Invalid`] with the field's path for JSON of the wrong shape or a
-/// repeated key ([`InvalidReason::DuplicateKey`]).
-pub fn read_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, EngineError> {
-    crate::unique_keys::check(json)?;
-    let mut deserializer = serde_json::Deserializer::from_str(json);
-    #[cfg(feature = "field-paths")]
-    let value =
-        serde_path_to_error::deserialize(&mut deserializer).map_err(EngineError::from_shape)?;
-    #[cfg(not(feature = "field-paths"))]
-    let value = <T as serde::Deserialize>::deserialize(&mut deserializer)
-        .map_err(|e| EngineError::from_located(e, "."))?;
-    deserializer.end().map_err(EngineError::from_json)?;
-    Ok(value)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn json_nested_past_the_limit_is_too_deep_not_malformed() {
-        let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
-        assert!(read_json::<serde_json::Value>(&deep(MAX_JSON_DEPTH as usize)).is_ok());
-        let error = read_json::<serde_json::Value>(&deep(10_000)).unwrap_err();
-        assert!(
-            matches!(
-                error,
-                EngineError::TooDeep {
-                    line: 1,
-                    limit: MAX_JSON_DEPTH,
-                    ..
-                }
-            ),
-            "{error:?}"
-        );
-        assert!(read_json::<serde_json::Value>(&deep(MAX_JSON_DEPTH as usize + 1)).is_err());
-        assert!(error
-            .to_string()
-            .starts_with("nested more than 127 levels deep"));
     }
 }

@@ -12,6 +12,7 @@ pub mod affordability;
 pub mod calendar;
 pub mod error;
 pub mod guidance;
+mod json;
 pub mod money;
 mod numbers;
 pub mod plans;
@@ -22,10 +23,10 @@ pub mod scenario;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod status;
-mod unique_keys;
 
 pub use account::AccountSnapshot;
-pub use error::{read_json, EngineError, InvalidReason};
+pub use error::{EngineError, InvalidReason};
+pub use json::read_json;
 pub use money::{Currency, Money, RoundingRule};
 pub use plans::{all_plans, plan_for, Plan, PlanChoice, PlanKind, PlanReason, Verdict};
 pub use policy::Policy;

@@ -248,7 +248,7 @@ impl Proposal {
     /// ([`InvalidReason::DuplicateKey`]), and at `schema_version` for a version this
     /// engine cannot read.
     pub fn from_json(json: &str) -> Result<Self, EngineError> {
-        let proposal: Self = crate::error::read_json(json)?;
+        let proposal: Self = crate::read_json(json)?;
         if proposal.schema_version != PROPOSAL_SCHEMA_VERSION {
             return Err(EngineError::invalid(
                 "schema_version",

@@ -32,7 +32,7 @@ impl Scenario {
     /// [`EngineError::Invalid`] naming the first wrong field from the root
     /// (`account.due_date`, `policy.plans[2].terms[0]`).
     pub fn from_json(json: &str) -> Result<Self, EngineError> {
-        let wire: ScenarioWire = crate::error::read_json(json)?;
+        let wire: ScenarioWire = crate::read_json(json)?;
         Self::from_wire(&wire)
     }
 

@@ -111,13 +111,3 @@ impl JsonSchema for crate::Money {
         })
     }
 }
-
-impl JsonSchema for crate::plans::DateText {
-    fn schema_name() -> Cow<'static, str> {
-        "date".into()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        Date::json_schema(generator)
-    }
-}

@@ -10,8 +10,8 @@ use crate::account::AccountSnapshot;
 use crate::calendar::add_days;
 use crate::calendar::DateText;
 use crate::error::{EngineError, InvalidReason};
-use crate::guidance::Severity;
 use crate::money::Money;
+use crate::policy::Severity;
 use crate::policy::{AvoidedBy, Consequence, PenaltyBase, Policy, Stage};
 
 /// The waits whose cost the status reports.

@@ -45,6 +45,21 @@ pub enum PlanKind {
     Custom,
 }
 
+impl PlanKind {
+    /// The kind of offer this plan was computed for.
+    pub fn offer_kind(&self) -> crate::policy::OfferKind {
+        match self {
+            PlanKind::PayInFull => crate::policy::OfferKind::PayInFull,
+            PlanKind::BringCurrent => crate::policy::OfferKind::BringCurrent,
+            PlanKind::Instalment { .. } => crate::policy::OfferKind::Instalment,
+            PlanKind::Hardship => crate::policy::OfferKind::Hardship,
+            PlanKind::Deferral => crate::policy::OfferKind::Deferral,
+            PlanKind::Settlement => crate::policy::OfferKind::Settlement,
+            PlanKind::Custom => crate::policy::OfferKind::Custom,
+        }
+    }
+}
+
 /// Why a plan needs review or is not allowed. Stable codes the widget translates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -1,4 +1,5 @@
-//! Refusing JSON objects that repeat a key.
+//! Reading JSON documents so that each has one meaning: [`read_json`], which names the
+//! field at fault, refuses JSON nested too deep, and refuses objects that repeat a key.
 //!
 //! JSON parsers disagree about `{"total_paid": "1.00", "total_paid": "2109.66"}`: serde_json
 //! and `JSON.parse` keep the last copy, other parsers keep the first or fail. A proposal
@@ -16,6 +17,28 @@ use std::fmt;
 use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
 
 use crate::error::{EngineError, InvalidReason};
+
+/// Reads `json` into `T`, naming the field at fault when the shape is wrong. An object
+/// that repeats a key anywhere is refused, so a document has one meaning whichever
+/// parser reads it.
+///
+/// # Errors
+///
+/// [`EngineError::MalformedJson`] for text that is not JSON (or has trailing text),
+/// [`EngineError::Invalid`] with the field's path for JSON of the wrong shape or a
+/// repeated key ([`InvalidReason::DuplicateKey`]).
+pub fn read_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, EngineError> {
+    check(json)?;
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    #[cfg(feature = "field-paths")]
+    let value =
+        serde_path_to_error::deserialize(&mut deserializer).map_err(EngineError::from_shape)?;
+    #[cfg(not(feature = "field-paths"))]
+    let value = <T as serde::Deserialize>::deserialize(&mut deserializer)
+        .map_err(|e| EngineError::from_located(e, "."))?;
+    deserializer.end().map_err(EngineError::from_json)?;
+    Ok(value)
+}
 
 /// Refuses `json` if any object in it repeats a key.
 ///
@@ -176,5 +199,33 @@ mod tests {
             check(r#"{"a": 1} x"#),
             Err(EngineError::MalformedJson { .. })
         ));
+    }
+}
+
+#[cfg(test)]
+mod read_tests {
+    use super::*;
+    use crate::error::MAX_JSON_DEPTH;
+
+    #[test]
+    fn json_nested_past_the_limit_is_too_deep_not_malformed() {
+        let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        assert!(read_json::<serde_json::Value>(&deep(MAX_JSON_DEPTH as usize)).is_ok());
+        let error = read_json::<serde_json::Value>(&deep(10_000)).unwrap_err();
+        assert!(
+            matches!(
+                error,
+                EngineError::TooDeep {
+                    line: 1,
+                    limit: MAX_JSON_DEPTH,
+                    ..
+                }
+            ),
+            "{error:?}"
+        );
+        assert!(read_json::<serde_json::Value>(&deep(MAX_JSON_DEPTH as usize + 1)).is_err());
+        assert!(error
+            .to_string()
+            .starts_with("nested more than 127 levels deep"));
     }
 }

@@ -8,9 +8,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::{NonWorkingDaysWire, WorkingDays};
 use crate::error::{EngineError, InvalidReason};
-use crate::guidance::{OfferKind, PlanEffectsTable, SeverityTable, SuggestionTable, WhileReviewed};
+pub mod tables;
+
 use crate::money::{Currency, Money, RoundingRule};
 use crate::numbers::{parse_decimal, parse_share};
+pub use tables::{
+    CreditRecord, IfMissed, MissedReason, OfferKind, PlanEffects, PlanEffectsTable, Severity,
+    SeverityTable, SuggestionTable, WhileReviewed,
+};
 
 /// The longest term any plan may have unless a policy says less: Chinese regulation caps
 /// instalments and personalised repayment agreements at five years.

@@ -1,5 +1,8 @@
 //! The configuration a host page gives the widget, read and checked in one place.
 
+#[cfg(feature = "schema")]
+pub mod schema;
+
 use repay_engine::account::AccountSnapshotWire;
 use repay_engine::policy::PolicyWire;
 use repay_engine::scenario::ScenarioWire;
@@ -8,9 +11,9 @@ use serde::Deserialize;
 
 use std::collections::BTreeMap;
 
+use crate::delivery::Json;
 use crate::i18n::Locale;
 use crate::links::{check_link, LinkUse, Page};
-use crate::submit::Json;
 
 /// The configuration as it arrives from the host page (JSON).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -63,14 +66,14 @@ pub struct WidgetConfigWire {
     #[serde(default)]
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "Option<crate::config_schema::Link>")
+        schemars(with = "Option<crate::config::schema::Link>")
     )]
     pub reminders_url: Option<String>,
     /// Where proposals go: `POST {endpoint}` (`https://…`, a path on this site, or
     /// `http://localhost…` / `http://127.0.0.1…` while developing).
     #[cfg_attr(
         feature = "schema",
-        schemars(schema_with = "crate::config_schema::endpoint")
+        schemars(schema_with = "crate::config::schema::endpoint")
     )]
     pub endpoint: String,
     /// The bank's reference for the account: sent with the proposal, and it keeps the
@@ -79,7 +82,7 @@ pub struct WidgetConfigWire {
         feature = "schema",
         schemars(
             length(min = 1, max = 64),
-            pattern(crate::config_schema::NO_CONTROL_PATTERN)
+            pattern(crate::config::schema::NO_CONTROL_PATTERN)
         )
     )]
     pub account_reference: String,
@@ -108,7 +111,7 @@ pub struct ThemeWire {
     #[serde(default)]
     #[cfg_attr(
         feature = "schema",
-        schemars(schema_with = "crate::config_schema::theme_variables")
+        schemars(schema_with = "crate::config::schema::theme_variables")
     )]
     pub variables: BTreeMap<String, String>,
     /// Render inside a shadow root holding this stylesheet, out of reach of the host
@@ -125,14 +128,14 @@ pub struct ShadowDomWire {
     /// `repay-widget.css`: an `https://` address or a path on this site.
     #[cfg_attr(
         feature = "schema",
-        schemars(schema_with = "crate::config_schema::stylesheet")
+        schemars(schema_with = "crate::config::schema::stylesheet")
     )]
     pub stylesheet: String,
     /// Its Subresource Integrity hash (`sha384-…`, from the bundle's `integrity.json`).
     #[serde(default)]
     #[cfg_attr(
         feature = "schema",
-        schemars(pattern(crate::config_schema::INTEGRITY_PATTERN))
+        schemars(pattern(crate::config::schema::INTEGRITY_PATTERN))
     )]
     pub integrity: Option<String>,
 }
@@ -302,13 +305,13 @@ pub struct CsrfWire {
     /// The cookie holding the token (readable by script, on the host page's site).
     #[cfg_attr(
         feature = "schema",
-        schemars(pattern(crate::config_schema::TOKEN_PATTERN))
+        schemars(pattern(crate::config::schema::TOKEN_PATTERN))
     )]
     pub cookie: String,
     /// The request header the endpoint expects it in, e.g. `X-CSRF-Token`.
     #[cfg_attr(
         feature = "schema",
-        schemars(schema_with = "crate::config_schema::csrf_header")
+        schemars(schema_with = "crate::config::schema::csrf_header")
     )]
     pub header: String,
 }
@@ -380,7 +383,7 @@ pub struct BankContactWire {
     #[serde(default)]
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "Option<crate::config_schema::Link>")
+        schemars(with = "Option<crate::config::schema::Link>")
     )]
     pub chat_url: Option<String>,
     /// Where the customer disputes a charge (a page or form on the bank's site): offered
@@ -388,7 +391,7 @@ pub struct BankContactWire {
     #[serde(default)]
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "Option<crate::config_schema::Link>")
+        schemars(with = "Option<crate::config::schema::Link>")
     )]
     pub dispute_url: Option<String>,
 }
@@ -520,7 +523,7 @@ pub struct PaymentChannelWire {
     #[serde(default)]
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "Option<crate::config_schema::Link>")
+        schemars(with = "Option<crate::config::schema::Link>")
     )]
     pub url: Option<String>,
     #[serde(default)]
@@ -533,7 +536,7 @@ pub struct PaymentChannelWire {
 #[serde(deny_unknown_fields)]
 pub struct TermsWire {
     /// An `https://` address or a path on the bank's site.
-    #[cfg_attr(feature = "schema", schemars(with = "crate::config_schema::Link"))]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::config::schema::Link"))]
     pub url: String,
     /// The version the customer agrees to; sent with the proposal.
     #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
@@ -902,7 +905,7 @@ mod tests {
         );
     }
 
-    const DEMO: &str = include_str!("../crates/engine/data/cn-card.json");
+    const DEMO: &str = include_str!("../../crates/engine/data/cn-card.json");
 
     #[test]
     fn the_demo_configuration_is_valid() {
@@ -1112,7 +1115,7 @@ mod tests {
 
     #[test]
     fn the_us_sample_customer_is_valid_too() {
-        let us = include_str!("../crates/engine/data/us-card.json");
+        let us = include_str!("../../crates/engine/data/us-card.json");
         let config = read_config(us).unwrap();
         assert_eq!(config.locale, Some(Locale::EnUs));
         assert_eq!(config.scenario.account.currency.code(), "USD");
@@ -1149,9 +1152,9 @@ mod tests {
         // widget. English readers of en-GB may read the en-US text.
         for sample in [
             DEMO,
-            include_str!("../crates/engine/data/us-card.json"),
-            include_str!("../crates/engine/data/hk-card.json"),
-            include_str!("../crates/engine/data/uk-card.json"),
+            include_str!("../../crates/engine/data/us-card.json"),
+            include_str!("../../crates/engine/data/hk-card.json"),
+            include_str!("../../crates/engine/data/uk-card.json"),
         ] {
             let config = read_config(sample).unwrap();
             let value: serde_json::Value = serde_json::from_str(sample).unwrap();
@@ -1173,11 +1176,11 @@ mod tests {
 
     #[test]
     fn the_hong_kong_and_uk_sample_customers_are_valid_and_enable_their_languages() {
-        let hk = read_config(include_str!("../crates/engine/data/hk-card.json")).unwrap();
+        let hk = read_config(include_str!("../../crates/engine/data/hk-card.json")).unwrap();
         assert_eq!(hk.locale, Some(Locale::ZhHk));
         assert_eq!(hk.locales, [Locale::ZhHk, Locale::EnGb, Locale::ZhCn]);
         assert_eq!(hk.scenario.account.currency.code(), "HKD");
-        let uk = read_config(include_str!("../crates/engine/data/uk-card.json")).unwrap();
+        let uk = read_config(include_str!("../../crates/engine/data/uk-card.json")).unwrap();
         assert_eq!(uk.locale, Some(Locale::EnGb));
         assert_eq!(uk.locales, [Locale::EnGb]);
         assert_eq!(uk.scenario.account.currency.code(), "GBP");
@@ -1372,7 +1375,7 @@ mod tests {
 
     #[test]
     fn every_theme_variable_is_declared_in_the_stylesheet() {
-        let css = include_str!("../styles/widget.css");
+        let css = include_str!("../../styles/widget.css");
         for name in THEME_VARIABLES {
             assert!(
                 css.contains(&format!("var(--repay-{name},")),

@@ -8,7 +8,7 @@
 use schemars::{json_schema, Schema, SchemaGenerator};
 use serde_json::{Map, Value};
 
-use crate::config::{
+use super::{
     ThemeValue, CSRF_TAKEN_HEADERS, CSRF_TAKEN_PREFIXES, THEME_VALUE_MAX, THEME_VARIABLES,
 };
 
