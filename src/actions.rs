@@ -7,6 +7,7 @@ use yew::Reducible;
 
 use crate::delivery::{Lifecycle, Pending, Trouble};
 use crate::i18n::Locale;
+use crate::state::Delivery;
 use crate::state::{
     ContactChannel, ContactTime, CustomRow, MissedReason, PlanChange, State, Step, CUSTOM_ROWS_MAX,
     MESSAGE_MAX_CHARS,
@@ -70,113 +71,128 @@ impl Reducible for State {
             return self;
         }
         match action {
-            Action::SetLocale(locale) => next.locale = locale,
+            Action::SetLocale(locale) => next.answers.locale = locale,
             Action::Next => {
                 if self.can_continue() {
-                    if let Some(step) = self.step.next() {
-                        next.step = step;
+                    if let Some(step) = self.answers.step.next() {
+                        next.answers.step = step;
                         next.paying_now = false;
                     }
                 }
             }
             Action::Back => {
-                if let Some(step) = self.step.previous() {
-                    next.step = step;
+                if let Some(step) = self.answers.step.previous() {
+                    next.answers.step = step;
                 }
             }
             Action::GoTo(step) => {
                 // Later steps need a chosen plan, as Next does.
-                let reachable = step <= self.step || step <= Step::Options || self.chosen.is_some();
+                let reachable = step <= self.answers.step
+                    || step <= Step::Options
+                    || self.answers.chosen.is_some();
                 if reachable {
-                    next.step = step;
+                    next.answers.step = step;
                     next.paying_now = false;
                 }
             }
             Action::TogglePayNow => next.paying_now = !self.paying_now,
             Action::SetPartPayment(text) => next.part_payment = text,
-            Action::SetReason(reason) => next.reason = reason,
-            Action::SetIncome(text) => next.income = text,
-            Action::SetExpenses(text) => next.expenses = text,
+            Action::SetReason(reason) => next.answers.reason = reason,
+            Action::SetIncome(text) => next.budget.income = text,
+            Action::SetExpenses(text) => next.budget.expenses = text,
             Action::ClearBudget => {
-                next.income.clear();
-                next.expenses.clear();
-                next.share_budget = false;
+                next.budget.income.clear();
+                next.budget.expenses.clear();
+                next.budget.share = false;
             }
             Action::SetFirstPayment(text) => {
-                next.first_payment = text;
+                next.answers.first_payment = text;
                 next.last_change = Some(PlanChange::FirstPayment);
             }
             Action::SetTerm { offer, months } => {
-                next.terms.insert(offer, months);
+                next.answers.terms.insert(offer, months);
                 next.last_change = Some(PlanChange::Plan(offer));
             }
             Action::Choose(offer) => {
-                next.chosen = Some(offer);
+                next.answers.chosen = Some(offer);
                 next.offers_changed = false;
                 next.last_change = Some(PlanChange::Plan(offer));
             }
             Action::Offers(keys) => next.follow_offers(keys),
             Action::AddCustomRow => {
-                if self.custom_rows.len() < CUSTOM_ROWS_MAX {
-                    next.custom_rows.push(CustomRow::default());
+                if self.answers.custom_rows.len() < CUSTOM_ROWS_MAX {
+                    next.answers.custom_rows.push(CustomRow::default());
                 }
             }
             Action::RemoveCustomRow(index) => {
-                if index < next.custom_rows.len() && next.custom_rows.len() > 1 {
-                    next.custom_rows.remove(index);
+                if index < next.answers.custom_rows.len() && next.answers.custom_rows.len() > 1 {
+                    next.answers.custom_rows.remove(index);
                 }
             }
             Action::SetCustomDate(index, text) => {
-                if let Some(row) = next.custom_rows.get_mut(index) {
+                if let Some(row) = next.answers.custom_rows.get_mut(index) {
                     row.date = text;
                 }
             }
             Action::SetCustomAmount(index, text) => {
-                if let Some(row) = next.custom_rows.get_mut(index) {
+                if let Some(row) = next.answers.custom_rows.get_mut(index) {
                     row.amount = text;
                 }
             }
-            Action::SetContactChannel(channel) => next.contact_channel = Some(channel),
-            Action::SetContactTime(time) => next.contact_time = time,
+            Action::SetContactChannel(channel) => next.answers.contact_channel = Some(channel),
+            Action::SetContactTime(time) => next.answers.contact_time = time,
             Action::SetMessage(text) => {
-                next.message = text.chars().take(MESSAGE_MAX_CHARS).collect()
+                next.answers.message = text.chars().take(MESSAGE_MAX_CHARS).collect()
             }
             Action::SetConsent(consent) => {
-                next.consent = consent;
+                next.answers.consent = consent;
                 next.consent_missing = false;
             }
-            Action::SetShareBudget(share) => next.share_budget = share,
-            Action::AskConsent => next.consent_missing = !self.consent,
+            Action::SetShareBudget(share) => next.budget.share = share,
+            Action::AskConsent => next.consent_missing = !self.answers.consent,
             Action::Send(pending) => {
-                if self.consent && !self.is_locked() {
-                    next.pending = Some(*pending);
-                    next.lifecycle = Lifecycle::Sending;
+                if self.answers.consent && !self.is_locked() {
+                    next.delivery = Delivery::OnItsWay {
+                        pending,
+                        now: Lifecycle::Sending,
+                    };
                     next.round += 1;
                 }
             }
             Action::Retry => {
-                let stopped = matches!(
-                    self.lifecycle,
-                    Lifecycle::Failed { trouble } if trouble != Trouble::Offline
-                );
-                if self.pending.is_some() && stopped {
-                    next.lifecycle = Lifecycle::Sending;
-                    next.round += 1;
+                if let Delivery::OnItsWay { now, .. } = &mut next.delivery {
+                    let stopped = matches!(
+                        now,
+                        Lifecycle::Failed { trouble } if *trouble != Trouble::Offline
+                    );
+                    if stopped {
+                        *now = Lifecycle::Sending;
+                        next.round += 1;
+                    }
                 }
             }
-            Action::Delivery(lifecycle) => {
+            Action::Delivery(report) => {
                 // Reports only count while a proposal is on its way, except a refusal
                 // of one that could not even be built.
-                if self.pending.is_some() || matches!(lifecycle, Lifecycle::NeedsAttention(_)) {
-                    if matches!(
-                        lifecycle,
-                        Lifecycle::Accepted(_) | Lifecycle::NeedsAttention(_)
-                    ) {
-                        next.pending = None;
+                match (report, &mut next.delivery) {
+                    (Lifecycle::NeedsAttention(refusal), _) => {
+                        next.delivery = Delivery::Refused(refusal);
                     }
-                    next.lifecycle = lifecycle;
+                    (Lifecycle::Accepted(receipt), Delivery::OnItsWay { .. }) => {
+                        next.delivery = Delivery::Accepted(receipt);
+                    }
+                    (
+                        report @ (Lifecycle::Sending
+                        | Lifecycle::Retrying { .. }
+                        | Lifecycle::Failed { .. }),
+                        Delivery::OnItsWay { now, .. },
+                    ) => *now = report,
+                    _ => {}
                 }
             }
+        }
+        if next.figures_differ(&self) {
+            next.figures += 1;
         }
         if next == *self {
             self
@@ -202,8 +218,8 @@ pub(crate) mod tests {
     #[test]
     fn switching_language_changes_only_the_language() {
         let next = start().reduce(Action::SetLocale(Locale::ZhCn));
-        assert_eq!(next.locale, Locale::ZhCn);
-        assert_eq!(next.step, Step::Status);
+        assert_eq!(next.answers.locale, Locale::ZhCn);
+        assert_eq!(next.answers.step, Step::Status);
     }
 
     #[test]
@@ -216,21 +232,25 @@ pub(crate) mod tests {
     #[test]
     fn the_options_step_needs_a_choice_before_moving_on() {
         let state = apply(start(), [Action::Next, Action::Next]);
-        assert_eq!(state.step, Step::Options);
+        assert_eq!(state.answers.step, Step::Options);
         let state = apply(state, [Action::Next]);
-        assert_eq!(state.step, Step::Options, "no plan chosen yet");
+        assert_eq!(state.answers.step, Step::Options, "no plan chosen yet");
         let state = apply(state, [Action::Choose(2), Action::Next, Action::Next]);
-        assert_eq!(state.step, Step::Review);
+        assert_eq!(state.answers.step, Step::Review);
         let state = apply(state, [Action::Next]);
-        assert_eq!(state.step, Step::Review, "sending is not a step change");
+        assert_eq!(
+            state.answers.step,
+            Step::Review,
+            "sending is not a step change"
+        );
     }
 
     #[test]
     fn later_steps_cannot_be_jumped_to_without_a_plan() {
         let state = apply(start(), [Action::GoTo(Step::Review)]);
-        assert_eq!(state.step, Step::Status);
+        assert_eq!(state.answers.step, Step::Status);
         let state = apply(state, [Action::GoTo(Step::Options), Action::Back]);
-        assert_eq!(state.step, Step::Situation);
+        assert_eq!(state.answers.step, Step::Situation);
     }
 
     #[test]
@@ -243,18 +263,22 @@ pub(crate) mod tests {
                 Action::SetShareBudget(true),
             ],
         );
-        assert_eq!(state.income, "８,000");
-        assert_eq!(state.expenses, "abc");
+        assert_eq!(state.budget.income, "８,000");
+        assert_eq!(state.budget.expenses, "abc");
         let state = apply(state, [Action::ClearBudget]);
-        assert!(state.income.is_empty() && state.expenses.is_empty() && !state.share_budget);
+        assert!(
+            state.budget.income.is_empty()
+                && state.budget.expenses.is_empty()
+                && !state.budget.share
+        );
     }
 
     #[test]
     fn custom_rows_are_bounded_and_never_empty() {
         let state = apply(start(), [Action::RemoveCustomRow(0)]);
-        assert_eq!(state.custom_rows.len(), 1);
+        assert_eq!(state.answers.custom_rows.len(), 1);
         let state = apply(state, (0..40).map(|_| Action::AddCustomRow));
-        assert_eq!(state.custom_rows.len(), CUSTOM_ROWS_MAX);
+        assert_eq!(state.answers.custom_rows.len(), CUSTOM_ROWS_MAX);
         let state = apply(
             state,
             [
@@ -262,13 +286,13 @@ pub(crate) mod tests {
                 Action::SetCustomDate(99, "x".into()),
             ],
         );
-        assert_eq!(state.custom_rows[3].amount, "100");
+        assert_eq!(state.answers.custom_rows[3].amount, "100");
     }
 
     #[test]
     fn the_message_is_capped() {
         let state = apply(start(), [Action::SetMessage("字".repeat(600))]);
-        assert_eq!(state.message.chars().count(), MESSAGE_MAX_CHARS);
+        assert_eq!(state.answers.message.chars().count(), MESSAGE_MAX_CHARS);
     }
 
     fn pending() -> Pending {
@@ -297,7 +321,7 @@ pub(crate) mod tests {
     #[test]
     fn sending_needs_consent_and_starts_one_round() {
         let state = apply(at_review(), [Action::Send(Box::new(pending()))]);
-        assert!(state.pending.is_none() && state.round == 0);
+        assert!(state.delivery.pending().is_none() && state.round == 0);
         let state = apply(state, [Action::AskConsent]);
         assert!(state.consent_missing);
         let state = apply(
@@ -310,7 +334,7 @@ pub(crate) mod tests {
         );
         assert!(!state.consent_missing);
         assert_eq!(state.round, 1, "a second press while sending is ignored");
-        assert_eq!(state.lifecycle, Lifecycle::Sending);
+        assert_eq!(state.delivery.lifecycle(), Lifecycle::Sending);
     }
 
     #[test]
@@ -323,13 +347,17 @@ pub(crate) mod tests {
                 Action::Back,
             ],
         );
-        assert_eq!(state.step, Step::Review, "no going back while sending");
+        assert_eq!(
+            state.answers.step,
+            Step::Review,
+            "no going back while sending"
+        );
         let offline = Lifecycle::Failed {
             trouble: Trouble::Offline,
         };
         let state = apply(state, [Action::Delivery(offline.clone()), Action::Retry]);
         assert_eq!(
-            (state.round, &state.lifecycle),
+            (state.round, &state.delivery.lifecycle()),
             (1, &offline),
             "still waiting"
         );
@@ -337,14 +365,21 @@ pub(crate) mod tests {
             trouble: Trouble::BankError,
         };
         let state = apply(state, [Action::Delivery(stopped), Action::Retry]);
-        assert_eq!((state.round, &state.lifecycle), (2, &Lifecycle::Sending));
+        assert_eq!(
+            (state.round, &state.delivery.lifecycle()),
+            (2, &Lifecycle::Sending)
+        );
         let refused = Lifecycle::NeedsAttention(repay_contract::Refusal::new(
             repay_contract::RefusalCode::Rejected,
             "",
         ));
         let state = apply(state, [Action::Delivery(refused), Action::Back]);
-        assert!(state.pending.is_none());
-        assert_eq!(state.step, Step::Details, "a refused plan can be changed");
+        assert!(state.delivery.pending().is_none());
+        assert_eq!(
+            state.answers.step,
+            Step::Details,
+            "a refused plan can be changed"
+        );
     }
 
     #[test]
@@ -362,13 +397,58 @@ pub(crate) mod tests {
         assert_eq!(state.round, 1, "already sending");
     }
 
+    /// The figures are recomputed (their count bumped) on every change to what they are
+    /// computed from, and on nothing else: a stale count would show stale figures.
+    #[test]
+    fn the_figures_count_every_change_to_their_inputs_and_nothing_else() {
+        let bumps = [
+            Action::SetReason(Some(MissedReason::Illness)),
+            Action::SetIncome("1".into()),
+            Action::SetExpenses("1".into()),
+            Action::SetPartPayment("1".into()),
+            Action::SetFirstPayment("2026-12-20".into()),
+            Action::SetTerm {
+                offer: 2,
+                months: 6,
+            },
+            Action::SetCustomAmount(0, "1".into()),
+            Action::SetCustomDate(0, "2026-12-20".into()),
+            Action::AddCustomRow,
+            Action::ClearBudget,
+        ];
+        let mut state = start();
+        for action in bumps {
+            let before = state.figures;
+            state = apply(state, [action.clone()]);
+            assert_eq!(state.figures, before + 1, "{action:?}");
+        }
+        let quiet = [
+            Action::SetLocale(Locale::ZhCn),
+            Action::SetMessage("hello".into()),
+            Action::SetContactTime(ContactTime::Evening),
+            Action::SetContactChannel(ContactChannel::Email),
+            Action::SetConsent(true),
+            Action::SetShareBudget(true),
+            Action::TogglePayNow,
+            Action::Choose(2),
+            Action::Next,
+        ];
+        for action in quiet {
+            let before = state.figures;
+            state = apply(state, [action.clone()]);
+            assert_eq!(state.figures, before, "{action:?}");
+        }
+    }
+
     #[test]
     fn a_part_payment_is_kept_as_typed_and_changes_nothing_else() {
         let state = start();
         let typed = apply(state.clone(), [Action::SetPartPayment("５00".into())]);
         assert_eq!(typed.part_payment, "５00");
+        // Only the part payment and the count of figure changes differ.
         assert_eq!(
             State {
+                figures: state.figures,
                 part_payment: String::new(),
                 ..(*typed).clone()
             },

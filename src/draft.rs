@@ -11,34 +11,21 @@ use repay_engine::{Money, Scenario};
 use serde::{Deserialize, Serialize};
 
 use crate::delivery::{Body, FirstPayment, Lifecycle, Pending, Receipt};
-use crate::i18n::Locale;
 use crate::state::{
-    offer_keys, ContactChannel, ContactTime, CustomRow, MissedReason, State, Step, CUSTOM_ROWS_MAX,
-    MESSAGE_MAX_CHARS,
+    offer_keys, Answers, Delivery, State, Step, CUSTOM_ROWS_MAX, MESSAGE_MAX_CHARS,
 };
 
-/// The draft format's version: a draft of any other version is ignored.
-pub const DRAFT_VERSION: u32 = 3;
+/// The draft format's version: a draft of any other version is ignored. (4: the
+/// answers are [`Answers`] itself.)
+pub const DRAFT_VERSION: u32 = 4;
 
-/// The draft as stored.
+/// The draft as stored: the customer's answers as they are in the state, and where their
+/// proposal stands.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Draft {
     pub version: u32,
-    pub locale: Option<Locale>,
-    pub step: Option<Step>,
-    pub reason: Option<MissedReason>,
-    pub first_payment: String,
-    /// The term chosen per offer: `[offer, months]` pairs.
-    pub terms: Vec<(usize, u32)>,
-    pub chosen: Option<usize>,
-    pub custom_rows: Vec<CustomRow>,
-    pub contact_channel: Option<ContactChannel>,
-    pub contact_time: ContactTime,
-    pub message: String,
-    pub consent: bool,
-    /// The key of each offer `terms` and `chosen` refer to ([`State::offer_keys`]).
-    pub offer_keys: Vec<u64>,
+    pub answers: Answers,
     /// A proposal sent and not yet answered, without the budget.
     pub pending: Option<Body>,
     /// The first payment of the pending proposal's plan, or of the accepted one.
@@ -97,34 +84,26 @@ impl Draft {
 impl State {
     /// What to keep in session storage.
     pub fn draft(&self) -> Draft {
-        if let Lifecycle::Accepted(receipt) = &self.lifecycle {
+        if let Delivery::Accepted(receipt) = &self.delivery {
             return Draft {
                 version: DRAFT_VERSION,
-                locale: Some(self.locale),
+                answers: Answers {
+                    locale: self.answers.locale,
+                    ..Answers::default()
+                },
                 first_due: receipt.first_due.as_ref().map(StoredPayment::of),
                 receipt: Some(StoredReceipt {
                     reference: receipt.reference.clone(),
                     status: receipt.status,
                     message: receipt.message.clone(),
                 }),
-                ..Draft::default()
+                pending: None,
             };
         }
-        let pending = self.pending.as_ref();
+        let pending = self.delivery.pending();
         Draft {
             version: DRAFT_VERSION,
-            locale: Some(self.locale),
-            step: Some(self.step),
-            reason: self.reason,
-            first_payment: self.first_payment.clone(),
-            terms: self.terms.iter().map(|(&o, &m)| (o, m)).collect(),
-            chosen: self.chosen,
-            custom_rows: self.custom_rows.clone(),
-            contact_channel: self.contact_channel,
-            contact_time: self.contact_time,
-            message: self.message.clone(),
-            consent: self.consent,
-            offer_keys: self.offer_keys.clone(),
+            answers: self.answers.clone(),
             // The shared budget stays in memory only.
             pending: pending.map(|p| p.body.clone()),
             first_due: pending
@@ -136,57 +115,53 @@ impl State {
 
     /// The state a reload resumes from, for the account and policy in `scenario`: a
     /// draft that chose a plan no longer offered starts again at the options.
-    pub fn restored(locale: Locale, draft: Draft, scenario: &Scenario) -> Self {
-        let mut state = Self::new(draft.locale.unwrap_or(locale));
+    pub fn restored(draft: Draft, scenario: &Scenario) -> Self {
         let first_due = draft.first_due.and_then(|due| due.read(scenario));
+        let mut answers = draft.answers;
         if let Some(receipt) = draft.receipt {
-            state.lifecycle = Lifecycle::Accepted(Receipt {
+            let mut state = Self::new(answers.locale);
+            state.answers.step = Step::Review;
+            state.delivery = Delivery::Accepted(Receipt {
                 reference: receipt.reference,
                 status: receipt.status,
                 message: receipt.message,
                 first_due,
             });
-            state.step = Step::Review;
             return state;
         }
+        // What was stored is held to what the widget allows, as if typed again.
         let offers = scenario.policy.plans.len();
-        state.chosen = draft.chosen.filter(|&offer| offer < offers);
-        let step = draft.step.unwrap_or(Step::Status);
-        state.step = if state.chosen.is_none() {
-            step.min(Step::Options)
-        } else {
-            step
-        };
-        state.reason = draft.reason;
-        state.first_payment = draft.first_payment;
-        state.terms.extend(draft.terms);
-        state.consent = draft.consent;
+        answers.chosen = answers.chosen.filter(|&offer| offer < offers);
+        if answers.chosen.is_none() {
+            answers.step = answers.step.min(Step::Options);
+        }
+        if answers.custom_rows.is_empty() {
+            answers.custom_rows = Answers::default().custom_rows;
+        }
+        answers.custom_rows.truncate(CUSTOM_ROWS_MAX);
+        answers.message = answers.message.chars().take(MESSAGE_MAX_CHARS).collect();
         // The choices follow their offers as the bank lists them now. Kept without the
         // offers' keys, what the indices meant is not known: nothing chosen survives.
-        if draft.offer_keys.is_empty() && (state.chosen.is_some() || !state.terms.is_empty()) {
-            state.chosen = None;
-            state.terms.clear();
-            state.consent = false;
-            state.step = state.step.min(Step::Options);
+        if answers.offer_keys.is_empty() && (answers.chosen.is_some() || !answers.terms.is_empty())
+        {
+            answers.chosen = None;
+            answers.terms.clear();
+            answers.consent = false;
+            answers.step = answers.step.min(Step::Options);
         }
-        state.offer_keys = draft.offer_keys;
+        let mut state = Self::resuming(answers);
         state.follow_offers(offer_keys(scenario));
-        if !draft.custom_rows.is_empty() {
-            state.custom_rows = draft.custom_rows;
-            state.custom_rows.truncate(CUSTOM_ROWS_MAX);
-        }
-        state.contact_channel = draft.contact_channel;
-        state.contact_time = draft.contact_time;
-        state.message = draft.message.chars().take(MESSAGE_MAX_CHARS).collect();
-        if let Some(body) = draft.pending.filter(|_| state.chosen.is_some()) {
+        if let Some(body) = draft.pending.filter(|_| state.answers.chosen.is_some()) {
             // A proposal sent but not answered: resumed at the review, with the same key.
-            state.pending = Some(Pending {
-                body,
-                shared_budget: None,
-                first_due,
-            });
-            state.step = Step::Review;
-            state.lifecycle = Lifecycle::Sending;
+            state.delivery = Delivery::OnItsWay {
+                pending: Box::new(Pending {
+                    body,
+                    shared_budget: None,
+                    first_due,
+                }),
+                now: Lifecycle::Sending,
+            };
+            state.answers.step = Step::Review;
             state.round = 1;
         }
         state
@@ -198,6 +173,8 @@ mod tests {
     use super::*;
     use crate::actions::tests::{apply, at_review};
     use crate::actions::Action;
+    use crate::i18n::Locale;
+    use crate::state::{ContactChannel, ContactTime, MissedReason};
 
     fn scenario() -> Scenario {
         Scenario::from_json(include_str!("../crates/engine/data/cn-card.json")).unwrap()
@@ -220,14 +197,18 @@ mod tests {
         let text = draft.encode();
         assert!(!text.contains("8000") && !text.contains("7000") && !text.contains("budget"));
         assert_eq!(Draft::decode(&text).as_ref(), Some(&draft));
-        let restored = State::restored(Locale::ZhCn, draft, &scenario());
-        assert_eq!(restored.locale, Locale::EnUs, "the draft's language wins");
-        assert_eq!(restored.message, "call after 6");
-        assert_eq!(restored.chosen, Some(2));
-        assert_eq!(restored.step, Step::Review);
-        assert!(restored.income.is_empty());
+        let restored = State::restored(draft, &scenario());
+        assert_eq!(
+            restored.answers.locale,
+            Locale::EnUs,
+            "the draft's language wins"
+        );
+        assert_eq!(restored.answers.message, "call after 6");
+        assert_eq!(restored.answers.chosen, Some(2));
+        assert_eq!(restored.answers.step, Step::Review);
+        assert!(restored.budget.income.is_empty());
         // The same proposal, sent again byte for byte, without the budget.
-        let resumed = restored.pending.as_ref().unwrap();
+        let resumed = restored.delivery.pending().unwrap();
         assert_eq!(resumed.key(), pending.key());
         let unshared = Pending {
             shared_budget: None,
@@ -236,7 +217,7 @@ mod tests {
         assert_eq!(resumed.json(), unshared.json());
         assert_eq!(resumed.first_due, pending.first_due);
         assert_eq!(
-            (restored.round, &restored.lifecycle),
+            (restored.round, &restored.delivery.lifecycle()),
             (1, &Lifecycle::Sending)
         );
     }
@@ -244,9 +225,12 @@ mod tests {
     #[test]
     fn a_draft_for_a_plan_no_longer_offered_goes_back_to_the_options() {
         let mut draft = at_review().draft();
-        draft.chosen = Some(99);
-        let restored = State::restored(Locale::EnUs, draft, &scenario());
-        assert_eq!((restored.chosen, restored.step), (None, Step::Options));
+        draft.answers.chosen = Some(99);
+        let restored = State::restored(draft, &scenario());
+        assert_eq!(
+            (restored.answers.chosen, restored.answers.step),
+            (None, Step::Options)
+        );
     }
 
     #[test]
@@ -268,12 +252,16 @@ mod tests {
                 Action::Delivery(Lifecycle::Accepted(receipt.clone())),
             ],
         );
-        assert!(state.pending.is_none() && state.is_locked());
+        assert!(state.delivery.pending().is_none() && state.is_locked());
         let draft = state.draft();
-        assert!(draft.message.is_empty() && draft.chosen.is_none() && draft.pending.is_none());
+        assert!(
+            draft.answers.message.is_empty()
+                && draft.answers.chosen.is_none()
+                && draft.pending.is_none()
+        );
         let back = Draft::decode(&draft.encode()).unwrap();
-        let restored = State::restored(Locale::EnUs, back, &scenario());
-        assert_eq!(restored.lifecycle, Lifecycle::Accepted(receipt));
+        let restored = State::restored(back, &scenario());
+        assert_eq!(restored.delivery.lifecycle(), Lifecycle::Accepted(receipt));
     }
 
     #[test]
@@ -301,11 +289,13 @@ mod tests {
         );
         let draft = state.draft();
         assert_eq!(Draft::decode(&draft.encode()), Some(draft.clone()));
-        let restored = State::restored(Locale::ZhCn, draft, &scenario());
+        let restored = State::restored(draft, &scenario());
         let mut expected = (*state).clone();
         expected.consent_missing = false;
-        // What was last announced is not what was typed: a reload announces afresh.
+        // What was last announced is not what was typed: a reload announces afresh, and
+        // computes the figures afresh.
         expected.last_change = None;
+        expected.figures = restored.figures;
         assert_eq!(restored, expected, "typed text comes back exactly as typed");
     }
 
@@ -358,7 +348,7 @@ mod tests {
     /// the draft is restored against `changed`, and after the widget is told of it.
     fn both_ways(changed: &Scenario) -> [State; 2] {
         let state = chosen_at_review();
-        let reloaded = State::restored(Locale::ZhCn, state.draft(), changed);
+        let reloaded = State::restored(state.draft(), changed);
         let updated = apply(
             std::rc::Rc::new(state),
             [Action::Offers(offer_keys(changed))],
@@ -370,16 +360,20 @@ mod tests {
     fn a_choice_follows_its_offer_when_the_bank_reorders_the_list() {
         let swapped = offers_changed(|plans| plans.swap(2, 3));
         for state in both_ways(&swapped) {
-            assert_eq!(state.chosen, Some(3), "the flat-fee plan, now third");
-            assert_eq!(state.terms.get(&3), Some(&12));
-            assert_eq!(state.terms.get(&2), None);
-            assert_eq!(state.step, Step::Review);
-            assert!(state.consent && !state.offers_changed);
+            assert_eq!(
+                state.answers.chosen,
+                Some(3),
+                "the flat-fee plan, now third"
+            );
+            assert_eq!(state.answers.terms.get(&3), Some(&12));
+            assert_eq!(state.answers.terms.get(&2), None);
+            assert_eq!(state.answers.step, Step::Review);
+            assert!(state.answers.consent && !state.offers_changed);
         }
         let reversed = offers_changed(|plans| plans.reverse());
         let last = reversed.policy.plans.len() - 1;
         for state in both_ways(&reversed) {
-            assert_eq!(state.chosen, Some(last - 2));
+            assert_eq!(state.answers.chosen, Some(last - 2));
         }
     }
 
@@ -395,9 +389,9 @@ mod tests {
         });
         for changed in [replaced, repriced] {
             for state in both_ways(&changed) {
-                assert_eq!(state.chosen, None);
-                assert!(!state.consent, "consent was given for another plan");
-                assert_eq!(state.step, Step::Options);
+                assert_eq!(state.answers.chosen, None);
+                assert!(!state.answers.consent, "consent was given for another plan");
+                assert_eq!(state.answers.step, Step::Options);
                 assert!(state.offers_changed, "and the customer is told");
             }
         }
@@ -413,9 +407,9 @@ mod tests {
         );
         let swapped = offers_changed(|plans| plans.swap(2, 3));
         let updated = apply(state, [Action::Offers(offer_keys(&swapped))]);
-        assert!(updated.pending.is_some());
+        assert!(updated.delivery.pending().is_some());
         assert_eq!(
-            updated.chosen,
+            updated.answers.chosen,
             Some(2),
             "locked: nothing moves under a sent proposal"
         );

@@ -18,33 +18,6 @@ use crate::state::{CustomRow, State};
 /// How far ahead a first payment date may be typed when no offer says otherwise.
 const DEFAULT_FIRST_PAYMENT_WINDOW_DAYS: u32 = 60;
 
-/// The inputs the computed figures depend on: a change to anything else (the language,
-/// the step, the message) reuses the figures already computed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Inputs {
-    pub reason: Option<crate::state::MissedReason>,
-    pub part_payment: String,
-    pub income: String,
-    pub expenses: String,
-    pub first_payment: String,
-    pub terms: std::collections::BTreeMap<usize, u32>,
-    pub custom_rows: Vec<CustomRow>,
-}
-
-impl Inputs {
-    pub fn of(state: &State) -> Self {
-        Self {
-            reason: state.reason,
-            part_payment: state.part_payment.clone(),
-            income: state.income.clone(),
-            expenses: state.expenses.clone(),
-            first_payment: state.first_payment.clone(),
-            terms: state.terms.clone(),
-            custom_rows: state.custom_rows.clone(),
-        }
-    }
-}
-
 /// What the engine made of a custom payment that is more than is owed on its date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CustomNote {
@@ -135,7 +108,8 @@ fn field<T>(text: &str, parse: impl FnOnce(&str) -> Result<T, InputError>) -> Fi
 ///
 /// The engine's error, which a checked configuration cannot produce (sums past
 /// `Decimal`'s range); the widget shows it as a configuration error.
-pub fn derive(scenario: &Scenario, inputs: &Inputs) -> Result<Model, EngineError> {
+pub fn derive(scenario: &Scenario, state: &State) -> Result<Model, EngineError> {
+    let (answers, budget) = (&state.answers, &state.budget);
     let account = &scenario.account;
     let policy = &scenario.policy;
     let currency = account.currency;
@@ -157,13 +131,15 @@ pub fn derive(scenario: &Scenario, inputs: &Inputs) -> Result<Model, EngineError
         .map(|days| default_first_payment(account.as_of, days, &policy.working_days))
         .min()
         .unwrap_or_else(|| add_months(account.as_of, 1).unwrap_or(account.as_of));
-    let first_payment = field(&inputs.first_payment, |t| parse_date(t, window.0, window.1));
+    let first_payment = field(&answers.first_payment, |t| {
+        parse_date(t, window.0, window.1)
+    });
 
-    let (custom_rows, custom_errors) = custom_payments(scenario, &inputs.custom_rows);
+    let (custom_rows, custom_errors) = custom_payments(scenario, &answers.custom_rows);
     let custom_payments: Vec<CustomPayment> = custom_rows.iter().flatten().copied().collect();
 
-    let income = field(&inputs.income, |t| parse_amount(t, currency));
-    let expenses = field(&inputs.expenses, |t| parse_amount(t, currency));
+    let income = field(&budget.income, |t| parse_amount(t, currency));
+    let expenses = field(&budget.expenses, |t| parse_amount(t, currency));
     let budget = match (&income, &expenses) {
         (Ok(Some(income)), Ok(Some(expenses))) => Some(Budget::new(*income, *expenses)?),
         _ => None,
@@ -185,7 +161,7 @@ pub fn derive(scenario: &Scenario, inputs: &Inputs) -> Result<Model, EngineError
         };
         // The customer's own term; else, with a budget, the shortest term that fits it;
         // else the offer's default, its shortest term.
-        let (term, basis) = match (inputs.terms.get(&offer), affordable) {
+        let (term, basis) = match (answers.terms.get(&offer), affordable) {
             (Some(&months), _) => (Some(months), TermBasis::Chosen),
             (None, Some(affordable)) => {
                 match shortest_fitting_term(account, policy, offer, &base_choice, affordable)? {
@@ -230,7 +206,7 @@ pub fn derive(scenario: &Scenario, inputs: &Inputs) -> Result<Model, EngineError
         .find(|plan| plan.kind == repay_engine::PlanKind::Custom)
         .map(|plan| custom_notes(plan, &custom_rows))
         .unwrap_or_default();
-    let part = field(&inputs.part_payment, |t| {
+    let part = field(&state.part_payment, |t| {
         let paid = parse_amount(t, currency)?;
         if paid.is_zero() {
             return Err(InputError::Zero);
@@ -248,7 +224,7 @@ pub fn derive(scenario: &Scenario, inputs: &Inputs) -> Result<Model, EngineError
     };
     Ok(Model {
         status: status(account, policy)?,
-        suggestion: suggest(policy, &plans, inputs.reason, affordability.as_ref())?,
+        suggestion: suggest(policy, &plans, answers.reason, affordability.as_ref())?,
         advice: advise(account, policy, &plans)?,
         part_then,
         term_basis,
@@ -329,8 +305,8 @@ mod tests {
 
     const CN: &str = include_str!("../crates/engine/data/cn-card.json");
 
-    fn inputs() -> Inputs {
-        Inputs::of(&State::new(crate::i18n::Locale::ZhCn))
+    fn inputs() -> State {
+        State::new(crate::i18n::Locale::ZhCn)
     }
 
     fn scenario() -> Scenario {
@@ -349,8 +325,8 @@ mod tests {
     #[test]
     fn a_budget_picks_terms_that_fit_and_suggests_a_plan() {
         let mut inputs = inputs();
-        inputs.income = "6000".into();
-        inputs.expenses = "5,400".into();
+        inputs.budget.income = "6000".into();
+        inputs.budget.expenses = "5,400".into();
         let model = derive(&scenario(), &inputs).unwrap();
         let affordability = model.budget.affordability.as_ref().unwrap();
         assert_eq!(affordability.affordable_monthly.to_string(), "300.00");
@@ -363,7 +339,7 @@ mod tests {
         assert_eq!(model.plans[hardship].term_months, 29);
         assert_eq!(model.suggested(), Some(hardship));
         // A term the customer picked wins over the suggestion.
-        inputs.terms.insert(hardship, 48);
+        inputs.answers.terms.insert(hardship, 48);
         let model = derive(&scenario(), &inputs).unwrap();
         assert_eq!(model.plans[hardship].term_months, 48);
     }
@@ -408,9 +384,9 @@ mod tests {
     #[test]
     fn bad_figures_are_reported_per_field_and_stop_nothing_else() {
         let mut inputs = inputs();
-        inputs.income = "lots".into();
-        inputs.expenses = "-3".into();
-        inputs.first_payment = "2030-01-01".into();
+        inputs.budget.income = "lots".into();
+        inputs.budget.expenses = "-3".into();
+        inputs.answers.first_payment = "2030-01-01".into();
         let model = derive(&scenario(), &inputs).unwrap();
         assert_eq!(model.budget.income, Err(InputError::NotANumber));
         assert_eq!(model.budget.expenses, Err(InputError::Negative));
@@ -424,7 +400,7 @@ mod tests {
     #[test]
     fn a_custom_plan_uses_the_rows_that_are_complete() {
         let mut inputs = inputs();
-        inputs.custom_rows = vec![
+        inputs.answers.custom_rows = vec![
             CustomRow {
                 date: "2026-12-05".into(),
                 amount: "5000".into(),
@@ -462,7 +438,7 @@ mod tests {
         };
         // 8650.74 is owed today; with interest to 5 January, the second 5000 is more
         // than the rest, and a third payment comes after everything is repaid.
-        inputs.custom_rows = vec![
+        inputs.answers.custom_rows = vec![
             row("2026-12-05", "5000"),
             row("2027-01-05", "5000"),
             row("", ""),
@@ -491,15 +467,15 @@ mod tests {
     fn the_reason_given_steers_the_suggestion() {
         use repay_engine::guidance::{MissedReason, Why};
         let mut inputs = inputs();
-        inputs.income = "9000".into();
-        inputs.expenses = "8200".into();
+        inputs.budget.income = "9000".into();
+        inputs.budget.expenses = "8200".into();
         // With no reason the budget decides: a long plan, reviewed.
         let model = derive(&scenario(), &inputs).unwrap();
         assert_eq!(model.suggestion.unwrap().why, Why::FitsBudget);
         let by_budget = model.suggested().unwrap();
         // "I forgot": pay the overdue amount, said not to fit 400 a month, with the
         // budget's plan offered instead.
-        inputs.reason = Some(MissedReason::Forgot);
+        inputs.answers.reason = Some(MissedReason::Forgot);
         let model = derive(&scenario(), &inputs).unwrap();
         let suggestion = model.suggestion.unwrap();
         assert_eq!(

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 pub use repay_contract::{ContactChannel, ContactTime, MissedReason};
 
-use crate::delivery::{Lifecycle, Pending};
+use crate::delivery::{Lifecycle, Pending, Receipt};
 use crate::i18n::Locale;
 
 /// The steps of the flow, in order.
@@ -79,79 +79,162 @@ pub fn offer_keys(scenario: &repay_engine::Scenario) -> Vec<u64> {
         .collect()
 }
 
-/// Everything the customer has chosen and typed so far.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct State {
+/// What the customer has chosen and typed, except the budget: exactly what a reload
+/// resumes from. It *is* the draft's content ([`crate::draft::Draft`]), kept in session
+/// storage as serde JSON; everything else in [`State`] is either never stored (the
+/// budget) or worked out again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Answers {
     pub locale: Locale,
     pub step: Step,
-    /// The "pay the overdue amount now" panel is open.
-    pub paying_now: bool,
-    /// An amount the customer could pay now, less than the overdue amount, as typed: what
-    /// it would still avoid is shown beside it.
-    pub part_payment: String,
     pub reason: Option<MissedReason>,
-    /// Budget figures as typed. They never leave the browser unless `share_budget`.
-    pub income: String,
-    pub expenses: String,
     /// The first payment date as typed (`YYYY-MM-DD`); empty means the plan's default.
     pub first_payment: String,
     /// The term chosen for each instalment or hardship offer, by offer index.
     pub terms: BTreeMap<usize, u32>,
     /// The offer the customer picked.
     pub chosen: Option<usize>,
-    /// What the customer last changed on the options step: its new figures are what is
-    /// announced once they settle (a term, a choice or the first payment date).
-    pub last_change: Option<PlanChange>,
     pub custom_rows: Vec<CustomRow>,
     pub contact_channel: Option<ContactChannel>,
     pub contact_time: ContactTime,
     pub message: String,
     pub consent: bool,
-    /// "Send" was pressed without consent: the consent box says it is needed.
-    pub consent_missing: bool,
-    pub share_budget: bool,
-    /// The proposal being sent: from the first attempt until the bank answers.
-    pub pending: Option<Pending>,
-    pub lifecycle: Lifecycle,
-    /// Counts the rounds of sending started: each new round starts one delivery.
-    pub round: u32,
     /// The key ([`repay_engine::policy::PlanOffer::key`]) of each offer the indices above
     /// (`terms`, `chosen`) refer to, in that order: when the bank's list changes, each
     /// choice follows its offer, and a chosen offer that is gone or changed is dropped.
     pub offer_keys: Vec<u64>,
-    /// The chosen plan was dropped because the bank's offers changed: the options step
-    /// says so until another is chosen.
-    pub offers_changed: bool,
 }
 
-impl State {
-    /// The state a freshly mounted widget starts in.
-    pub fn new(locale: Locale) -> Self {
+impl Default for Answers {
+    fn default() -> Self {
         Self {
-            locale,
+            locale: Locale::default(),
             step: Step::Status,
-            paying_now: false,
-            part_payment: String::new(),
             reason: None,
-            income: String::new(),
-            expenses: String::new(),
             first_payment: String::new(),
             terms: BTreeMap::new(),
             chosen: None,
-            last_change: None,
             custom_rows: vec![CustomRow::default()],
             contact_channel: None,
             contact_time: ContactTime::default(),
             message: String::new(),
             consent: false,
-            consent_missing: false,
-            share_budget: false,
-            pending: None,
-            lifecycle: Lifecycle::Idle,
-            round: 0,
             offer_keys: Vec::new(),
-            offers_changed: false,
         }
+    }
+}
+
+/// The budget as typed. It never leaves memory: not in the draft, and in a proposal only
+/// when the customer chooses to share it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Budget {
+    pub income: String,
+    pub expenses: String,
+    /// The customer chose to send the figures with the proposal.
+    pub share: bool,
+}
+
+/// Where the customer's proposal stands: one value, which owns the proposal while it is
+/// on its way, so that what is pending and what is said about it cannot disagree.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Delivery {
+    /// Nothing sent yet (or the last proposal was refused and a new one may be made).
+    #[default]
+    Idle,
+    /// On its way, from the first attempt until the bank answers: `now` is
+    /// [`Lifecycle::Sending`], [`Lifecycle::Retrying`] or [`Lifecycle::Failed`].
+    OnItsWay { pending: Box<Pending>, now: Lifecycle },
+    /// The bank accepted it.
+    Accepted(Receipt),
+    /// The bank refused it as it was.
+    Refused(repay_contract::Refusal),
+}
+
+impl Delivery {
+    /// The proposal on its way, if one is.
+    pub fn pending(&self) -> Option<&Pending> {
+        match self {
+            Self::OnItsWay { pending, .. } => Some(pending),
+            _ => None,
+        }
+    }
+
+    /// Where it stands, as the views and the host's events say it.
+    pub fn lifecycle(&self) -> Lifecycle {
+        match self {
+            Self::Idle => Lifecycle::Idle,
+            Self::OnItsWay { now, .. } => now.clone(),
+            Self::Accepted(receipt) => Lifecycle::Accepted(receipt.clone()),
+            Self::Refused(refusal) => Lifecycle::NeedsAttention(refusal.clone()),
+        }
+    }
+}
+
+/// Everything about one widget: the customer's answers, their budget, where their
+/// proposal stands, and what the views show of it (which panel is open, what changed
+/// last). Views read it (`&State`); only [`crate::actions`] changes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct State {
+    pub answers: Answers,
+    pub budget: Budget,
+    pub delivery: Delivery,
+    /// The "pay the overdue amount now" panel is open.
+    pub paying_now: bool,
+    /// An amount the customer could pay now, less than the overdue amount, as typed: what
+    /// it would still avoid is shown beside it.
+    pub part_payment: String,
+    /// What the customer last changed on the options step: its new figures are what is
+    /// announced once they settle (a term, a choice or the first payment date).
+    pub last_change: Option<PlanChange>,
+    /// "Send" was pressed without consent: the consent box says it is needed.
+    pub consent_missing: bool,
+    /// Counts the rounds of sending started: each new round starts one delivery.
+    pub round: u32,
+    /// The chosen plan was dropped because the bank's offers changed: the options step
+    /// says so until another is chosen.
+    pub offers_changed: bool,
+    /// Counts the changes to what the figures are computed from (the reason, the budget,
+    /// the part payment, the first payment date, the terms, the customer's own plan), so
+    /// the figures are recomputed only then and their inputs never copied to find out.
+    pub figures: u32,
+}
+
+impl State {
+    /// The state a freshly mounted widget starts in.
+    pub fn new(locale: Locale) -> Self {
+        Self::resuming(Answers {
+            locale,
+            ..Answers::default()
+        })
+    }
+
+    /// The state that resumes `answers`, nothing sent.
+    pub fn resuming(answers: Answers) -> Self {
+        Self {
+            answers,
+            budget: Budget::default(),
+            delivery: Delivery::Idle,
+            paying_now: false,
+            part_payment: String::new(),
+            last_change: None,
+            consent_missing: false,
+            round: 0,
+            offers_changed: false,
+            figures: 0,
+        }
+    }
+
+    /// Whether the figures' inputs differ between `self` and `other`.
+    pub fn figures_differ(&self, other: &State) -> bool {
+        let (a, b) = (&self.answers, &other.answers);
+        a.reason != b.reason
+            || a.first_payment != b.first_payment
+            || a.terms != b.terms
+            || a.custom_rows != b.custom_rows
+            || self.budget.income != other.budget.income
+            || self.budget.expenses != other.budget.expenses
+            || self.part_payment != other.part_payment
     }
 
     /// Follows the bank's offers now listed, `keys` ([`State::offer_keys`]): each term and
@@ -160,48 +243,55 @@ impl State {
     /// and said. A proposal already on its way or accepted is what the customer saw and
     /// stays as it is.
     pub fn follow_offers(&mut self, keys: Vec<u64>) {
-        if self.offer_keys == keys {
+        if self.answers.offer_keys == keys {
             return;
         }
-        let old = std::mem::replace(&mut self.offer_keys, keys);
+        let old = std::mem::replace(&mut self.answers.offer_keys, keys);
         // A state that never had keys has chosen nothing yet (the widget keys its state
         // on its first render); a locked one is settled.
         if old.is_empty() || self.is_locked() {
             return;
         }
+        let answers = &mut self.answers;
+        let now = &answers.offer_keys;
         let moved = |offer: usize| {
             let key = old.get(offer)?;
-            self.offer_keys.iter().position(|k| k == key)
+            now.iter().position(|k| k == key)
         };
-        self.terms = std::mem::take(&mut self.terms)
+        let terms = std::mem::take(&mut answers.terms)
             .into_iter()
             .filter_map(|(offer, months)| moved(offer).map(|to| (to, months)))
             .collect();
-        if let Some(chosen) = self.chosen {
-            match moved(chosen) {
-                Some(to) => self.chosen = Some(to),
-                None => {
-                    self.chosen = None;
-                    self.consent = false;
-                    self.consent_missing = false;
-                    self.offers_changed = true;
-                    self.step = self.step.min(Step::Options);
-                }
+        let chosen = answers.chosen.map(moved);
+        answers.terms = terms;
+        match chosen {
+            Some(Some(to)) => answers.chosen = Some(to),
+            Some(None) => {
+                answers.chosen = None;
+                answers.consent = false;
+                answers.step = answers.step.min(Step::Options);
+                self.consent_missing = false;
+                self.offers_changed = true;
             }
+            None => {}
         }
         self.last_change = None;
+        self.figures += 1;
     }
 
     /// A proposal is on its way or accepted: the plan and the answers are settled.
     pub fn is_locked(&self) -> bool {
-        self.pending.is_some() || matches!(self.lifecycle, Lifecycle::Accepted(_))
+        matches!(
+            self.delivery,
+            Delivery::OnItsWay { .. } | Delivery::Accepted(_)
+        )
     }
 
     /// Whether the customer may move on from the current step: the options step needs a
     /// chosen plan; every other step can be left as it is.
     pub fn can_continue(&self) -> bool {
-        match self.step {
-            Step::Options | Step::Details => self.chosen.is_some(),
+        match self.answers.step {
+            Step::Options | Step::Details => self.answers.chosen.is_some(),
             Step::Review => false,
             Step::Status | Step::Situation => true,
         }

@@ -100,6 +100,7 @@ pub fn backoff_ms(attempt: u32, random: u32) -> u32 {
 /// The channel the customer chose, or the bank's first until they pick one.
 pub fn contact_channel(config: &WidgetConfig, state: &State) -> ContactChannel {
     state
+        .answers
         .contact_channel
         .or_else(|| config.contact_channels.first().copied())
         .unwrap_or(ContactChannel::Phone)
@@ -120,9 +121,9 @@ pub fn proposal(
     let plan = model.plans.get(offer)?;
     let policy = &config.scenario.policy;
     let choice = model.choices.get(offer)?;
-    let message = state.message.trim();
+    let message = state.answers.message.trim();
     let shared_budget = match (&model.budget.income, &model.budget.expenses) {
-        (Ok(Some(income)), Ok(Some(expenses))) if state.share_budget => {
+        (Ok(Some(income)), Ok(Some(expenses))) if state.budget.share => {
             Some(BudgetFigures::new(*income, *expenses))
         }
         _ => None,
@@ -133,18 +134,18 @@ pub fn proposal(
         account_reference: config.sending.account_reference.clone(),
         scenario: config.scenario_json.clone(),
         proposal: Proposal::of_plan(policy, choice, plan, Json::of),
-        reason: state.reason,
+        reason: state.answers.reason,
         budget: None,
         contact: Contact {
             channel: contact_channel(config, state),
-            time: state.contact_time,
+            time: state.answers.contact_time,
         },
         message: (!message.is_empty()).then(|| message.to_owned()),
         consent: Consent {
             terms_version: config.terms.version.clone(),
             agreed_at,
         },
-        locale: state.locale,
+        locale: state.answers.locale,
         widget_version: WIDGET_VERSION.to_owned(),
     };
     Some(Pending {
@@ -369,8 +370,7 @@ pub(crate) mod tests {
             Rc::new(State::new(crate::i18n::Locale::ZhCn)),
             Reducible::reduce,
         );
-        let model =
-            crate::model::derive(&config.scenario, &crate::model::Inputs::of(&state)).unwrap();
+        let model = crate::model::derive(&config.scenario, &state).unwrap();
         ((config), (*state).clone(), model)
     }
 

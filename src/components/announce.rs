@@ -42,9 +42,9 @@ pub(crate) fn plan_summary(plan: &Plan, locale: Locale) -> String {
 
 /// What the live region says for `state`'s step, before it settles.
 pub(crate) fn announcement(state: &State, model: &Model) -> String {
-    let locale = state.locale;
+    let locale = state.answers.locale;
     let plan = |offer: usize| model.plans.iter().find(|plan| plan.offer == offer);
-    match state.step {
+    match state.answers.step {
         Step::Status if state.paying_now => match &model.part_payment {
             Err(_) => problem(&model.part_payment, locale).unwrap_or_default(),
             Ok(None) => String::new(),
@@ -114,7 +114,7 @@ pub(crate) fn announcement(state: &State, model: &Model) -> String {
                     Msg::FirstPaymentMovedLive.text(locale),
                     &[("date", &format::date(date, locale))],
                 );
-                if let Some(chosen) = state.chosen.and_then(plan) {
+                if let Some(chosen) = state.answers.chosen.and_then(plan) {
                     text.push(' ');
                     text.push_str(&plan_summary(chosen, locale));
                 }

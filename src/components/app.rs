@@ -21,7 +21,7 @@ use crate::delivery::Lifecycle;
 use crate::effects::{self, Effect};
 use crate::events::{step_name, Seen, WidgetEvent};
 use crate::i18n::{negotiate, Locale, Msg, Wording};
-use crate::model::{derive, Inputs};
+use crate::model::derive;
 use crate::shared::Shared;
 use crate::state::Step;
 use repay_engine::EngineError;
@@ -85,14 +85,16 @@ pub fn App(props: &AppProps) -> Html {
             .map(|config| crate::state::offer_keys(&config.scenario))
     });
     if let Some(keys) = keys.as_ref() {
-        if state.offer_keys != *keys {
+        if state.answers.offer_keys != *keys {
             dispatch.emit(Action::Offers(keys.clone()));
         }
     }
-    let model = use_memo((checked, Inputs::of(&state)), |(config, inputs)| {
+    // `state.figures` counts the changes to what the figures depend on (the reducer
+    // bumps it), so nothing is copied each render to find out whether they changed.
+    let model = use_memo((checked, state.figures), |(config, _)| {
         config
             .as_ref()
-            .map(|config| derive(&config.scenario, inputs).map(Shared::new))
+            .map(|config| derive(&config.scenario, &state).map(Shared::new))
     });
 
     effects::use_persistence_and_delivery(config.as_ref().ok().cloned(), &state, &dispatch);
@@ -102,24 +104,24 @@ pub fn App(props: &AppProps) -> Html {
         (Err(error), _) => Err(error.error.clone()),
         (Ok(_), Some(Err(error))) => Err(error.clone()),
         (Ok(_), model) => Ok(Seen {
-            locale: state.locale,
-            step: match state.lifecycle {
+            locale: state.answers.locale,
+            step: match state.delivery.lifecycle() {
                 Lifecycle::Accepted(_) => "confirmation",
-                _ => step_name(state.step),
+                _ => step_name(state.answers.step),
             },
             plan: model.as_ref().and_then(|model| {
                 let model = model.as_ref().ok()?;
-                let plan = model.plans.get(state.chosen?)?;
+                let plan = model.plans.get(state.answers.chosen?)?;
                 Some((plan.offer as u32, plan.kind.offer_kind(), plan.term_months))
             }),
             round: (
                 state.round,
                 state
-                    .pending
-                    .as_ref()
+                    .delivery
+                    .pending()
                     .map(|pending| pending.key().to_owned()),
             ),
-            lifecycle: state.lifecycle.clone(),
+            lifecycle: state.delivery.lifecycle(),
         }),
     };
     effects::use_config_warnings(
@@ -145,13 +147,13 @@ pub fn App(props: &AppProps) -> Html {
         AttrValue::from(format!("repay-widget-{n}"))
     });
 
-    let locale = state.locale;
+    let locale = state.answers.locale;
     // The widget's one polite live region: the result of what was just typed or picked,
     // once it settles.
     let announced = effects::use_settled(
-        (state.step, locale),
+        (state.answers.step, locale),
         match &*model {
-            Some(Ok(model)) if !matches!(state.lifecycle, Lifecycle::Accepted(_)) => {
+            Some(Ok(model)) if !matches!(state.delivery.lifecycle(), Lifecycle::Accepted(_)) => {
                 announcement(&state, model)
             }
             _ => String::new(),
@@ -169,12 +171,20 @@ pub fn App(props: &AppProps) -> Html {
             contact: config.bank_contact.clone(),
             locale,
         }),
-        (Ok(config), Some(Ok(model))) if let Lifecycle::Accepted(receipt) = &state.lifecycle => {
+        (Ok(config), Some(Ok(model)))
+            if let Lifecycle::Accepted(receipt) = &state.delivery.lifecycle() =>
+        {
             confirmation(&ConfirmationProps {
                 receipt,
                 config,
-                plan: state.chosen.and_then(|offer| model.plans.get(offer)),
-                advice: state.chosen.and_then(|offer| model.advice.plans.get(offer)),
+                plan: state
+                    .answers
+                    .chosen
+                    .and_then(|offer| model.plans.get(offer)),
+                advice: state
+                    .answers
+                    .chosen
+                    .and_then(|offer| model.advice.plans.get(offer)),
                 locale,
                 heading: heading.clone(),
             })
@@ -188,7 +198,7 @@ pub fn App(props: &AppProps) -> Html {
                 dispatch.clone(),
             );
             let (heading, ids) = (heading.clone(), (*ids).clone());
-            let step = match state.step {
+            let step = match state.answers.step {
                 Step::Status => status_step(&StatusStepProps {
                     config: config.clone(),
                     model: model.clone(),
@@ -201,7 +211,7 @@ pub fn App(props: &AppProps) -> Html {
                 }),
                 Step::Situation => situation_step(&SituationStepProps {
                     config: config.clone(),
-                    state: (*state).clone(),
+                    state: &state,
                     model: model.clone(),
                     dispatch: dispatch.clone(),
                     heading,
@@ -209,7 +219,7 @@ pub fn App(props: &AppProps) -> Html {
                 }),
                 Step::Options => options_step(&OptionsStepProps {
                     config: config.clone(),
-                    state: (*state).clone(),
+                    state: &state,
                     model: model.clone(),
                     dispatch: dispatch.clone(),
                     effect: effect.clone(),
@@ -217,8 +227,8 @@ pub fn App(props: &AppProps) -> Html {
                     ids: ids.clone(),
                 }),
                 Step::Details | Step::Review => {
-                    match state.chosen.filter(|&o| o < model.plans.len()) {
-                        Some(offer) if state.step == Step::Details => {
+                    match state.answers.chosen.filter(|&o| o < model.plans.len()) {
+                        Some(offer) if state.answers.step == Step::Details => {
                             let policy = &config.scenario.policy;
                             details_step(&DetailsStepProps {
                                 model: model.clone(),
@@ -231,7 +241,7 @@ pub fn App(props: &AppProps) -> Html {
                         }
                         Some(offer) => review_step(&ReviewStepProps {
                             config: config.clone(),
-                            state: (*state).clone(),
+                            state: &state,
                             model: model.clone(),
                             offer,
                             dispatch: dispatch.clone(),
@@ -247,17 +257,17 @@ pub fn App(props: &AppProps) -> Html {
             html! {
                 <>
                     { progress(&ProgressProps {
-                        current: state.step,
-                        chosen: state.chosen.is_some(),
+                        current: state.answers.step,
+                        chosen: state.answers.chosen.is_some(),
                         locale,
                         dispatch: dispatch.clone(),
                     }) }
                     { step }
                     { navigation(&NavigationProps {
-                        problem: (state.step == Step::Situation
+                        problem: (state.answers.step == Step::Situation
                             && (model.budget.income.is_err() || model.budget.expenses.is_err()))
                             .then_some(Msg::FixFiguresFirst),
-                        state: (*state).clone(),
+                        state: &state,
                         dispatch,
                         ids,
                     }) }

@@ -9,8 +9,8 @@ use crate::i18n::Msg;
 use crate::state::{State, Step};
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct NavigationProps {
-    pub state: State,
+pub struct NavigationProps<'a> {
+    pub state: &'a State,
     /// What must be put right before moving on, when the figures typed on this step
     /// cannot be used (the situation step's budget with an error).
     pub(crate) problem: Option<Msg>,
@@ -19,9 +19,9 @@ pub struct NavigationProps {
 }
 
 /// Back, skip and continue, under every step.
-pub fn navigation(props: &NavigationProps) -> Html {
-    let locale = props.state.locale;
-    let step = props.state.step;
+pub fn navigation(props: &NavigationProps<'_>) -> Html {
+    let locale = props.state.answers.locale;
+    let step = props.state.answers.step;
     let back = (step != Step::Status).then(|| {
         html! {
             <button type="button" class="repay-widget__button repay-widget__button--secondary"
@@ -39,7 +39,7 @@ pub fn navigation(props: &NavigationProps) -> Html {
     let hint_id = format!("{}-continue-hint", props.ids);
     let forward = forward.map(|label| {
         let label = if step == Step::Situation
-            && (!props.state.income.is_empty() || props.state.reason.is_some())
+            && (!props.state.budget.income.is_empty() || props.state.answers.reason.is_some())
         {
             Msg::Continue
         } else {
@@ -68,7 +68,7 @@ pub fn navigation(props: &NavigationProps) -> Html {
     html! {
         <div class={classes!(
             "repay-widget__nav",
-            (step == Step::Options && props.state.chosen.is_some()).then_some("repay-widget__nav--sticky"),
+            (step == Step::Options && props.state.answers.chosen.is_some()).then_some("repay-widget__nav--sticky"),
         )}>
             { slot(back) }
             { slot(hint) }

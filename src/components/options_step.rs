@@ -26,9 +26,9 @@ use crate::model::Model;
 use crate::state::State;
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct OptionsStepProps {
+pub struct OptionsStepProps<'a> {
     pub config: Shared<WidgetConfig>,
-    pub state: State,
+    pub state: &'a State,
     pub model: Shared<Model>,
     pub dispatch: Callback<Action>,
     /// The effects layer (focus after removing a custom payment).
@@ -68,8 +68,8 @@ fn custom_latest(config: &WidgetConfig, offer: usize) -> Option<jiff::civil::Dat
 }
 
 #[inline(never)]
-pub fn options_step(props: &OptionsStepProps) -> Html {
-    let locale = props.state.locale;
+pub fn options_step(props: &OptionsStepProps<'_>) -> Html {
+    let locale = props.state.answers.locale;
     let ids = &props.ids;
     let model = &props.model;
     let policy = &props.config.scenario.policy;
@@ -95,7 +95,7 @@ pub fn options_step(props: &OptionsStepProps) -> Html {
             let children = if plan.kind == PlanKind::Custom {
                 html! {
                     { custom_plan(&CustomPlanProps {
-                        rows: props.state.custom_rows.clone(),
+                        rows: props.state.answers.custom_rows.clone(),
                         errors: custom_errors.clone(),
                         notes: custom_notes.clone(),
                         locale,
@@ -113,7 +113,7 @@ pub fn options_step(props: &OptionsStepProps) -> Html {
                         model: props.model.clone(),
                         offer,
                         terms: terms_of(&policy.plans[offer], policy.max_term_months),
-                        chosen: props.state.chosen == Some(offer),
+                        chosen: props.state.answers.chosen == Some(offer),
                         suggested: model.suggested() == Some(offer),
                         effects: policy.plan_effects_of(offer),
                         custom_latest: custom_latest(&props.config, offer),
@@ -138,7 +138,7 @@ pub fn options_step(props: &OptionsStepProps) -> Html {
                 </p>
             }
             { suggestion(&props.config, model, ids, locale, &props.dispatch) }
-            { text_field(&TextFieldProps { id: AttrValue::from(format!("{ids}-first-payment")), kind: AttrValue::Static("date"), label: AttrValue::from(Msg::FirstPaymentLabel.text(locale)), hint: Some(AttrValue::from(fill(Msg::FirstPaymentHint.text(locale), &[("date", &format::date(model.default_first_payment, locale))]))), value: AttrValue::from(props.state.first_payment.clone()), min: Some(AttrValue::from(repay_engine::account::iso_date(earliest))), max: Some(AttrValue::from(repay_engine::account::iso_date(latest))), error: first_payment_error, on_input: props.dispatch.reform(Action::SetFirstPayment), ..TextFieldProps::default() }) }
+            { text_field(&TextFieldProps { id: AttrValue::from(format!("{ids}-first-payment")), kind: AttrValue::Static("date"), label: AttrValue::from(Msg::FirstPaymentLabel.text(locale)), hint: Some(AttrValue::from(fill(Msg::FirstPaymentHint.text(locale), &[("date", &format::date(model.default_first_payment, locale))]))), value: AttrValue::from(props.state.answers.first_payment.clone()), min: Some(AttrValue::from(repay_engine::account::iso_date(earliest))), max: Some(AttrValue::from(repay_engine::account::iso_date(latest))), error: first_payment_error, on_input: props.dispatch.reform(Action::SetFirstPayment), ..TextFieldProps::default() }) }
             <ul class="repay-widget__plans">{ for cards }</ul>
             // The comparison is one tap away, not in the way of the plans.
             <details class="repay-widget__section repay-widget__more" data-testid="compare">

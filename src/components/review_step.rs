@@ -24,9 +24,9 @@ use repay_contract::{Refusal, RefusalCode};
 use repay_engine::PlanKind;
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct ReviewStepProps {
+pub struct ReviewStepProps<'a> {
     pub config: Shared<WidgetConfig>,
-    pub state: State,
+    pub state: &'a State,
     pub model: Shared<Model>,
     /// The chosen offer: `model.plans[offer]` is the plan reviewed.
     pub offer: usize,
@@ -90,8 +90,8 @@ fn lifecycle_text(lifecycle: &Lifecycle, locale: Locale) -> String {
 }
 
 #[inline(never)]
-pub fn review_step(props: &ReviewStepProps) -> Html {
-    let locale = props.state.locale;
+pub fn review_step(props: &ReviewStepProps<'_>) -> Html {
+    let locale = props.state.answers.locale;
     let ids = &props.ids;
     let Some(plan) = props.model.plans.get(props.offer) else {
         return html! {};
@@ -105,7 +105,7 @@ pub fn review_step(props: &ReviewStepProps) -> Html {
     let fact =
         |label: Msg, value: String| fact("repay-widget__fact", label.text(locale), value, None);
     let locked = props.state.is_locked();
-    let chosen_channel = contact_channel(&props.config, &props.state);
+    let chosen_channel = contact_channel(&props.config, props.state);
     let channel_name = format!("{ids}-contact");
     let channels = props.config.contact_channels.iter().enumerate().map(|(i, &channel)| {
         let id = format!("{ids}-contact-{i}");
@@ -124,7 +124,7 @@ pub fn review_step(props: &ReviewStepProps) -> Html {
         html! {
             <div class="repay-widget__choice">
                 <input type="radio" id={id.clone()} name={time_name.clone()} disabled={locked}
-                    checked={props.state.contact_time == time}
+                    checked={props.state.answers.contact_time == time}
                     onchange={props.dispatch.reform(move |_: Event| Action::SetContactTime(time))} />
                 <label for={id}>{ labels::contact_time(time, locale) }</label>
             </div>
@@ -132,8 +132,9 @@ pub fn review_step(props: &ReviewStepProps) -> Html {
     });
     let message_id = format!("{ids}-message");
     let counter_id = format!("{ids}-message-counter");
-    let left = MESSAGE_MAX_CHARS.saturating_sub(props.state.message.chars().count());
-    let has_budget = !props.state.income.is_empty() && !props.state.expenses.is_empty();
+    let left = MESSAGE_MAX_CHARS.saturating_sub(props.state.answers.message.chars().count());
+    let has_budget =
+        !props.state.budget.income.is_empty() && !props.state.budget.expenses.is_empty();
     let share_id = format!("{ids}-share-budget");
     let consent_id = format!("{ids}-consent");
     let consent_label = html! {
@@ -149,7 +150,7 @@ pub fn review_step(props: &ReviewStepProps) -> Html {
     // Sending without consent moves focus here, and the error below is announced.
     let consent_box = NodeRef::default();
     let missing = props.state.consent_missing;
-    let lifecycle = &props.state.lifecycle;
+    let lifecycle = &props.state.delivery.lifecycle();
     let offer = props.offer;
     let target = consent_box.clone();
     let onsend = props.effect.reform(move |_: MouseEvent| Effect::Send {
@@ -200,7 +201,7 @@ pub fn review_step(props: &ReviewStepProps) -> Html {
                 { fact(Msg::TotalPaid, money(&plan.total_paid)) }
                 { fact(Msg::ExtraCost, money(&plan.total_cost)) }
                 { fact(Msg::TrueRate, rate) }
-                { slot(props.state.reason.map(|r| fact(Msg::YourReason, labels::missed_reason(r, locale).to_owned()))) }
+                { slot(props.state.answers.reason.map(|r| fact(Msg::YourReason, labels::missed_reason(r, locale).to_owned()))) }
             </dl>
             <p class="repay-widget__verdict">{ verdict_text(&plan.verdict, props.config.review_days, locale) }</p>
             { slot(contact_questions) }
@@ -208,7 +209,7 @@ pub fn review_step(props: &ReviewStepProps) -> Html {
                 <label class="repay-widget__label" for={message_id.clone()}>{ Msg::MessageLabel.text(locale) }</label>
                 <textarea class="repay-widget__input repay-widget__textarea" id={message_id} rows="4" disabled={locked}
                     maxlength={MESSAGE_MAX_CHARS.to_string()} aria-describedby={counter_id.clone()}
-                    value={props.state.message.clone()}
+                    value={props.state.answers.message.clone()}
                     oninput={props.dispatch.reform(|e: InputEvent| {
                         Action::SetMessage(e.target_unchecked_into::<HtmlTextAreaElement>().value())
                     })} />
@@ -218,7 +219,7 @@ pub fn review_step(props: &ReviewStepProps) -> Html {
             </div>
             { slot(has_budget.then(|| html! {
                 <div class="repay-widget__choice">
-                    <input type="checkbox" id={share_id.clone()} disabled={locked} checked={props.state.share_budget}
+                    <input type="checkbox" id={share_id.clone()} disabled={locked} checked={props.state.budget.share}
                         onchange={props.dispatch.reform(|e: Event| {
                             Action::SetShareBudget(e.target_unchecked_into::<HtmlInputElement>().checked())
                         })} />
@@ -226,7 +227,7 @@ pub fn review_step(props: &ReviewStepProps) -> Html {
                 </div>
             })) }
             <div class="repay-widget__choice">
-                <input type="checkbox" id={consent_id.clone()} checked={props.state.consent}
+                <input type="checkbox" id={consent_id.clone()} checked={props.state.answers.consent}
                     ref={consent_box.clone()}
                     data-testid="consent" disabled={locked}
                     aria-invalid={missing.then_some("true")}

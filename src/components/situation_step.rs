@@ -21,9 +21,9 @@ use crate::state::{MissedReason, State};
 use repay_engine::guidance::{Suggestion, Why};
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct SituationStepProps {
+pub struct SituationStepProps<'a> {
     pub config: Shared<WidgetConfig>,
-    pub state: State,
+    pub state: &'a State,
     pub model: Shared<Model>,
     pub dispatch: Callback<Action>,
     pub heading: NodeRef,
@@ -54,8 +54,8 @@ pub(crate) fn affordable_text(affordability: &Affordability, locale: Locale) -> 
 }
 
 #[inline(never)]
-pub fn situation_step(props: &SituationStepProps) -> Html {
-    let locale = props.state.locale;
+pub fn situation_step(props: &SituationStepProps<'_>) -> Html {
+    let locale = props.state.answers.locale;
     let ids = &props.ids;
     let reason_name = format!("{ids}-reason");
     let option = |value: Option<MissedReason>, label: &'static str| {
@@ -66,7 +66,7 @@ pub fn situation_step(props: &SituationStepProps) -> Html {
         html! {
             <div class="repay-widget__choice">
                 <input type="radio" id={id.clone()} name={reason_name.clone()}
-                    checked={props.state.reason == value}
+                    checked={props.state.answers.reason == value}
                     onchange={props.dispatch.reform(move |_: Event| Action::SetReason(value))} />
                 <label for={id}>{ label }</label>
             </div>
@@ -79,7 +79,8 @@ pub fn situation_step(props: &SituationStepProps) -> Html {
     let result = budget.affordability.as_ref().map(|a| {
         html! { <p class="repay-widget__result" data-testid="affordable">{ affordable_text(a, locale) }</p> }
     });
-    let has_figures = !props.state.income.is_empty() || !props.state.expenses.is_empty();
+    let has_figures =
+        !props.state.budget.income.is_empty() || !props.state.budget.expenses.is_empty();
     // No plan's payments fit the budget: say so here, with the shortest path to a person.
     let nothing_fits = matches!(
         props.model.suggestion,
@@ -117,8 +118,8 @@ pub fn situation_step(props: &SituationStepProps) -> Html {
             <fieldset class="repay-widget__fieldset">
                 <legend>{ Msg::BudgetLegend.text(locale) }</legend>
                 <p class="repay-widget__note" data-testid="privacy-note">{ Msg::PrivacyNote.text(locale) }</p>
-                { text_field(&TextFieldProps { id: AttrValue::from(format!("{ids}-income")), label: AttrValue::from(Msg::Income.text(locale)), value: AttrValue::from(props.state.income.clone()), inputmode: Some(AttrValue::Static("decimal")), error: error_of(&budget.income, locale), on_input: props.dispatch.reform(Action::SetIncome), ..TextFieldProps::default() }) }
-                { text_field(&TextFieldProps { id: AttrValue::from(format!("{ids}-expenses")), label: AttrValue::from(Msg::Expenses.text(locale)), value: AttrValue::from(props.state.expenses.clone()), inputmode: Some(AttrValue::Static("decimal")), error: error_of(&budget.expenses, locale), on_input: props.dispatch.reform(Action::SetExpenses), ..TextFieldProps::default() }) }
+                { text_field(&TextFieldProps { id: AttrValue::from(format!("{ids}-income")), label: AttrValue::from(Msg::Income.text(locale)), value: AttrValue::from(props.state.budget.income.clone()), inputmode: Some(AttrValue::Static("decimal")), error: error_of(&budget.income, locale), on_input: props.dispatch.reform(Action::SetIncome), ..TextFieldProps::default() }) }
+                { text_field(&TextFieldProps { id: AttrValue::from(format!("{ids}-expenses")), label: AttrValue::from(Msg::Expenses.text(locale)), value: AttrValue::from(props.state.budget.expenses.clone()), inputmode: Some(AttrValue::Static("decimal")), error: error_of(&budget.expenses, locale), on_input: props.dispatch.reform(Action::SetExpenses), ..TextFieldProps::default() }) }
                 // Announced once the figures settle (the widget's announcer), not per keystroke.
                 <div>{ slot(result) }</div>
                 { slot(no_fit) }

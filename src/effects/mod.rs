@@ -53,7 +53,7 @@ pub fn initial_state(config: &Result<Shared<WidgetConfig>, ConfigError>, locale:
     match config {
         Ok(config) => browser::load_draft(&config.sending.account_reference).map_or_else(
             || State::new(locale),
-            |draft| State::restored(locale, draft, &config.scenario),
+            |draft| State::restored(draft, &config.scenario),
         ),
         Err(_) => State::new(locale),
     }
@@ -70,7 +70,7 @@ pub fn use_persistence_and_delivery(
     dispatch: &Callback<Action>,
 ) {
     let started = use_mut_ref(|| 0_u32);
-    let pending = state.pending.clone();
+    let pending = state.delivery.pending().cloned();
     let report = dispatch.reform(Action::Delivery);
     use_effect_with((state.draft(), state.round), move |(draft, round)| {
         if let Some(config) = config {
@@ -200,7 +200,7 @@ fn handle(
 ) {
     match effect {
         Effect::Send { offer, consent } => {
-            if !state.consent {
+            if !state.answers.consent {
                 dispatch.emit(Action::AskConsent);
                 browser::focus(&consent);
             } else if !state.is_locked() {
@@ -219,13 +219,14 @@ fn handle(
         }
         Effect::Calendar { offer } => {
             if let Some(plan) = model.plans.get(offer) {
-                let file = export::calendar_file(plan, state.locale, &browser::now_rfc3339());
+                let file =
+                    export::calendar_file(plan, state.answers.locale, &browser::now_rfc3339());
                 browser::download(&file);
             }
         }
         Effect::Spreadsheet { offer } => {
             if let Some(plan) = model.plans.get(offer) {
-                browser::download(&export::spreadsheet_file(plan, state.locale));
+                browser::download(&export::spreadsheet_file(plan, state.answers.locale));
             }
         }
         Effect::Print => browser::print(),
