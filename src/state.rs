@@ -144,7 +144,10 @@ pub enum Delivery {
     Idle,
     /// On its way, from the first attempt until the bank answers: `now` is
     /// [`Lifecycle::Sending`], [`Lifecycle::Retrying`] or [`Lifecycle::Failed`].
-    OnItsWay { pending: Box<Pending>, now: Lifecycle },
+    OnItsWay {
+        pending: Box<Pending>,
+        now: Lifecycle,
+    },
     /// The bank accepted it.
     Accepted(Receipt),
     /// The bank refused it as it was.

@@ -268,6 +268,8 @@ fn test(env: &Env) -> Result<(), TaskError> {
                 "repay-engine",
                 "-p",
                 "repay-widget-bundle",
+                "-p",
+                "repay-config",
                 "--target",
                 "wasm32-unknown-unknown",
                 "--all-targets",

@@ -147,8 +147,12 @@ impl AppState {
                 ServeError::Options(format!("--account {reference}={}: {why}", file.display()))
             };
             let text = std::fs::read_to_string(file).map_err(|e| unreadable(e.to_string()))?;
-            let wire: ScenarioWire =
-                repay_engine::read_json(&text).map_err(|e| unreadable(e.to_string()))?;
+            // Read as the widget reads a configuration: one reader, one strictness.
+            let config = repay_config::read_wire(&text).map_err(|e| unreadable(e.to_string()))?;
+            let wire = ScenarioWire {
+                account: config.account,
+                policy: config.policy,
+            };
             Scenario::from_wire(&wire).map_err(|e| unreadable(e.to_string()))?;
             let policy_id = file
                 .file_stem()
@@ -162,11 +166,9 @@ impl AppState {
             records
                 .put_holder(reference, reference)
                 .map_err(ServeError::Store)?;
-            if let Some(version) = store::terms_version_of(&text) {
-                records
-                    .put_terms_version(&version)
-                    .map_err(ServeError::Store)?;
-            }
+            records
+                .put_terms_version(&config.terms.version)
+                .map_err(ServeError::Store)?;
         }
         Ok(Self {
             store: Arc::new(store),

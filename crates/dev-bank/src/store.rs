@@ -27,6 +27,8 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("storage: a stored record is not valid JSON: {0}")]
     Record(#[from] serde_json::Error),
+    #[error("a sample configuration cannot be read: {0}")]
+    Seed(repay_engine::EngineError),
 }
 
 /// How long a session lasts after sign-in, in seconds.
@@ -60,12 +62,6 @@ const SEEDS: [(&str, &str, &str, &str); 4] = [
         include_str!("../../engine/data/uk-card.json"),
     ),
 ];
-
-/// The `terms.version` of a widget configuration's JSON, if it has one.
-pub fn terms_version_of(config: &str) -> Option<String> {
-    let value: serde_json::Value = serde_json::from_str(config).ok()?;
-    value["terms"]["version"].as_str().map(str::to_owned)
-}
 
 /// The bank's own records for one account: its snapshot and the policy in force.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -167,11 +163,9 @@ impl Store {
         for (customer, reference, policy_id, config) in SEEDS {
             let store = store.lock();
             if empty == 0 {
-                let scenario: ScenarioWire = serde_json::from_str(config)?;
-                store.put_account(reference, policy_id, &scenario.account, &scenario.policy)?;
-                if let Some(version) = terms_version_of(config) {
-                    store.put_terms_version(&version)?;
-                }
+                let config = repay_config::read_wire(config).map_err(StoreError::Seed)?;
+                store.put_account(reference, policy_id, &config.account, &config.policy)?;
+                store.put_terms_version(&config.terms.version)?;
             }
             // Also in a file written before accounts had holders.
             store.put_holder(reference, customer)?;

@@ -1,5 +1,5 @@
 //! The JSON Schemas in `docs/schemas/`, generated from the Rust types that read and
-//! write what they describe: the widget's configuration (`repay_widget::config`, with
+//! write what they describe: the widget's configuration (`repay_config`, with
 //! the engine's account and policy), the proposal's submission and every answer
 //! (`repay_contract`). `cargo xtask schemas` writes them; `tests/drift.rs` fails when a
 //! checked-in schema differs from what the types generate.
@@ -73,7 +73,7 @@ fn root<T: JsonSchema>() -> Schema {
 /// The widget's configuration.
 pub fn config() -> Value {
     headed(
-        root::<repay_widget::config::WidgetConfigWire>(),
+        root::<repay_config::WidgetConfigWire>(),
         "config.schema.json",
         "Repayment widget configuration",
         "An account snapshot and the bank's policy (a scenario), with what the widget needs to present them. docs/engine.md and docs/embedding.md explain every field. Generated from the Rust types (crates/schemas): do not edit.",

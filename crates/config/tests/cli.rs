@@ -27,7 +27,7 @@ fn scratch(name: &str, contents: &str) -> PathBuf {
 
 #[test]
 fn simulate_prints_status_and_every_plan() {
-    let out = repay(&["simulate", "data/us-card.json", "--term", "12"]);
+    let out = repay(&["simulate", "../engine/data/us-card.json", "--term", "12"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["status"]["days_past_due"], 34);
@@ -37,17 +37,31 @@ fn simulate_prints_status_and_every_plan() {
 
 #[test]
 fn a_proposal_verifies_and_a_tampered_one_does_not() {
-    let out = repay(&["propose", "data/cn-card.json", "3", "--term", "12"]);
+    let out = repay(&[
+        "propose",
+        "../engine/data/cn-card.json",
+        "3",
+        "--term",
+        "12",
+    ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let proposal = text(&out.stdout);
     let good = scratch("good.json", &proposal);
-    let out = repay(&["verify", "data/cn-card.json", good.to_str().unwrap()]);
+    let out = repay(&[
+        "verify",
+        "../engine/data/cn-card.json",
+        good.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
 
     let mut tampered: serde_json::Value = serde_json::from_str(&proposal).unwrap();
     tampered["plan"]["schedule"][0]["interest"] = "0.00".into();
     let bad = scratch("bad.json", &tampered.to_string());
-    let out = repay(&["verify", "data/cn-card.json", bad.to_str().unwrap()]);
+    let out = repay(&[
+        "verify",
+        "../engine/data/cn-card.json",
+        bad.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         text(&out.stdout).contains("/plan/schedule/0/interest"),
@@ -58,7 +72,7 @@ fn a_proposal_verifies_and_a_tampered_one_does_not() {
 
 #[test]
 fn a_proposal_with_a_repeated_key_is_refused_naming_it() {
-    let out = repay(&["propose", "data/cn-card.json", "2"]);
+    let out = repay(&["propose", "../engine/data/cn-card.json", "2"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let proposal = text(&out.stdout);
     let doubled = proposal.replacen(
@@ -68,7 +82,11 @@ fn a_proposal_with_a_repeated_key_is_refused_naming_it() {
     );
     assert_ne!(doubled, proposal);
     let file = scratch("doubled.json", &doubled);
-    let out = repay(&["verify", "data/cn-card.json", file.to_str().unwrap()]);
+    let out = repay(&[
+        "verify",
+        "../engine/data/cn-card.json",
+        file.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         text(&out.stderr).contains("plan.total_paid appears more than once"),
@@ -79,11 +97,12 @@ fn a_proposal_with_a_repeated_key_is_refused_naming_it() {
 
 #[test]
 fn bad_input_exits_2_naming_the_problem() {
-    let out = repay(&["simulate", "data/missing.json"]);
+    let out = repay(&["simulate", "../engine/data/missing.json"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("cannot read data/missing.json"));
+    assert!(text(&out.stderr).contains("cannot read ../engine/data/missing.json"));
 
-    let broken = include_str!("../data/cn-card.json").replace("\"2026-11-10\"", "\"2026-02-30\"");
+    let broken =
+        include_str!("../../engine/data/cn-card.json").replace("\"2026-11-10\"", "\"2026-02-30\"");
     let file = scratch("broken.json", &broken);
     let out = repay(&["simulate", file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
@@ -93,11 +112,47 @@ fn bad_input_exits_2_naming_the_problem() {
         text(&out.stderr)
     );
 
-    let out = repay(&["propose", "data/cn-card.json", "42"]);
+    let out = repay(&["propose", "../engine/data/cn-card.json", "42"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("OFFER 42"));
 
     let out = repay(&["frobnicate"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("usage:"));
+}
+
+/// The tool reads a configuration as strictly as the widget does: a field the widget
+/// would refuse is refused here too, by path, whether in the configuration or in a bare
+/// scenario; a bare scenario of account and policy is read as before.
+#[test]
+fn a_configuration_the_widget_refuses_is_refused_here_too() {
+    let cn: serde_json::Value =
+        serde_json::from_str(include_str!("../../engine/data/cn-card.json")).unwrap();
+    let mut typo = cn.clone();
+    typo["endpiont"] = serde_json::json!("/api/proposals");
+    let file = scratch("typo.json", &typo.to_string());
+    let out = repay(&["simulate", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stderr).contains("endpiont"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let scenario = serde_json::json!({ "account": cn["account"], "policy": cn["policy"] });
+    let file = scratch("scenario.json", &scenario.to_string());
+    assert_eq!(
+        repay(&["simulate", file.to_str().unwrap()]).status.code(),
+        Some(0)
+    );
+    let mut odd = scenario.clone();
+    odd["account"]["nickname"] = serde_json::json!("x");
+    let file = scratch("odd.json", &odd.to_string());
+    let out = repay(&["simulate", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("account.nickname"),
+        "{}",
+        text(&out.stderr)
+    );
 }

@@ -10,13 +10,16 @@
 //!     differences when it is not
 //! ```
 //!
-//! CONFIG.json is a scenario (`account` and `policy`) or a whole widget configuration.
-//! Bad input exits 2 with the field at fault.
+//! CONFIG.json is a whole widget configuration, read as strictly as the widget reads it
+//! (`repay-config`: one reader, one strictness), or a scenario of exactly `account` and
+//! `policy`. Bad input exits 2 with the field at fault. It lives in `repay-config`, not
+//! the engine, so that it reads configurations with the widget's own types.
 
 use std::process::ExitCode;
 
 use repay_engine::account::parse_iso_date;
 use repay_engine::proposal::{verify, Proposal};
+use repay_engine::scenario::ScenarioWire;
 use repay_engine::status::status;
 use repay_engine::{all_plans, EngineError, PlanChoice, Scenario};
 use serde_json::json;
@@ -40,11 +43,29 @@ fn read(file: &str) -> Result<String, Failure> {
     })
 }
 
+/// The account and policy in `file`, read as strictly as the widget reads them: a
+/// whole widget configuration (`repay_config::read_wire`), or a scenario of exactly
+/// `account` and `policy`; unknown fields and repeated keys are refused either way.
 fn scenario(file: &str) -> Result<Scenario, Failure> {
-    Scenario::from_json(&read(file)?).map_err(|error| Failure::Input {
+    let failed = |error| Failure::Input {
         file: file.to_owned(),
         error,
-    })
+    };
+    let text = read(file)?;
+    let keys: Option<Vec<String>> = serde_json::from_str::<serde_json::Map<_, _>>(&text)
+        .ok()
+        .map(|map| map.keys().cloned().collect());
+    let scenario_only = keys.is_some_and(|keys| keys == ["account", "policy"]);
+    let wire = if scenario_only {
+        repay_engine::read_json::<ScenarioWire>(&text).map_err(failed)?
+    } else {
+        let config = repay_config::read_wire(&text).map_err(failed)?;
+        ScenarioWire {
+            account: config.account,
+            policy: config.policy,
+        }
+    };
+    Scenario::from_wire(&wire).map_err(failed)
 }
 
 /// Reads `--term N` and `--first-payment DATE` from the remaining arguments.
