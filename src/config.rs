@@ -15,12 +15,11 @@ use crate::delivery::Json;
 use crate::links::Page;
 
 /// A configuration the widget can run: checked by `repay-config`, with the bank's own
-/// wording checked against the catalogs. It reads as the checked [`Config`] it holds.
+/// wording (`wording`) checked against the catalogs ([`crate::i18n::Wording`]). It reads
+/// as the checked [`Config`] it holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WidgetConfig {
-    pub config: Config,
-    /// The bank's own wording, checked against the catalogs ([`crate::i18n::Wording`]).
-    pub messages: Option<&'static crate::i18n::Wording>,
+    pub config: Config<Option<&'static crate::i18n::Wording>>,
     /// The account and policy as the host wrote them (`{"account":…,"policy":…}`):
     /// proposals carry them so the bank can tell the figures the customer saw from its
     /// own records.
@@ -28,9 +27,9 @@ pub struct WidgetConfig {
 }
 
 impl Deref for WidgetConfig {
-    type Target = Config;
+    type Target = Config<Option<&'static crate::i18n::Wording>>;
 
-    fn deref(&self) -> &Config {
+    fn deref(&self) -> &Self::Target {
         &self.config
     }
 }
@@ -44,16 +43,10 @@ impl WidgetConfig {
     /// The first thing wrong, its path starting at the configuration's root
     /// (`account.overdue_amount`), with the bank's contact when that part is right.
     pub fn from_json(json: &str, page: &dyn Page) -> Result<Self, ConfigError> {
-        let config = Config::read(json, page)?;
-        let messages = crate::i18n::Wording::read(&config.wording).map_err(|error| {
-            let mut error = ConfigError::new(error, config.locale);
-            error.contact = BankContactWire::salvage(json, page).map(Box::new);
-            error
-        })?;
+        let config = Config::read_with(json, page, crate::i18n::Wording::read)?;
         Ok(Self {
             scenario_json: scenario_as_written(json)?,
             config,
-            messages,
         })
     }
 }
@@ -88,7 +81,9 @@ mod tests {
 
     /// Reads `json`, the error without the salvaged contact (tested on its own below),
     /// so that cases compare the error and its language.
-    fn read_config(json: &str) -> Result<Config, ConfigError> {
+    fn read_config(
+        json: &str,
+    ) -> Result<Config<Option<&'static crate::i18n::Wording>>, ConfigError> {
         WidgetConfig::from_json(json, &TestPage::new())
             .map(|widget| widget.config)
             .map_err(|error| ConfigError {

@@ -46,7 +46,7 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let config = &props.config;
     // Every text this render reads is the bank's own wording where it gives one.
-    let _wording = Wording::enter(config.as_ref().ok().and_then(|config| config.messages));
+    let _wording = Wording::enter(config.as_ref().ok().and_then(|config| config.wording));
     let preferred = || props.preferred.iter().map(String::as_str);
     let initial_locale = match config {
         Ok(config) => config

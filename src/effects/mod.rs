@@ -185,7 +185,7 @@ pub fn handler(
 ) -> Callback<Effect> {
     Callback::from(move |effect: Effect| {
         // Files made here (calendar, spreadsheet) say what the screen says.
-        let _wording = crate::i18n::Wording::enter(config.messages);
+        let _wording = crate::i18n::Wording::enter(config.wording);
         handle(&config, &state, &model, &dispatch, effect);
     })
 }

@@ -207,17 +207,20 @@ impl ConfigError {
         }
     }
 }
-/// A checked configuration: everything but the bank's own wording, which only the widget
-/// can check, against its catalogs (`wording` holds it as written).
+/// The bank's own wording as written (`messages`): per locale, texts by key.
+pub type WordingWire = BTreeMap<String, BTreeMap<String, String>>;
+
+/// A checked configuration. The bank's own wording (`W`) can be checked only by the
+/// widget, against its catalogs ([`Config::read_with`]); [`Config::read`] keeps it as
+/// written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Config {
+pub struct Config<W = WordingWire> {
     /// The locale the host asked for, if any (one of `locales`).
     pub locale: Option<Locale>,
     /// The locales the bank enables, in the switch's order: at least one.
     pub locales: Vec<Locale>,
-    /// The bank's own wording as written (`messages`): the widget checks it against its
-    /// catalogs.
-    pub wording: BTreeMap<String, BTreeMap<String, String>>,
+    /// The bank's own wording (`messages`), as the wording check made it.
+    pub wording: W,
     /// The account and the policy, checked by the engine.
     pub scenario: Scenario,
     pub payment_channels: Vec<PaymentChannelWire>,
@@ -233,7 +236,7 @@ pub struct Config {
     pub ignored: Vec<EngineError>,
 }
 
-impl Config {
+impl<W> Config<W> {
     /// The bank's page for setting up automatic payments, if a channel offers one.
     pub fn auto_debit_url(&self) -> Option<&String> {
         self.payment_channels.iter().find_map(|channel| {
@@ -245,21 +248,30 @@ impl Config {
     }
 
     /// Reads and checks a configuration from JSON, for a widget on `page`: its addresses
-    /// are resolved against the page and kept resolved ([`crate::links`]). The bank's
-    /// wording is kept as written, for the widget to check.
+    /// are resolved against the page and kept resolved ([`crate::links`]); the bank's
+    /// wording is checked by `wording` (the widget holds it to its catalogs).
     ///
     /// # Errors
     ///
     /// The engine's error for the first thing wrong, its path starting at the
-    /// configuration's root (`account.overdue_amount`).
-    pub fn read(json: &str, page: &dyn Page) -> Result<Self, ConfigError> {
-        Self::check(json, page).map_err(|mut error| {
+    /// configuration's root (`account.overdue_amount`), with the bank's contact when
+    /// that part of the configuration is right.
+    pub fn read_with(
+        json: &str,
+        page: &dyn Page,
+        wording: impl FnOnce(&WordingWire) -> Result<W, EngineError>,
+    ) -> Result<Self, ConfigError> {
+        Self::check(json, page, wording).map_err(|mut error| {
             error.contact = BankContactWire::salvage(json, page).map(Box::new);
             error
         })
     }
 
-    fn check(json: &str, page: &dyn Page) -> Result<Self, ConfigError> {
+    fn check(
+        json: &str,
+        page: &dyn Page,
+        check_wording: impl FnOnce(&WordingWire) -> Result<W, EngineError>,
+    ) -> Result<Self, ConfigError> {
         let mut wire: WidgetConfigWire = repay_engine::read_json(json)
             .map_err(|error| ConfigError::new(error, locale_of(json)))?;
         let locale = match &wire.locale {
@@ -294,6 +306,8 @@ impl Config {
             let error = EngineError::invalid("locale", InvalidReason::NotAllowed);
             return Err(ConfigError::new(error, locale));
         }
+        let wording =
+            check_wording(&wire.messages).map_err(|error| ConfigError::new(error, locale))?;
         let scenario_wire = ScenarioWire {
             account: wire.account.clone(),
             policy: wire.policy.clone(),
@@ -362,7 +376,7 @@ impl Config {
         Ok(Self {
             locale,
             locales,
-            wording: wire.messages,
+            wording,
             scenario,
             payment_channels: wire.payment_channels,
             terms: wire.terms,
@@ -380,6 +394,17 @@ impl Config {
             theme,
             ignored,
         })
+    }
+}
+
+impl Config {
+    /// [`Config::read_with`], the bank's wording kept as written.
+    ///
+    /// # Errors
+    ///
+    /// As [`Config::read_with`].
+    pub fn read(json: &str, page: &dyn Page) -> Result<Self, ConfigError> {
+        Self::read_with(json, page, |wording| Ok(wording.clone()))
     }
 }
 
