@@ -308,9 +308,10 @@ impl<W> Config<W> {
         }
         let wording =
             check_wording(&wire.messages).map_err(|error| ConfigError::new(error, locale))?;
+        // Moved out, not copied: the rest of the configuration is checked below.
         let scenario_wire = ScenarioWire {
-            account: wire.account.clone(),
-            policy: wire.policy.clone(),
+            account: wire.account,
+            policy: wire.policy,
         };
         let scenario =
             Scenario::from_wire(&scenario_wire).map_err(|error| ConfigError::new(error, locale))?;
