@@ -509,6 +509,10 @@ mod tests {
             ("color-accent", "red blue"),
             ("color-accent", "expression(alert(1))"),
             ("radius", "3 px"),
+            // Not a length, and not a panic: it ends inside a character where a unit
+            // would be (the check once sliced there).
+            ("font-size", "微软雅黑"),
+            ("radius", "3像素"),
             ("radius", "calc(1px + url(x))"),
             ("radius", "red"),
             ("density", "-1"),

@@ -6,11 +6,6 @@
 //! Built only with the `schema` feature, never into the bundle.
 
 use schemars::{json_schema, Schema, SchemaGenerator};
-use serde_json::{Map, Value};
-
-use super::{
-    ThemeValue, CSRF_TAKEN_HEADERS, CSRF_TAKEN_PREFIXES, THEME_VALUE_MAX, THEME_VARIABLES,
-};
 
 /// An address the schema can check: `https://…` or a path on the page's site (not `//`,
 /// not a backslash). The widget then resolves it with the browser's URL parser.
@@ -28,7 +23,7 @@ pub(crate) const TOKEN_PATTERN: &str = "^[A-Za-z0-9._-]+$";
 pub(crate) const INTEGRITY_PATTERN: &str = "^sha(256|384|512)-";
 
 /// `word` matched in any case: `[Cc][Oo]…`.
-fn any_case(word: &str) -> String {
+pub(crate) fn any_case(word: &str) -> String {
     word.chars()
         .map(|c| {
             if c.is_ascii_alphabetic() {
@@ -66,112 +61,100 @@ pub fn stylesheet(_: &mut SchemaGenerator) -> Schema {
     })
 }
 
-/// The CSRF header: an HTTP token that is none of the headers it cannot be.
-pub fn csrf_header(_: &mut SchemaGenerator) -> Schema {
-    let taken: Vec<String> = CSRF_TAKEN_HEADERS.iter().map(|h| any_case(h)).collect();
-    let prefixes: Vec<String> = CSRF_TAKEN_PREFIXES.iter().map(|p| any_case(p)).collect();
-    let pattern = format!(
-        "^(?!({})$)(?!{})[A-Za-z0-9._-]+$",
-        taken.join("|"),
-        prefixes.join("|")
-    );
-    json_schema!({
-        "description": "The request header that carries the token: not one the widget sets itself (Content-Type, Idempotency-Key) nor one browsers forbid scripts to set (Cookie, Origin, Sec-…, Proxy-…).",
-        "type": "string",
-        "pattern": pattern,
-    })
-}
-
-/// The characters a font family name cannot hold (they would end the declaration or
-/// call a function), as the inside of a regular expression's class.
-const FONT_FORBIDDEN: &str = r#"\u0000-\u001f\u007f-\u009f"'(){}\[\];:<>\\/@!*,#$%&=?^`|~+"#;
-
-impl ThemeValue {
-    /// The schema's name for values of this kind.
-    fn schema_name(self) -> &'static str {
-        match self {
-            Self::Colour => "theme_colour",
-            Self::Length => "theme_length",
-            Self::Number => "theme_number",
-            Self::FontFamilies => "theme_font",
-        }
-    }
-
-    /// The pattern [`ThemeValue::allows`] checks, as a JSON Schema regular expression.
-    fn pattern(self) -> String {
-        match self {
-            Self::Colour => {
-                let functions = [
-                    "rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch",
-                ];
-                let functions: Vec<String> = functions.iter().map(|f| any_case(f)).collect();
-                format!(
-                    r"^\s*(#([0-9A-Fa-f]{{3,4}}|[0-9A-Fa-f]{{6}}|[0-9A-Fa-f]{{8}})|[A-Za-z]+|({})\([A-Za-z0-9 .,%/+-]*\))\s*$",
-                    functions.join("|")
-                )
+/// `text` as the inside of a character class: `\`, `]`, `^` and `-` escaped.
+pub(crate) fn literal(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if r"\]^-".contains(c) {
+                format!("\\{c}")
+            } else {
+                c.to_string()
             }
-            Self::Length => {
-                let units = [
-                    "px", "rem", "em", "%", "vw", "vh", "vmin", "vmax", "ch", "ex", "pt",
-                ];
-                let units: Vec<String> = units.iter().map(|u| any_case(u)).collect();
-                format!(
-                    r"^\s*(0|([0-9]+\.?[0-9]*|\.[0-9]+)({}))\s*$",
-                    units.join("|")
-                )
-            }
-            Self::Number => r"^\s*([0-9]+\.?[0-9]*|\.[0-9]+)\s*$".to_owned(),
-            Self::FontFamilies => {
-                let bad = FONT_FORBIDDEN;
-                let name = format!(r"[^{bad}]*[^\s{bad}][^{bad}]*");
-                let family = format!(r#"("{name}"|'{name}'|{name})"#);
-                format!(r"^\s*{family}\s*(,\s*{family}\s*)*$")
-            }
-        }
-    }
-
-    fn description(self) -> &'static str {
-        match self {
-            Self::Colour => "A colour: #hex, a colour keyword, or rgb()/hsl()/hwb()/lab()/lch()/oklab()/oklch() of numbers.",
-            Self::Length => "0 or a number with px, rem, em, %, vw, vh, vmin, vmax, ch, ex or pt.",
-            Self::Number => "A plain number.",
-            Self::FontFamilies => "Font family names, quoted or not, separated by commas: any script, without ( ) { } [ ] ; : < > \\ / and the other characters that could end the declaration or call a function.",
-        }
-    }
-}
-
-/// `theme.variables`: only the widget's custom properties, each with the value its kind
-/// allows.
-pub fn theme_variables(generator: &mut SchemaGenerator) -> Schema {
-    let mut properties = Map::new();
-    for name in THEME_VARIABLES {
-        let kind = ThemeValue::of(name);
-        let reference = format!("#/$defs/{}", kind.schema_name());
-        properties.insert(name.to_owned(), serde_json::json!({ "$ref": reference }));
-        let definitions = generator.definitions_mut();
-        if !definitions.contains_key(kind.schema_name()) {
-            definitions.insert(
-                kind.schema_name().to_owned(),
-                serde_json::json!({
-                    "description": kind.description(),
-                    "type": "string",
-                    "maxLength": THEME_VALUE_MAX,
-                    "pattern": kind.pattern(),
-                }),
-            );
-        }
-    }
-    json_schema!({
-        "description": "Values for the widget's CSS custom properties, named without the --repay- prefix (docs/embedding.md#look). Nothing that makes the browser fetch (url(), image-set()), at most 200 characters.",
-        "type": "object",
-        "propertyNames": { "enum": THEME_VARIABLES },
-        "properties": Value::Object(properties),
-    })
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sending::csrf_header;
+    use crate::theme::ThemeValue;
+    use serde_json::Value;
+
+    /// One rule for each kind of theme value: the schema's pattern, built from the same
+    /// lists, gives the check's answer for every value tried, hand-picked and random.
+    #[test]
+    fn the_theme_patterns_say_what_the_checks_say() {
+        let samples = [
+            "#0b5cad",
+            "#FFF",
+            "#abcd",
+            "#12345",
+            "red",
+            "currentColor",
+            "rgb(1 2 3 / 50%)",
+            "RGB(1,2,3)",
+            "oklch(60% 0.1 250)",
+            "url(x)",
+            "rgb(1,2,3);x",
+            "var(--x)",
+            "0",
+            "4px",
+            "1.25REM",
+            "60%",
+            ".5em",
+            "5",
+            "5 px",
+            "-1px",
+            "0.8",
+            ".5",
+            "1.",
+            "1..2",
+            "Noto Sans",
+            "\"PingFang SC\", sans-serif",
+            "微软雅黑",
+            "'a'",
+            "a;b",
+            "a(b)",
+            "\"a",
+            "",
+            "   ",
+            "a,,b",
+            "x\u{7}",
+            "\u{a0}",
+        ];
+        let mut values: Vec<String> = samples.iter().map(|s| (*s).to_owned()).collect();
+        // Random strings over the characters the rules turn on.
+        let alphabet: Vec<char> = "#0aZf9.,%/+- ()'\";:px微\u{85}".chars().collect();
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            let mut value = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let length = (seed % 9) as usize;
+            for i in 0..length {
+                let pick = (seed >> (i * 5)) as usize % alphabet.len();
+                value.push(alphabet[pick]);
+            }
+            values.push(value);
+        }
+        for kind in [
+            ThemeValue::Colour,
+            ThemeValue::Length,
+            ThemeValue::Number,
+            ThemeValue::FontFamilies,
+        ] {
+            let pattern = regex::Regex::new(&kind.pattern()).unwrap();
+            for value in &values {
+                assert_eq!(
+                    pattern.is_match(value),
+                    kind.allows(value),
+                    "{kind:?} {value:?}: the schema and the check disagree"
+                );
+            }
+        }
+    }
 
     #[test]
     fn the_csrf_pattern_names_every_taken_header_in_any_case() {

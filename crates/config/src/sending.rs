@@ -14,7 +14,7 @@ pub struct CsrfWire {
     /// The request header the endpoint expects it in, e.g. `X-CSRF-Token`.
     #[cfg_attr(
         feature = "schema",
-        schemars(schema_with = "crate::schema::csrf_header")
+        schemars(schema_with = "crate::sending::csrf_header")
     )]
     pub header: String,
 }
@@ -83,3 +83,31 @@ pub struct Sending {
 /// The longest a single attempt may be given.
 pub const MAX_TIMEOUT_SECONDS: u32 = 120;
 pub(crate) const DEFAULT_TIMEOUT_SECONDS: u32 = 15;
+
+/// [`csrf_header`]'s part of the JSON Schema, from the same lists the check uses.
+#[cfg(feature = "schema")]
+mod schema {
+    use schemars::{json_schema, Schema, SchemaGenerator};
+
+    use super::{CSRF_TAKEN_HEADERS, CSRF_TAKEN_PREFIXES};
+    use crate::schema::any_case;
+
+    /// The CSRF header: an HTTP token that is none of the headers it cannot be.
+    pub fn csrf_header(_: &mut SchemaGenerator) -> Schema {
+        let taken: Vec<String> = CSRF_TAKEN_HEADERS.iter().map(|h| any_case(h)).collect();
+        let prefixes: Vec<String> = CSRF_TAKEN_PREFIXES.iter().map(|p| any_case(p)).collect();
+        let pattern = format!(
+            "^(?!({})$)(?!{})[A-Za-z0-9._-]+$",
+            taken.join("|"),
+            prefixes.join("|")
+        );
+        json_schema!({
+            "description": "The request header that carries the token: not one the widget sets itself (Content-Type, Idempotency-Key) nor one browsers forbid scripts to set (Cookie, Origin, Sec-…, Proxy-…).",
+            "type": "string",
+            "pattern": pattern,
+        })
+    }
+}
+
+#[cfg(feature = "schema")]
+pub use schema::csrf_header;

@@ -17,7 +17,7 @@ pub struct ThemeWire {
     #[serde(default)]
     #[cfg_attr(
         feature = "schema",
-        schemars(schema_with = "crate::schema::theme_variables")
+        schemars(schema_with = "crate::theme::theme_variables")
     )]
     pub variables: BTreeMap<String, String>,
     /// Render inside a shadow root holding this stylesheet, out of reach of the host
@@ -95,7 +95,9 @@ impl ThemeValue {
         }
     }
 
-    fn allows(self, value: &str) -> bool {
+    /// Whether `value` is one this kind allows: the rule the schema's pattern states too
+    /// (`schema.rs`, built from the same lists; a test holds the two to the same answers).
+    pub fn allows(self, value: &str) -> bool {
         let value = value.trim();
         match self {
             Self::Colour => is_colour(value),
@@ -114,22 +116,38 @@ fn is_number(text: &str) -> bool {
         && text.matches('.').count() <= 1
 }
 
+/// The units a length may have, in any case: the check here and the schema's pattern.
+pub const LENGTH_UNITS: [&str; 11] = [
+    "px", "rem", "em", "%", "vw", "vh", "vmin", "vmax", "ch", "ex", "pt",
+];
+
+/// The colour functions a colour may be written with, in any case.
+pub const COLOUR_FUNCTIONS: [&str; 9] = [
+    "rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch",
+];
+
+/// The characters a colour function's arguments may hold besides ASCII letters and digits.
+pub const COLOUR_ARGUMENT_MARKS: &str = " .,%/+-";
+
+/// The characters a font family name may not hold (besides control characters): each
+/// could end the declaration, start a function or an escape, or close a quote.
+pub const FONT_FORBIDDEN: &str = "\"'(){}[];:<>\\/@!*,#$%&=?^`|~+";
+
 fn is_length(text: &str) -> bool {
-    const UNITS: [&str; 11] = [
-        "px", "rem", "em", "%", "vw", "vh", "vmin", "vmax", "ch", "ex", "pt",
-    ];
+    // By `get`, never by slicing: a value in another script ends inside a character.
     text == "0"
-        || UNITS.iter().any(|unit| {
-            text.len() > unit.len()
-                && text[text.len() - unit.len()..].eq_ignore_ascii_case(unit)
-                && is_number(&text[..text.len() - unit.len()])
+        || LENGTH_UNITS.iter().any(|unit| {
+            let split = text.len().saturating_sub(unit.len());
+            match (text.get(..split), text.get(split..)) {
+                (Some(number), Some(end)) => {
+                    !number.is_empty() && end.eq_ignore_ascii_case(unit) && is_number(number)
+                }
+                _ => false,
+            }
         })
 }
 
 fn is_colour(text: &str) -> bool {
-    const FUNCTIONS: [&str; 9] = [
-        "rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch",
-    ];
     if let Some(hex) = text.strip_prefix('#') {
         return matches!(hex.len(), 3 | 4 | 6 | 8) && hex.chars().all(|c| c.is_ascii_hexdigit());
     }
@@ -143,10 +161,12 @@ fn is_colour(text: &str) -> bool {
     let Some(arguments) = rest.strip_suffix(')') else {
         return false;
     };
-    FUNCTIONS.iter().any(|f| function.eq_ignore_ascii_case(f))
+    COLOUR_FUNCTIONS
+        .iter()
+        .any(|f| function.eq_ignore_ascii_case(f))
         && arguments
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || " .,%/+-".contains(c))
+            .all(|c| c.is_ascii_alphanumeric() || COLOUR_ARGUMENT_MARKS.contains(c))
 }
 
 /// `Noto Sans`, `"PingFang SC"`, `微软雅黑`: a name in any script, optionally in one
@@ -162,7 +182,7 @@ fn is_font_family(name: &str) -> bool {
     !inner.trim().is_empty()
         && !inner
             .chars()
-            .any(|c| c.is_control() || "\"'(){}[];:<>\\/@!*,#$%&=?^`|~+".contains(c))
+            .any(|c| c.is_control() || FONT_FORBIDDEN.contains(c))
 }
 
 /// Checks the theme: known variables, each with a value of its kind ([`ThemeValue`]),
@@ -208,3 +228,109 @@ pub(crate) fn check_theme(
 
 /// The longest theme value, in bytes.
 pub const THEME_VALUE_MAX: usize = 200;
+
+/// The theme's part of the JSON Schema, built from the same lists the checks use.
+#[cfg(feature = "schema")]
+mod schema {
+    use schemars::{json_schema, Schema, SchemaGenerator};
+    use serde_json::{Map, Value};
+
+    use super::{ThemeValue, THEME_VALUE_MAX, THEME_VARIABLES};
+    use crate::schema::{any_case, literal};
+
+    /// [`crate::theme::FONT_FORBIDDEN`] and the control characters, as a character class's
+    /// inside.
+    fn font_forbidden() -> String {
+        format!(
+            r"\u0000-\u001f\u007f-\u009f{}",
+            literal(crate::theme::FONT_FORBIDDEN).replace('[', r"\[")
+        )
+    }
+
+    impl ThemeValue {
+        /// The schema's name for values of this kind.
+        fn schema_name(self) -> &'static str {
+            match self {
+                Self::Colour => "theme_colour",
+                Self::Length => "theme_length",
+                Self::Number => "theme_number",
+                Self::FontFamilies => "theme_font",
+            }
+        }
+
+        /// The pattern [`ThemeValue::allows`] checks, as a JSON Schema regular expression.
+        pub(crate) fn pattern(self) -> String {
+            match self {
+                Self::Colour => {
+                    let functions: Vec<String> = crate::theme::COLOUR_FUNCTIONS
+                        .iter()
+                        .map(|f| any_case(f))
+                        .collect();
+                    format!(
+                        r"^\s*(#([0-9A-Fa-f]{{3,4}}|[0-9A-Fa-f]{{6}}|[0-9A-Fa-f]{{8}})|[A-Za-z]+|({})\([A-Za-z0-9{}]*\))\s*$",
+                        functions.join("|"),
+                        literal(crate::theme::COLOUR_ARGUMENT_MARKS)
+                    )
+                }
+                Self::Length => {
+                    let units: Vec<String> = crate::theme::LENGTH_UNITS
+                        .iter()
+                        .map(|u| any_case(u))
+                        .collect();
+                    format!(
+                        r"^\s*(0|([0-9]+\.?[0-9]*|\.[0-9]+)({}))\s*$",
+                        units.join("|")
+                    )
+                }
+                Self::Number => r"^\s*([0-9]+\.?[0-9]*|\.[0-9]+)\s*$".to_owned(),
+                Self::FontFamilies => {
+                    let bad = font_forbidden();
+                    let name = format!(r"[^{bad}]*[^\s{bad}][^{bad}]*");
+                    let family = format!(r#"("{name}"|'{name}'|{name})"#);
+                    format!(r"^\s*{family}\s*(,\s*{family}\s*)*$")
+                }
+            }
+        }
+
+        fn description(self) -> &'static str {
+            match self {
+                Self::Colour => "A colour: #hex, a colour keyword, or rgb()/hsl()/hwb()/lab()/lch()/oklab()/oklch() of numbers.",
+                Self::Length => "0 or a number with px, rem, em, %, vw, vh, vmin, vmax, ch, ex or pt.",
+                Self::Number => "A plain number.",
+                Self::FontFamilies => "Font family names, quoted or not, separated by commas: any script, without ( ) { } [ ] ; : < > \\ / and the other characters that could end the declaration or call a function.",
+            }
+        }
+    }
+
+    /// `theme.variables`: only the widget's custom properties, each with the value its kind
+    /// allows.
+    pub fn theme_variables(generator: &mut SchemaGenerator) -> Schema {
+        let mut properties = Map::new();
+        for name in THEME_VARIABLES {
+            let kind = ThemeValue::of(name);
+            let reference = format!("#/$defs/{}", kind.schema_name());
+            properties.insert(name.to_owned(), serde_json::json!({ "$ref": reference }));
+            let definitions = generator.definitions_mut();
+            if !definitions.contains_key(kind.schema_name()) {
+                definitions.insert(
+                    kind.schema_name().to_owned(),
+                    serde_json::json!({
+                        "description": kind.description(),
+                        "type": "string",
+                        "maxLength": THEME_VALUE_MAX,
+                        "pattern": kind.pattern(),
+                    }),
+                );
+            }
+        }
+        json_schema!({
+            "description": "Values for the widget's CSS custom properties, named without the --repay- prefix (docs/embedding.md#look). Nothing that makes the browser fetch (url(), image-set()), at most 200 characters.",
+            "type": "object",
+            "propertyNames": { "enum": THEME_VARIABLES },
+            "properties": Value::Object(properties),
+        })
+    }
+}
+
+#[cfg(feature = "schema")]
+pub use schema::theme_variables;
