@@ -13,7 +13,7 @@ use repay_engine::status::{part_payment, status, PartPayment, Status};
 use repay_engine::{plan_for, EngineError, Money, Plan, PlanChoice, Scenario};
 
 use crate::input::{parse_amount, parse_date, InputError};
-use crate::state::{CustomRow, State};
+use crate::state::{CustomRow, FigureInputs};
 
 /// How far ahead a first payment date may be typed when no offer says otherwise.
 const DEFAULT_FIRST_PAYMENT_WINDOW_DAYS: u32 = 60;
@@ -108,8 +108,7 @@ fn field<T>(text: &str, parse: impl FnOnce(&str) -> Result<T, InputError>) -> Fi
 ///
 /// The engine's error, which a checked configuration cannot produce (sums past
 /// `Decimal`'s range); the widget shows it as a configuration error.
-pub fn derive(scenario: &Scenario, state: &State) -> Result<Model, EngineError> {
-    let (answers, budget) = (&state.answers, &state.budget);
+pub fn derive(scenario: &Scenario, inputs: FigureInputs<'_>) -> Result<Model, EngineError> {
     let account = &scenario.account;
     let policy = &scenario.policy;
     let currency = account.currency;
@@ -131,15 +130,13 @@ pub fn derive(scenario: &Scenario, state: &State) -> Result<Model, EngineError> 
         .map(|days| default_first_payment(account.as_of, days, &policy.working_days))
         .min()
         .unwrap_or_else(|| add_months(account.as_of, 1).unwrap_or(account.as_of));
-    let first_payment = field(&answers.first_payment, |t| {
-        parse_date(t, window.0, window.1)
-    });
+    let first_payment = field(inputs.first_payment, |t| parse_date(t, window.0, window.1));
 
-    let (custom_rows, custom_errors) = custom_payments(scenario, &answers.custom_rows);
+    let (custom_rows, custom_errors) = custom_payments(scenario, inputs.custom_rows);
     let custom_payments: Vec<CustomPayment> = custom_rows.iter().flatten().copied().collect();
 
-    let income = field(&budget.income, |t| parse_amount(t, currency));
-    let expenses = field(&budget.expenses, |t| parse_amount(t, currency));
+    let income = field(inputs.income, |t| parse_amount(t, currency));
+    let expenses = field(inputs.expenses, |t| parse_amount(t, currency));
     let budget = match (&income, &expenses) {
         (Ok(Some(income)), Ok(Some(expenses))) => Some(Budget::new(*income, *expenses)?),
         _ => None,
@@ -161,7 +158,7 @@ pub fn derive(scenario: &Scenario, state: &State) -> Result<Model, EngineError> 
         };
         // The customer's own term; else, with a budget, the shortest term that fits it;
         // else the offer's default, its shortest term.
-        let (term, basis) = match (answers.terms.get(&offer), affordable) {
+        let (term, basis) = match (inputs.terms.get(&offer), affordable) {
             (Some(&months), _) => (Some(months), TermBasis::Chosen),
             (None, Some(affordable)) => {
                 match shortest_fitting_term(account, policy, offer, &base_choice, affordable)? {
@@ -206,7 +203,7 @@ pub fn derive(scenario: &Scenario, state: &State) -> Result<Model, EngineError> 
         .find(|plan| plan.kind == repay_engine::PlanKind::Custom)
         .map(|plan| custom_notes(plan, &custom_rows))
         .unwrap_or_default();
-    let part = field(&state.part_payment, |t| {
+    let part = field(inputs.part_payment, |t| {
         let paid = parse_amount(t, currency)?;
         if paid.is_zero() {
             return Err(InputError::Zero);
@@ -224,7 +221,7 @@ pub fn derive(scenario: &Scenario, state: &State) -> Result<Model, EngineError> 
     };
     Ok(Model {
         status: status(account, policy)?,
-        suggestion: suggest(policy, &plans, answers.reason, affordability.as_ref())?,
+        suggestion: suggest(policy, &plans, inputs.reason, affordability.as_ref())?,
         advice: advise(account, policy, &plans)?,
         part_then,
         term_basis,
@@ -301,6 +298,7 @@ fn custom_payments(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::State;
     use repay_engine::{PlanKind, Verdict};
 
     const CN: &str = include_str!("../crates/engine/data/cn-card.json");
@@ -315,7 +313,7 @@ mod tests {
 
     #[test]
     fn without_a_budget_every_offer_has_its_default_plan() {
-        let model = derive(&scenario(), &inputs()).unwrap();
+        let model = derive(&scenario(), inputs().figure_inputs()).unwrap();
         assert_eq!(model.plans.len(), 8);
         assert_eq!(model.status.days_past_due, 18);
         assert_eq!(model.budget.affordability, None);
@@ -327,7 +325,7 @@ mod tests {
         let mut inputs = inputs();
         inputs.budget.income = "6000".into();
         inputs.budget.expenses = "5,400".into();
-        let model = derive(&scenario(), &inputs).unwrap();
+        let model = derive(&scenario(), inputs.figure_inputs()).unwrap();
         let affordability = model.budget.affordability.as_ref().unwrap();
         assert_eq!(affordability.affordable_monthly.to_string(), "300.00");
         // The flat-fee offer has no term that fits 300 a month; the hardship plan does.
@@ -340,7 +338,7 @@ mod tests {
         assert_eq!(model.suggested(), Some(hardship));
         // A term the customer picked wins over the suggestion.
         inputs.answers.terms.insert(hardship, 48);
-        let model = derive(&scenario(), &inputs).unwrap();
+        let model = derive(&scenario(), inputs.figure_inputs()).unwrap();
         assert_eq!(model.plans[hardship].term_months, 48);
     }
 
@@ -354,7 +352,7 @@ mod tests {
         let mut s = Scenario::from_json(&json).unwrap();
         s.account.as_of = jiff::civil::date(2027, 1, 20);
         s.account.due_date = jiff::civil::date(2027, 1, 2);
-        let model = derive(&s, &inputs()).unwrap();
+        let model = derive(&s, inputs().figure_inputs()).unwrap();
         assert_eq!(model.default_first_payment, jiff::civil::date(2027, 2, 19));
         for (offer, plan) in model.plans.iter().enumerate() {
             let choice = &model.choices[offer];
@@ -387,7 +385,7 @@ mod tests {
         inputs.budget.income = "lots".into();
         inputs.budget.expenses = "-3".into();
         inputs.answers.first_payment = "2030-01-01".into();
-        let model = derive(&scenario(), &inputs).unwrap();
+        let model = derive(&scenario(), inputs.figure_inputs()).unwrap();
         assert_eq!(model.budget.income, Err(InputError::NotANumber));
         assert_eq!(model.budget.expenses, Err(InputError::Negative));
         assert!(matches!(
@@ -414,7 +412,7 @@ mod tests {
                 amount: "abc".into(),
             },
         ];
-        let model = derive(&scenario(), &inputs).unwrap();
+        let model = derive(&scenario(), inputs.figure_inputs()).unwrap();
         let custom = model
             .plans
             .iter()
@@ -444,7 +442,7 @@ mod tests {
             row("", ""),
             row("2027-02-05", "100"),
         ];
-        let model = derive(&scenario(), &inputs).unwrap();
+        let model = derive(&scenario(), inputs.figure_inputs()).unwrap();
         let custom = model
             .plans
             .iter()
@@ -470,13 +468,13 @@ mod tests {
         inputs.budget.income = "9000".into();
         inputs.budget.expenses = "8200".into();
         // With no reason the budget decides: a long plan, reviewed.
-        let model = derive(&scenario(), &inputs).unwrap();
+        let model = derive(&scenario(), inputs.figure_inputs()).unwrap();
         assert_eq!(model.suggestion.unwrap().why, Why::FitsBudget);
         let by_budget = model.suggested().unwrap();
         // "I forgot": pay the overdue amount, said not to fit 400 a month, with the
         // budget's plan offered instead.
         inputs.answers.reason = Some(MissedReason::Forgot);
-        let model = derive(&scenario(), &inputs).unwrap();
+        let model = derive(&scenario(), inputs.figure_inputs()).unwrap();
         let suggestion = model.suggestion.unwrap();
         assert_eq!(
             model.plans[suggestion.plan.unwrap()].kind,
@@ -490,7 +488,7 @@ mod tests {
         use repay_engine::status::PartEffect;
         let mut inputs = inputs();
         inputs.part_payment = "500".into();
-        let model = derive(&scenario(), &inputs).unwrap();
+        let model = derive(&scenario(), inputs.figure_inputs()).unwrap();
         let part = model.part_payment.unwrap().unwrap();
         assert_eq!(part.still_overdue.to_string(), "360.00");
         assert!(part
@@ -499,10 +497,15 @@ mod tests {
             .any(|o| matches!(o.effect, PartEffect::Smaller { .. })));
         for (typed, error) in [("0", InputError::Zero), ("-5", InputError::Negative)] {
             inputs.part_payment = typed.into();
-            let model = derive(&scenario(), &inputs).unwrap();
+            let model = derive(&scenario(), inputs.figure_inputs()).unwrap();
             assert_eq!(model.part_payment, Err(error), "{typed}");
         }
         inputs.part_payment = String::new();
-        assert_eq!(derive(&scenario(), &inputs).unwrap().part_payment, Ok(None));
+        assert_eq!(
+            derive(&scenario(), inputs.figure_inputs())
+                .unwrap()
+                .part_payment,
+            Ok(None)
+        );
     }
 }

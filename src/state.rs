@@ -174,6 +174,19 @@ impl Delivery {
     }
 }
 
+/// What the computed figures depend on, as typed: a change to anything else (the
+/// language, the step, the message) reuses the figures already computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FigureInputs<'a> {
+    pub reason: Option<MissedReason>,
+    pub first_payment: &'a str,
+    pub terms: &'a BTreeMap<usize, u32>,
+    pub custom_rows: &'a [CustomRow],
+    pub income: &'a str,
+    pub expenses: &'a str,
+    pub part_payment: &'a str,
+}
+
 /// Everything about one widget: the customer's answers, their budget, where their
 /// proposal stands, and what the views show of it (which panel is open, what changed
 /// last). Views read it (`&State`); only [`crate::actions`] changes it.
@@ -228,16 +241,23 @@ impl State {
         }
     }
 
+    /// What the figures are computed from, borrowed: the model reads only this
+    /// ([`crate::model::derive`]), and the reducer compares it to count changes.
+    pub fn figure_inputs(&self) -> FigureInputs<'_> {
+        FigureInputs {
+            reason: self.answers.reason,
+            first_payment: &self.answers.first_payment,
+            terms: &self.answers.terms,
+            custom_rows: &self.answers.custom_rows,
+            income: &self.budget.income,
+            expenses: &self.budget.expenses,
+            part_payment: &self.part_payment,
+        }
+    }
+
     /// Whether the figures' inputs differ between `self` and `other`.
     pub fn figures_differ(&self, other: &State) -> bool {
-        let (a, b) = (&self.answers, &other.answers);
-        a.reason != b.reason
-            || a.first_payment != b.first_payment
-            || a.terms != b.terms
-            || a.custom_rows != b.custom_rows
-            || self.budget.income != other.budget.income
-            || self.budget.expenses != other.budget.expenses
-            || self.part_payment != other.part_payment
+        self.figure_inputs() != other.figure_inputs()
     }
 
     /// Follows the bank's offers now listed, `keys` ([`State::offer_keys`]): each term and

@@ -370,7 +370,7 @@ pub(crate) mod tests {
             Rc::new(State::new(crate::i18n::Locale::ZhCn)),
             Reducible::reduce,
         );
-        let model = crate::model::derive(&config.scenario, &state).unwrap();
+        let model = crate::model::derive(&config.scenario, state.figure_inputs()).unwrap();
         ((config), (*state).clone(), model)
     }
 

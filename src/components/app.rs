@@ -94,7 +94,7 @@ pub fn App(props: &AppProps) -> Html {
     let model = use_memo((checked, state.figures), |(config, _)| {
         config
             .as_ref()
-            .map(|config| derive(&config.scenario, &state).map(Shared::new))
+            .map(|config| derive(&config.scenario, state.figure_inputs()).map(Shared::new))
     });
 
     effects::use_persistence_and_delivery(config.as_ref().ok().cloned(), &state, &dispatch);

@@ -1,5 +1,5 @@
 //! The widget's configuration, defined once: the JSON a bank's page gives the widget (its
-//! wire types, [`WidgetConfigWire`]) and every check of it ([`Config::read`]), pure, so
+//! wire types, [`WidgetConfigWire`]) and every check of it ([`Config::read_with`]), pure, so
 //! that the widget in the browser, the dev-bank, the `repay` tool and the schema
 //! generator read a configuration with one strictness. Split by concern: [`theme`] (the
 //! look), [`contact`] (a person at the bank), [`sending`] (how proposals go), [`links`]
@@ -211,10 +211,9 @@ impl ConfigError {
 pub type WordingWire = BTreeMap<String, BTreeMap<String, String>>;
 
 /// A checked configuration. The bank's own wording (`W`) can be checked only by the
-/// widget, against its catalogs ([`Config::read_with`]); [`Config::read`] keeps it as
-/// written.
+/// widget, against its catalogs ([`Config::read_with`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Config<W = WordingWire> {
+pub struct Config<W> {
     /// The locale the host asked for, if any (one of `locales`).
     pub locale: Option<Locale>,
     /// The locales the bank enables, in the switch's order: at least one.
@@ -398,18 +397,7 @@ impl<W> Config<W> {
     }
 }
 
-impl Config {
-    /// [`Config::read_with`], the bank's wording kept as written.
-    ///
-    /// # Errors
-    ///
-    /// As [`Config::read_with`].
-    pub fn read(json: &str, page: &dyn Page) -> Result<Self, ConfigError> {
-        Self::read_with(json, page, |wording| Ok(wording.clone()))
-    }
-}
-
-/// Reads a configuration's JSON into its wire types, as strictly as [`Config::read`]
+/// Reads a configuration's JSON into its wire types, as strictly as [`Config::read_with`]
 /// (unknown fields, repeated keys and wrong shapes refused, named by path), without the
 /// checks that need the page it is on: for tools that read configuration files, such as
 /// the dev-bank and the `repay` CLI.

@@ -3,13 +3,13 @@
 //! consequences, the plans offered and their limits, rounding, affordability. Nothing of
 //! this is a constant in code; the example files under `data/` are illustrative only.
 
+pub mod tables;
+
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::{NonWorkingDaysWire, WorkingDays};
 use crate::error::{EngineError, InvalidReason};
-pub mod tables;
-
 use crate::money::{Currency, Money, RoundingRule};
 use crate::numbers::{parse_decimal, parse_share};
 pub use tables::{
