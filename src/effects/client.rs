@@ -17,9 +17,22 @@ use crate::submit::{backoff_ms, classify, Outcome, MAX_ATTEMPTS, MAX_RETRY_AFTER
 /// What one attempt brought back: the status, `Retry-After` and the body, if any.
 type Reply = (u16, Option<String>, Option<String>);
 
-/// One attempt. `Err` when no answer arrived: a network error, the timeout, or an
-/// answer the browser withheld (CORS).
-async fn attempt(sending: &Sending, key: &str, body: String) -> Result<Reply, gloo_net::Error> {
+/// The CSRF token the bank's page holds now, if the bank uses one.
+fn csrf_token(sending: &Sending) -> Option<String> {
+    sending
+        .csrf
+        .as_ref()
+        .and_then(|csrf| browser::cookie(&csrf.cookie))
+}
+
+/// One attempt, carrying `token` as the CSRF header. `Err` when no answer arrived: a
+/// network error, the timeout, or an answer the browser withheld (CORS).
+async fn attempt(
+    sending: &Sending,
+    key: &str,
+    token: Option<&str>,
+    body: String,
+) -> Result<Reply, gloo_net::Error> {
     let mut request = Request::post(&sending.endpoint)
         .header("Content-Type", "application/json")
         .header("Idempotency-Key", key)
@@ -28,10 +41,8 @@ async fn attempt(sending: &Sending, key: &str, body: String) -> Result<Reply, gl
             Credentials::SameOrigin => RequestCredentials::SameOrigin,
             Credentials::Include => RequestCredentials::Include,
         });
-    if let Some(csrf) = &sending.csrf {
-        if let Some(token) = browser::cookie(&csrf.cookie) {
-            request = request.header(&csrf.header, &token);
-        }
+    if let (Some(csrf), Some(token)) = (&sending.csrf, token) {
+        request = request.header(&csrf.header, token);
     }
     // The timeout covers reading the answer too.
     let signal = AbortSignal::timeout_with_u32(sending.timeout_ms);
@@ -55,7 +66,8 @@ pub async fn deliver(sending: Sending, pending: Pending, report: Callback<Lifecy
     loop {
         attempts += 1;
         report.emit(Lifecycle::Sending);
-        let outcome = match attempt(&sending, pending.key(), body.clone()).await {
+        let token = csrf_token(&sending);
+        let outcome = match attempt(&sending, pending.key(), token.as_deref(), body.clone()).await {
             Ok((status, retry_after, text)) => {
                 classify(status, retry_after.as_deref(), text.as_deref())
             }
@@ -77,6 +89,14 @@ pub async fn deliver(sending: Sending, pending: Pending, report: Callback<Lifecy
             Outcome::Refused(refusal) => {
                 report.emit(Lifecycle::NeedsAttention(refusal));
                 return;
+            }
+            // The page signed in afresh while this attempt was on its way (the browser
+            // sent the new session with the token read before it): nothing was decided,
+            // so the same proposal goes again at once with the new token.
+            Outcome::Held(Trouble::SignedOut)
+                if attempts < MAX_ATTEMPTS && token.is_some() && csrf_token(&sending) != token =>
+            {
+                continue;
             }
             Outcome::Held(trouble) => {
                 report.emit(Lifecycle::Failed { trouble });

@@ -389,6 +389,38 @@ test("a customer whose sign-in ended is told so, signs in again and books the pl
   }
 });
 
+// The page signs in afresh while an attempt is on its way (the demo does so after every
+// load, a bank when it renews a session): the browser may send the new session with the
+// CSRF token the widget read before. The bank answers 403 csrf_failed, nothing was
+// decided, and the widget sends the same proposal again at once with the new token.
+test("a sign-in renewed while an attempt is on its way: sent again with the new token, booked once", async () => {
+  const env = await bankAndSite();
+  try {
+    const { context, page, posted, problems } = await openAtReview(`${env.site.url}/`);
+    let raced = false;
+    await page.route("**/api/proposals", async (route) => {
+      if (raced) return route.continue();
+      raced = true;
+      await signInContext(context, env.site.url, "wang");
+      await route.fulfill({
+        status: 403,
+        contentType: "application/json",
+        body: JSON.stringify({ error: "csrf_failed", message: "the token is not this session's" }),
+      });
+    });
+    await page.getByTestId("send").click();
+    assert.match(await reference(page), /^RP-[A-Z2-9]{12}$/);
+    assert.equal(posted.length, 2, "the refused attempt and one more");
+    assert.notEqual(posted[0].headers["x-csrf-token"], posted[1].headers["x-csrf-token"]);
+    assertOneProposal(posted);
+    assert.equal(await env.stored(), 1);
+    assert.deepEqual(problems.filter((p) => !/403/.test(p)), []);
+    await context.close();
+  } finally {
+    await env.close();
+  }
+});
+
 // Plans by identity (#29): the CN customer chose offer 2 (flat-fee instalments, 12 × ¥772.79)
 // and reached the review with consent given. The bank then swaps offers 2 and 3: after a
 // reload the review still shows the flat-fee plan, never the annuity plan now in its
