@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::delivery::{Lifecycle, Pending, Trouble};
+use crate::delivery::{Pending, Progress, Report, Trouble};
 use crate::i18n::Locale;
 use crate::state::Delivery;
 use crate::state::{
@@ -56,7 +56,7 @@ pub enum Action {
     /// the network then.
     Retry,
     /// What the client reports about the proposal on its way.
-    Delivery(Lifecycle),
+    Delivery(Report),
     /// The bank's offers as now configured, by key ([`State::follow_offers`]).
     Offers(Vec<u64>),
 }
@@ -154,7 +154,7 @@ impl Reducible for State {
                 if self.answers.consent && !self.is_locked() {
                     next.delivery = Delivery::OnItsWay {
                         pending,
-                        now: Lifecycle::Sending,
+                        now: Progress::Sending,
                     };
                     next.round += 1;
                 }
@@ -163,10 +163,10 @@ impl Reducible for State {
                 if let Delivery::OnItsWay { now, .. } = &mut next.delivery {
                     let stopped = matches!(
                         now,
-                        Lifecycle::Failed { trouble } if *trouble != Trouble::Offline
+                        Progress::Failed { trouble } if *trouble != Trouble::Offline
                     );
                     if stopped {
-                        *now = Lifecycle::Sending;
+                        *now = Progress::Sending;
                         next.round += 1;
                     }
                 }
@@ -175,18 +175,15 @@ impl Reducible for State {
                 // Reports only count while a proposal is on its way, except a refusal
                 // of one that could not even be built.
                 match (report, &mut next.delivery) {
-                    (Lifecycle::NeedsAttention(refusal), _) => {
+                    (Report::Refused(refusal), _) => {
                         next.delivery = Delivery::Refused(refusal);
                     }
-                    (Lifecycle::Accepted(receipt), Delivery::OnItsWay { .. }) => {
+                    (Report::Accepted(receipt), Delivery::OnItsWay { .. }) => {
                         next.delivery = Delivery::Accepted(receipt);
                     }
-                    (
-                        report @ (Lifecycle::Sending
-                        | Lifecycle::Retrying { .. }
-                        | Lifecycle::Failed { .. }),
-                        Delivery::OnItsWay { now, .. },
-                    ) => *now = report,
+                    (Report::Progress(progress), Delivery::OnItsWay { now, .. }) => {
+                        *now = progress;
+                    }
                     _ => {}
                 }
             }
@@ -205,6 +202,7 @@ impl Reducible for State {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod tests {
     use super::*;
+    use crate::delivery::Lifecycle;
     use crate::state::{CUSTOM_ROWS_MAX, MESSAGE_MAX_CHARS};
 
     pub(crate) fn start() -> Rc<State> {
@@ -334,7 +332,10 @@ pub(crate) mod tests {
         );
         assert!(!state.consent_missing);
         assert_eq!(state.round, 1, "a second press while sending is ignored");
-        assert_eq!(state.delivery.lifecycle(), Lifecycle::Sending);
+        assert_eq!(
+            state.delivery.lifecycle(),
+            Lifecycle::Progress(Progress::Sending)
+        );
     }
 
     #[test]
@@ -352,24 +353,25 @@ pub(crate) mod tests {
             Step::Review,
             "no going back while sending"
         );
-        let offline = Lifecycle::Failed {
+        let offline = Progress::Failed {
             trouble: Trouble::Offline,
         };
-        let state = apply(state, [Action::Delivery(offline.clone()), Action::Retry]);
+        let report = |progress| Action::Delivery(Report::Progress(progress));
+        let state = apply(state, [report(offline), Action::Retry]);
         assert_eq!(
-            (state.round, &state.delivery.lifecycle()),
-            (1, &offline),
+            (state.round, state.delivery.lifecycle()),
+            (1, Lifecycle::Progress(offline)),
             "still waiting"
         );
-        let stopped = Lifecycle::Failed {
+        let stopped = Progress::Failed {
             trouble: Trouble::BankError,
         };
-        let state = apply(state, [Action::Delivery(stopped), Action::Retry]);
+        let state = apply(state, [report(stopped), Action::Retry]);
         assert_eq!(
-            (state.round, &state.delivery.lifecycle()),
-            (2, &Lifecycle::Sending)
+            (state.round, state.delivery.lifecycle()),
+            (2, Lifecycle::Progress(Progress::Sending))
         );
-        let refused = Lifecycle::NeedsAttention(repay_contract::Refusal::new(
+        let refused = Report::Refused(repay_contract::Refusal::new(
             repay_contract::RefusalCode::Rejected,
             "",
         ));

@@ -1,5 +1,6 @@
 //! A proposal on its way and where it stands: the types the state, the draft, the views
-//! and the sending loop share ([`Pending`], [`Lifecycle`], [`Trouble`], [`Receipt`]),
+//! and the sending loop share ([`Pending`], [`Progress`], [`Report`], [`Lifecycle`],
+//! [`Trouble`], [`Receipt`]),
 //! kept apart from [`crate::submit`], which builds proposals and reads answers, so that
 //! the state can hold them without depending on how they are made.
 
@@ -99,23 +100,40 @@ pub struct Receipt {
     pub first_due: Option<FirstPayment>,
 }
 
-/// Where sending stands, as the customer sees it.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum Lifecycle {
-    /// Nothing sent yet.
-    #[default]
-    Idle,
+/// Where a proposal on its way stands, from its first attempt until the bank answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
     /// An attempt is on its way.
     Sending,
     /// The last attempt failed for `trouble`; the next starts in this many seconds.
     Retrying { seconds: u32, trouble: Trouble },
-    /// The bank accepted the proposal.
-    Accepted(Receipt),
-    /// The bank refused it as it is: the customer must change something or call the bank.
-    NeedsAttention(Refusal),
     /// The proposal is kept and not yet answered: offline, it goes as soon as the network
     /// is back; otherwise the automatic attempts stopped and "try again" is offered.
     Failed { trouble: Trouble },
+}
+
+/// What the sending loop reports to the state: progress, or the bank's answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Report {
+    Progress(Progress),
+    /// The bank accepted the proposal.
+    Accepted(Receipt),
+    /// The bank refused it as it is: the customer must change something or call the bank.
+    Refused(Refusal),
+}
+
+/// Where sending stands, as the customer sees it: a view of the state's delivery,
+/// borrowed for one render.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lifecycle<'a> {
+    /// Nothing sent yet.
+    Idle,
+    /// On its way.
+    Progress(Progress),
+    /// The bank accepted the proposal.
+    Accepted(&'a Receipt),
+    /// The bank refused it as it is.
+    NeedsAttention(&'a Refusal),
 }
 
 /// Why a proposal is not answered yet: what the customer is told, and whether waiting

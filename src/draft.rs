@@ -10,7 +10,7 @@ use repay_engine::account::{iso_date, parse_iso_date};
 use repay_engine::{Money, Scenario};
 use serde::{Deserialize, Serialize};
 
-use crate::delivery::{Body, FirstPayment, Lifecycle, Pending, Receipt};
+use crate::delivery::{Body, FirstPayment, Pending, Progress, Receipt};
 use crate::state::{
     offer_keys, Answers, Delivery, State, Step, CUSTOM_ROWS_MAX, MESSAGE_MAX_CHARS,
 };
@@ -159,7 +159,7 @@ impl State {
                     shared_budget: None,
                     first_due,
                 }),
-                now: Lifecycle::Sending,
+                now: Progress::Sending,
             };
             state.answers.step = Step::Review;
             state.round = 1;
@@ -173,6 +173,7 @@ mod tests {
     use super::*;
     use crate::actions::tests::{apply, at_review};
     use crate::actions::Action;
+    use crate::delivery::{Lifecycle, Report};
     use crate::i18n::Locale;
     use crate::state::{ContactChannel, ContactTime, MissedReason};
 
@@ -217,8 +218,8 @@ mod tests {
         assert_eq!(resumed.json(), unshared.json());
         assert_eq!(resumed.first_due, pending.first_due);
         assert_eq!(
-            (restored.round, &restored.delivery.lifecycle()),
-            (1, &Lifecycle::Sending)
+            (restored.round, restored.delivery.lifecycle()),
+            (1, Lifecycle::Progress(Progress::Sending))
         );
     }
 
@@ -249,7 +250,7 @@ mod tests {
             [
                 Action::SetConsent(true),
                 Action::Send(Box::new(crate::submit::tests::sample_pending())),
-                Action::Delivery(Lifecycle::Accepted(receipt.clone())),
+                Action::Delivery(Report::Accepted(receipt.clone())),
             ],
         );
         assert!(state.delivery.pending().is_none() && state.is_locked());
@@ -261,7 +262,7 @@ mod tests {
         );
         let back = Draft::decode(&draft.encode()).unwrap();
         let restored = State::restored(back, &scenario());
-        assert_eq!(restored.delivery.lifecycle(), Lifecycle::Accepted(receipt));
+        assert_eq!(restored.delivery.lifecycle(), Lifecycle::Accepted(&receipt));
     }
 
     #[test]

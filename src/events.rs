@@ -9,7 +9,7 @@ use repay_engine::guidance::OfferKind;
 use repay_engine::EngineError;
 use serde::Serialize;
 
-use crate::delivery::{Lifecycle, Trouble};
+use crate::delivery::{Lifecycle, Progress, Trouble};
 use crate::i18n::Locale;
 use crate::state::Step;
 use repay_contract::{AcceptedStatus, RefusalCode};
@@ -138,7 +138,34 @@ pub struct Seen {
     pub plan: Option<(u32, OfferKind, u32)>,
     /// The round of sending and its proposal id.
     pub round: (u32, Option<String>),
-    pub lifecycle: Lifecycle,
+    pub sending: Standing,
+}
+
+/// Where sending stands, as far as the host page is told: kept from one sight of the
+/// widget to the next, so it owns only what an event names (never the bank's message).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Standing {
+    Idle,
+    Progress(Progress),
+    Accepted {
+        reference: String,
+        status: AcceptedStatus,
+    },
+    Refused(RefusalCode),
+}
+
+impl From<Lifecycle<'_>> for Standing {
+    fn from(lifecycle: Lifecycle<'_>) -> Self {
+        match lifecycle {
+            Lifecycle::Idle => Self::Idle,
+            Lifecycle::Progress(progress) => Self::Progress(progress),
+            Lifecycle::Accepted(receipt) => Self::Accepted {
+                reference: receipt.reference.clone(),
+                status: receipt.status,
+            },
+            Lifecycle::NeedsAttention(refusal) => Self::Refused(refusal.error.clone()),
+        }
+    }
 }
 
 /// The events between two sights of the widget; `before` is `None` for the first.
@@ -167,29 +194,29 @@ pub fn between(before: Option<&Seen>, now: &Seen) -> Vec<WidgetEvent> {
             proposal_id: id.clone(),
         });
     }
-    if now.lifecycle != before.lifecycle {
+    if now.sending != before.sending {
         // An accepted proposal is no longer pending: its id is the one last seen.
         let proposal_id = (now.round.1.clone())
             .or_else(|| before.round.1.clone())
             .unwrap_or_default();
-        match &now.lifecycle {
-            Lifecycle::Accepted(receipt) => events.push(WidgetEvent::Submitted {
+        match &now.sending {
+            Standing::Accepted { reference, status } => events.push(WidgetEvent::Submitted {
                 proposal_id,
-                reference: receipt.reference.clone(),
-                status: receipt.status,
+                reference: reference.clone(),
+                status: *status,
             }),
-            Lifecycle::NeedsAttention(refusal) => {
+            Standing::Refused(code) => {
                 events.push(WidgetEvent::Error(ErrorDetail::Refused {
-                    code: refusal.error.clone(),
+                    code: code.clone(),
                 }));
             }
-            Lifecycle::Failed { trouble } => {
+            Standing::Progress(Progress::Failed { trouble }) => {
                 events.push(WidgetEvent::Error(ErrorDetail::Failed {
                     offline: *trouble == Trouble::Offline,
                     cause: trouble.code(),
                 }));
             }
-            Lifecycle::Idle | Lifecycle::Sending | Lifecycle::Retrying { .. } => {}
+            Standing::Idle | Standing::Progress(Progress::Sending | Progress::Retrying { .. }) => {}
         }
     }
     events
@@ -207,7 +234,7 @@ mod tests {
             step: "status",
             plan: None,
             round: (0, None),
-            lifecycle: Lifecycle::Idle,
+            sending: Standing::Idle,
         }
     }
 
@@ -252,7 +279,7 @@ mod tests {
         let before = seen();
         let mut sending = seen();
         sending.round = (1, Some("id-1".into()));
-        sending.lifecycle = Lifecycle::Sending;
+        sending.sending = Standing::Progress(Progress::Sending);
         assert_eq!(
             between(Some(&before), &sending),
             vec![WidgetEvent::Submit {
@@ -260,14 +287,14 @@ mod tests {
             }]
         );
         let mut retrying = sending.clone();
-        retrying.lifecycle = Lifecycle::Retrying {
+        retrying.sending = Standing::Progress(Progress::Retrying {
             seconds: 2,
             trouble: Trouble::Unreachable,
-        };
+        });
         assert_eq!(between(Some(&sending), &retrying), vec![]);
         let mut accepted = sending.clone();
         accepted.round.1 = None;
-        accepted.lifecycle = Lifecycle::Accepted(Receipt {
+        let receipt = Receipt {
             reference: "RP-1".into(),
             status: AcceptedStatus::UnderReview,
             message: Some("Thanks, Ms Li".into()),
@@ -279,7 +306,8 @@ mod tests {
                 )
                 .unwrap(),
             }),
-        });
+        };
+        accepted.sending = Standing::from(Lifecycle::Accepted(&receipt));
         accepted.step = "confirmation";
         let events = between(Some(&retrying), &accepted);
         assert_eq!(
@@ -311,36 +339,35 @@ mod tests {
     fn refusals_and_stopped_attempts_are_errors() {
         let mut sending = seen();
         sending.round = (1, Some("id-1".into()));
-        sending.lifecycle = Lifecycle::Sending;
+        sending.sending = Standing::Progress(Progress::Sending);
         let mut refused = sending.clone();
-        refused.lifecycle = Lifecycle::NeedsAttention(Refusal::new(
+        let refusal = Refusal::new(
             repay_contract::RefusalCode::FiguresDiffer,
             "the figures differ",
-        ));
+        );
+        refused.sending = Standing::from(Lifecycle::NeedsAttention(&refusal));
         assert_eq!(
             between(Some(&sending), &refused)[0].detail(),
             r#"{"kind":"refused","code":"figures_differ"}"#
         );
         // A code this widget does not know is passed on as the bank wrote it.
-        refused.lifecycle = Lifecycle::NeedsAttention(Refusal::new(
-            repay_contract::RefusalCode::Other("account_frozen".into()),
-            "",
-        ));
+        refused.sending =
+            Standing::Refused(repay_contract::RefusalCode::Other("account_frozen".into()));
         assert_eq!(
             between(Some(&sending), &refused)[0].detail(),
             r#"{"kind":"refused","code":"account_frozen"}"#
         );
         let mut failed = sending.clone();
-        failed.lifecycle = Lifecycle::Failed {
+        failed.sending = Standing::Progress(Progress::Failed {
             trouble: Trouble::Offline,
-        };
+        });
         assert_eq!(
             between(Some(&sending), &failed)[0].detail(),
             r#"{"kind":"failed","offline":true,"cause":"offline"}"#
         );
-        failed.lifecycle = Lifecycle::Failed {
+        failed.sending = Standing::Progress(Progress::Failed {
             trouble: Trouble::BankError,
-        };
+        });
         assert_eq!(
             between(Some(&sending), &failed),
             vec![WidgetEvent::Error(ErrorDetail::Failed {

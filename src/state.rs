@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 pub use repay_contract::{ContactChannel, ContactTime, MissedReason};
 
-use crate::delivery::{Lifecycle, Pending, Receipt};
+use crate::delivery::{Lifecycle, Pending, Progress, Receipt};
 use crate::i18n::Locale;
 
 /// The steps of the flow, in order.
@@ -142,11 +142,10 @@ pub enum Delivery {
     /// Nothing sent yet (or the last proposal was refused and a new one may be made).
     #[default]
     Idle,
-    /// On its way, from the first attempt until the bank answers: `now` is
-    /// [`Lifecycle::Sending`], [`Lifecycle::Retrying`] or [`Lifecycle::Failed`].
+    /// On its way, from the first attempt until the bank answers.
     OnItsWay {
         pending: Box<Pending>,
-        now: Lifecycle,
+        now: Progress,
     },
     /// The bank accepted it.
     Accepted(Receipt),
@@ -164,12 +163,12 @@ impl Delivery {
     }
 
     /// Where it stands, as the views and the host's events say it.
-    pub fn lifecycle(&self) -> Lifecycle {
+    pub fn lifecycle(&self) -> Lifecycle<'_> {
         match self {
             Self::Idle => Lifecycle::Idle,
-            Self::OnItsWay { now, .. } => now.clone(),
-            Self::Accepted(receipt) => Lifecycle::Accepted(receipt.clone()),
-            Self::Refused(refusal) => Lifecycle::NeedsAttention(refusal.clone()),
+            Self::OnItsWay { now, .. } => Lifecycle::Progress(*now),
+            Self::Accepted(receipt) => Lifecycle::Accepted(receipt),
+            Self::Refused(refusal) => Lifecycle::NeedsAttention(refusal),
         }
     }
 }

@@ -121,7 +121,7 @@ pub fn App(props: &AppProps) -> Html {
                     .pending()
                     .map(|pending| pending.key().to_owned()),
             ),
-            lifecycle: state.delivery.lifecycle(),
+            sending: state.delivery.lifecycle().into(),
         }),
     };
     effects::use_config_warnings(
@@ -172,7 +172,7 @@ pub fn App(props: &AppProps) -> Html {
             locale,
         }),
         (Ok(config), Some(Ok(model)))
-            if let Lifecycle::Accepted(receipt) = &state.delivery.lifecycle() =>
+            if let Lifecycle::Accepted(receipt) = state.delivery.lifecycle() =>
         {
             confirmation(&ConfirmationProps {
                 receipt,

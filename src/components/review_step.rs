@@ -12,7 +12,7 @@ use crate::actions::Action;
 use crate::components::bank_contact::bank_contact;
 use crate::components::plan_card::verdict_text;
 use crate::config::WidgetConfig;
-use crate::delivery::{Lifecycle, Trouble};
+use crate::delivery::{Lifecycle, Progress, Trouble};
 use crate::effects::Effect;
 use crate::format;
 use crate::i18n::{fill, Locale, Msg};
@@ -38,12 +38,12 @@ pub struct ReviewStepProps<'a> {
 }
 
 /// What the customer reads about a proposal on its way or refused.
-fn lifecycle_text(lifecycle: &Lifecycle, locale: Locale) -> String {
+fn lifecycle_text(lifecycle: Lifecycle<'_>, locale: Locale) -> String {
     let text = |msg: Msg| msg.text(locale).to_owned();
     match lifecycle {
         Lifecycle::Idle | Lifecycle::Accepted(_) => String::new(),
-        Lifecycle::Sending => text(Msg::Sending),
-        Lifecycle::Retrying { seconds, trouble } => {
+        Lifecycle::Progress(Progress::Sending) => text(Msg::Sending),
+        Lifecycle::Progress(Progress::Retrying { seconds, trouble }) => {
             let msg = match trouble {
                 Trouble::BankError => Msg::RetryingBankError,
                 Trouble::Busy { .. } => Msg::RetryingBusy,
@@ -52,24 +52,24 @@ fn lifecycle_text(lifecycle: &Lifecycle, locale: Locale) -> String {
             };
             fill(
                 msg.text(locale),
-                &[("n", &format::integer(i64::from(*seconds), locale))],
+                &[("n", &format::integer(i64::from(seconds), locale))],
             )
         }
-        Lifecycle::Failed {
+        Lifecycle::Progress(Progress::Failed {
             trouble: Trouble::Offline,
-        } => text(Msg::Offline),
-        Lifecycle::Failed {
+        }) => text(Msg::Offline),
+        Lifecycle::Progress(Progress::Failed {
             trouble: Trouble::Unreachable,
-        } => text(Msg::SendFailed),
-        Lifecycle::Failed {
+        }) => text(Msg::SendFailed),
+        Lifecycle::Progress(Progress::Failed {
             trouble: Trouble::BankError,
-        } => text(Msg::SendFailedBankError),
-        Lifecycle::Failed {
+        }) => text(Msg::SendFailedBankError),
+        Lifecycle::Progress(Progress::Failed {
             trouble: Trouble::SignedOut,
-        } => text(Msg::SendFailedSignedOut),
-        Lifecycle::Failed {
+        }) => text(Msg::SendFailedSignedOut),
+        Lifecycle::Progress(Progress::Failed {
             trouble: Trouble::Busy { seconds: Some(s) },
-        } => {
+        }) => {
             // Said in whole minutes, rounded up: never sooner than the bank asked.
             let minutes = i64::from(s.div_ceil(60));
             fill(
@@ -77,9 +77,9 @@ fn lifecycle_text(lifecycle: &Lifecycle, locale: Locale) -> String {
                 &[("n", &format::integer(minutes, locale))],
             )
         }
-        Lifecycle::Failed {
+        Lifecycle::Progress(Progress::Failed {
             trouble: Trouble::Busy { seconds: None },
-        } => text(Msg::SendFailedBusy),
+        }) => text(Msg::SendFailedBusy),
         Lifecycle::NeedsAttention(Refusal { error, .. }) => match error {
             RefusalCode::Rejected => text(Msg::RefusedRejected),
             RefusalCode::FiguresDiffer => text(Msg::RefusedFigures),
@@ -150,14 +150,14 @@ pub fn review_step(props: &ReviewStepProps<'_>) -> Html {
     // Sending without consent moves focus here, and the error below is announced.
     let consent_box = NodeRef::default();
     let missing = props.state.consent_missing;
-    let lifecycle = &props.state.delivery.lifecycle();
+    let lifecycle = props.state.delivery.lifecycle();
     let offer = props.offer;
     let target = consent_box.clone();
     let onsend = props.effect.reform(move |_: MouseEvent| Effect::Send {
         offer,
         consent: target.clone(),
     });
-    let failed = matches!(lifecycle, Lifecycle::Failed { .. });
+    let failed = matches!(lifecycle, Lifecycle::Progress(Progress::Failed { .. }));
     // A payment made once, now, approved on the spot: the bank has nothing to discuss,
     // so the contact questions are not asked (the first configured channel goes).
     let one_off = matches!(plan.kind, PlanKind::PayInFull | PlanKind::BringCurrent)
@@ -183,8 +183,7 @@ pub fn review_step(props: &ReviewStepProps<'_>) -> Html {
             locale,
         )
     });
-    let stopped =
-        matches!(lifecycle, Lifecycle::Failed { trouble } if *trouble != Trouble::Offline);
+    let stopped = matches!(lifecycle, Lifecycle::Progress(Progress::Failed { trouble }) if trouble != Trouble::Offline);
     html! {
         <div class="repay-widget__step" data-testid="review">
             <h2 class="repay-widget__heading" tabindex="-1" ref={props.heading.clone()}>
@@ -256,10 +255,10 @@ pub fn review_step(props: &ReviewStepProps<'_>) -> Html {
                 // Heard by a screen reader: "sending" once, however many attempts it takes
                 // (the text stays the same through retries), and a failure assertively.
                 <p class="repay-widget__visually-hidden" role="status">
-                    { if matches!(lifecycle, Lifecycle::Sending | Lifecycle::Retrying { .. }) { Msg::Sending.text(locale) } else { "" } }
+                    { if matches!(lifecycle, Lifecycle::Progress(Progress::Sending | Progress::Retrying { .. })) { Msg::Sending.text(locale) } else { "" } }
                 </p>
                 <p class="repay-widget__visually-hidden" role="alert" data-testid="send-alert">
-                    { if matches!(lifecycle, Lifecycle::Failed { .. } | Lifecycle::NeedsAttention(_)) { lifecycle_text(lifecycle, locale) } else { String::new() } }
+                    { if matches!(lifecycle, Lifecycle::Progress(Progress::Failed { .. }) | Lifecycle::NeedsAttention(_)) { lifecycle_text(lifecycle, locale) } else { String::new() } }
                 </p>
             </div>
             { slot(refused) }

@@ -10,7 +10,7 @@ use web_sys::{AbortSignal, RequestCredentials};
 use yew::Callback;
 
 use crate::config::{Credentials, Sending};
-use crate::delivery::{Lifecycle, Pending, Receipt, Trouble};
+use crate::delivery::{Pending, Progress, Receipt, Report, Trouble};
 use crate::effects::browser;
 use crate::submit::{backoff_ms, classify, Outcome, MAX_ATTEMPTS, MAX_RETRY_AFTER_SECONDS};
 
@@ -60,12 +60,12 @@ async fn attempt(
 /// every change; while the browser is offline it waits for the network. Each attempt
 /// repeats the same key and body, so the bank stores the proposal once whatever happens
 /// to the answers.
-pub async fn deliver(sending: Sending, pending: Pending, report: Callback<Lifecycle>) {
+pub async fn deliver(sending: Sending, pending: Pending, report: Callback<Report>) {
     let body = pending.json();
     let mut attempts = 0;
     loop {
         attempts += 1;
-        report.emit(Lifecycle::Sending);
+        report.emit(Report::Progress(Progress::Sending));
         let token = csrf_token(&sending);
         let outcome = match attempt(&sending, pending.key(), token.as_deref(), body.clone()).await {
             Ok((status, retry_after, text)) => {
@@ -78,7 +78,7 @@ pub async fn deliver(sending: Sending, pending: Pending, report: Callback<Lifecy
         };
         let (after_seconds, trouble) = match outcome {
             Outcome::Accepted(accepted) => {
-                report.emit(Lifecycle::Accepted(Receipt {
+                report.emit(Report::Accepted(Receipt {
                     reference: accepted.reference,
                     status: accepted.status,
                     message: accepted.message,
@@ -87,7 +87,7 @@ pub async fn deliver(sending: Sending, pending: Pending, report: Callback<Lifecy
                 return;
             }
             Outcome::Refused(refusal) => {
-                report.emit(Lifecycle::NeedsAttention(refusal));
+                report.emit(Report::Refused(refusal));
                 return;
             }
             // The page signed in afresh while this attempt was on its way (the browser
@@ -99,7 +99,7 @@ pub async fn deliver(sending: Sending, pending: Pending, report: Callback<Lifecy
                 continue;
             }
             Outcome::Held(trouble) => {
-                report.emit(Lifecycle::Failed { trouble });
+                report.emit(Report::Progress(Progress::Failed { trouble }));
                 return;
             }
             Outcome::Retry {
@@ -110,9 +110,9 @@ pub async fn deliver(sending: Sending, pending: Pending, report: Callback<Lifecy
         if !browser::online() {
             // Offline: wait for the network, then start afresh. Polling once a second
             // costs nothing and needs no listener to clean up.
-            report.emit(Lifecycle::Failed {
+            report.emit(Report::Progress(Progress::Failed {
                 trouble: Trouble::Offline,
-            });
+            }));
             while !browser::online() {
                 yew::platform::time::sleep(Duration::from_secs(1)).await;
             }
@@ -122,15 +122,15 @@ pub async fn deliver(sending: Sending, pending: Pending, report: Callback<Lifecy
         // A bank asking for a long pause gets it from the customer's "try again".
         let too_long = after_seconds.is_some_and(|s| s > MAX_RETRY_AFTER_SECONDS);
         if attempts >= MAX_ATTEMPTS || too_long {
-            report.emit(Lifecycle::Failed { trouble });
+            report.emit(Report::Progress(Progress::Failed { trouble }));
             return;
         }
         let wait_ms =
             after_seconds.map_or_else(|| backoff_ms(attempts, browser::random_u32()), |s| s * 1000);
-        report.emit(Lifecycle::Retrying {
+        report.emit(Report::Progress(Progress::Retrying {
             seconds: wait_ms.div_ceil(1000),
             trouble,
-        });
+        }));
         yew::platform::time::sleep(Duration::from_millis(u64::from(wait_ms))).await;
     }
 }

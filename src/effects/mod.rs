@@ -21,7 +21,7 @@ use yew::prelude::*;
 
 use crate::actions::Action;
 use crate::config::{ConfigError, WidgetConfig};
-use crate::delivery::Lifecycle;
+use crate::delivery::Report;
 use crate::events::{between, config_error, Seen, WidgetEvent};
 use crate::export;
 use crate::i18n::Locale;
@@ -210,7 +210,7 @@ fn handle(
                 dispatch.emit(match built {
                     Some(pending) => Action::Send(Box::new(pending)),
                     // The browser cannot make a proposal id (no `crypto`).
-                    None => Action::Delivery(Lifecycle::NeedsAttention(Refusal::new(
+                    None => Action::Delivery(Report::Refused(Refusal::new(
                         repay_contract::RefusalCode::Other("widget_unavailable".to_owned()),
                         "",
                     ))),
