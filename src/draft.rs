@@ -20,9 +20,9 @@ use crate::state::{
 pub const DRAFT_VERSION: u32 = 4;
 
 /// The draft as stored: the customer's answers as they are in the state, and where their
-/// proposal stands.
+/// proposal stands. Every field is always written, so a draft missing one is damaged and
+/// ignored like any other (no field defaults).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct Draft {
     pub version: u32,
     pub answers: Answers,

@@ -84,7 +84,6 @@ pub fn offer_keys(scenario: &repay_engine::Scenario) -> Vec<u64> {
 /// storage as serde JSON; everything else in [`State`] is either never stored (the
 /// budget) or worked out again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
 pub struct Answers {
     pub locale: Locale,
     pub step: Step,
