@@ -3,15 +3,23 @@
 // Prints one JSON object; xtask prints the table.
 //
 //   node bench/browser.mjs <widget folder> <counter folder>
+//
+// BENCH_LOADS, BENCH_PHONE_LOADS and BENCH_CHANGES set how many of each are taken
+// (`cargo xtask test` runs it with a few, so that it cannot break unseen).
 
-import { launchBrowser, serveStatic } from "../tests/e2e/harness.mjs";
+import { launchBrowser, openPlan, serveStatic } from "../tests/e2e/harness.mjs";
 import { median, startupSummary, summary } from "./stats.mjs";
 
 const [widgetDir, counterDir] = process.argv.slice(2);
-const LOADS = 20;
-const CHANGES = 100;
+/** A count from the environment, or `fallback`. */
+function count(name, fallback) {
+  const value = Number.parseInt(process.env[name] ?? "", 10);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+const LOADS = count("BENCH_LOADS", 20);
+const CHANGES = count("BENCH_CHANGES", 100);
 /** Cold loads of each page under a mid-range phone's conditions (each takes seconds). */
-const PHONE_LOADS = 10;
+const PHONE_LOADS = count("BENCH_PHONE_LOADS", 10);
 /**
  * A mid-range phone on a mobile network, as #17 states it: the CPU 4× slower than this
  * machine's, 1.6 Mbps down, 750 kbps up, 150 ms round trip.
@@ -129,13 +137,14 @@ try {
   ];
   const [widgetPhone, counterPhone] = await startup(browser, phonePages, false, true, PHONE_LOADS);
 
-  // The widget: the options step with its plans, then the term of plan 2 changed.
+  // The widget: the options step with its plans, plan 2 opened, then its term changed.
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   await page.goto(`${widgetSite.url}/example.html`);
   await page.getByTestId("see-options").click();
-  await page.getByTestId("continue").click();
-  await page.getByTestId("plan-2-term").waitFor();
+  await page.getByTestId("options").waitFor();
+  await openPlan(page, 2);
+  await page.getByTestId("plan-2-term").waitFor({ timeout: 10_000 });
   const widget = await interaction(
     page,
     `const select = document.querySelector("[data-testid=plan-2-term]");

@@ -12,6 +12,10 @@
 //! - interaction: changing a plan's term 100 times, input → DOM change and input → next
 //!   frame, p50 and p95, beside 100 clicks on the counter;
 //! - engine: criterion's medians (`cargo bench -p repay-engine`).
+//!
+//! `cargo xtask test` runs it short ([`Mode::Short`]): a few loads and changes and
+//! criterion's quick mode, figures printed and no target judged, so that the benchmark
+//! cannot break unseen.
 
 use serde_json::Value;
 
@@ -53,36 +57,56 @@ fn ms(value: &Value) -> f64 {
     value.as_f64().unwrap_or(f64::NAN)
 }
 
-fn verdict(met: bool) -> &'static str {
-    if met {
-        "met"
-    } else {
-        "NOT met"
+/// How much is measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Every load and change, each target judged: `cargo xtask bench`.
+    Full,
+    /// A few loads and changes, nothing judged: the run inside `cargo xtask test`.
+    Short,
+}
+
+impl Mode {
+    /// Loads on this machine, loads on the phone profile, term changes.
+    fn counts(self) -> (u32, u32, u32) {
+        match self {
+            Self::Full => (20, 10, 100),
+            Self::Short => (3, 2, 10),
+        }
     }
-}
 
-/// A startup ratio and its verdict: three decimals, so that 1.503× does not read as 1.50×.
-fn startup_note(ratio: f64) -> String {
-    ratio_note(ratio, STARTUP_TARGET)
-}
+    fn verdict(self, met: bool) -> &'static str {
+        match (self, met) {
+            (Self::Short, _) => "not judged (short run)",
+            (Self::Full, true) => "met",
+            (Self::Full, false) => "NOT met",
+        }
+    }
 
-fn ratio_note(ratio: f64, target: f64) -> String {
-    format!(
-        "{ratio:.3}× the floor; target ≤ {target}×: {}",
-        verdict(ratio <= target)
-    )
+    /// A startup ratio and its verdict: three decimals, so that 1.503× does not read
+    /// as 1.50×.
+    fn startup_note(self, ratio: f64) -> String {
+        self.ratio_note(ratio, STARTUP_TARGET)
+    }
+
+    fn ratio_note(self, ratio: f64, target: f64) -> String {
+        format!(
+            "{ratio:.3}× the floor; target ≤ {target}×: {}",
+            self.verdict(ratio <= target)
+        )
+    }
 }
 
 /// The rows of one set of cold loads (`bench/browser.mjs`'s `startupSummary`): the
 /// medians and their ratio against `target`, each page's middle half, and where the
 /// ratio lies given those loads.
-fn startup_rows(what: &str, measured: &Value, loads: u64, target: f64) {
+fn startup_rows(mode: Mode, what: &str, measured: &Value, loads: u64, target: f64) {
     let (widget, floor) = (ms(&measured["widget"]), ms(&measured["counter"]));
     row(
         &format!("{what}: navigation → first figures (median of {loads} cold loads)"),
         &format!("{widget:.0} ms"),
         &format!("{floor:.0} ms"),
-        &ratio_note(widget / floor, target),
+        &mode.ratio_note(widget / floor, target),
     );
     let spread = |page: &str| {
         let quartiles = &measured["spread"][page];
@@ -125,9 +149,9 @@ fn sizes_row(label: &str, rows: &[Row], name: &str) {
     }
 }
 
-/// Builds both pages, measures them and prints the table.
-pub fn bench(env: &Env) -> Result<(), TaskError> {
-    let widget_sizes = crate::release_build(env)?;
+/// Measures the release folder (`widget_sizes` are its sizes, from
+/// [`crate::release_build`]) and the counter, which it builds, and prints the table.
+pub fn bench(env: &Env, mode: Mode, widget_sizes: &[Row]) -> Result<(), TaskError> {
     let folder = dist::folder(&env.root);
 
     // The floor: the counter, through exactly the same pipeline.
@@ -149,10 +173,17 @@ pub fn bench(env: &Env) -> Result<(), TaskError> {
     let (glue, wasm) = dist::find_bundle(&counter)?;
     let counter_sizes = measure(&[glue, wasm])?;
 
-    println!("\nxtask: measuring in headless Chromium (20 loads and 100 changes each)");
+    let (loads, phone_loads, changes) = mode.counts();
+    println!(
+        "\nxtask: measuring in headless Chromium ({loads} loads, {phone_loads} on the phone profile and {changes} changes each)"
+    );
     let script = env.root.join("bench/browser.mjs").display().to_string();
     let mut command = env.command("node", &[&script, &folder.display().to_string(), &shown]);
-    command.env("CHROMIUM", tools::CHROMIUM);
+    command
+        .env("CHROMIUM", tools::CHROMIUM)
+        .env("BENCH_LOADS", loads.to_string())
+        .env("BENCH_PHONE_LOADS", phone_loads.to_string())
+        .env("BENCH_CHANGES", changes.to_string());
     let output = command.output().map_err(|source| TaskError::Spawn {
         command: "node bench/browser.mjs".into(),
         source,
@@ -175,25 +206,34 @@ pub fn bench(env: &Env) -> Result<(), TaskError> {
         })?;
 
     println!("\nxtask: criterion (cargo bench -p repay-engine)");
+    let mut args = vec!["bench", "-q", "-p", "repay-engine", "--bench", "plans"];
+    if mode == Mode::Short {
+        args.extend(["--", "--quick"]);
+    }
     let criterion = env
-        .command(
-            "cargo",
-            &["bench", "-q", "-p", "repay-engine", "--bench", "plans"],
-        )
+        .command("cargo", &args)
         .output()
         .map_err(TaskError::io("running cargo bench"))?;
+    if !criterion.status.success() {
+        eprintln!("{}", String::from_utf8_lossy(&criterion.stderr));
+        return Err(TaskError::Failed {
+            command: "cargo bench -p repay-engine".into(),
+            status: criterion.status.to_string(),
+        });
+    }
     let engine = criterion_medians(&String::from_utf8_lossy(&criterion.stdout));
 
     let start = &measured["startup"];
     let interaction = &measured["interaction"];
     let (w, c) = (&interaction["widget"], &interaction["counter"]);
     let total = widget_sizes.last().map_or(0, |row| row.brotli);
+    let sizes = widget_sizes;
 
     println!("\n| measure | widget | floor: Yew counter | target / note |");
     println!("| --- | --- | --- | --- |");
-    sizes_row("bundle: wasm", &widget_sizes, dist::WASM);
-    sizes_row("bundle: JS", &widget_sizes, dist::JS);
-    sizes_row("bundle: CSS", &widget_sizes, dist::CSS);
+    sizes_row("bundle: wasm", sizes, dist::WASM);
+    sizes_row("bundle: JS", sizes, dist::JS);
+    sizes_row("bundle: CSS", sizes, dist::CSS);
     row(
         "bundle: total brotli",
         &format!("{:.1} KB", total as f64 / 1000.0),
@@ -212,18 +252,21 @@ pub fn bench(env: &Env) -> Result<(), TaskError> {
         ),
     );
     let loads = measured["loads"].as_u64().unwrap_or(0);
-    startup_rows("startup", start, loads, STARTUP_TARGET);
+    startup_rows(mode, "startup", start, loads, STARTUP_TARGET);
     let painted = &start["painted"];
     let (widget_paint, floor_paint) = (ms(&painted["widget"]), ms(&painted["counter"]));
     let paint_ratio = widget_paint / floor_paint;
     row(
-        "startup: navigation → those figures painted (Element Timing; median of 20 other cold loads)",
+        &format!(
+            "startup: navigation → those figures painted (Element Timing; median of {loads} other cold loads)"
+        ),
         &format!("{widget_paint:.0} ms"),
         &format!("{floor_paint:.0} ms"),
-        &startup_note(paint_ratio),
+        &mode.startup_note(paint_ratio),
     );
     let phone = &measured["phone"];
     startup_rows(
+        mode,
         "startup on a mid-range phone (CPU 4× slower, 1.6 Mbps, 150 ms RTT, brotli)",
         phone,
         phone["loads"].as_u64().unwrap_or(0),
@@ -235,7 +278,7 @@ pub fn bench(env: &Env) -> Result<(), TaskError> {
             let note = if key == "dom" && p == "p95" {
                 format!(
                     "target < {INPUT_TO_DOM_P95_MS} ms: {}",
-                    verdict(value < INPUT_TO_DOM_P95_MS)
+                    mode.verdict(value < INPUT_TO_DOM_P95_MS)
                 )
             } else {
                 String::new()
@@ -264,18 +307,30 @@ pub fn bench(env: &Env) -> Result<(), TaskError> {
 
 #[cfg(test)]
 mod tests {
-    use super::{criterion_medians, ratio_note, startup_note};
+    use super::{criterion_medians, Mode};
 
     #[test]
     fn a_ratio_just_over_the_target_does_not_read_as_on_it() {
+        let full = Mode::Full;
         assert_eq!(
-            startup_note(117.1 / 64.9),
+            full.startup_note(117.1 / 64.9),
             "1.804× the floor; target ≤ 1.8×: NOT met"
         );
-        assert_eq!(startup_note(1.8), "1.800× the floor; target ≤ 1.8×: met");
         assert_eq!(
-            ratio_note(1.6016, 1.6),
+            full.startup_note(1.8),
+            "1.800× the floor; target ≤ 1.8×: met"
+        );
+        assert_eq!(
+            full.ratio_note(1.6016, 1.6),
             "1.602× the floor; target ≤ 1.6×: NOT met"
+        );
+    }
+
+    #[test]
+    fn a_short_run_judges_nothing() {
+        assert_eq!(
+            Mode::Short.ratio_note(3.0, 1.6),
+            "3.000× the floor; target ≤ 1.6×: not judged (short run)"
         );
     }
 

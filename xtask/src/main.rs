@@ -31,7 +31,7 @@ use cmd::{Env, TestCounts};
 use error::TaskError;
 
 const USAGE: &str =
-    "usage: cargo xtask <setup | serve [--port N] | test | build | dist | bench | schemas | csp PAGE.html>";
+    "usage: cargo xtask <setup | serve [--port N] | test | build | dist | bench [--short] | schemas | csp PAGE.html>";
 /// The dev-bank's port; `Trunk.toml`'s `[[proxy]]` points here.
 const DEV_BANK_PORT: u16 = 8787;
 
@@ -44,7 +44,18 @@ fn main() -> ExitCode {
         Some("build" | "dist") => {
             tools::ensure_all(&env).and_then(|()| release_build(&env).map(drop))
         }
-        Some("bench") => tools::ensure_all(&env).and_then(|()| bench::bench(&env)),
+        Some("bench") => {
+            let mode = match args.get(1).map(String::as_str) {
+                None => Ok(bench::Mode::Full),
+                Some("--short") => Ok(bench::Mode::Short),
+                Some(_) => Err(TaskError::Usage(USAGE.into())),
+            };
+            mode.and_then(|mode| {
+                tools::ensure_all(&env)
+                    .and_then(|()| release_build(&env))
+                    .and_then(|sizes| bench::bench(&env, mode, &sizes))
+            })
+        }
         // docs/schemas/ regenerated from the Rust types, and docs/messages.md from the
         // message catalogs (its drift test writes it when blessed).
         Some("schemas") => {
@@ -304,23 +315,43 @@ fn test(env: &Env) -> Result<(), TaskError> {
         command.env("CHROMEDRIVER", tools::CHROMEDRIVER);
         env.run_counting(&mut command)
     });
-    let built = step(
-        "release build and sizes",
-        quiet(release_build(env).map(drop)),
-    );
-    if built {
-        step(
-            "end-to-end tests (release build, dev-bank, Chromium)",
-            end_to_end(env),
-        );
-    } else {
-        step(
-            "end-to-end tests (release build, dev-bank, Chromium)",
-            Err(TaskError::setup(
-                "skipped: the release build failed",
-                "fix the build first",
-            )),
-        );
+    let sizes = match release_build(env) {
+        Ok(sizes) => {
+            step("release build and sizes", Ok(TestCounts::default()));
+            Some(sizes)
+        }
+        Err(error) => {
+            step("release build and sizes", Err(error));
+            None
+        }
+    };
+    let skipped = || {
+        Err(TaskError::setup(
+            "skipped: the release build failed",
+            "fix the build first",
+        ))
+    };
+    match &sizes {
+        Some(sizes) => {
+            step(
+                "end-to-end tests (release build, dev-bank, Chromium)",
+                end_to_end(env),
+            );
+            step(
+                "benchmark, short (a few loads, figures printed, nothing judged)",
+                quiet(bench::bench(env, bench::Mode::Short, sizes)),
+            );
+        }
+        None => {
+            step(
+                "end-to-end tests (release build, dev-bank, Chromium)",
+                skipped(),
+            );
+            step(
+                "benchmark, short (a few loads, figures printed, nothing judged)",
+                skipped(),
+            );
+        }
     }
 
     println!("\nxtask test:");
