@@ -76,7 +76,7 @@ fn scenario_as_written(json: &str) -> Result<Json, ConfigError> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::links::native::TestPage;
+    use crate::links::native::PageAt;
     use repay_engine::InvalidReason;
 
     /// Reads `json`, the error without the salvaged contact (tested on its own below),
@@ -84,7 +84,7 @@ mod tests {
     fn read_config(
         json: &str,
     ) -> Result<Config<Option<&'static crate::i18n::Wording>>, ConfigError> {
-        WidgetConfig::from_json(json, &TestPage::new())
+        WidgetConfig::from_json(json, &PageAt::new())
             .map(|widget| widget.config)
             .map_err(|error| ConfigError {
                 contact: None,
@@ -94,7 +94,7 @@ mod tests {
 
     #[test]
     fn a_wrong_configuration_still_offers_the_banks_contact_when_that_part_is_right() {
-        let page = TestPage::new();
+        let page = PageAt::new();
         let broken = DEMO.replace(
             "\"overdue_amount\": \"860.00\"",
             "\"overdue_amount\": \"lots\"",

@@ -130,6 +130,7 @@ impl Mounted {
                 config: config.clone(),
                 preferred: crate::reader_languages(),
                 on_event: Some(on_event.clone()),
+                fresh: false,
             },
         )
         .render();
@@ -164,6 +165,7 @@ impl Mounted {
             config: config.clone(),
             preferred: crate::reader_languages(),
             on_event: Some(self.on_event.clone()),
+            fresh: false,
         });
         self.config = config;
         self

@@ -20,6 +20,8 @@ pub mod input;
 mod labels;
 pub mod links;
 pub mod model;
+#[cfg(all(feature = "ssr", not(target_arch = "wasm32")))]
+pub mod server;
 pub mod shared;
 pub mod state;
 pub mod submit;
@@ -48,6 +50,7 @@ pub fn mount(root: Element, config_json: &str) -> AppHandle<App> {
             config,
             preferred: reader_languages(),
             on_event: None,
+            fresh: false,
         },
     )
 }

@@ -351,7 +351,7 @@ pub(crate) mod tests {
 
     /// A customer who chose the 12-month instalments of the Chinese sample.
     fn chosen(share_budget: bool) -> (WidgetConfig, State, Model) {
-        let config = WidgetConfig::from_json(CN, &crate::links::native::TestPage::new()).unwrap();
+        let config = WidgetConfig::from_json(CN, &crate::links::native::PageAt::new()).unwrap();
         let actions = [
             Action::SetReason(Some(MissedReason::IncomeLoss)),
             Action::SetIncome("6000".into()),

@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use repay_engine::{Currency, EngineError};
 use repay_widget::config::WidgetConfig;
 use repay_widget::input::{parse_amount, parse_date, InputError};
-use repay_widget::links::native::TestPage;
+use repay_widget::links::native::PageAt;
 use serde_json::Value;
 
 const CN: &str = include_str!("../crates/engine/data/cn-card.json");
@@ -130,7 +130,7 @@ proptest! {
         let mut end = (start + cut).min(sample.len());
         while !sample.is_char_boundary(end) { end -= 1; }
         let text = format!("{}{insert}{}", &sample[..start], &sample[end..]);
-        if let Err(error) = WidgetConfig::from_json(&text, &TestPage::new()) {
+        if let Err(error) = WidgetConfig::from_json(&text, &PageAt::new()) {
             match error.error {
                 EngineError::Invalid { path, .. } => prop_assert!(!path.is_empty()),
                 EngineError::MalformedJson { line, column, .. } => {
@@ -151,7 +151,7 @@ proptest! {
     fn a_configuration_damaged_anywhere_is_refused_at_the_damage(
         (config, pointer) in damaged_config(),
     ) {
-        if let Err(error) = WidgetConfig::from_json(&config.to_string(), &TestPage::new()) {
+        if let Err(error) = WidgetConfig::from_json(&config.to_string(), &PageAt::new()) {
             match error.error {
                 EngineError::Invalid { path, reason } => {
                     let named = as_pointer(&path);

@@ -39,6 +39,10 @@ pub struct AppProps {
     /// Receives what the host page is told ([`WidgetEvent`]).
     #[prop_or_default]
     pub on_event: Option<Callback<WidgetEvent>>,
+    /// The first render is the server's (or must equal it): it starts from the
+    /// configuration alone, without the tab's draft.
+    #[prop_or_default]
+    pub fresh: bool,
 }
 
 /// The widget.
@@ -62,7 +66,8 @@ pub fn App(props: &AppProps) -> Html {
     // A reload resumes from the draft this tab kept for the account, if any.
     let state = {
         let config = config.clone();
-        use_reducer(move || effects::initial_state(&config, initial_locale))
+        let fresh = props.fresh;
+        use_reducer(move || effects::initial_state(&config, initial_locale, fresh))
     };
     let dispatch = {
         let dispatcher = state.dispatcher();

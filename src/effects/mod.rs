@@ -48,9 +48,15 @@ pub enum Effect {
 }
 
 /// The state a widget starts in: resumed from the draft this tab kept for the account,
-/// if there is one.
-pub fn initial_state(config: &Result<Shared<WidgetConfig>, ConfigError>, locale: Locale) -> State {
+/// if there is one, unless it starts `fresh` (from the configuration alone, as the
+/// server renders it).
+pub fn initial_state(
+    config: &Result<Shared<WidgetConfig>, ConfigError>,
+    locale: Locale,
+    fresh: bool,
+) -> State {
     match config {
+        Ok(_) if fresh => State::new(locale),
         Ok(config) => browser::load_draft(&config.sending.account_reference).map_or_else(
             || State::new(locale),
             |draft| State::restored(draft, &config.scenario),

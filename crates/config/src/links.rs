@@ -7,7 +7,8 @@
 //! anywhere are dropped (`ht\ttps://`, `/\n/evil.example`), the scheme's case does not
 //! matter. So the address is first resolved against the page by a WHATWG URL parser —
 //! in the widget the browser's own (`new URL(address, document.baseURI)`, the widget's
-//! `BrowserPage`), natively the `url` crate ([`native::TestPage`]), which implements the same standard — and [`check_link`] then
+//! `BrowserPage`), natively the `url` crate ([`native::PageAt`]), which implements the
+//! same standard — and [`check_link`] then
 //! judges the result, in one place: a link is allowed if it resolves to this page's
 //! origin (over `http:` or `https:`) or to `https:`; the endpoint may also be plain HTTP to this machine while
 //! developing. What was judged is what is used: the widget keeps the resolved address.
@@ -82,7 +83,8 @@ pub fn check_link(
     }
 }
 
-/// A page at a fixed address, resolved by the `url` crate: for native code (tests).
+/// A page at a fixed address, resolved by the `url` crate (the WHATWG URL standard, as
+/// browsers parse): for native code, the server rendering the first screen and the tests.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native {
     use super::{Page, Resolved};
@@ -91,22 +93,22 @@ pub mod native {
     pub const PAGE: &str = "https://bank.example/cards/repay?card=0042";
 
     /// A page at a fixed address.
-    pub struct TestPage(pub url::Url);
+    pub struct PageAt(pub url::Url);
 
-    impl TestPage {
+    impl PageAt {
         /// The page at [`PAGE`].
         pub fn new() -> Self {
             Self::default()
         }
     }
 
-    impl Default for TestPage {
+    impl Default for PageAt {
         fn default() -> Self {
             Self(url::Url::parse(PAGE).unwrap_or_else(|_| unreachable!("PAGE is a URL")))
         }
     }
 
-    impl Page for TestPage {
+    impl Page for PageAt {
         fn resolve(&self, address: &str) -> Option<Resolved> {
             let url = self.0.join(address).ok()?;
             let origin = url.origin().ascii_serialization();
@@ -126,11 +128,11 @@ pub mod native {
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
-    use super::native::TestPage;
+    use super::native::PageAt;
     use super::*;
 
     fn judged(address: &str, use_: LinkUse) -> Option<String> {
-        check_link("terms.url", address, use_, &TestPage::new()).ok()
+        check_link("terms.url", address, use_, &PageAt::new()).ok()
     }
 
     #[test]
@@ -178,7 +180,7 @@ mod tests {
     fn the_usual_bypasses_are_judged_as_the_host_the_browser_goes_to() {
         // On a plain-HTTP page, "a path on this site" written to reach another host
         // resolves to that host over HTTP: refused.
-        let page = TestPage(url::Url::parse("http://intranet.bank/cards/repay").unwrap());
+        let page = PageAt(url::Url::parse("http://intranet.bank/cards/repay").unwrap());
         let check = |address| check_link("terms.url", address, LinkUse::Link, &page).ok();
         for address in [
             "/\\evil.example/x",
@@ -207,7 +209,7 @@ mod tests {
         );
         // On an https page the same texts reach evil.example over https: allowed as any
         // https address is, and used as that address, never as a path on this site.
-        let https = TestPage::new();
+        let https = PageAt::new();
         assert_eq!(
             check_link("terms.url", "/\\evil.example/x", LinkUse::Link, &https).as_deref(),
             Ok("https://evil.example/x")

@@ -1,0 +1,48 @@
+//! The first screen rendered natively, on the bank's server (feature `ssr`): the same
+//! component, catalogs and formatter as in the browser, started from the configuration
+//! alone (no draft: the server has none), as the HTML Yew's `ServerRenderer` writes.
+
+use yew::ServerRenderer;
+
+use crate::components::app::{App, AppProps};
+use crate::config::{ConfigError, WidgetConfig};
+use crate::i18n::Locale;
+use crate::links::native::PageAt;
+use crate::shared::Shared;
+
+/// Why a first screen could not be rendered.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// The page's address is not an absolute URL.
+    #[error("the page address {0:?} is not an absolute URL")]
+    Page(String),
+    /// The configuration cannot be used: the widget would show its error panel, which
+    /// the bank's server should not send.
+    #[error("the configuration cannot be used: {0}")]
+    Config(ConfigError),
+}
+
+/// The widget's first screen for `config_json` on the page at `page` (an absolute URL:
+/// the configuration's addresses are resolved against it, as the browser does), in
+/// `locale` when the configuration enables it and names none itself.
+///
+/// # Errors
+///
+/// [`RenderError`]: the page is not a URL, or the configuration cannot be used.
+pub fn render(
+    config_json: &str,
+    page: &str,
+    locale: Option<Locale>,
+) -> Result<String, RenderError> {
+    let page = url::Url::parse(page).map_err(|_| RenderError::Page(page.to_owned()))?;
+    // Checked here first, so a bad configuration is an error and not an error panel.
+    WidgetConfig::from_json(config_json, &PageAt(page.clone())).map_err(RenderError::Config)?;
+    let json = config_json.to_owned();
+    let renderer = ServerRenderer::<App>::with_props(move || AppProps {
+        config: WidgetConfig::from_json(&json, &PageAt(page)).map(Shared::new),
+        preferred: locale.map(|l| vec![l.tag().to_owned()]).unwrap_or_default(),
+        on_event: None,
+        fresh: true,
+    });
+    Ok(futures::executor::block_on(renderer.render()))
+}
