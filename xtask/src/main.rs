@@ -297,7 +297,8 @@ fn test(env: &Env) -> Result<(), TaskError> {
     );
     step(
         "native tests",
-        env.run_counting(&mut env.command("cargo", &["test", "--workspace"])),
+        // Every feature: the server rendering (`ssr`) and the schemas are tested too.
+        env.run_counting(&mut env.command("cargo", &["test", "--workspace", "--all-features"])),
     );
     step("browser tests (wasm, headless Chromium)", {
         let mut command = env.command(
