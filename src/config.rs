@@ -55,6 +55,20 @@ impl WidgetConfig {
 /// JSON (the first reading refused repeated keys and checked every field): proposals
 /// carry this text, so the bank sees what the customer's figures came from, and the
 /// widget needs no writer for the policy's types.
+impl WidgetConfig {
+    /// The language the widget starts in for a reader who prefers `preferred` (best
+    /// first): the configuration's `locale`, else the nearest it enables, else its first.
+    pub fn start_locale<'a>(
+        &self,
+        preferred: impl Iterator<Item = &'a str>,
+    ) -> crate::i18n::Locale {
+        self.locale
+            .or_else(|| crate::i18n::negotiate(preferred, &self.locales))
+            .or_else(|| self.locales.first().copied())
+            .unwrap_or_default()
+    }
+}
+
 fn scenario_as_written(json: &str) -> Result<Json, ConfigError> {
     /// Every other field is skipped.
     #[derive(Deserialize, serde::Serialize)]

@@ -20,15 +20,24 @@ pub enum RenderError {
     /// the bank's server should not send.
     #[error("the configuration cannot be used: {0}")]
     Config(ConfigError),
+    /// The language asked for is not the one the widget starts in with this
+    /// configuration: the configuration names another, or does not enable it.
+    #[error("the widget would start in {starts} with this configuration, not {asked} (its `locale` and `locales` decide)")]
+    Locale {
+        asked: &'static str,
+        starts: &'static str,
+    },
 }
 
 /// The widget's first screen for `config_json` on the page at `page` (an absolute URL:
 /// the configuration's addresses are resolved against it, as the browser does), in
-/// `locale` when the configuration enables it and names none itself.
+/// `locale`, or without one in the language the widget starts in for the configuration
+/// alone (its `locale`, else the first it enables).
 ///
 /// # Errors
 ///
-/// [`RenderError`]: the page is not a URL, or the configuration cannot be used.
+/// [`RenderError`]: the page is not a URL, the configuration cannot be used, or it makes
+/// the widget start in another language than `locale`.
 pub fn render(
     config_json: &str,
     page: &str,
@@ -36,7 +45,17 @@ pub fn render(
 ) -> Result<String, RenderError> {
     let page = url::Url::parse(page).map_err(|_| RenderError::Page(page.to_owned()))?;
     // Checked here first, so a bad configuration is an error and not an error panel.
-    WidgetConfig::from_json(config_json, &PageAt(page.clone())).map_err(RenderError::Config)?;
+    let checked =
+        WidgetConfig::from_json(config_json, &PageAt(page.clone())).map_err(RenderError::Config)?;
+    if let Some(asked) = locale {
+        let starts = checked.start_locale(std::iter::once(asked.tag()));
+        if starts != asked {
+            return Err(RenderError::Locale {
+                asked: asked.tag(),
+                starts: starts.tag(),
+            });
+        }
+    }
     let json = config_json.to_owned();
     let renderer = ServerRenderer::<App>::with_props(move || AppProps {
         config: WidgetConfig::from_json(&json, &PageAt(page)).map(Shared::new),

@@ -53,11 +53,7 @@ pub fn App(props: &AppProps) -> Html {
     let _wording = Wording::enter(config.as_ref().ok().and_then(|config| config.wording));
     let preferred = || props.preferred.iter().map(String::as_str);
     let initial_locale = match config {
-        Ok(config) => config
-            .locale
-            .or_else(|| negotiate(preferred(), &config.locales))
-            .or_else(|| config.locales.first().copied())
-            .unwrap_or_default(),
+        Ok(config) => config.start_locale(preferred()),
         Err(error) => error
             .locale
             .or_else(|| negotiate(preferred(), &Locale::ALL))

@@ -1,4 +1,5 @@
-//! `repay`: the engine without a browser, for banks and testers.
+//! `repay`: the engine and the widget's first screen without a browser, for banks and
+//! testers.
 //!
 //! ```text
 //! repay simulate CONFIG.json [--term N] [--first-payment YYYY-MM-DD]
@@ -8,12 +9,17 @@
 //! repay verify CONFIG.json PROPOSAL.json
 //!     exit 0 when the proposal is exactly what the engine computes, 1 with the
 //!     differences when it is not
+//! repay render CONFIG.json --page URL [--locale TAG]
+//!     the widget's first screen as HTML, for the bank's server to put into the page at
+//!     URL (docs/embedding.md, "Rendered on the server")
 //! ```
 //!
 //! CONFIG.json is a whole widget configuration, read as strictly as the widget reads it
 //! (`repay-config`: one reader, one strictness), or a scenario of exactly `account` and
-//! `policy`. Bad input exits 2 with the field at fault. It lives in `repay-config`, not
-//! the engine, so that it reads configurations with the widget's own types.
+//! `policy` (not for `render`, which needs the whole configuration). Bad input exits 2
+//! with the field at fault. It is its own crate, beside the engine, the configuration
+//! and the widget, so that it reads configurations with the widget's own types and
+//! renders with the widget itself.
 
 use std::process::ExitCode;
 
@@ -22,18 +28,30 @@ use repay_engine::proposal::{verify, Proposal};
 use repay_engine::scenario::ScenarioWire;
 use repay_engine::status::status;
 use repay_engine::{all_plans, EngineError, PlanChoice, Scenario};
+use repay_widget::i18n::Locale;
 use serde_json::json;
 
 const USAGE: &str = "usage:
   repay simulate CONFIG.json [--term N] [--first-payment YYYY-MM-DD]
   repay propose CONFIG.json OFFER [--term N] [--first-payment YYYY-MM-DD]
-  repay verify CONFIG.json PROPOSAL.json";
+  repay verify CONFIG.json PROPOSAL.json
+  repay render CONFIG.json --page URL [--locale TAG]";
 
 /// Why the tool stops.
 enum Failure {
     Usage(String),
-    Input { file: String, error: EngineError },
-    Read { file: String, error: std::io::Error },
+    Render {
+        file: String,
+        error: repay_widget::server::RenderError,
+    },
+    Input {
+        file: String,
+        error: EngineError,
+    },
+    Read {
+        file: String,
+        error: std::io::Error,
+    },
 }
 
 fn read(file: &str) -> Result<String, Failure> {
@@ -171,8 +189,50 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
                 Ok(ExitCode::from(1))
             }
         }
+        [command, config, rest @ ..] if command == "render" => {
+            let (page, locale) = render_options(rest)?;
+            let html =
+                repay_widget::server::render(&read(config)?, &page, locale).map_err(|error| {
+                    Failure::Render {
+                        file: config.clone(),
+                        error,
+                    }
+                })?;
+            say(&html);
+            Ok(ExitCode::SUCCESS)
+        }
         _ => Err(Failure::Usage(USAGE.to_owned())),
     }
+}
+
+/// Reads `--page URL` (required) and `--locale TAG` for `render`.
+fn render_options(args: &[String]) -> Result<(String, Option<Locale>), Failure> {
+    let (mut page, mut locale) = (None, None);
+    let mut rest = args.iter();
+    while let Some(flag) = rest.next() {
+        let value = rest
+            .next()
+            .ok_or_else(|| Failure::Usage(format!("{flag} needs a value")))?;
+        match flag.as_str() {
+            "--page" => page = Some(value.clone()),
+            "--locale" => {
+                locale = Some(Locale::exact(value).ok_or_else(|| {
+                    let tags: Vec<&str> = Locale::ALL.iter().map(|l| l.tag()).collect();
+                    Failure::Usage(format!(
+                        "--locale {value:?} is not one the widget speaks ({})",
+                        tags.join(", ")
+                    ))
+                })?);
+            }
+            other => return Err(Failure::Usage(format!("unknown option {other:?}"))),
+        }
+    }
+    let page = page.ok_or_else(|| {
+        Failure::Usage(
+            "render needs --page URL: the address of the page the screen goes into".into(),
+        )
+    })?;
+    Ok((page, locale))
 }
 
 fn main() -> ExitCode {
@@ -183,6 +243,7 @@ fn main() -> ExitCode {
             match failure {
                 Failure::Usage(message) => eprintln!("repay: {message}"),
                 Failure::Input { file, error } => eprintln!("repay: {file}: {error}"),
+                Failure::Render { file, error } => eprintln!("repay: {file}: {error}"),
                 Failure::Read { file, error } => eprintln!("repay: cannot read {file}: {error}"),
             }
             ExitCode::from(2)

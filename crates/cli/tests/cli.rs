@@ -1,4 +1,4 @@
-//! The `repay` tool as a bank's tester uses it: simulate, propose, verify, and clear
+//! The `repay` tool as a bank's tester uses it: simulate, propose, verify, render, and clear
 //! failures for bad input.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -155,4 +155,55 @@ fn a_configuration_the_widget_refuses_is_refused_here_too() {
         "{}",
         text(&out.stderr)
     );
+}
+
+#[test]
+fn render_prints_the_first_screen_the_widget_library_renders() {
+    let args = [
+        "render",
+        "../engine/data/hk-card.json",
+        "--page",
+        "https://bank.example/cards/repay",
+        "--locale",
+        "zh-HK",
+    ];
+    let out = repay(&args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let config = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../engine/data/hk-card.json"),
+    )
+    .unwrap();
+    let rendered = repay_widget::server::render(
+        &config,
+        "https://bank.example/cards/repay",
+        repay_widget::i18n::Locale::exact("zh-HK"),
+    )
+    .unwrap();
+    assert_eq!(text(&out.stdout).trim_end(), rendered);
+    assert!(rendered.contains(r#"<section lang="zh-HK""#), "{rendered}");
+}
+
+#[test]
+fn render_needs_the_page_and_a_language_the_widget_speaks() {
+    let out = repay(&["render", "../engine/data/hk-card.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--page URL"));
+    let out = repay(&[
+        "render",
+        "../engine/data/hk-card.json",
+        "--page",
+        "https://bank.example/",
+        "--locale",
+        "fr-FR",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("zh-CN, zh-HK, zh-TW, en-US, en-GB"));
+    let out = repay(&[
+        "render",
+        "../engine/data/hk-card.json",
+        "--page",
+        "cards/repay",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("is not an absolute URL"));
 }
