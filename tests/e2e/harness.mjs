@@ -1,6 +1,6 @@
 // Shared pieces of the end-to-end tests: a static server for the release build, the real
 // dev-bank on a free port, and Debian's Chromium driven by playwright-core.
-// `cargo xtask test` sets REPAY_DIST, REPAY_DEV_BANK and CHROMIUM.
+// `cargo xtask test` sets REPAY_DIST, REPAY_DEV_BANK, REPAY_CLI and CHROMIUM.
 
 import { spawn } from "node:child_process";
 import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
@@ -15,6 +15,9 @@ export const DIST = process.env.REPAY_DIST ?? "dist";
 // `cargo xtask test` names the binary; run by hand, it is in cargo's target directory.
 export const DEV_BANK =
   process.env.REPAY_DEV_BANK ?? `${process.env.CARGO_TARGET_DIR ?? "target"}/debug/dev-bank`;
+/** The `repay` command-line tool (crates/cli), which renders the first screen natively. */
+export const REPAY_CLI =
+  process.env.REPAY_CLI ?? `${process.env.CARGO_TARGET_DIR ?? "target"}/debug/repay`;
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 /** axe-core's browser script, for `page.addScriptTag({ path: AXE })`. */
 export const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");

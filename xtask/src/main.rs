@@ -385,7 +385,10 @@ fn test(env: &Env) -> Result<(), TaskError> {
 }
 
 fn end_to_end(env: &Env) -> Result<TestCounts, TaskError> {
-    env.run(&mut env.command("cargo", &["build", "--quiet", "-p", "dev-bank"]))?;
+    env.run(&mut env.command(
+        "cargo",
+        &["build", "--quiet", "-p", "dev-bank", "-p", "repay-cli"],
+    ))?;
     let dir = env.root.join("tests/e2e");
     let mut files: Vec<String> = std::fs::read_dir(&dir)
         .map_err(TaskError::io("reading tests/e2e"))?
@@ -401,6 +404,7 @@ fn end_to_end(env: &Env) -> Result<TestCounts, TaskError> {
         .env("REPAY_DIST", env.root.join("dist"))
         .env("REPAY_FOLDER", dist::folder(&env.root))
         .env("REPAY_DEV_BANK", env.debug_binary("dev-bank"))
+        .env("REPAY_CLI", env.debug_binary("repay"))
         .env("CHROMIUM", tools::CHROMIUM);
     if !Path::new(tools::CHROMIUM).exists() {
         return Err(TaskError::setup("Chromium is missing", "cargo xtask setup"));
