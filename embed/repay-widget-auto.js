@@ -61,6 +61,7 @@ async function configOf(element) {
 }
 
 for (const element of document.querySelectorAll("[data-repay-widget]")) {
-  if (element.querySelector(":scope > .repay-widget-host")) continue;
+  // A widget is there already; a screen the server rendered is still to be taken over.
+  if (element.querySelector(":scope > .repay-widget-host:not([data-repay-rendered])")) continue;
   mount(element, await configOf(element));
 }

@@ -59,6 +59,9 @@ pub enum Action {
     Delivery(Report),
     /// The bank's offers as now configured, by key ([`State::follow_offers`]).
     Offers(Vec<u64>),
+    /// After taking over a screen the server rendered: the state resumed from the tab's
+    /// draft, if it kept one.
+    Resume(Option<Box<State>>),
 }
 
 impl Reducible for State {
@@ -169,6 +172,17 @@ impl Reducible for State {
                         *now = Progress::Sending;
                         next.round += 1;
                     }
+                }
+            }
+            Action::Resume(resumed) => {
+                if self.awaiting_draft {
+                    if let Some(resumed) = resumed {
+                        next = *resumed;
+                        // Counted on from here: the figures are recomputed below if
+                        // what they depend on changed.
+                        next.figures = self.figures;
+                    }
+                    next.awaiting_draft = false;
                 }
             }
             Action::Delivery(report) => {
@@ -382,6 +396,44 @@ pub(crate) mod tests {
             Step::Details,
             "a refused plan can be changed"
         );
+    }
+
+    /// A screen the server rendered is taken over from the configuration alone; the
+    /// tab's draft is applied once, after that, and never over what the customer did.
+    #[test]
+    fn the_draft_resumes_once_after_a_takeover() {
+        let taken_over = Rc::new(State {
+            awaiting_draft: true,
+            ..State::new(Locale::EnUs)
+        });
+        let draft = apply(
+            at_review(),
+            [Action::SetTerm {
+                offer: 2,
+                months: 12,
+            }],
+        );
+        let resumed = apply(
+            taken_over.clone(),
+            [Action::Resume(Some(Box::new((*draft).clone())))],
+        );
+        assert_eq!(resumed.answers, draft.answers);
+        assert!(!resumed.awaiting_draft);
+        assert!(
+            resumed.figures > taken_over.figures,
+            "the figures are recomputed for the resumed answers"
+        );
+        let again = apply(
+            resumed.clone(),
+            [Action::Resume(Some(Box::new(State::new(Locale::ZhCn))))],
+        );
+        assert_eq!(
+            again.answers, resumed.answers,
+            "a second resume changes nothing"
+        );
+        let nothing_kept = apply(taken_over, [Action::Resume(None)]);
+        assert!(!nothing_kept.awaiting_draft);
+        assert_eq!(nothing_kept.answers.step, Step::Status);
     }
 
     #[test]

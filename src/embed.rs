@@ -13,7 +13,9 @@
 //!
 //! Each widget lives in one `<div class="repay-widget-host">` it adds to the host
 //! element (with a shadow root in shadow-DOM mode); `destroy` removes that element and
-//! with it everything the widget added. Events go to the host element.
+//! with it everything the widget added. When the host already holds one that the bank's
+//! server rendered (`repay_widget::server`, `data-repay-rendered`), `mount` takes that
+//! screen over (Yew's hydration) instead of drawing it again. Events go to the host element.
 
 use js_sys::Object;
 use wasm_bindgen::prelude::*;
@@ -86,54 +88,47 @@ impl Mounted {
         let document = web_sys::window()
             .and_then(|window| window.document())
             .expect_throw("repay-widget needs a document");
-        let holder: HtmlElement = document
-            .create_element("div")
-            .expect_throw("repay-widget: createElement")
-            .unchecked_into();
-        holder.set_class_name("repay-widget-host");
-        let shadow = config
-            .as_ref()
-            .ok()
-            .and_then(|c| c.theme.shadow_dom.as_ref());
-        let root: Element = match shadow.and_then(|sheet| {
-            let shadow_root = holder
-                .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-                .ok()?;
-            let link = document.create_element("link").ok()?;
-            let _ = link.set_attribute("rel", "stylesheet");
-            let _ = link.set_attribute("href", &sheet.stylesheet);
-            if let Some(integrity) = &sheet.integrity {
-                let _ = link.set_attribute("integrity", integrity);
-                let _ = link.set_attribute("crossorigin", "anonymous");
+        let taken_over = rendered(&host, &config);
+        let (holder, root, rendered_in) = match taken_over {
+            Some((holder, root, locale)) => (holder, root, Some(locale)),
+            None => {
+                let (holder, root) = fresh_holder(&document, &config);
+                (holder, root, None)
             }
-            let root = document.create_element("div").ok()?;
-            shadow_root.append_child(&link).ok()?;
-            shadow_root.append_child(&root).ok()?;
-            Some(root)
-        }) {
-            Some(root) => root,
-            None => holder.clone().into(),
         };
         if let Ok(config) = &config {
             crate::apply_theme(&holder, &config.theme);
         }
-        let _ = host.append_child(&holder);
+        if rendered_in.is_none() {
+            let _ = host.append_child(&holder);
+        }
         let target = host.clone();
         // Yew renders, and so reports, in a microtask: a host that adds its listeners
         // right after `mount` returns still hears `ready` (or `error`).
         let on_event = Callback::from(move |event: WidgetEvent| announce(&target, &event));
+        // A screen the server rendered starts in the language it was rendered in, from
+        // the configuration alone, and is taken over as it is (the tab's draft follows).
         // The bundle is its own WebAssembly instance, so its panic hook is its own: Yew's,
         // which logs a panic to the console (the widget is built not to panic).
-        let app = yew::Renderer::<App>::with_root_and_props(
+        let fresh = rendered_in.is_some();
+        let preferred = rendered_in
+            .into_iter()
+            .chain(crate::reader_languages())
+            .collect();
+        let renderer = yew::Renderer::<App>::with_root_and_props(
             root,
             AppProps {
                 config: config.clone(),
-                preferred: crate::reader_languages(),
+                preferred,
                 on_event: Some(on_event.clone()),
-                fresh: false,
+                fresh,
             },
-        )
-        .render();
+        );
+        let app = if fresh {
+            renderer.hydrate()
+        } else {
+            renderer.render()
+        };
         Self {
             host,
             holder,
@@ -180,6 +175,70 @@ impl Mounted {
 /// The configuration as text: JSON text as given, an object through `JSON.stringify`;
 /// anything else (`null` when a page could not load one) is an empty text, which the
 /// error panel reports as not JSON.
+/// A new holder for the widget, with a shadow root holding the configuration's
+/// stylesheet in shadow-DOM mode: the holder, and the element the widget renders into.
+fn fresh_holder(document: &web_sys::Document, config: &Checked) -> (HtmlElement, Element) {
+    let holder: HtmlElement = document
+        .create_element("div")
+        .expect_throw("repay-widget: createElement")
+        .unchecked_into();
+    holder.set_class_name(crate::HOLDER_CLASS);
+    let shadow = config
+        .as_ref()
+        .ok()
+        .and_then(|c| c.theme.shadow_dom.as_ref());
+    let root: Element = match shadow.and_then(|sheet| {
+        let shadow_root = holder
+            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+            .ok()?;
+        let link = document.create_element("link").ok()?;
+        let _ = link.set_attribute("rel", "stylesheet");
+        let _ = link.set_attribute("href", &sheet.stylesheet);
+        if let Some(integrity) = &sheet.integrity {
+            let _ = link.set_attribute("integrity", integrity);
+            let _ = link.set_attribute("crossorigin", "anonymous");
+        }
+        let root = document.create_element("div").ok()?;
+        shadow_root.append_child(&link).ok()?;
+        shadow_root.append_child(&root).ok()?;
+        Some(root)
+    }) {
+        Some(root) => root,
+        None => holder.clone().into(),
+    };
+    (holder, root)
+}
+
+/// The screen the bank's server rendered into `host` (`crate::server`): its holder, the
+/// element the screen is in, and the language it was rendered in. One that cannot be
+/// taken over — the configuration cannot be used, or its shadow root is missing (a
+/// browser without declarative shadow DOM) — is removed, and the widget renders afresh.
+fn rendered(host: &Element, config: &Checked) -> Option<(HtmlElement, Element, String)> {
+    let selector = format!(
+        ":scope > .{}[{}]",
+        crate::HOLDER_CLASS,
+        crate::RENDERED_ATTRIBUTE
+    );
+    let holder = host.query_selector(&selector).ok()??;
+    let root = config.as_ref().ok().and_then(|config| {
+        match (&config.theme.shadow_dom, holder.shadow_root()) {
+            (None, None) => Some(holder.clone()),
+            (Some(_), Some(shadow)) => shadow.query_selector(":scope > div").ok()?,
+            _ => None,
+        }
+    });
+    let Some(root) = root else {
+        holder.remove();
+        return None;
+    };
+    let locale = holder
+        .get_attribute(crate::RENDERED_ATTRIBUTE)
+        .unwrap_or_default();
+    // Taken over once: from here it is a widget like any other.
+    let _ = holder.remove_attribute(crate::RENDERED_ATTRIBUTE);
+    Some((holder.unchecked_into(), root, locale))
+}
+
 fn read(config: &JsValue) -> Checked {
     let text = match config.as_string() {
         Some(text) => text,

@@ -29,6 +29,12 @@ pub mod submit;
 use web_sys::Element;
 use yew::AppHandle;
 
+/// The class of the element a widget lives in, inside its host element.
+pub const HOLDER_CLASS: &str = "repay-widget-host";
+/// Marks a holder whose screen the bank's server rendered ([`server`]); its value is the
+/// language it was rendered in.
+pub const RENDERED_ATTRIBUTE: &str = "data-repay-rendered";
+
 use crate::components::app::{App, AppProps};
 use crate::config::{ThemeWire, WidgetConfig};
 use crate::shared::Shared;

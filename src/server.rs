@@ -1,6 +1,18 @@
 //! The first screen rendered natively, on the bank's server (feature `ssr`): the same
 //! component, catalogs and formatter as in the browser, started from the configuration
 //! alone (no draft: the server has none), as the HTML Yew's `ServerRenderer` writes.
+//!
+//! The fragment is the element `mount` would add to the host element, with the screen
+//! already in it, so that `mount` finds it and takes it over ([`crate::embed`]):
+//!
+//! ```html
+//! <div class="repay-widget-host" data-repay-rendered="en-GB">…the screen…</div>
+//! ```
+//!
+//! In shadow-DOM mode the screen is inside a declarative shadow root, with the
+//! configuration's stylesheet (and its integrity) as `mount` would link it. Nothing in
+//! the fragment is a script or a style attribute: a strict CSP holds. The theme's custom
+//! properties are set by `mount` through the CSSOM, as without server rendering.
 
 use yew::ServerRenderer;
 
@@ -9,6 +21,7 @@ use crate::config::{ConfigError, WidgetConfig};
 use crate::i18n::Locale;
 use crate::links::native::PageAt;
 use crate::shared::Shared;
+use crate::{HOLDER_CLASS, RENDERED_ATTRIBUTE};
 
 /// Why a first screen could not be rendered.
 #[derive(Debug, thiserror::Error)]
@@ -56,6 +69,8 @@ pub fn render(
             });
         }
     }
+    let starts = checked.start_locale(locale.iter().map(|l| l.tag()));
+    let shadow = checked.theme.shadow_dom.clone();
     let json = config_json.to_owned();
     let renderer = ServerRenderer::<App>::with_props(move || AppProps {
         config: WidgetConfig::from_json(&json, &PageAt(page)).map(Shared::new),
@@ -63,5 +78,33 @@ pub fn render(
         on_event: None,
         fresh: true,
     });
-    Ok(futures::executor::block_on(renderer.render()))
+    let screen = futures::executor::block_on(renderer.render());
+    let opening = format!(
+        r#"<div class="{HOLDER_CLASS}" {RENDERED_ATTRIBUTE}="{}">"#,
+        starts.tag()
+    );
+    Ok(match shadow {
+        None => format!("{opening}{screen}</div>"),
+        Some(sheet) => {
+            let integrity = sheet.integrity.map_or_else(String::new, |integrity| {
+                format!(
+                    r#" integrity="{}" crossorigin="anonymous""#,
+                    attribute(&integrity)
+                )
+            });
+            format!(
+                r#"{opening}<template shadowrootmode="open"><link rel="stylesheet" href="{}"{integrity}><div>{screen}</div></template></div>"#,
+                attribute(&sheet.stylesheet)
+            )
+        }
+    })
+}
+
+/// `value` as an HTML attribute value between double quotes.
+fn attribute(value: &str) -> String {
+    value
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }

@@ -212,6 +212,10 @@ pub struct State {
     /// the part payment, the first payment date, the terms, the customer's own plan), so
     /// the figures are recomputed only then and their inputs never copied to find out.
     pub figures: u32,
+    /// The widget took over a screen the server rendered from the configuration alone,
+    /// and the tab's draft is yet to be applied ([`crate::effects`]): nothing is saved
+    /// until it is.
+    pub awaiting_draft: bool,
 }
 
 impl State {
@@ -236,6 +240,7 @@ impl State {
             round: 0,
             offers_changed: false,
             figures: 0,
+            awaiting_draft: false,
         }
     }
 

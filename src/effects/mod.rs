@@ -56,7 +56,10 @@ pub fn initial_state(
     fresh: bool,
 ) -> State {
     match config {
-        Ok(_) if fresh => State::new(locale),
+        Ok(_) if fresh => State {
+            awaiting_draft: true,
+            ..State::new(locale)
+        },
         Ok(config) => browser::load_draft(&config.sending.account_reference).map_or_else(
             || State::new(locale),
             |draft| State::restored(draft, &config.scenario),
@@ -67,7 +70,8 @@ pub fn initial_state(
 
 /// Keeps the draft in session storage (never the budget figures) and starts one
 /// delivery per round of sending: a new proposal, "try again", a proposal resumed
-/// after a reload. One effect for both: each effect costs the bundle its own copy of
+/// after a reload. After taking over a screen the server rendered, it first resumes the
+/// tab's draft. One effect for both: each effect costs the bundle its own copy of
 /// Yew's effect machinery.
 #[hook]
 pub fn use_persistence_and_delivery(
@@ -78,8 +82,18 @@ pub fn use_persistence_and_delivery(
     let started = use_mut_ref(|| 0_u32);
     let pending = state.delivery.pending().cloned();
     let report = dispatch.reform(Action::Delivery);
-    use_effect_with((state.draft(), state.round), move |(draft, round)| {
+    let resume = dispatch.reform(Action::Resume);
+    let deps = (state.draft(), state.round, state.awaiting_draft);
+    use_effect_with(deps, move |(draft, round, awaiting)| {
         if let Some(config) = config {
+            if *awaiting {
+                // A screen the server rendered was taken over: the first render had to
+                // be the server's, so the tab's draft is applied now, and nothing is
+                // saved over it before.
+                let draft = browser::load_draft(&config.sending.account_reference);
+                resume.emit(draft.map(|draft| Box::new(State::restored(draft, &config.scenario))));
+                return;
+            }
             let sending = config.sending.clone();
             browser::save_draft(&sending.account_reference, draft);
             let new_round = *round > std::mem::replace(&mut *started.borrow_mut(), *round);

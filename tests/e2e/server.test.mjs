@@ -6,9 +6,23 @@
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { DIST, REPAY_CLI, launchBrowser, openRecordedPage, serveStatic } from "./harness.mjs";
+import {
+  DIST,
+  REPAY_CLI,
+  acceptedProposals,
+  launchBrowser,
+  openRecordedPage,
+  serveStatic,
+  signInContext,
+  startDevBank,
+  walkToReview,
+} from "./harness.mjs";
+
+const FOLDER = process.env.REPAY_FOLDER ?? "target/dist/repay-widget-0.1.0";
 
 let browser;
 let site;
@@ -92,3 +106,87 @@ for (const customer of ["cn", "us", "hk", "uk"]) {
     await context.close();
   });
 }
+
+/**
+ * The release folder's example page with its first screen rendered on the server
+ * (`repay render`, for the page at `url`) inside the host element, as a bank's server
+ * writes it.
+ */
+function serverRenderedExample(url) {
+  const example = readFileSync(join(FOLDER, "example.html"), "utf8");
+  const config = example.match(/<script type="application\/json" id="repayment-config">([\s\S]*?)<\/script>/)[1];
+  const dir = mkdtempSync(join(tmpdir(), "repay-ssr-"));
+  try {
+    const file = join(dir, "config.json");
+    writeFileSync(file, config);
+    const fragment = execFileSync(REPAY_CLI, ["render", file, "--page", url], { encoding: "utf8" }).trim();
+    const page = example.replace('<div id="repayment"></div>', `<div id="repayment">${fragment}</div>`);
+    assert.notEqual(page, example, "the example page has its host element");
+    return page;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// The guide's strict CSP holds for a server-rendered page: the fragment adds no inline
+// script and no style attribute. The figures are on screen before the program arrives;
+// the widget takes them over without drawing them again (no layout shift, no error), the
+// customer's draft comes back after the takeover, and the plan they chose is booked once.
+test("a server-rendered page is taken over under the strict CSP, resumes the draft after the takeover, and sends once", async () => {
+  const integrity = JSON.parse(readFileSync(join(FOLDER, "integrity.json"), "utf8"));
+  const csp = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${integrity.csp["script-src"]}; style-src 'self'`;
+  const bank = await startDevBank();
+  const rendered = await serveStatic(FOLDER, { "content-security-policy": csp }, bank.url);
+  try {
+    const url = `${rendered.url}/example.html`;
+    const html = serverRenderedExample(url);
+    const { context, page, problems } = await openRecordedPage(browser, url, { viewport: { width: 390, height: 844 } }, async (page, context) => {
+      await signInContext(context, rendered.url, "jordan");
+      await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
+      await page.route("**/example.html", (route) =>
+        route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }),
+      );
+      await page.addInitScript(() => {
+        window.__shift = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+        }).observe({ type: "layout-shift", buffered: true });
+        // Every element the widget removes or adds in the server's screen, counted when
+        // the widget says it is ready.
+        window.__redrawn = 0;
+        document.addEventListener("repay:ready", () => {
+          window.__atReady = window.__redrawn;
+        });
+        document.addEventListener("DOMContentLoaded", () => {
+          const screen = document.querySelector("[data-testid=repay-widget]");
+          new MutationObserver((records) => {
+            for (const record of records) {
+              const elements = [...record.removedNodes, ...record.addedNodes].filter((n) => n.nodeType === Node.ELEMENT_NODE);
+              window.__redrawn += elements.length;
+            }
+          }).observe(screen, { subtree: true, childList: true });
+        });
+      });
+    });
+    // Taken over: `ready`, with nothing drawn again and nothing moved; the buttons answer.
+    await page.waitForFunction(() => window.__atReady !== undefined);
+    assert.equal(await page.evaluate(() => window.__atReady), 0, "elements of the server's screen drawn again");
+    assert.equal(await page.locator(".repay-widget-host").count(), 1, "one widget, the server's");
+    const shift = await page.evaluate(() => window.__shift);
+    assert.ok(shift <= 0.01, `layout shift ${shift}`);
+    // The draft: the customer walks to the review, then the page is loaded again, as
+    // the server renders it (the first screen), and the widget resumes at the review.
+    await walkToReview(page);
+    await page.reload();
+    await page.getByTestId("review").waitFor();
+    assert.ok(await page.getByTestId("consent").isChecked(), "the consent came back with the draft");
+    await page.getByTestId("send").click();
+    await page.getByTestId("reference").waitFor({ timeout: 30_000 });
+    assert.equal(await acceptedProposals(bank.url), 1);
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await rendered.close();
+    await bank.close();
+  }
+});
