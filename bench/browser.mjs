@@ -7,7 +7,10 @@
 // BENCH_LOADS, BENCH_PHONE_LOADS and BENCH_CHANGES set how many of each are taken
 // (`cargo xtask test` runs it with a few, so that it cannot break unseen).
 
-import { launchBrowser, openPlan, serveStatic } from "../tests/e2e/harness.mjs";
+import { mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { launchBrowser, openPlan, serveStatic, serverRenderedExample } from "../tests/e2e/harness.mjs";
 import { median, startupSummary, summary } from "./stats.mjs";
 
 const [widgetDir, counterDir] = process.argv.slice(2);
@@ -32,7 +35,7 @@ const PHONE = { cpuSlowdown: 4, downBytesPerSecond: 1_600_000 / 8, upBytesPerSec
  * soon as the element appears, before any frame). Watching paints slows both pages
  * down, so the two are measured in separate loads.
  */
-async function coldLoad(browser, url, selector, painted = false, phone = false) {
+async function coldLoad(browser, url, selector, painted = false, phone = false, extra = {}) {
   // A new context each time: an empty cache, as a customer's first visit.
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
@@ -49,6 +52,19 @@ async function coldLoad(browser, url, selector, painted = false, phone = false) 
     });
   }
   await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
+  if (extra.ready) {
+    // When the widget answers a tap (`repay:ready`), and how far the page moved until
+    // then (the layout shifts, as CLS adds them).
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+      }).observe({ type: "layout-shift", buffered: true });
+      document.addEventListener("repay:ready", () => {
+        window.__ready = performance.now();
+      });
+    });
+  }
   await page.addInitScript(
     ([selector, painted]) => {
       if (painted) {
@@ -70,8 +86,16 @@ async function coldLoad(browser, url, selector, painted = false, phone = false) 
   await page.goto(url);
   await page.waitForFunction(() => window.__time !== undefined);
   const time = await page.evaluate(() => window.__time);
+  if (!extra.ready) {
+    await context.close();
+    return time;
+  }
+  await page.waitForFunction(() => window.__ready !== undefined);
+  // Shifts a frame after being ready count too.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
+  const [ready, shift] = await page.evaluate(() => [window.__ready, window.__shift]);
   await context.close();
-  return time;
+  return { time, ready, shift };
 }
 
 /**
@@ -80,11 +104,11 @@ async function coldLoad(browser, url, selector, painted = false, phone = false) 
  * each that is not counted (the browser's own first-use costs).
  */
 async function startup(browser, pages, painted = false, phone = false, loads = LOADS) {
-  for (const { url, selector } of pages) await coldLoad(browser, url, selector, painted, phone);
+  for (const { url, selector, ...extra } of pages) await coldLoad(browser, url, selector, painted, phone, extra);
   const times = pages.map(() => []);
   for (let i = 0; i < loads; i += 1) {
-    for (const [index, { url, selector }] of pages.entries()) {
-      times[index].push(await coldLoad(browser, url, selector, painted, phone));
+    for (const [index, { url, selector, ...extra }] of pages.entries()) {
+      times[index].push(await coldLoad(browser, url, selector, painted, phone, extra));
     }
   }
   return times;
@@ -122,7 +146,14 @@ const browser = await launchBrowser();
 const widgetSite = await serveStatic(widgetDir);
 const counterSite = await serveStatic(counterDir);
 // The same files as a CDN serves them, for the phone's loads.
-const widgetCdn = await serveStatic(widgetDir, {}, null, { brotli: true });
+// The phone's widget pages come from a copy of the folder (links to its files) that also
+// holds the example page as the bank's server writes it, with the first screen rendered
+// (`repay render`), so that both go through the same throttled network.
+const cdnDir = mkdtempSync(join(tmpdir(), "repay-bench-"));
+for (const name of readdirSync(widgetDir)) symlinkSync(resolve(widgetDir, name), join(cdnDir, name));
+const widgetCdn = await serveStatic(cdnDir, {}, null, { brotli: true });
+const serverUrl = `${widgetCdn.url}/example-rendered.html`;
+writeFileSync(join(cdnDir, "example-rendered.html"), serverRenderedExample(widgetDir, serverUrl));
 const counterCdn = await serveStatic(counterDir, {}, null, { brotli: true });
 try {
   const pages = [
@@ -131,11 +162,16 @@ try {
   ];
   const [widgetStart, counterStart] = await startup(browser, pages);
   const [widgetPaint, counterPaint] = await startup(browser, pages, true);
+  // On the phone: the page mounting the widget in the browser, the same page with its
+  // first screen rendered on the server (`repay render`), and the counter, in turns.
   const phonePages = [
-    { url: `${widgetCdn.url}/example.html`, selector: "[data-testid=overdue-amount]" },
+    { url: `${widgetCdn.url}/example.html`, selector: "[data-testid=overdue-amount]", ready: true },
     { url: `${counterCdn.url}/`, selector: "[data-testid=counter]" },
+    { url: serverUrl, selector: "[data-testid=overdue-amount]", ready: true },
   ];
-  const [widgetPhone, counterPhone] = await startup(browser, phonePages, false, true, PHONE_LOADS);
+  const [clientPhone, counterPhone, serverPhone] = await startup(browser, phonePages, false, true, PHONE_LOADS);
+  const widgetPhone = clientPhone.map((load) => load.time);
+  const at = (loads, key) => loads.map((load) => load[key]);
 
   // The widget: the options step with its plans, plan 2 opened, then its term changed.
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
@@ -169,6 +205,13 @@ try {
         painted: { widget: median(widgetPaint), counter: median(counterPaint) },
       },
       phone: { loads: PHONE_LOADS, ...startupSummary(widgetPhone, counterPhone) },
+      phoneServer: {
+        loads: PHONE_LOADS,
+        first: startupSummary(at(serverPhone, "time"), counterPhone),
+        ready: startupSummary(at(serverPhone, "ready"), counterPhone),
+        clientReady: median(at(clientPhone, "ready")),
+        shift: { client: Math.max(...at(clientPhone, "shift")), server: Math.max(...at(serverPhone, "shift")) },
+      },
       interaction: {
         widget: { dom: summary(widget.dom), frame: summary(widget.frame) },
         counter: { dom: summary(counter.dom), frame: summary(counter.frame) },
@@ -179,6 +222,7 @@ try {
   await widgetSite.close();
   await counterSite.close();
   await widgetCdn.close();
+  rmSync(cdnDir, { recursive: true, force: true });
   await counterCdn.close();
   await browser.close();
 }

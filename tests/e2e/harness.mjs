@@ -2,8 +2,9 @@
 // dev-bank on a free port, and Debian's Chromium driven by playwright-core.
 // `cargo xtask test` sets REPAY_DIST, REPAY_DEV_BANK, REPAY_CLI and CHROMIUM.
 
-import { spawn } from "node:child_process";
-import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createServer, request as httpRequest } from "node:http";
 import { extname, join, normalize } from "node:path";
 import { createRequire } from "node:module";
@@ -259,4 +260,25 @@ export async function walkToReview(scope, { term = "12", budget = null, consent 
   await scope.getByTestId("continue").click();
   await scope.getByTestId("review").waitFor();
   if (consent) await scope.getByTestId("consent").check();
+}
+
+/**
+ * The release folder's (`folder`) example page with its first screen rendered on the server
+ * (`repay render`, for the page at `url`) inside the host element, as a bank's server
+ * writes it.
+ */
+export function serverRenderedExample(folder, url) {
+  const example = readFileSync(join(folder, "example.html"), "utf8");
+  const config = example.match(/<script type="application\/json" id="repayment-config">([\s\S]*?)<\/script>/)[1];
+  const dir = mkdtempSync(join(tmpdir(), "repay-ssr-"));
+  try {
+    const file = join(dir, "config.json");
+    writeFileSync(file, config);
+    const fragment = execFileSync(REPAY_CLI, ["render", file, "--page", url], { encoding: "utf8" }).trim();
+    const page = example.replace('<div id="repayment"></div>', `<div id="repayment">${fragment}</div>`);
+    if (page === example) throw new Error("the example page has no empty host element");
+    return page;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -6,8 +6,7 @@
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import {
@@ -15,6 +14,7 @@ import {
   REPAY_CLI,
   acceptedProposals,
   launchBrowser,
+  serverRenderedExample,
   openRecordedPage,
   serveStatic,
   signInContext,
@@ -107,27 +107,6 @@ for (const customer of ["cn", "us", "hk", "uk"]) {
   });
 }
 
-/**
- * The release folder's example page with its first screen rendered on the server
- * (`repay render`, for the page at `url`) inside the host element, as a bank's server
- * writes it.
- */
-function serverRenderedExample(url) {
-  const example = readFileSync(join(FOLDER, "example.html"), "utf8");
-  const config = example.match(/<script type="application\/json" id="repayment-config">([\s\S]*?)<\/script>/)[1];
-  const dir = mkdtempSync(join(tmpdir(), "repay-ssr-"));
-  try {
-    const file = join(dir, "config.json");
-    writeFileSync(file, config);
-    const fragment = execFileSync(REPAY_CLI, ["render", file, "--page", url], { encoding: "utf8" }).trim();
-    const page = example.replace('<div id="repayment"></div>', `<div id="repayment">${fragment}</div>`);
-    assert.notEqual(page, example, "the example page has its host element");
-    return page;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 // The guide's strict CSP holds for a server-rendered page: the fragment adds no inline
 // script and no style attribute. The figures are on screen before the program arrives;
 // the widget takes them over without drawing them again (no layout shift, no error), the
@@ -139,7 +118,7 @@ test("a server-rendered page is taken over under the strict CSP, resumes the dra
   const rendered = await serveStatic(FOLDER, { "content-security-policy": csp }, bank.url);
   try {
     const url = `${rendered.url}/example.html`;
-    const html = serverRenderedExample(url);
+    const html = serverRenderedExample(FOLDER, url);
     const { context, page, problems } = await openRecordedPage(browser, url, { viewport: { width: 390, height: 844 } }, async (page, context) => {
       await signInContext(context, rendered.url, "jordan");
       await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
