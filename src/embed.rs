@@ -100,6 +100,15 @@ impl Mounted {
             crate::apply_theme(&holder, &config.theme);
         }
         if rendered_in.is_none() {
+            // The bank's placeholder ("While it loads") gives way to the widget.
+            if let Ok(placeholders) = host.query_selector_all(":scope > .repay-widget-placeholder")
+            {
+                for index in 0..placeholders.length() {
+                    if let Some(placeholder) = placeholders.get(index) {
+                        let _ = host.remove_child(&placeholder);
+                    }
+                }
+            }
             let _ = host.append_child(&holder);
         }
         let target = host.clone();

@@ -275,8 +275,9 @@ export function serverRenderedExample(folder, url) {
     const file = join(dir, "config.json");
     writeFileSync(file, config);
     const fragment = execFileSync(REPAY_CLI, ["render", file, "--page", url], { encoding: "utf8" }).trim();
-    const page = example.replace('<div id="repayment"></div>', `<div id="repayment">${fragment}</div>`);
-    if (page === example) throw new Error("the example page has no empty host element");
+    // The screen goes where the placeholder is.
+    const page = example.replace(/(<div id="repayment"[^>]*>)[\s\S]*?(<\/div>)/, (_, open, close) => `${open}${fragment}${close}`);
+    if (page === example) throw new Error("the example page has no host element");
     return page;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -169,3 +169,64 @@ test("a server-rendered page is taken over under the strict CSP, resumes the dra
     await bank.close();
   }
 });
+
+// Without a rendered screen: until the program arrives, the host keeps one screen's height
+// and shows the bank's placeholder; what follows is below the screen, so nothing the
+// customer sees moves when the widget arrives, and the placeholder gives way to it.
+test("mounted in the browser, the page shows a placeholder in the widget's space and nothing moves", async () => {
+  const integrity = JSON.parse(readFileSync(join(FOLDER, "integrity.json"), "utf8"));
+  const csp = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${integrity.csp["script-src"]}; style-src 'self'`;
+  const strict = await serveStatic(FOLDER, { "content-security-policy": csp });
+  try {
+    let release;
+    const held = new Promise((resolve) => {
+      release = resolve;
+    });
+    const { context, page, problems } = await openRecordedPage(
+      browser,
+      `${strict.url}/example.html`,
+      { viewport: { width: 390, height: 844 } },
+      async (page) => {
+        await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
+        // Something of the bank's after the widget, to see whether it moves.
+        await page.route("**/example.html", async (route) => {
+          const response = await route.fetch();
+          const html = (await response.text()).replace("</main>", '<p id="after">Your other accounts</p></main>');
+          await route.fulfill({ response, body: html });
+        });
+        // The program is held back until the placeholder has been looked at.
+        await page.route("**/repay-widget_bg.wasm", async (route) => {
+          await held;
+          await route.continue();
+        });
+        await page.addInitScript(() => {
+          window.__shift = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+          }).observe({ type: "layout-shift", buffered: true });
+          document.addEventListener("repay:ready", () => {
+            window.__ready = true;
+          });
+        });
+      },
+    );
+    const placeholder = page.locator(".repay-widget-placeholder");
+    await placeholder.waitFor();
+    assert.match(await placeholder.textContent(), /Loading your repayment options/);
+    const slot = await page.locator("#repayment").boundingBox();
+    assert.ok(slot.height >= 844, `the slot keeps a screen's height, not ${slot.height}px`);
+    const after = await page.locator("#after").boundingBox();
+    assert.ok(after.y >= 844, `what follows is below the screen, not at ${after.y}px`);
+    release();
+    await page.waitForFunction(() => window.__ready === true);
+    await page.getByTestId("overdue-amount").waitFor();
+    assert.equal(await placeholder.count(), 0, "the placeholder gave way to the widget");
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
+    const shift = await page.evaluate(() => window.__shift);
+    assert.ok(shift <= 0.01, `layout shift ${shift}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await strict.close();
+  }
+});
