@@ -10,7 +10,7 @@
 import { mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { launchBrowser, openPlan, serveStatic, serverRenderedExample } from "../tests/e2e/harness.mjs";
+import { launchBrowser, openPlan, serveStatic, serverRenderedExample, watchStartup } from "../tests/e2e/harness.mjs";
 import { median, startupSummary, summary } from "./stats.mjs";
 
 const [widgetDir, counterDir] = process.argv.slice(2);
@@ -52,19 +52,8 @@ async function coldLoad(browser, url, selector, painted = false, phone = false, 
     });
   }
   await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
-  if (extra.ready) {
-    // When the widget answers a tap (`repay:ready`), and how far the page moved until
-    // then (the layout shifts, as CLS adds them).
-    await page.addInitScript(() => {
-      window.__shift = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
-      }).observe({ type: "layout-shift", buffered: true });
-      document.addEventListener("repay:ready", () => {
-        window.__ready = performance.now();
-      });
-    });
-  }
+  // When the widget answers a tap (`repay:ready`), and how far the page moved until then.
+  if (extra.ready) await watchStartup(page);
   await page.addInitScript(
     ([selector, painted]) => {
       if (painted) {

@@ -283,3 +283,20 @@ export function serverRenderedExample(folder, url) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Before `page` loads: records in the page when the widget said it is ready
+ * (`window.__ready`, ms from navigation) and how far the page has moved so far
+ * (`window.__shift`, the layout shifts summed as CLS sums them).
+ */
+export async function watchStartup(page) {
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+    }).observe({ type: "layout-shift", buffered: true });
+    document.addEventListener("repay:ready", () => {
+      window.__ready = performance.now();
+    });
+  });
+}

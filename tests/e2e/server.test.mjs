@@ -20,6 +20,7 @@ import {
   signInContext,
   startDevBank,
   walkToReview,
+  watchStartup,
 } from "./harness.mjs";
 
 const FOLDER = process.env.REPAY_FOLDER ?? "target/dist/repay-widget-0.1.0";
@@ -125,11 +126,8 @@ test("a server-rendered page is taken over under the strict CSP, resumes the dra
       await page.route("**/example.html", (route) =>
         route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }),
       );
+      await watchStartup(page);
       await page.addInitScript(() => {
-        window.__shift = 0;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
-        }).observe({ type: "layout-shift", buffered: true });
         // Every element the widget removes or adds in the server's screen, counted when
         // the widget says it is ready.
         window.__redrawn = 0;
@@ -137,6 +135,8 @@ test("a server-rendered page is taken over under the strict CSP, resumes the dra
           window.__atReady = window.__redrawn;
         });
         document.addEventListener("DOMContentLoaded", () => {
+          // Watched from before the takeover, or the count below proves nothing.
+          window.__watchedInTime = window.__ready === undefined;
           const screen = document.querySelector("[data-testid=repay-widget]");
           new MutationObserver((records) => {
             for (const record of records) {
@@ -149,6 +149,7 @@ test("a server-rendered page is taken over under the strict CSP, resumes the dra
     });
     // Taken over: `ready`, with nothing drawn again and nothing moved; the buttons answer.
     await page.waitForFunction(() => window.__atReady !== undefined);
+    assert.equal(await page.evaluate(() => window.__watchedInTime), true, "watched from before the takeover");
     assert.equal(await page.evaluate(() => window.__atReady), 0, "elements of the server's screen drawn again");
     assert.equal(await page.locator(".repay-widget-host").count(), 1, "one widget, the server's");
     const shift = await page.evaluate(() => window.__shift);
@@ -199,15 +200,7 @@ test("mounted in the browser, the page shows a placeholder in the widget's space
           await held;
           await route.continue();
         });
-        await page.addInitScript(() => {
-          window.__shift = 0;
-          new PerformanceObserver((list) => {
-            for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
-          }).observe({ type: "layout-shift", buffered: true });
-          document.addEventListener("repay:ready", () => {
-            window.__ready = true;
-          });
-        });
+        await watchStartup(page);
       },
     );
     const placeholder = page.locator(".repay-widget-placeholder");
@@ -218,7 +211,7 @@ test("mounted in the browser, the page shows a placeholder in the widget's space
     const after = await page.locator("#after").boundingBox();
     assert.ok(after.y >= 844, `what follows is below the screen, not at ${after.y}px`);
     release();
-    await page.waitForFunction(() => window.__ready === true);
+    await page.waitForFunction(() => window.__ready !== undefined);
     await page.getByTestId("overdue-amount").waitFor();
     assert.equal(await placeholder.count(), 0, "the placeholder gave way to the widget");
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));

@@ -86,15 +86,22 @@ fn scenario(file: &str) -> Result<Scenario, Failure> {
     Scenario::from_wire(&wire).map_err(failed)
 }
 
+/// The `--flag value` pairs of the remaining arguments.
+fn options(args: &[String]) -> Result<Vec<(&str, &str)>, Failure> {
+    args.chunks(2)
+        .map(|pair| match pair {
+            [flag, value] => Ok((flag.as_str(), value.as_str())),
+            [flag] => Err(Failure::Usage(format!("{flag} needs a value"))),
+            _ => Err(Failure::Usage(USAGE.to_owned())),
+        })
+        .collect()
+}
+
 /// Reads `--term N` and `--first-payment DATE` from the remaining arguments.
 fn choice(args: &[String]) -> Result<PlanChoice, Failure> {
     let mut choice = PlanChoice::default();
-    let mut rest = args.iter();
-    while let Some(flag) = rest.next() {
-        let value = rest
-            .next()
-            .ok_or_else(|| Failure::Usage(format!("{flag} needs a value")))?;
-        match flag.as_str() {
+    for (flag, value) in options(args)? {
+        match flag {
             "--term" => {
                 choice.term_months = Some(value.parse().map_err(|_| {
                     Failure::Usage(format!("--term {value:?} is not a number of months"))
@@ -208,13 +215,9 @@ fn run(args: &[String]) -> Result<ExitCode, Failure> {
 /// Reads `--page URL` (required) and `--locale TAG` for `render`.
 fn render_options(args: &[String]) -> Result<(String, Option<Locale>), Failure> {
     let (mut page, mut locale) = (None, None);
-    let mut rest = args.iter();
-    while let Some(flag) = rest.next() {
-        let value = rest
-            .next()
-            .ok_or_else(|| Failure::Usage(format!("{flag} needs a value")))?;
-        match flag.as_str() {
-            "--page" => page = Some(value.clone()),
+    for (flag, value) in options(args)? {
+        match flag {
+            "--page" => page = Some(value.to_owned()),
             "--locale" => {
                 locale = Some(Locale::exact(value).ok_or_else(|| {
                     let tags: Vec<&str> = Locale::ALL.iter().map(|l| l.tag()).collect();
