@@ -223,3 +223,39 @@ test("mounted in the browser, the page shows a placeholder in the widget's space
     await strict.close();
   }
 });
+
+// Without script of the page's own: repay-widget-auto.js takes a rendered screen over in
+// a marked element (once), and mounts the other marked element afresh.
+test("auto-mount takes over a screen the server rendered into a marked element", async () => {
+  const folderSite = await serveStatic(FOLDER);
+  try {
+    const at = `${folderSite.url}/example-auto.html`;
+    const fragment = execFileSync(REPAY_CLI, ["render", join(FOLDER, "cn-card.json"), "--page", at], {
+      encoding: "utf8",
+    }).trim();
+    const example = readFileSync(join(FOLDER, "example-auto.html"), "utf8");
+    const marked = '<div data-repay-widget data-config-url="cn-card.json"></div>';
+    assert.ok(example.includes(marked), "example-auto.html has the CN element");
+    const html = example.replace(marked, `<div data-repay-widget data-config-url="cn-card.json">${fragment}</div>`);
+    const { context, page, problems } = await openRecordedPage(browser, at, {}, async (page) => {
+      await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
+      await page.route("**/example-auto.html", (route) =>
+        route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }),
+      );
+    });
+    const first = page.locator("[data-repay-widget]").first();
+    // Both widgets there: the CN one taken over (no longer marked as rendered), the US
+    // one mounted afresh.
+    await page.locator("[data-repay-widget]").nth(1).getByTestId("overdue-amount").waitFor();
+    await page.waitForFunction(
+      () => document.querySelectorAll(".repay-widget-host:not([data-repay-rendered])").length === 2,
+    );
+    assert.equal(await first.locator(".repay-widget-host").count(), 1, "the server's screen, not a second widget");
+    await first.getByTestId("see-options").click();
+    await first.getByTestId("options").waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await folderSite.close();
+  }
+});
