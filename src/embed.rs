@@ -232,7 +232,11 @@ fn rendered(host: &Element, config: &Checked) -> Option<(HtmlElement, Element, S
     let root = config.as_ref().ok().and_then(|config| {
         match (&config.theme.shadow_dom, holder.shadow_root()) {
             (None, None) => Some(holder.clone()),
-            (Some(_), Some(shadow)) => shadow.query_selector(":scope > div").ok()?,
+            // The screen's element follows the stylesheet's link. (`:scope` names no
+            // element in a shadow root, so a `:scope > div` query finds nothing there.)
+            (Some(_), Some(shadow)) => shadow
+                .last_element_child()
+                .filter(|element| element.tag_name() == "DIV"),
             _ => None,
         }
     });

@@ -6,7 +6,8 @@
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import {
@@ -123,8 +124,9 @@ test("a server-rendered page is taken over under the strict CSP, resumes the dra
     const { context, page, problems } = await openRecordedPage(browser, url, { viewport: { width: 390, height: 844 } }, async (page, context) => {
       await signInContext(context, rendered.url, "jordan");
       await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
+      // The page as the bank's server sends it: with the strict CSP.
       await page.route("**/example.html", (route) =>
-        route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }),
+        route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", headers: { "content-security-policy": csp }, body: html }),
       );
       await watchStartup(page);
       await page.addInitScript(() => {
@@ -259,3 +261,84 @@ test("auto-mount takes over a screen the server rendered into a marked element",
     await folderSite.close();
   }
 });
+
+// Shadow-DOM mode, with a theme: the server's screen arrives inside a declarative shadow
+// root linking the stylesheet with its integrity; the widget takes it over there, and the
+// theme's variables are set once it has. A browser that does not attach declarative
+// shadow roots (simulated: the attribute it would not know) leaves the screen in an inert
+// <template>; the widget then starts afresh in a shadow root of its own, and shows once.
+for (const attached of [true, false]) {
+  test(`a server-rendered screen in the shadow DOM is ${attached ? "taken over there" : "replaced where the browser does not attach it"}`, async () => {
+    const integrity = JSON.parse(readFileSync(join(FOLDER, "integrity.json"), "utf8"));
+    const csp = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${integrity.csp["script-src"]}; style-src 'self'`;
+    const folderSite = await serveStatic(FOLDER, { "content-security-policy": csp });
+    const dir = mkdtempSync(join(tmpdir(), "repay-shadow-"));
+    try {
+      const url = `${folderSite.url}/example.html`;
+      const config = JSON.parse(readFileSync(join(FOLDER, "us-card.json"), "utf8"));
+      config.theme = {
+        variables: { "color-accent": "#0d6147" },
+        shadow_dom: { stylesheet: "repay-widget.css", integrity: integrity.files["repay-widget.css"].integrity },
+      };
+      const text = JSON.stringify(config);
+      writeFileSync(join(dir, "config.json"), text);
+      let fragment = execFileSync(REPAY_CLI, ["render", join(dir, "config.json"), "--page", url], { encoding: "utf8" }).trim();
+      assert.ok(fragment.includes('<template shadowrootmode="open">'), "a declarative shadow root");
+      if (!attached) fragment = fragment.replace("shadowrootmode=", "data-unknown-mode=");
+      const example = readFileSync(join(FOLDER, "example.html"), "utf8");
+      const html = example
+        .replace(/(<div id="repayment"[^>]*>)[\s\S]*?(<\/div>)/, (_, open, close) => `${open}${fragment}${close}`)
+        .replace(/(<script type="application\/json" id="repayment-config">)[\s\S]*?(<\/script>)/, (_, open, close) => `${open}${text.replaceAll("<", "\\u003c")}${close}`);
+      const { context, page, problems } = await openRecordedPage(browser, url, { viewport: { width: 390, height: 844 } }, async (page) => {
+        await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
+        await page.route("**/example.html", (route) =>
+          route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", headers: { "content-security-policy": csp }, body: html }),
+        );
+        await watchStartup(page);
+        await page.addInitScript(() => {
+          document.addEventListener("DOMContentLoaded", () => {
+            // The server's screen as the page arrived, to tell a takeover from a redraw.
+            window.__served = document.querySelector(".repay-widget-host")?.shadowRoot?.querySelector("[data-testid=repay-widget]");
+          });
+        });
+      });
+      await page.waitForFunction(() => window.__ready !== undefined);
+      const state = await page.evaluate(() => {
+        const hosts = document.querySelectorAll(".repay-widget-host");
+        const host = hosts[0];
+        const shadow = host?.shadowRoot;
+        return {
+          hosts: hosts.length,
+          rendered: document.querySelectorAll("[data-repay-rendered]").length,
+          templates: host?.querySelectorAll("template").length ?? 0,
+          widgets: shadow?.querySelectorAll("[data-testid=repay-widget]").length ?? 0,
+          figures: shadow?.querySelector("[data-testid=overdue-amount]")?.textContent ?? null,
+          served: window.__served !== undefined && window.__served !== null,
+          same: window.__served === shadow?.querySelector("[data-testid=repay-widget]"),
+          accent: host ? getComputedStyle(shadow.querySelector("[data-testid=repay-widget]")).getPropertyValue("--repay-color-accent").trim() : null,
+        };
+      });
+      assert.equal(state.hosts, 1, "one widget");
+      assert.equal(state.rendered, 0, "no rendered screen left behind");
+      assert.equal(state.templates, 0, "no inert template left behind");
+      assert.equal(state.widgets, 1, "the widget in the shadow root");
+      assert.match(state.figures, /\$/);
+      assert.equal(state.accent, "#0d6147", "the theme's variable reaches the widget");
+      assert.equal(state.served, attached, "the browser attached the server's shadow root");
+      // Taken over: the very elements the server sent, not a second drawing of them.
+      if (attached) assert.equal(state.same, true, "the server's screen taken over, not replaced");
+      if (attached) {
+        const shift = await page.evaluate(() => window.__shift);
+        assert.ok(shift <= 0.01, `layout shift ${shift}`);
+      }
+      // It answers: the options open.
+      await page.getByTestId("see-options").click();
+      await page.getByTestId("options").waitFor();
+      assert.deepEqual(problems, []);
+      await context.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await folderSite.close();
+    }
+  });
+}
