@@ -1,6 +1,6 @@
 // Shared pieces of the end-to-end tests: a static server for the release build, the real
 // dev-bank on a free port, and Debian's Chromium driven by playwright-core.
-// `cargo xtask test` sets REPAY_DIST, REPAY_DEV_BANK, REPAY_CLI and CHROMIUM.
+// `cargo xtask test` sets REPAY_DIST, REPAY_DEV_BANK, REPAY_CLI, REPAY_DEMO_SITE and CHROMIUM.
 
 import { execFileSync, spawn } from "node:child_process";
 import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -17,6 +17,8 @@ export const DIST = process.env.REPAY_DIST ?? "dist";
 export const DEV_BANK =
   process.env.REPAY_DEV_BANK ?? `${process.env.CARGO_TARGET_DIR ?? "target"}/debug/dev-bank`;
 /** The `repay` command-line tool (crates/cli), which renders the first screen natively. */
+export const DEMO_SITE =
+  process.env.REPAY_DEMO_SITE ?? `${process.env.CARGO_TARGET_DIR ?? "target"}/debug/demo-site`;
 export const REPAY_CLI =
   process.env.REPAY_CLI ?? `${process.env.CARGO_TARGET_DIR ?? "target"}/debug/repay`;
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
@@ -117,20 +119,28 @@ export async function acceptedProposals(bankUrl) {
 export async function startDevBank(args = []) {
   // Every browser request reaches the dev-bank through the test's one proxy, so the
   // proxy is the one client the per-client share would count: it gets the whole server.
-  const child = spawn(
-    DEV_BANK,
-    ["--addr", "127.0.0.1:0", "--max-per-client", "256", "--operator-token", OPERATOR, ...args],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
+  return startServer(DEV_BANK, "dev-bank", ["--max-per-client", "256", ...args]);
+}
+
+/**
+ * Starts the demo site (crates/demo-site: the page rendered on its server, the dev-bank
+ * beside it) on a free port, serving `folder`; `url` is where it listens.
+ */
+export async function startDemoSite(folder) {
+  return startServer(DEMO_SITE, "demo-site", ["--folder", folder]);
+}
+
+async function startServer(binary, name, args) {
+  const child = spawn(binary, ["--addr", "127.0.0.1:0", "--operator-token", OPERATOR, ...args], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const lines = createInterface({ input: child.stdout });
   const url = await new Promise((resolve, reject) => {
     child.once("error", reject);
-    child.once("exit", (code) => reject(new Error(`dev-bank exited early with ${code}`)));
+    child.once("exit", (code) => reject(new Error(`${name} exited early with ${code}`)));
     lines.on("line", (line) => {
-      const match = line.match(/^dev-bank listening on (http:\/\/\S+)$/);
-      if (match) resolve(match[1]);
+      const match = line.match(/^(\S+) listening on (http:\/\/\S+)$/);
+      if (match && match[1] === name) resolve(match[2]);
     });
   });
   child.removeAllListeners("exit");

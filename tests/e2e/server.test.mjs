@@ -19,6 +19,7 @@ import {
   openRecordedPage,
   serveStatic,
   signInContext,
+  startDemoSite,
   startDevBank,
   walkToReview,
   watchStartup,
@@ -259,6 +260,52 @@ test("auto-mount takes over a screen the server rendered into a marked element",
     await context.close();
   } finally {
     await folderSite.close();
+  }
+});
+
+// The demo site (`cargo xtask serve`): the bank's server renders the page with the
+// customer's first screen in it and signs the customer in with the page, as an account
+// page comes after the bank's sign-in. Every customer's page arrives with their figures
+// and language; the widget takes one over and books the plan chosen once.
+test("the demo site's page arrives with the figures, is taken over and sends once", async () => {
+  const demo = await startDemoSite(FOLDER);
+  try {
+    for (const [customer, lang, figure] of [
+      ["cn", "zh-CN", "¥"],
+      ["us", "en-US", "$"],
+      ["hk", "zh-HK", "HK$"],
+      ["uk", "en-GB", "£"],
+    ]) {
+      const response = await fetch(`${demo.url}/?customer=${customer}`);
+      assert.equal(response.status, 200, customer);
+      const html = await response.text();
+      assert.ok(html.includes(`data-repay-rendered="${lang}"`), `${customer}: rendered in ${lang}`);
+      assert.ok(html.includes('data-testid="overdue-amount"') && html.includes(figure), `${customer}: the figures`);
+      assert.match(response.headers.get("content-security-policy"), /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+      assert.equal(response.headers.getSetCookie().length, 2, `${customer}: signed in with the page`);
+    }
+    const { context, page, problems } = await openRecordedPage(
+      browser,
+      `${demo.url}/?customer=us`,
+      { viewport: { width: 390, height: 844 } },
+      async (page) => {
+        await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
+        await watchStartup(page);
+      },
+    );
+    await page.waitForFunction(() => window.__ready !== undefined);
+    assert.equal(await page.locator(".repay-widget-host").count(), 1, "one widget, the server's");
+    assert.equal(await page.locator("[data-repay-rendered]").count(), 0, "taken over");
+    const shift = await page.evaluate(() => window.__shift);
+    assert.ok(shift <= 0.01, `layout shift ${shift}`);
+    await walkToReview(page);
+    await page.getByTestId("send").click();
+    await page.getByTestId("reference").waitFor({ timeout: 30_000 });
+    assert.equal(await acceptedProposals(demo.url), 1);
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await demo.close();
   }
 });
 

@@ -1,7 +1,9 @@
 //! `cargo xtask …`: the project's tasks, in Rust so they run wherever cargo does.
 //!
 //! - `setup`: install every tool the other tasks need (idempotent).
-//! - `serve`: start the dev-bank and `trunk serve` (proxying `/api/` to it).
+//! - `serve`: the demo bank's page rendered on its server, with the dev-bank beside it
+//!   (`crates/demo-site`, over the release folder); `serve --client`: the dev-bank and
+//!   `trunk serve` (the page rendered in the browser, rebuilt on every change).
 //! - `test`: everything CI checks, ending with the test summary line.
 //! - `build`: the release build, the folder banks copy (`target/dist/repay-widget-<version>/`)
 //!   and the size report; `dist` is the same, for whoever looks for it by that name.
@@ -31,7 +33,7 @@ use cmd::{Env, TestCounts};
 use error::TaskError;
 
 const USAGE: &str =
-    "usage: cargo xtask <setup | serve [--port N] | test | build | dist | bench [--short] | schemas | csp PAGE.html>";
+    "usage: cargo xtask <setup | serve [--client] [--port N] | test | build | dist | bench [--short] | schemas | csp PAGE.html>";
 /// The dev-bank's port; `Trunk.toml`'s `[[proxy]]` points here.
 const DEV_BANK_PORT: u16 = 8787;
 
@@ -123,14 +125,55 @@ impl Drop for Background {
 }
 
 fn serve(env: &Env, args: &[String]) -> Result<(), TaskError> {
-    let port = match args {
-        [] => 8080,
-        [flag, value] if flag == "--port" => value.parse().map_err(|_| {
-            TaskError::Usage(format!("--port {value:?} is not a port number\n{USAGE}"))
-        })?,
-        _ => return Err(TaskError::Usage(USAGE.into())),
-    };
+    let mut port = 8080;
+    let mut client = false;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--client" => client = true,
+            "--port" => {
+                let value = rest.next().ok_or_else(|| TaskError::Usage(USAGE.into()))?;
+                port = value.parse().map_err(|_| {
+                    TaskError::Usage(format!("--port {value:?} is not a port number\n{USAGE}"))
+                })?;
+            }
+            _ => return Err(TaskError::Usage(USAGE.into())),
+        }
+    }
     tools::ensure_all(env)?;
+    if client {
+        serve_client(env, port)
+    } else {
+        serve_rendered(env, port)
+    }
+}
+
+/// The demo page as a bank's server writes it (crates/demo-site): the release folder,
+/// the first screen rendered into the page, the dev-bank's routes in the same process.
+fn serve_rendered(env: &Env, port: u16) -> Result<(), TaskError> {
+    check_port_free(
+        port,
+        "the demo site",
+        "stop the process using it, or `cargo xtask serve --port 8081`",
+    )?;
+    println!(
+        "xtask: building the release folder the demo site serves (a few minutes the first time)"
+    );
+    release_build(env)?;
+    env.run(&mut env.command("cargo", &["build", "--quiet", "-p", "demo-site"]))?;
+    let folder = dist::folder(&env.root);
+    let addr = format!("127.0.0.1:{port}");
+    println!("xtask: the demo, rendered on the server, at http://{addr}/ (?customer=cn, us, hk or uk; Ctrl-C stops it)");
+    println!("xtask: `cargo xtask serve --client` instead rebuilds the widget on every change");
+    env.run(&mut env.command(
+        &env.debug_binary("demo-site").to_string_lossy(),
+        &["--addr", &addr, "--folder", &folder.to_string_lossy()],
+    ))
+}
+
+/// The demo page rendered in the browser by `trunk serve` (rebuilt on every change), with
+/// the dev-bank on [`DEV_BANK_PORT`], where Trunk.toml's proxy sends `/api/`.
+fn serve_client(env: &Env, port: u16) -> Result<(), TaskError> {
     check_port_free(
         DEV_BANK_PORT,
         "the dev-bank",
@@ -387,7 +430,16 @@ fn test(env: &Env) -> Result<(), TaskError> {
 fn end_to_end(env: &Env) -> Result<TestCounts, TaskError> {
     env.run(&mut env.command(
         "cargo",
-        &["build", "--quiet", "-p", "dev-bank", "-p", "repay-cli"],
+        &[
+            "build",
+            "--quiet",
+            "-p",
+            "dev-bank",
+            "-p",
+            "repay-cli",
+            "-p",
+            "demo-site",
+        ],
     ))?;
     let dir = env.root.join("tests/e2e");
     let mut files: Vec<String> = std::fs::read_dir(&dir)
@@ -405,6 +457,7 @@ fn end_to_end(env: &Env) -> Result<TestCounts, TaskError> {
         .env("REPAY_FOLDER", dist::folder(&env.root))
         .env("REPAY_DEV_BANK", env.debug_binary("dev-bank"))
         .env("REPAY_CLI", env.debug_binary("repay"))
+        .env("REPAY_DEMO_SITE", env.debug_binary("demo-site"))
         .env("CHROMIUM", tools::CHROMIUM);
     if !Path::new(tools::CHROMIUM).exists() {
         return Err(TaskError::setup("Chromium is missing", "cargo xtask setup"));

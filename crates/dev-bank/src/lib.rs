@@ -182,6 +182,11 @@ impl AppState {
             operator_token: options.operator_token.clone().filter(|t| !t.is_empty()),
         })
     }
+
+    /// The time and connection limits it was started with, for [`serve_router`].
+    pub fn limits(&self) -> Limits {
+        self.limits
+    }
 }
 
 /// A refusal as an HTTP answer: its status and the contract's JSON body. Every handler,
@@ -592,14 +597,25 @@ pub async fn serve(
     app: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) {
+    let limits = app.limits;
+    serve_router(listener, limits, router(app), shutdown).await;
+}
+
+/// [`serve`]'s connection loop for any router: the dev-bank's routes with others beside
+/// them (the demo site's pages, `crates/demo-site`), under the same limits.
+pub async fn serve_router(
+    listener: tokio::net::TcpListener,
+    limits: Limits,
+    router: Router,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) {
     use hyper_util::rt::{TokioIo, TokioTimer};
     use tokio::io::AsyncWriteExt;
 
-    let limits = app.limits;
     let open = Arc::new(tokio::sync::Semaphore::new(limits.max_connections));
     let clients = PerClient::default();
     let full = Arc::new(tokio::sync::Notify::new());
-    let service = hyper_util::service::TowerToHyperService::new(router(app));
+    let service = hyper_util::service::TowerToHyperService::new(router);
     tokio::pin!(shutdown);
     loop {
         let (stream, peer) = tokio::select! {

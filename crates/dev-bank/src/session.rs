@@ -163,6 +163,38 @@ pub async fn sign_in(
     Ok(response)
 }
 
+/// The bank's own sign-in, as a page the bank's server renders for a customer it already
+/// knows (the demo site, `crates/demo-site`): the customer's session, kept when the
+/// request already carries one of theirs, else a new one. Returns the `Set-Cookie`
+/// values to send with the page (none when the session is kept), so that the cookies are
+/// there before any script on the page runs.
+///
+/// # Errors
+///
+/// [`ApiError::sign_in_required`] when `customer` holds no account at the bank.
+pub fn open_for_page(
+    app: &AppState,
+    request: &HeaderMap,
+    customer: &str,
+) -> Result<Vec<HeaderValue>, ApiError> {
+    let store = app.store.lock();
+    if !store.is_customer(customer)? {
+        return Err(ApiError::sign_in_required());
+    }
+    if let Some(token) = cookie(request, SESSION_COOKIE) {
+        let theirs = store.session(&token)?;
+        if theirs.is_some_and(|session| session.customer == customer) {
+            return Ok(Vec::new());
+        }
+    }
+    let session = store.new_session(customer)?;
+    let age = i64::from(SESSION_SECONDS);
+    Ok(vec![
+        set_cookie(SESSION_COOKIE, session.token, true, age),
+        set_cookie(CSRF_COOKIE, session.csrf, false, age),
+    ])
+}
+
 /// `DELETE /api/session`: ends the session and clears its cookies.
 pub async fn sign_out(
     State(app): State<AppState>,
