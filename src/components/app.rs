@@ -293,6 +293,12 @@ pub fn App(props: &AppProps) -> Html {
             <div class="repay-widget__visually-hidden" aria-live="polite" data-testid="announcer">
                 { announced }
             </div>
+            // Shown only while a screen the server rendered waits for the program to
+            // take it over (styles/widget.css): its buttons look ready but do not answer
+            // yet. The same on both sides, so the takeover finds the server's nodes.
+            <p class="repay-widget__waiting" role="status" data-testid="waiting">
+                { Msg::WaitingForProgram.text(locale) }
+            </p>
         </section>
     }
 }

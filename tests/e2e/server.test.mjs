@@ -217,6 +217,7 @@ test("mounted in the browser, the page shows a placeholder in the widget's space
     await page.waitForFunction(() => window.__ready !== undefined);
     await page.getByTestId("overdue-amount").waitFor();
     assert.equal(await placeholder.count(), 0, "the placeholder gave way to the widget");
+    assert.equal(await page.getByTestId("waiting").isVisible(), false, "no waiting notice without a rendered screen");
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
     const shift = await page.evaluate(() => window.__shift);
     assert.ok(shift <= 0.01, `layout shift ${shift}`);
@@ -284,16 +285,34 @@ test("the demo site's page arrives with the figures, is taken over and sends onc
       assert.match(response.headers.get("content-security-policy"), /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
       assert.equal(response.headers.getSetCookie().length, 2, `${customer}: signed in with the page`);
     }
+    let release;
+    const held = new Promise((resolve) => {
+      release = resolve;
+    });
     const { context, page, problems } = await openRecordedPage(
       browser,
       `${demo.url}/?customer=us`,
       { viewport: { width: 390, height: 844 } },
       async (page) => {
         await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
+        // The program is held back: the figures are there, and the customer is told
+        // that the buttons will answer in a moment.
+        await page.route("**/repay-widget_bg.wasm", async (route) => {
+          await held;
+          await route.continue();
+        });
         await watchStartup(page);
       },
     );
+    const waiting = page.getByTestId("waiting");
+    await waiting.waitFor({ state: "visible" });
+    assert.equal(await waiting.textContent(), "Still loading: the buttons will work in a moment.");
+    assert.match(await page.getByTestId("overdue-amount").textContent(), /\$/);
+    const notice = await waiting.boundingBox();
+    assert.ok(notice.y + notice.height <= 844 && notice.y > 600, `the notice at the foot of the screen: ${JSON.stringify(notice)}`);
+    release();
     await page.waitForFunction(() => window.__ready !== undefined);
+    await waiting.waitFor({ state: "hidden" });
     assert.equal(await page.locator(".repay-widget-host").count(), 1, "one widget, the server's");
     assert.equal(await page.locator("[data-repay-rendered]").count(), 0, "taken over");
     const shift = await page.evaluate(() => window.__shift);
