@@ -10,6 +10,9 @@
 //! - a counted text gives exactly the CLDR plural categories of its language for whole
 //!   numbers (English `one` and `other`, Chinese `other`): from `intl_pluralrules`.
 //!
+//! - no text says what its locale's glossary (`locales/glossary/<tag>.toml`) avoids: en-US
+//!   never "instalment", a Traditional locale never a Simplified character.
+//!
 //! Any problem fails the build with the file and the key's name. The generated code is
 //! `$OUT_DIR/catalog.rs`, included by `src/i18n.rs`. The checks live in
 //! `build/catalogs.rs`, which `tests/catalogs.rs` tests.
@@ -20,7 +23,7 @@ mod catalogs;
 use std::fs;
 use std::path::Path;
 
-use catalogs::{check, generate, read, Catalog, REFERENCE};
+use catalogs::{check, generate, hold_to, read, read_glossary, Catalog, REFERENCE};
 
 fn main() {
     println!("cargo::rerun-if-changed=locales");
@@ -46,6 +49,16 @@ fn main() {
     };
     for catalog in &catalogs {
         check(reference, catalog, &mut problems);
+    }
+    // Each locale's glossary: words its texts never use (locales/glossary/).
+    let glossaries = dir.join("glossary");
+    println!("cargo::rerun-if-changed={}", glossaries.display());
+    for catalog in &catalogs {
+        let path = glossaries.join(format!("{}.toml", catalog.tag));
+        println!("cargo::rerun-if-changed={}", path.display());
+        if let Some(glossary) = read_glossary(&path, &mut problems) {
+            hold_to(&glossary, catalog, &mut problems);
+        }
     }
     if !problems.is_empty() {
         panic!(

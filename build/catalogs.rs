@@ -434,6 +434,127 @@ pub fn check(reference: &Catalog, catalog: &Catalog, problems: &mut Vec<String>)
     }
 }
 
+/// A locale's glossary (`locales/glossary/<tag>.toml`): what its texts never say, and
+/// what they say instead. A `text` is matched without regard to case, as a whole word
+/// where it is written in letters ("tick" is not in "sticky"); each of `characters` is
+/// matched alone (the Simplified characters a Traditional locale never shows).
+pub struct Glossary {
+    pub tag: String,
+    avoid: Vec<Avoid>,
+}
+
+struct Avoid {
+    /// A word or phrase, or (with `characters`) none.
+    text: Option<String>,
+    characters: Option<String>,
+    instead: String,
+}
+
+/// Reads the glossary of locale `tag` from its file's `text`, adding what is wrong to
+/// `problems`.
+pub fn parse_glossary(tag: &str, text: &str, problems: &mut Vec<String>) -> Option<Glossary> {
+    let file = format!("locales/glossary/{tag}.toml");
+    let table: toml::Table = match text.parse() {
+        Ok(table) => table,
+        Err(e) => {
+            problems.push(format!("{file}: not valid TOML: {e}"));
+            return None;
+        }
+    };
+    let mut avoid = Vec::new();
+    let entries = match table.get("avoid") {
+        Some(toml::Value::Array(entries)) => entries.as_slice(),
+        _ => {
+            problems.push(format!("{file}: no [[avoid]] entries"));
+            return None;
+        }
+    };
+    for (index, entry) in entries.iter().enumerate() {
+        let field = |name: &str| {
+            entry
+                .get(name)
+                .and_then(toml::Value::as_str)
+                .map(str::to_owned)
+        };
+        let (text, characters, instead) = (field("text"), field("characters"), field("use"));
+        match (text.is_some() != characters.is_some(), instead) {
+            (true, Some(instead)) => avoid.push(Avoid {
+                text: text.map(|t| t.to_lowercase()),
+                characters,
+                instead,
+            }),
+            _ => problems.push(format!(
+                "{file}: [[avoid]] number {} needs `use` and one of `text` or `characters`",
+                index + 1
+            )),
+        }
+    }
+    Some(Glossary {
+        tag: tag.to_owned(),
+        avoid,
+    })
+}
+
+/// Reads `locales/glossary/<tag>.toml`.
+pub fn read_glossary(path: &Path, problems: &mut Vec<String>) -> Option<Glossary> {
+    let text = match fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) => {
+            problems.push(format!("{}: cannot read it ({e})", path.display()));
+            return None;
+        }
+    };
+    let tag = path.file_stem()?.to_str()?.to_owned();
+    parse_glossary(&tag, &text, problems)
+}
+
+/// Whether `text` (lower case) holds `word` (lower case), as a whole word where the word
+/// begins and ends with a letter.
+fn says(text: &str, word: &str) -> bool {
+    let lettered = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+    let word_start = word.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+    let word_end = word.chars().last().is_some_and(|c| c.is_ascii_alphabetic());
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        let joined_before = word_start && lettered(before);
+        let joined_after = word_end && lettered(after);
+        !(joined_before || joined_after)
+    })
+}
+
+/// Holds `catalog`'s texts to `glossary`: each text that says what the glossary avoids
+/// is a problem naming the key, what it says and what to say instead.
+pub fn hold_to(glossary: &Glossary, catalog: &Catalog, problems: &mut Vec<String>) {
+    let file = format!("locales/{}.toml", catalog.tag);
+    for (key, forms) in &catalog.texts {
+        for (category, text) in forms {
+            let name = if *category == "other" {
+                key.clone()
+            } else {
+                format!("{key}.{category}")
+            };
+            let lower = text.to_lowercase();
+            for avoid in &glossary.avoid {
+                let found = match (&avoid.text, &avoid.characters) {
+                    (Some(word), _) => says(&lower, word).then(|| word.clone()),
+                    (None, Some(characters)) => text
+                        .chars()
+                        .find(|c| characters.contains(*c))
+                        .map(String::from),
+                    (None, None) => None,
+                };
+                if let Some(found) = found {
+                    problems.push(format!(
+                        "{file}: `{name}` says \"{found}\"; locales/glossary/{}.toml says to use {}",
+                        glossary.tag, avoid.instead
+                    ));
+                }
+            }
+        }
+    }
+}
+
 fn camel(key: &str) -> String {
     key.split(['_', '-'])
         .map(|part| {

@@ -69,7 +69,17 @@ pub(crate) fn harm_title(harm: &Harm, locale: Locale) -> String {
 pub(crate) fn harms_title(harms: &[Harm], locale: Locale) -> String {
     harms
         .iter()
-        .map(|h| harm_title(h, locale))
+        .enumerate()
+        .map(|(index, harm)| {
+            let title = harm_title(harm, locale);
+            // After the separator a title goes on the same sentence: "collections; the
+            // card", not "collections; The card" (a script without case is unchanged).
+            let mut chars = title.chars();
+            match chars.next() {
+                Some(first) if index > 0 => first.to_lowercase().chain(chars).collect(),
+                _ => title,
+            }
+        })
         .collect::<Vec<_>>()
         .join(Msg::HarmSeparator.text(locale))
 }
@@ -250,4 +260,30 @@ pub(crate) fn plan_effects(effects: &PlanEffects, locale: Locale) -> (String, St
         text.push_str(Msg::ChargesResume.text(locale));
     }
     (credit, text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn harm(consequence: Consequence) -> Harm {
+        Harm {
+            consequence,
+            severity: Severity::High,
+            amount: None,
+        }
+    }
+
+    #[test]
+    fn harms_on_one_date_read_as_one_sentence() {
+        let harms = [
+            harm(Consequence::Collections),
+            harm(Consequence::CardSuspension),
+        ];
+        assert_eq!(
+            harms_title(&harms, Locale::EnUs),
+            "Passed to collections; the card is suspended"
+        );
+        assert_eq!(harms_title(&harms, Locale::ZhCn), "转入催收；卡片被停用");
+    }
 }

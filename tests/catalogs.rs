@@ -7,7 +7,7 @@
 #[allow(dead_code)]
 mod catalogs;
 
-use catalogs::{check, document, parse, read, REFERENCE};
+use catalogs::{check, document, hold_to, parse, parse_glossary, read, read_glossary, REFERENCE};
 
 /// A sound `[format]`, put in front of each test's catalog that has none of its own.
 const FORMAT: &str = r##"
@@ -54,14 +54,81 @@ fn the_catalogs_in_locales_pass() {
     let mut problems = Vec::new();
     let mut catalogs = Vec::new();
     for entry in std::fs::read_dir("locales").unwrap() {
-        catalogs.extend(read(&entry.unwrap().path(), &mut problems));
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            catalogs.extend(read(&path, &mut problems));
+        }
     }
     let reference = catalogs.iter().find(|c| c.tag == REFERENCE).unwrap();
     for catalog in &catalogs {
         check(reference, catalog, &mut problems);
+        // Every locale has its glossary, and keeps to it.
+        let path = format!("locales/glossary/{}.toml", catalog.tag);
+        let glossary = read_glossary(std::path::Path::new(&path), &mut problems).unwrap();
+        hold_to(&glossary, catalog, &mut problems);
     }
     assert_eq!(problems, Vec::<String>::new());
     assert!(catalogs.len() >= 2);
+}
+
+/// What `tag`'s real glossary says of a catalog whose one text is `text`.
+fn glossary_problems(tag: &str, text: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let glossary = std::fs::read_to_string(format!("locales/glossary/{tag}.toml")).unwrap();
+    let glossary = parse_glossary(tag, &glossary, &mut problems).unwrap();
+    let catalog = format!("{FORMAT}\n[messages]\nback = {text:?}\n");
+    let catalog = parse(tag, &catalog, &mut problems).unwrap();
+    hold_to(&glossary, &catalog, &mut problems);
+    problems
+}
+
+#[test]
+fn the_glossary_refuses_a_planted_instalment_in_american_english() {
+    assert_eq!(
+        glossary_problems("en-US", "Pay the first Instalment now"),
+        vec![
+            "locales/en-US.toml: `back` says \"instalment\"; locales/glossary/en-US.toml says to use installment (American spelling)"
+        ]
+    );
+    assert_eq!(
+        glossary_problems("en-US", "Pay in three instalments").len(),
+        1
+    );
+    // Whole words: "tick" is not in "sticky", and "installments" is not "instalment".
+    assert_eq!(
+        glossary_problems("en-US", "A sticky bar; three installments"),
+        Vec::<String>::new()
+    );
+    assert_eq!(glossary_problems("en-GB", "three installments").len(), 1);
+}
+
+#[test]
+fn a_traditional_locale_refuses_simplified_text_and_the_mainland_terms() {
+    let problems = glossary_problems("zh-TW", "請联系銀行");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("\"联\""), "{problems:?}");
+    assert_eq!(glossary_problems("zh-TW", "請聯繫銀行").len(), 1);
+    assert_eq!(
+        glossary_problems("zh-TW", "請聯絡銀行"),
+        Vec::<String>::new()
+    );
+    assert_eq!(glossary_problems("zh-HK", "需銀行審批").len(), 1);
+    assert_eq!(
+        glossary_problems("zh-HK", "需銀行審核"),
+        Vec::<String>::new()
+    );
+    assert_eq!(glossary_problems("zh-CN", "帮您渡过这段时间").len(), 1);
+    assert_eq!(glossary_problems("zh-CN", "请聯系银行").len(), 1);
+}
+
+#[test]
+fn a_glossary_entry_needs_what_to_avoid_and_what_to_use() {
+    let mut problems = Vec::new();
+    parse_glossary("en-US", "[[avoid]]\ntext = \"tick\"\n", &mut problems);
+    assert_eq!(
+        problems,
+        vec!["locales/glossary/en-US.toml: [[avoid]] number 1 needs `use` and one of `text` or `characters`"]
+    );
 }
 
 /// docs/messages.md is the catalogs' reference as `document` writes it; with

@@ -328,7 +328,7 @@ async fn guidance_leads_with_what_matters_and_follows_what_the_customer_said() {
 
     let leading = text(&root, "leading");
     assert!(
-        leading.contains("Reported to the credit bureau"),
+        leading.contains("Reported to the credit bureaus"),
         "{leading}"
     );
     // The report stops once the unpaid minimum (860.00) is paid: the least that avoids
