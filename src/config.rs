@@ -270,6 +270,67 @@ mod tests {
     }
 
     #[test]
+    fn debt_advice_is_read_and_each_service_checked() {
+        let with_advice = |advice: serde_json::Value| {
+            let mut value: serde_json::Value = serde_json::from_str(DEMO).unwrap();
+            value["debt_advice"] = advice;
+            read_config(&value.to_string())
+        };
+        let text = |en: &str| serde_json::json!({"en-US": en, "zh-CN": en});
+        let service = |phone: serde_json::Value, url: serde_json::Value| serde_json::json!({"name": text("Debt advice"), "about": text("Free advice."), "phone": phone, "url": url});
+        let config = with_advice(serde_json::json!([service(
+            "0800 138 1111".into(),
+            "/debt-help".into()
+        )]))
+        .unwrap();
+        assert_eq!(
+            config.debt_advice[0].phone.as_deref(),
+            Some("0800 138 1111")
+        );
+        assert_eq!(
+            config.debt_advice[0].url.as_deref(),
+            Some("https://bank.example/debt-help"),
+            "resolved against the page"
+        );
+        assert!(!config.debt_advice[0].illustrative);
+        // None listed: none shown.
+        let mut value: serde_json::Value = serde_json::from_str(DEMO).unwrap();
+        value.as_object_mut().unwrap().remove("debt_advice");
+        assert!(read_config(&value.to_string())
+            .unwrap()
+            .debt_advice
+            .is_empty());
+
+        let refused = |advice: serde_json::Value| with_advice(advice).unwrap_err().error;
+        assert_eq!(
+            refused(serde_json::json!([service(
+                serde_json::Value::Null,
+                serde_json::Value::Null
+            )])),
+            EngineError::invalid("debt_advice[0].phone", InvalidReason::Missing),
+            "a service the customer cannot reach"
+        );
+        assert_eq!(
+            refused(serde_json::json!([service(
+                "javascript:alert(1)".into(),
+                serde_json::Value::Null
+            )])),
+            EngineError::invalid("debt_advice[0].phone", InvalidReason::NotAllowed)
+        );
+        assert!(matches!(
+            refused(serde_json::json!([service(serde_json::Value::Null, "javascript:alert(1)".into())])),
+            EngineError::Invalid { path, .. } if path == "debt_advice[0].url"
+        ));
+        let five: Vec<_> = (0..5)
+            .map(|_| service("95555".into(), serde_json::Value::Null))
+            .collect();
+        assert_eq!(
+            refused(serde_json::Value::Array(five)),
+            EngineError::invalid("debt_advice", InvalidReason::TooMany { max: 4 })
+        );
+    }
+
+    #[test]
     fn errors_name_the_path_from_the_root() {
         let mut value: serde_json::Value = serde_json::from_str(DEMO).unwrap();
         value["account"]["overdue_amount"] = "lots".into();

@@ -13,6 +13,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const CN: &str = include_str!("../crates/engine/data/cn-card.json");
 const US: &str = include_str!("../crates/engine/data/us-card.json");
+const UK: &str = include_str!("../crates/engine/data/uk-card.json");
 
 /// A new element to mount into, with no draft left by an earlier test: the widget
 /// resumes the draft this tab kept for the account, and every test uses one account.
@@ -786,4 +787,51 @@ fn the_browser_resolves_configured_links_and_refuses_the_usual_bypasses() {
         &page
     )
     .is_err());
+}
+
+/// Free, independent debt advice where the market expects it: the UK sample's first
+/// screen names MoneyHelper, StepChange and National Debtline, each a number to dial and
+/// a website; the CN sample lists none and shows none.
+#[wasm_bindgen_test]
+async fn the_first_screen_points_to_free_debt_advice_where_the_bank_lists_it() {
+    let root = fresh_root();
+    let _app = repay_widget::mount(root.clone(), UK);
+    yew::scheduler::flush().await;
+    let advice = by_test_id(&root, "debt-advice");
+    let said = advice.text_content().unwrap_or_default();
+    for name in [
+        "MoneyHelper",
+        "StepChange Debt Charity",
+        "National Debtline",
+    ] {
+        assert!(said.contains(name), "{said}");
+    }
+    assert!(said.contains("Free, independent debt advice"), "{said}");
+    let dial: Vec<String> = (0..3)
+        .filter_map(|i| {
+            advice
+                .query_selector_all(".repay-widget__phone")
+                .unwrap()
+                .get(i)
+                .and_then(|node| node.dyn_into::<Element>().ok())
+                .and_then(|link| link.get_attribute("href"))
+        })
+        .collect();
+    assert_eq!(
+        dial,
+        ["tel:08001387777", "tel:08001381111", "tel:08088084000"]
+    );
+    let site = find(&advice, "a[href^='https://nationaldebtline.org']").unwrap();
+    assert_eq!(
+        site.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
+    root.remove();
+
+    let root = fresh_root();
+    let _app = repay_widget::mount(root.clone(), CN);
+    yew::scheduler::flush().await;
+    assert!(find(&root, "[data-testid=\"overdue-amount\"]").is_some());
+    assert!(find(&root, "[data-testid=\"debt-advice\"]").is_none());
+    root.remove();
 }

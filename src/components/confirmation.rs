@@ -7,6 +7,7 @@
 use yew::prelude::*;
 
 use crate::components::bank_contact::bank_contact;
+use crate::components::debt_advice::debt_advice;
 use crate::components::pay_now::channels;
 use crate::components::plan_card::before_first_lines;
 use crate::components::slot;
@@ -145,6 +146,7 @@ pub fn confirmation(props: &ConfirmationProps<'_>) -> Html {
                 { slot(props.config.reminders_url.as_ref().map(|url| link(url, Msg::SignUpReminders))) }
             </ul>
             { bank_contact(props.config.bank_contact.as_ref(), Msg::ContactLeadAfter, locale) }
+            { debt_advice(&props.config.debt_advice, "debt-advice-after", locale) }
         </div>
     }
 }

@@ -9,6 +9,7 @@ pub mod bank_contact;
 pub mod config_error;
 pub mod confirmation;
 pub mod custom_plan;
+pub mod debt_advice;
 pub mod details_step;
 pub mod language_switch;
 pub mod navigation;

@@ -11,6 +11,7 @@ use crate::shared::Shared;
 
 use crate::actions::Action;
 use crate::components::bank_contact::bank_contact;
+use crate::components::debt_advice::debt_advice;
 use crate::components::text_field::{text_field, TextFieldProps};
 use crate::config::WidgetConfig;
 use crate::format;
@@ -101,6 +102,7 @@ pub fn situation_step(props: &SituationStepProps<'_>) -> Html {
             <div data-testid="nothing-fits">
                 <p>{ Msg::NothingFitsShort.text(locale) }</p>
                 { bank_contact(props.config.bank_contact.as_ref(), Msg::ContactLeadNoFit, locale) }
+                { debt_advice(&props.config.debt_advice, "debt-advice-no-fit", locale) }
             </div>
         }
     });

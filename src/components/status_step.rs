@@ -11,6 +11,7 @@ use crate::shared::Shared;
 
 use crate::actions::Action;
 use crate::components::bank_contact::bank_contact;
+use crate::components::debt_advice::debt_advice;
 use crate::components::pay_now::{pay_now, PayNowProps};
 use crate::components::timeline::{deadlines, leading, timeline, TimelineProps};
 use crate::components::waiting_cost::{waiting_cost, WaitingCostProps};
@@ -162,6 +163,7 @@ pub fn status_step(props: &StatusStepProps) -> Html {
             { timeline(&timeline_props) }
             { waiting_cost(&WaitingCostProps { model: props.model.clone(), locale }) }
             { slot(overdue.then(|| bank_contact(props.config.bank_contact.as_ref(), Msg::ContactLeadStatus, locale))) }
+            { debt_advice(&props.config.debt_advice, "debt-advice", locale) }
             <p class="repay-widget__as-of">{ as_of }</p>
         </div>
     }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::actions::Action;
 use crate::components::bank_contact::bank_contact;
+use crate::components::debt_advice::debt_advice;
 use crate::components::slot;
 use crate::config::WidgetConfig;
 use crate::format;
@@ -183,11 +184,19 @@ pub(crate) fn suggestion(
     });
     let person = needs_person
         .then(|| bank_contact(config.bank_contact.as_ref(), Msg::ContactLeadNoFit, locale));
+    // Free debt advice where a person is needed, and where a hardship plan is suggested.
+    let hardship = suggestion
+        .plan
+        .and_then(|offer| model.plans.get(offer))
+        .is_some_and(|plan| plan.kind == repay_engine::PlanKind::Hardship);
+    let advice = (needs_person || hardship)
+        .then(|| debt_advice(&config.debt_advice, "debt-advice-suggested", locale));
     html! {
         <section class="repay-widget__suggestion" data-testid="suggestion">
             { slot(heading) }
             { for lines }
             { slot(person) }
+            { slot(advice) }
         </section>
     }
 }

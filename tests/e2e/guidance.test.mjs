@@ -222,11 +222,14 @@ test("with no plan within the budget, the situation step says so and offers a pe
   await fields.nth(0).fill("2550");
   await fields.nth(1).fill("2500");
   await page.getByTestId("nothing-fits").waitFor();
-  const numbers = page.getByTestId("nothing-fits").locator("a[href^='tel:']");
+  // The bank's numbers, then free debt advice independent of it (the sample's NFCC).
+  const numbers = page.getByTestId("nothing-fits").getByTestId("bank-contact").locator("a[href^='tel:']");
   assert.deepEqual(await numbers.evaluateAll((links) => links.map((a) => a.getAttribute("href"))), [
     "tel:+18005550199",
     "tel:+13025550142",
   ]);
+  const advice = page.getByTestId("nothing-fits").getByTestId("debt-advice-no-fit").locator("a[href^='tel:']");
+  assert.deepEqual(await advice.evaluateAll((links) => links.map((a) => a.getAttribute("href"))), ["tel:18003882227"]);
   await page.getByTestId("continue").click();
   assert.match(await page.getByTestId("suggestion").textContent(), /None of the plans has payments within/);
   assert.deepEqual(await axeViolations(page), []);

@@ -25,8 +25,10 @@ use crate::error::TaskError;
 /// plans by identity (the offers' keys, following them, the notice) 270.5 KB. #31's
 /// takeover of a screen the server rendered (Yew's `hydration` feature) 282.1 KB: #31
 /// asks for 255 KB, which needs the design to change again (docs/performance.md says
-/// how); until then the build holds this.
-pub const BUDGET_BROTLI_BYTES: u64 = 285_000;
+/// how); until then the build holds this. #32's free debt advice (the configuration's
+/// services, their checks, the block on four screens, its words in five languages), a
+/// signpost the EU's CCD2 (Art. 36) and the UK's CONC 7 require: 285.8 KB.
+pub const BUDGET_BROTLI_BYTES: u64 = 290_000;
 
 /// One file's sizes in bytes (or the total's).
 pub struct Row {

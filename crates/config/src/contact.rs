@@ -1,6 +1,6 @@
 //! How a customer reaches a person at the bank: numbers to call (which a `tel:` link can
 //! only dial), opening hours, chat and dispute pages, and texts in the customer's
-//! language.
+//! language; and the free, independent debt advice the bank points customers to.
 
 use repay_engine::{EngineError, InvalidReason};
 use serde::Deserialize;
@@ -163,4 +163,71 @@ fn is_phone_number(number: &str) -> bool {
         && rest
             .chars()
             .all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
+}
+
+/// A free debt-advice service independent of the bank, which the widget points the
+/// customer to (the EU Consumer Credit Directive 2023/2225 Art. 36; the UK's CONC 7 and
+/// PS24/2): on the first screen, wherever no plan fits or hardship is suggested, and on
+/// the confirmation.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DebtAdviceWire {
+    /// Its name, e.g. "National Debtline".
+    pub name: LocalizedText,
+    /// What it does for the customer, in a sentence.
+    pub about: LocalizedText,
+    /// A number to call, as [`BankPhoneWire::number`]: it becomes a `tel:` link.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(pattern(PHONE_PATTERN)))]
+    pub phone: Option<String>,
+    /// When the phone is answered, in its own words and time zone.
+    #[serde(default)]
+    pub hours: Option<LocalizedText>,
+    /// Its website: an `https://` address.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Link>"))]
+    pub url: Option<String>,
+    /// The entry is an example whose details the bank has not verified: the widget says
+    /// so beside it.
+    #[serde(default)]
+    pub illustrative: bool,
+}
+
+/// The most services `debt_advice` may list.
+pub const MAX_DEBT_ADVICE: usize = 4;
+
+/// Checks `debt_advice`: at most [`MAX_DEBT_ADVICE`] services, each reachable by phone
+/// or web, its number one a `tel:` link can only dial, its website resolved against
+/// `page`.
+///
+/// # Errors
+///
+/// The first thing wrong, its path under `debt_advice`.
+pub(crate) fn check_debt_advice(
+    services: &mut [DebtAdviceWire],
+    page: &dyn Page,
+) -> Result<(), EngineError> {
+    if services.len() > MAX_DEBT_ADVICE {
+        let reason = InvalidReason::TooMany {
+            max: MAX_DEBT_ADVICE,
+        };
+        return Err(EngineError::invalid("debt_advice", reason));
+    }
+    for (i, service) in services.iter_mut().enumerate() {
+        if service.phone.is_none() && service.url.is_none() {
+            let path = format!("debt_advice[{i}].phone");
+            return Err(EngineError::invalid(path, InvalidReason::Missing));
+        }
+        if let Some(number) = &service.phone {
+            if !is_phone_number(number) {
+                let path = format!("debt_advice[{i}].phone");
+                return Err(EngineError::invalid(path, InvalidReason::NotAllowed));
+            }
+        }
+        if let Some(url) = &mut service.url {
+            *url = check_link(&format!("debt_advice[{i}].url"), url, LinkUse::Link, page)?;
+        }
+    }
+    Ok(())
 }

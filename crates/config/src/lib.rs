@@ -24,7 +24,10 @@ use repay_engine::scenario::ScenarioWire;
 use repay_engine::{EngineError, InvalidReason, Scenario};
 use serde::Deserialize;
 
-pub use contact::{BankContactWire, BankPhoneWire, LocalizedText, MAX_BANK_PHONES, PHONE_PATTERN};
+pub use contact::{
+    BankContactWire, BankPhoneWire, DebtAdviceWire, LocalizedText, MAX_BANK_PHONES,
+    MAX_DEBT_ADVICE, PHONE_PATTERN,
+};
 pub use repay_contract::Locale;
 pub use sending::{
     Credentials, CsrfWire, Sending, CSRF_TAKEN_HEADERS, CSRF_TAKEN_PREFIXES, MAX_TIMEOUT_SECONDS,
@@ -81,6 +84,12 @@ pub struct WidgetConfigWire {
     /// to the bank.
     #[serde(default)]
     pub bank_contact: Option<BankContactWire>,
+    /// Free debt advice independent of the bank, where the customer's market expects the
+    /// bank to point to it (EU CCD2 Art. 36, UK CONC 7): 0 to 4 services, in the order
+    /// to offer them.
+    #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(max = MAX_DEBT_ADVICE)))]
+    pub debt_advice: Vec<DebtAdviceWire>,
     /// Where the customer signs up for the bank's payment reminders (SMS, app, email):
     /// offered on the confirmation, beside automatic payments.
     #[serde(default)]
@@ -227,6 +236,7 @@ pub struct Config<W> {
     pub contact_channels: Vec<ContactChannel>,
     pub review_days: Option<u32>,
     pub bank_contact: Option<BankContactWire>,
+    pub debt_advice: Vec<DebtAdviceWire>,
     pub reminders_url: Option<String>,
     pub sending: Sending,
     pub theme: ThemeWire,
@@ -330,6 +340,7 @@ impl<W> Config<W> {
         if let Some(contact) = &mut wire.bank_contact {
             contact.check(page).map_err(invalid)?;
         }
+        contact::check_debt_advice(&mut wire.debt_advice, page).map_err(invalid)?;
         if wire.terms.version.trim().is_empty() {
             let error = EngineError::invalid("terms.version", InvalidReason::Missing);
             return Err(invalid(error));
@@ -383,6 +394,7 @@ impl<W> Config<W> {
             contact_channels: wire.contact_channels,
             review_days: wire.review_days,
             bank_contact: wire.bank_contact,
+            debt_advice: wire.debt_advice,
             reminders_url: wire.reminders_url,
             sending: Sending {
                 endpoint,
