@@ -117,7 +117,8 @@ pub fn confirmation(props: &ConfirmationProps<'_>) -> Html {
     let link = |url: &String, label: Msg| {
         html! {
             <li>
-                <a class="repay-widget__link" href={url.clone()} target="_blank" rel="noopener">
+                <a class="repay-widget__button repay-widget__button--secondary repay-widget__button-link"
+                    href={url.clone()} target="_blank" rel="noopener">
                     { label.text(locale) }
                 </a>
             </li>

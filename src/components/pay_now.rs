@@ -241,7 +241,10 @@ pub(crate) fn channels(config: &WidgetConfig, locale: Locale) -> Html {
             |l| l.get(locale).to_owned(),
         );
         let title = match &channel.url {
-            Some(url) => html! { <a class="repay-widget__link" href={url.clone()}>{ name }</a> },
+            // A way to pay now is an action, and a target a thumb can hit (WCAG 2.5.8).
+            Some(url) => html! {
+                <a class="repay-widget__button repay-widget__button--secondary repay-widget__button-link" href={url.clone()}>{ name }</a>
+            },
             None => html! { <span>{ name }</span> },
         };
         let details = (!channel.details.is_empty()).then(|| {
