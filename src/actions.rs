@@ -135,11 +135,13 @@ impl Reducible for State {
             Action::SetCustomDate(index, text) => {
                 if let Some(row) = next.answers.custom_rows.get_mut(index) {
                     row.date = text;
+                    next.last_change = Some(PlanChange::CustomRow(index));
                 }
             }
             Action::SetCustomAmount(index, text) => {
                 if let Some(row) = next.answers.custom_rows.get_mut(index) {
                     row.amount = text;
+                    next.last_change = Some(PlanChange::CustomRow(index));
                 }
             }
             Action::SetContactChannel(channel) => next.answers.contact_channel = Some(channel),

@@ -67,6 +67,9 @@ pub enum PlanChange {
     FirstPayment,
     /// One plan's term, or the plan chosen.
     Plan(usize),
+    /// A payment of the customer's own plan (its row): a problem with what was typed,
+    /// else that plan's figures.
+    CustomRow(usize),
 }
 
 /// The key of each offer `scenario` lists, in its order ([`State::offer_keys`]).

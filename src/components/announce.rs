@@ -7,7 +7,8 @@
 //! - Status: what paying part now would still avoid, or why the amount is not usable.
 //! - Situation: what the budget leaves each month, or why a figure is not usable.
 //! - Options: after a term, a choice or the first payment date, that plan's payments and
-//!   extra cost (the chosen plan's, after the date), or why the date is not usable.
+//!   extra cost (the chosen plan's, after the date), or why the date is not usable; after
+//!   a payment of the customer's own plan, what is wrong with it, else that plan's figures.
 
 use repay_engine::Plan;
 
@@ -95,6 +96,32 @@ pub(crate) fn announcement(state: &State, model: &Model) -> String {
             Some(PlanChange::Plan(offer)) => plan(offer)
                 .map(|plan| plan_summary(plan, locale))
                 .unwrap_or_default(),
+            Some(PlanChange::CustomRow(index)) => {
+                let n = format::integer(i64::try_from(index + 1).unwrap_or(i64::MAX), locale);
+                let (date, amount) = model.custom_errors.get(index).copied().unwrap_or_default();
+                let problems: Vec<String> = [(Msg::CustomDate, date), (Msg::CustomAmount, amount)]
+                    .into_iter()
+                    .filter_map(|(field, error)| {
+                        let problem = labels::input_error(error?, locale)?;
+                        Some(fill(
+                            Msg::FieldProblemLive.text(locale),
+                            &[
+                                ("field", &fill(field.text(locale), &[("n", &n)])),
+                                ("problem", &problem),
+                            ],
+                        ))
+                    })
+                    .collect();
+                if !problems.is_empty() {
+                    return problems.join(" ");
+                }
+                model
+                    .plans
+                    .iter()
+                    .find(|plan| plan.kind == repay_engine::PlanKind::Custom)
+                    .map(|plan| plan_summary(plan, locale))
+                    .unwrap_or_default()
+            }
             Some(PlanChange::FirstPayment) => {
                 if let Some(problem) = problem(&model.first_payment, locale) {
                     return fill(

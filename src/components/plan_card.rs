@@ -92,7 +92,10 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
                 // is typing in stays where it is when the first payment completes.
                 { slot(None) }
                 <details class="repay-widget__plan-more">
-                    <summary class="repay-widget__plan-line" data-testid={format!("plan-{offer}-line")}>{ Msg::CustomLine.text(locale) }</summary>
+                    <summary class="repay-widget__plan-line" data-testid={format!("plan-{offer}-line")}>
+                        <span class="repay-widget__visually-hidden">{ &name }{ Msg::ForPlan.text(locale) }</span>
+                        { Msg::CustomLine.text(locale) }
+                    </summary>
                     <p class="repay-widget__note" data-testid="custom-empty">{ Msg::CustomStartEmpty.text(locale) }</p>
                     { props.children.clone() }
                 </details>
@@ -192,7 +195,11 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
                 <p class="repay-widget__badge" data-testid="suggested">{ Msg::SuggestedBadge.text(locale) }</p>
             })) }
             <details class="repay-widget__plan-more" open={featured}>
-                <summary class="repay-widget__plan-line" data-testid={format!("plan-{offer}-line")}>{ line }</summary>
+                // Its name first, for whoever hears the line without the heading above it.
+                <summary class="repay-widget__plan-line" data-testid={format!("plan-{offer}-line")}>
+                    <span class="repay-widget__visually-hidden">{ &name }{ Msg::ForPlan.text(locale) }</span>
+                    { line }
+                </summary>
                 <p class="repay-widget__verdict" data-testid={format!("plan-{offer}-verdict")}>
                     { verdict_text(&plan.verdict, props.review_days, locale) }
                 </p>

@@ -142,3 +142,28 @@ for (const locale of ["zh-CN", "en-US"]) {
     await context.close();
   });
 }
+
+// The customer's own plan: a payment typed wrong is announced with the field it belongs
+// to, once; put right, the plan's new figures are (#32).
+test("en-US: a payment of the customer's own plan typed wrong is announced with its field", async () => {
+  const opened = await openRecordedPage(browser, `${site.url}/?customer=us`, PHONE);
+  const { context, page, problems } = opened;
+  await page.getByTestId("see-options").click();
+  await page.getByTestId("options").waitFor();
+  // The US sample's offer 7 is the customer's own plan: its line opens the editor.
+  await page.getByTestId("plan-7-line").click();
+  const amount = page.locator("input[id$='-custom-amount-0']");
+  await amount.waitFor();
+  await recordAnnouncements(page);
+  await amount.pressSequentially("12x", { delay: 80 });
+  let heard = await announced(page);
+  assert.equal(heard.length, 1, heard.join(" | "));
+  assert.match(heard[0], /^Amount of payment 1: .*numbers/);
+  await amount.fill("");
+  await amount.pressSequentially("200", { delay: 80 });
+  heard = await announced(page);
+  assert.equal(heard.length, 1, heard.join(" | "));
+  assert.ok(heard[0].startsWith("Your own plan: "), heard[0]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -245,7 +245,7 @@ for (const width of [320, 390, 1280]) {
       await page.getByTestId("see-options").click();
       await page.getByTestId("compare").locator("summary").first().click();
       await page.getByTestId("charts").waitFor();
-      // The longest label: a plan's whole name and its cost, e.g. "Equal monthly instalments · $405.99".
+      // The longest label: a plan's whole name and its cost, e.g. "Equal monthly installments · $405.99".
       const labels = page.locator(".repay-widget__bar-label");
       assert.ok((await labels.count()) >= 3);
       assert.deepEqual(await clipped(page), [], `at ${width} px`);

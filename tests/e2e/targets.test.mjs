@@ -83,3 +83,22 @@ test("the ways to pay now and the automatic-payment link are buttons at least 44
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// A plan's line, which opens its figures, is named with the plan's name first: a screen
+// reader moving from line to line hears which plan each is (#32).
+test("each plan's line is named with the plan's name", async () => {
+  const { context, page, problems } = await open("us", 390);
+  await page.getByTestId("see-options").click();
+  await page.getByTestId("options").waitFor();
+  const plans = page.locator("article.repay-widget__plan");
+  const count = await plans.count();
+  assert.ok(count >= 5, `${count} plans`);
+  for (let i = 0; i < count; i += 1) {
+    const plan = plans.nth(i);
+    const name = (await plan.locator("h3").textContent()).trim();
+    const line = (await plan.locator("summary").textContent()).trim();
+    assert.ok(line.startsWith(`${name}: `), `"${line}" does not start with "${name}: "`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
