@@ -25,6 +25,8 @@ pub enum Action {
     GoTo(Step),
     /// Open or close the "pay now" panel.
     TogglePayNow,
+    /// Shows every year of the schedule on the details step, or only the first again.
+    ToggleWholeSchedule,
     /// The amount typed in "pay part of it now".
     SetPartPayment(String),
     SetReason(Option<MissedReason>),
@@ -99,6 +101,7 @@ impl Reducible for State {
                 }
             }
             Action::TogglePayNow => next.paying_now = !self.paying_now,
+            Action::ToggleWholeSchedule => next.whole_schedule = !self.whole_schedule,
             Action::SetPartPayment(text) => next.part_payment = text,
             Action::SetReason(reason) => next.answers.reason = reason,
             Action::SetIncome(text) => next.budget.income = text,

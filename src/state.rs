@@ -198,6 +198,8 @@ pub struct State {
     pub delivery: Delivery,
     /// The "pay the overdue amount now" panel is open.
     pub paying_now: bool,
+    /// The details step shows every year of the schedule, not only the first.
+    pub whole_schedule: bool,
     /// An amount the customer could pay now, less than the overdue amount, as typed: what
     /// it would still avoid is shown beside it.
     pub part_payment: String,
@@ -237,6 +239,7 @@ impl State {
             budget: Budget::default(),
             delivery: Delivery::Idle,
             paying_now: false,
+            whole_schedule: false,
             part_payment: String::new(),
             last_change: None,
             consent_missing: false,

@@ -520,11 +520,14 @@ async fn the_whole_flow_from_status_to_review() {
     // Details: the dated schedule.
     click(&by_test_id(&root, "continue"));
     yew::scheduler::flush().await;
-    let rows = by_test_id(&root, "schedule")
-        .query_selector_all("tbody tr")
-        .unwrap();
-    assert_eq!(rows.length(), 12);
+    let schedule = by_test_id(&root, "schedule");
+    let count = |selector: &str| schedule.query_selector_all(selector).unwrap().length();
+    assert_eq!(count("tbody tr:not(.repay-widget__year-row)"), 12);
     assert!(text(&root, "schedule").contains("December 28, 2026"));
+    // By year: 2026 and 2027 head their payments; twelve payments fold nothing away.
+    assert_eq!(count(".repay-widget__year-row"), 2);
+    assert_eq!(count(".repay-widget__folded"), 0);
+    assert!(find(&root, "[data-testid=\"schedule-more\"]").is_none());
 
     // Review: the summary and the consent.
     click(&by_test_id(&root, "continue"));

@@ -234,6 +234,8 @@ pub fn App(props: &AppProps) -> Html {
                             details_step(&DetailsStepProps {
                                 model: model.clone(),
                                 offer,
+                                whole_schedule: state.whole_schedule,
+                                dispatch: dispatch.clone(),
                                 locale,
                                 effect,
                                 heading,

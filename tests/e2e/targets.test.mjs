@@ -102,3 +102,37 @@ test("each plan's line is named with the plan's name", async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// The longest schedule on a phone: grouped by year, only the years of the first twelve
+// payments shown until the customer asks for the rest (it was about 16 screens long), and every row printed.
+test("a long schedule shows its first year on a phone, the rest on request and in print", async () => {
+  const { context, page, problems } = await open("us", 390);
+  await page.getByTestId("see-options").click();
+  await openPlan(page, 2);
+  const terms = await page.getByTestId("plan-2-term").locator("option").evaluateAll((options) => options.map((o) => Number(o.value)));
+  const longest = Math.max(...terms);
+  assert.ok(longest >= 24, `the longest term is ${longest} months`);
+  await page.getByTestId("plan-2-term").selectOption(String(longest));
+  await page.getByTestId("choose-plan-2").click();
+  await page.getByTestId("continue").click();
+  await page.getByTestId("details").waitFor();
+  const payments = page.getByTestId("schedule").locator("tbody tr:not(.repay-widget__year-row)");
+  const visible = () => payments.evaluateAll((rows) => rows.filter((row) => row.getClientRects().length > 0).length);
+  assert.equal(await payments.count(), longest);
+  // The years of the first twelve payments (two, for a plan starting in December).
+  const first = await visible();
+  assert.ok(first >= 12 && first < 24, `${first} payments shown before asking`);
+  const more = await page.getByTestId("schedule-more").textContent();
+  assert.ok(more.startsWith(`Show the ${longest - first} later payments, to 20`), more);
+  const folded = await page.getByTestId("schedule").boundingBox();
+  await page.getByTestId("schedule-more").click();
+  assert.equal(await visible(), longest);
+  assert.equal(await page.getByTestId("schedule-more").getAttribute("aria-expanded"), "true");
+  await page.getByTestId("schedule-more").click();
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await visible(), longest, "every payment prints");
+  await page.emulateMedia({ media: "screen" });
+  assert.ok(folded.height < 844 * 4, `the folded schedule is ${folded.height}px high`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
