@@ -264,6 +264,12 @@ fn placeholders(text: &str) -> BTreeSet<String> {
 
 /// Reads the catalog in the file at `path`, named for its locale's tag.
 pub fn read(path: &Path, problems: &mut Vec<String>) -> Option<Catalog> {
+    let (tag, text) = read_tagged(path, problems)?;
+    parse(&tag, &text, problems)
+}
+
+/// A locale's file: its tag (the file's stem) and its text.
+fn read_tagged(path: &Path, problems: &mut Vec<String>) -> Option<(String, String)> {
     let text = match fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) => {
@@ -272,7 +278,7 @@ pub fn read(path: &Path, problems: &mut Vec<String>) -> Option<Catalog> {
         }
     };
     let tag = path.file_stem()?.to_str()?.to_owned();
-    parse(&tag, &text, problems)
+    Some((tag, text))
 }
 
 /// Reads the catalog of locale `tag` from its file's `text`, adding what is wrong to
@@ -497,14 +503,7 @@ pub fn parse_glossary(tag: &str, text: &str, problems: &mut Vec<String>) -> Opti
 
 /// Reads `locales/glossary/<tag>.toml`.
 pub fn read_glossary(path: &Path, problems: &mut Vec<String>) -> Option<Glossary> {
-    let text = match fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) => {
-            problems.push(format!("{}: cannot read it ({e})", path.display()));
-            return None;
-        }
-    };
-    let tag = path.file_stem()?.to_str()?.to_owned();
+    let (tag, text) = read_tagged(path, problems)?;
     parse_glossary(&tag, &text, problems)
 }
 

@@ -67,19 +67,13 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let (listener, local) = match dev_bank::bind(addr).await {
-        Ok(bound) => bound,
+    let limits = bank.limits();
+    let router = demo_site::router(bank, site);
+    match dev_bank::run("demo-site", addr, limits, router).await {
+        Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("demo-site: {error}");
-            return ExitCode::FAILURE;
+            ExitCode::FAILURE
         }
-    };
-    // `cargo xtask serve` and the tests read this line to learn the port.
-    println!("demo-site listening on http://{local}");
-    let limits = bank.limits();
-    let shutdown = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    dev_bank::serve_router(listener, limits, demo_site::router(bank, site), shutdown).await;
-    ExitCode::SUCCESS
+    }
 }

@@ -601,6 +601,28 @@ pub async fn serve(
     serve_router(listener, limits, router(app), shutdown).await;
 }
 
+/// Runs a server as the dev-bank's binary and the demo site's do: binds `addr`, prints
+/// "`name` listening on http://…" (the line `cargo xtask serve` and the tests read to
+/// learn the port), and serves `router` under `limits` until Ctrl-C.
+///
+/// # Errors
+///
+/// [`ServeError::Bind`] when the address is taken or not allowed.
+pub async fn run(
+    name: &str,
+    addr: SocketAddr,
+    limits: Limits,
+    router: Router,
+) -> Result<(), ServeError> {
+    let (listener, local) = bind(addr).await?;
+    println!("{name} listening on http://{local}");
+    let shutdown = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    serve_router(listener, limits, router, shutdown).await;
+    Ok(())
+}
+
 /// [`serve`]'s connection loop for any router: the dev-bank's routes with others beside
 /// them (the demo site's pages, `crates/demo-site`), under the same limits.
 pub async fn serve_router(

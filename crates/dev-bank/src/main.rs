@@ -110,18 +110,12 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let (listener, local) = match dev_bank::bind(addr).await {
-        Ok(bound) => bound,
+    let limits = app.limits();
+    match dev_bank::run("dev-bank", addr, limits, dev_bank::router(app)).await {
+        Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("dev-bank: {error}");
-            return ExitCode::FAILURE;
+            ExitCode::FAILURE
         }
-    };
-    // Tests and `cargo xtask serve` read this line to learn the port.
-    println!("dev-bank listening on http://{local}");
-    let shutdown = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    dev_bank::serve(listener, app, shutdown).await;
-    ExitCode::SUCCESS
+    }
 }
