@@ -300,6 +300,9 @@ pub fn router(bank: AppState, site: Site) -> Router {
     };
     let pages = Router::new()
         .route("/", get(page))
+        // The page names no icon, so the browser asks for this one: nothing, not a 404
+        // in the developer's console.
+        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .with_state(shared)
         .fallback_service(files)
         // The folder's own pages (example.html…) under the same CSP; a rebuilt bundle

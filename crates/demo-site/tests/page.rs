@@ -181,6 +181,8 @@ async fn other_paths_are_the_folders_files_or_the_dev_bank() {
     assert_eq!(status, StatusCode::OK);
     let (status, _, _) = get(&router, "/missing.js", None).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _, _) = get(&router, "/favicon.ico", None).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
 }
 
 #[test]
