@@ -9,8 +9,6 @@ import { AXE, acceptedProposals, axeViolations, launchBrowser, openRecordedPage,
 
 const FOLDER = process.env.REPAY_FOLDER ?? "target/dist/repay-widget-0.1.0";
 const PHONE = { viewport: { width: 390, height: 844 } };
-/** The demo page has no icon: the browser's request for one is answered empty. */
-const noIcon = (page) => page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
 
 let browser;
 let demo;
@@ -33,7 +31,7 @@ for (const [customer, names] of [
 ]) {
   test(`the ${customer} sample's first screen ${names.length ? "names its free debt advice" : "lists none, as its bank gives none"}`, async () => {
     // axe-core is put into the page by the test: the page's CSP would refuse it.
-    const { context, page, problems } = await openRecordedPage(browser, `${demo.url}/?customer=${customer}`, { ...PHONE, bypassCSP: true }, noIcon);
+    const { context, page, problems } = await openRecordedPage(browser, `${demo.url}/?customer=${customer}`, { ...PHONE, bypassCSP: true });
     await page.waitForFunction(() => document.querySelector(".repay-widget-host:not([data-repay-rendered])"));
     const advice = page.getByTestId("debt-advice");
     if (names.length === 0) {
@@ -53,7 +51,7 @@ for (const [customer, names] of [
 }
 
 test("where no plan fits the customer's budget, and after a proposal is sent, the UK customer is pointed to free debt advice", async () => {
-  const { context, page, problems } = await openRecordedPage(browser, `${demo.url}/?customer=uk`, PHONE, noIcon);
+  const { context, page, problems } = await openRecordedPage(browser, `${demo.url}/?customer=uk`, PHONE);
   await page.getByTestId("see-options").click();
   await page.getByTestId("tell-us").click();
   await page.getByTestId("situation").waitFor();
@@ -65,7 +63,7 @@ test("where no plan fits the customer's budget, and after a proposal is sent, th
   assert.match(await noFit.textContent(), /National Debtline/);
   await context.close();
 
-  const sent = await openRecordedPage(browser, `${demo.url}/?customer=uk`, PHONE, noIcon);
+  const sent = await openRecordedPage(browser, `${demo.url}/?customer=uk`, PHONE);
   await walkToReview(sent.page);
   await sent.page.getByTestId("send").click();
   await sent.page.getByTestId("reference").waitFor({ timeout: 30_000 });

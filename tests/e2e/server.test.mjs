@@ -316,7 +316,6 @@ test("the demo site's page arrives with the figures, is taken over and sends onc
       `${demo.url}/?customer=us`,
       { viewport: { width: 390, height: 844 } },
       async (page) => {
-        await page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
         // The program is held back: the figures are there, and the customer is told
         // that the buttons will answer in a moment.
         await page.route("**/repay-widget_bg.wasm", async (route) => {

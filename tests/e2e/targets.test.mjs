@@ -7,7 +7,6 @@ import { after, before, test } from "node:test";
 import { launchBrowser, openPlan, openRecordedPage, startDemoSite, walkToReview } from "./harness.mjs";
 
 const FOLDER = process.env.REPAY_FOLDER ?? "target/dist/repay-widget-0.1.0";
-const noIcon = (page) => page.route("**/favicon.ico", (route) => route.fulfill({ status: 204 }));
 
 let browser;
 let demo;
@@ -24,7 +23,7 @@ after(async () => {
 
 /** Opens `customer`'s page at `width` and waits for the takeover. */
 async function open(customer, width) {
-  const opened = await openRecordedPage(browser, `${demo.url}/?customer=${customer}`, { viewport: { width, height: 844 } }, noIcon);
+  const opened = await openRecordedPage(browser, `${demo.url}/?customer=${customer}`, { viewport: { width, height: 844 } });
   await opened.page.waitForFunction(() => document.querySelector(".repay-widget-host:not([data-repay-rendered])"));
   return opened;
 }
