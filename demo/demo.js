@@ -8,6 +8,7 @@ const CONFIGS = {
   us: "us-card.json",
   hk: "hk-card.json",
   uk: "uk-card.json",
+  ie: "ie-card.json",
 };
 const EVENTS = ["ready", "step-change", "plan-change", "submit", "submitted", "error"];
 
@@ -42,7 +43,7 @@ async function configFor(key) {
 // session. The demo signs in as the sample's customer at the dev-bank, which holds each
 // sample account for one customer (passcode "demo"; docs/contract.md). Without the
 // dev-bank the widget still shows; sending then asks the customer to sign in.
-const HOLDERS = { cn: "wang", us: "jordan", hk: "chan", uk: "okafor" };
+const HOLDERS = { cn: "wang", us: "jordan", hk: "chan", uk: "okafor", ie: "byrne" };
 
 function signIn(key) {
   return fetch("/api/session", {

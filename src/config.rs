@@ -214,9 +214,9 @@ mod tests {
             value["bank_contact"] = contact;
             read_config(&value.to_string())
         };
-        let hours = serde_json::json!({"en-US": "Every day, 8:00–22:00 (Beijing time)", "zh-CN": "每天 8:00–22:00（北京时间）"});
+        let hours = serde_json::json!({"en-US": "Every day, 8:00–22:00 (Beijing time)", "zh-CN": "每天 8:00–22:00（北京时间）", "zh-TW": "每天 8:00–22:00（北京時間）"});
         let config = with_contact(serde_json::json!({
-            "phones": [{"number": "+86 21-5555 0100"}, {"number": "021 5555 0101", "label": {"en-US": "From abroad", "zh-CN": "境外拨打"}}],
+            "phones": [{"number": "+86 21-5555 0100"}, {"number": "021 5555 0101", "label": {"en-US": "From abroad", "zh-CN": "境外拨打", "zh-HK": "境外致電"}}],
             "hours": hours,
             "chat_url": "/help/chat",
         }))
@@ -276,7 +276,7 @@ mod tests {
             value["debt_advice"] = advice;
             read_config(&value.to_string())
         };
-        let text = |en: &str| serde_json::json!({"en-US": en, "zh-CN": en});
+        let text = |en: &str| serde_json::json!(en);
         let service = |phone: serde_json::Value, url: serde_json::Value| serde_json::json!({"name": text("Debt advice"), "about": text("Free advice."), "phone": phone, "url": url});
         let config = with_advice(serde_json::json!([service(
             "0800 138 1111".into(),
@@ -436,7 +436,12 @@ mod tests {
     ) {
         match value {
             serde_json::Value::Object(map) => {
-                if map.contains_key("en-US") && map.contains_key("zh-CN") {
+                // A text by language: an object whose keys are all language tags.
+                // (The bank's own wording, `messages`, is checked against the catalogs.)
+                if !path.ends_with(".messages")
+                    && !map.is_empty()
+                    && map.keys().all(|key| Locale::exact(key).is_some())
+                {
                     out.push((path.clone(), map));
                 }
                 for (key, inner) in map {
@@ -453,6 +458,54 @@ mod tests {
     }
 
     #[test]
+    fn a_bank_text_is_one_string_or_one_per_language_and_never_another_script() {
+        use repay_config::LocalizedText;
+        let text = |json: &str| serde_json::from_str::<LocalizedText>(json);
+        let same = text(r#""MABS""#).unwrap();
+        for locale in Locale::ALL {
+            assert_eq!(same.text(locale), Some("MABS"));
+        }
+        let traditional = text(r#"{"zh-TW": "繳款", "en-GB": "Pay"}"#).unwrap();
+        assert_eq!(traditional.text(Locale::ZhHk), Some("繳款"));
+        assert_eq!(traditional.text(Locale::EnUs), Some("Pay"));
+        assert_eq!(traditional.text(Locale::ZhCn), None);
+        let simplified = text(r#"{"zh-CN": "还款", "en-US": "Pay"}"#).unwrap();
+        assert_eq!(
+            simplified.text(Locale::ZhHk),
+            None,
+            "never Simplified for Traditional"
+        );
+        assert_eq!(simplified.text(Locale::ZhTw), None);
+        assert_eq!(simplified.text(Locale::EnGb), Some("Pay"));
+        assert!(text("{}").is_err(), "at least one language");
+        assert!(text(r#"{"fr-FR": "Payer"}"#).is_err());
+        assert!(text("3").is_err());
+    }
+
+    #[test]
+    fn a_language_the_configuration_enables_needs_every_bank_text() {
+        // The CN sample enables all five: a value left in Simplified only is refused,
+        // named with the language that cannot read it.
+        let mut value: serde_json::Value = serde_json::from_str(DEMO).unwrap();
+        let texts = value["payment_channels"][0]["details"][0]["value"]
+            .as_object_mut()
+            .unwrap();
+        assert!(texts.remove("zh-HK").is_some() && texts.remove("zh-TW").is_some());
+        let simplified_only = value.to_string();
+        let error = read_config(&simplified_only).unwrap_err().error;
+        assert_eq!(
+            error,
+            repay_engine::EngineError::invalid(
+                "payment_channels[0].details[0].value.zh-HK",
+                InvalidReason::Missing
+            )
+        );
+        // Enabled for Simplified Chinese and English only, the same text is enough.
+        value["locales"] = serde_json::json!(["zh-CN", "en-US"]);
+        assert!(read_config(&value.to_string()).is_ok());
+    }
+
+    #[test]
     fn each_samples_bank_texts_are_written_for_each_chinese_it_enables() {
         // A bank text without zh-HK or zh-TW falls back to another Chinese: in a sample,
         // a Traditional reader would see Simplified labels (路由号码) in a Traditional
@@ -462,6 +515,7 @@ mod tests {
             include_str!("../crates/engine/data/us-card.json"),
             include_str!("../crates/engine/data/hk-card.json"),
             include_str!("../crates/engine/data/uk-card.json"),
+            include_str!("../crates/engine/data/ie-card.json"),
         ] {
             let config = read_config(sample).unwrap();
             let value: serde_json::Value = serde_json::from_str(sample).unwrap();
@@ -482,7 +536,7 @@ mod tests {
     }
 
     #[test]
-    fn the_hong_kong_and_uk_sample_customers_are_valid_and_enable_their_languages() {
+    fn the_hong_kong_uk_and_irish_sample_customers_are_valid_and_enable_their_languages() {
         let hk = read_config(include_str!("../crates/engine/data/hk-card.json")).unwrap();
         assert_eq!(hk.locale, Some(Locale::ZhHk));
         assert_eq!(hk.locales, [Locale::ZhHk, Locale::EnGb, Locale::ZhCn]);
@@ -492,6 +546,11 @@ mod tests {
         assert_eq!(uk.locales, [Locale::EnGb]);
         assert_eq!(uk.scenario.account.currency.code(), "GBP");
         assert!(uk.scenario.policy.penalty.is_none());
+        let ie = read_config(include_str!("../crates/engine/data/ie-card.json")).unwrap();
+        assert_eq!(ie.locale, Some(Locale::EnGb));
+        assert_eq!(ie.locales, [Locale::EnGb]);
+        assert_eq!(ie.scenario.account.currency.code(), "EUR");
+        assert_eq!(ie.debt_advice.len(), 1);
     }
 
     #[test]

@@ -30,6 +30,8 @@ pub(crate) fn plan_name(plan: &Plan, locale: Locale) -> &'static str {
         PlanKind::Hardship => Msg::PlanHardship,
         PlanKind::Deferral => Msg::PlanDeferral,
         PlanKind::Settlement => Msg::PlanSettlement,
+        PlanKind::ReducedRate => Msg::PlanReducedRate,
+        PlanKind::TokenPayments => Msg::PlanTokenPayments,
         PlanKind::Custom => Msg::PlanCustom,
     };
     msg.text(locale)

@@ -8,11 +8,12 @@ use repay_widget::i18n::Locale;
 use repay_widget::server::{render, RenderError};
 
 const PAGE: &str = "https://bank.example/cards/repay";
-const SAMPLES: [&str; 4] = [
+const SAMPLES: [&str; 5] = [
     "cn-card.json",
     "us-card.json",
     "hk-card.json",
     "uk-card.json",
+    "ie-card.json",
 ];
 
 fn sample(name: &str) -> String {

@@ -37,21 +37,6 @@ pub struct OptionsStepProps<'a> {
     pub ids: AttrValue,
 }
 
-/// The terms the customer can pick for an offer.
-fn terms_of(offer: &PlanOffer, max_term: u32) -> Vec<u32> {
-    match offer {
-        PlanOffer::Instalment { terms, .. } => {
-            terms.iter().copied().filter(|&t| t <= max_term).collect()
-        }
-        PlanOffer::Hardship {
-            min_term_months,
-            max_term_months,
-            ..
-        } => (*min_term_months..=(*max_term_months).min(max_term)).collect(),
-        _ => Vec::new(),
-    }
-}
-
 /// The latest date a custom plan's payments may reach: its term from the snapshot's
 /// date, within the policy's longest term.
 fn custom_latest(config: &WidgetConfig, offer: usize) -> Option<jiff::civil::Date> {
@@ -112,7 +97,7 @@ pub fn options_step(props: &OptionsStepProps<'_>) -> Html {
                     { plan_card(&PlanCardProps {
                         model: props.model.clone(),
                         offer,
-                        terms: terms_of(&policy.plans[offer], policy.max_term_months),
+                        terms: policy.plans[offer].terms(policy.max_term_months),
                         chosen: props.state.answers.chosen == Some(offer),
                         suggested: model.suggested() == Some(offer),
                         effects: policy.plan_effects_of(offer),

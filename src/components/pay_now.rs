@@ -252,7 +252,7 @@ pub(crate) fn channels(config: &WidgetConfig, locale: Locale) -> Html {
                 html! {
                     <div>
                         <dt>{ detail.label.get(locale) }</dt>
-                        <dd>{ &detail.value }</dd>
+                        <dd>{ detail.value.get(locale) }</dd>
                     </div>
                 }
             });

@@ -140,7 +140,11 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
         html! {
             <div class="repay-widget__field repay-widget__field--inline">
                 <label class="repay-widget__label" for={select_id.clone()}>
-                    { Msg::TermLabel.text(locale) }
+                    { if matches!(plan.kind, PlanKind::ReducedRate | PlanKind::TokenPayments) {
+                        Msg::PeriodLabel.text(locale)
+                    } else {
+                        Msg::TermLabel.text(locale)
+                    } }
                     <span class="repay-widget__visually-hidden">{ Msg::ForPlan.text(locale) }{ name }</span>
                 </label>
                 <select class="repay-widget__input" id={select_id} onchange={on_change}
@@ -295,6 +299,35 @@ pub(crate) fn plan_notes(model: &Model, offer: usize, has_term: bool, locale: Lo
                 ],
             ),
         ));
+    }
+    if let Some(review) = &advice.review {
+        let rate = |r: &repay_engine::rust_decimal::Decimal| format::percent(r, locale);
+        notes.push((
+            "review",
+            fill(
+                Msg::ReviewNote.text(locale),
+                &[
+                    ("date", &date(review.date)),
+                    ("amount", &money(&review.owed)),
+                    ("rate", &rate(&review.card_rate)),
+                ],
+            ),
+        ));
+        let period = match review.charges_frozen {
+            Some(true) => Msg::PeriodFrozen.text(locale).to_owned(),
+            Some(false) => fill(
+                Msg::PeriodNotFrozen.text(locale),
+                &[("rate", &rate(&review.card_rate))],
+            ),
+            None => fill(
+                Msg::PeriodReducedRate.text(locale),
+                &[
+                    ("rate", &rate(&review.period_rate)),
+                    ("card", &rate(&review.card_rate)),
+                ],
+            ),
+        };
+        notes.push(("period", period));
     }
     if let Some(note) = &advice.rate {
         let days = format::integer(i64::from(note.first_period_days), locale);

@@ -330,6 +330,7 @@ pub fn assemble(root: &Path, build: &Path) -> Result<PathBuf, TaskError> {
         "us-card.json",
         "hk-card.json",
         "uk-card.json",
+        "ie-card.json",
     ] {
         write(
             &out.join(sample),

@@ -8,45 +8,152 @@ use serde::Deserialize;
 use crate::links::{check_link, LinkUse, Page};
 use crate::Locale;
 
-/// A text the bank gives in Chinese and English, and if it likes in British English and
-/// Traditional Chinese: en-GB readers otherwise get the en-US text; zh-HK and zh-TW
-/// readers the other Traditional text, else the zh-CN one.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+/// A text the bank gives: one string for every language (a name, a number), or one per
+/// language, `{"en-GB": "…", "zh-HK": "…"}`. A language without its own text reads the
+/// other of its kind: British and American English each other's, Hong Kong and Taiwan
+/// Traditional Chinese each other's; never Simplified for Traditional, never another
+/// script. [`check_texts`] refuses a configuration that leaves a language it enables
+/// without a text it can read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", schemars(with = "LocalizedTextSchema"))]
 pub struct LocalizedText {
-    #[serde(rename = "en-US")]
-    pub en_us: String,
-    #[serde(rename = "zh-CN")]
-    pub zh_cn: String,
-    #[serde(rename = "en-GB", default)]
+    /// The text for every language, given as a plain string.
+    pub same: Option<String>,
+    pub en_us: Option<String>,
     pub en_gb: Option<String>,
-    #[serde(rename = "zh-HK", default)]
+    pub zh_cn: Option<String>,
     pub zh_hk: Option<String>,
-    #[serde(rename = "zh-TW", default)]
     pub zh_tw: Option<String>,
 }
 
+/// The two forms a bank text is written in, for the schema.
+#[cfg(feature = "schema")]
+#[derive(schemars::JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum LocalizedTextSchema {
+    /// The same text in every language.
+    Same(String),
+    /// A text per language; at least one.
+    PerLanguage(PerLanguage),
+}
+
+/// A text per language, as written in the configuration.
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(extend("minProperties" = 1)))]
+#[serde(deny_unknown_fields)]
+struct PerLanguage {
+    #[serde(rename = "en-US", default)]
+    en_us: Option<String>,
+    #[serde(rename = "en-GB", default)]
+    en_gb: Option<String>,
+    #[serde(rename = "zh-CN", default)]
+    zh_cn: Option<String>,
+    #[serde(rename = "zh-HK", default)]
+    zh_hk: Option<String>,
+    #[serde(rename = "zh-TW", default)]
+    zh_tw: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for LocalizedText {
+    /// A string, or an object of texts by language tag (at least one), through serde's
+    /// string-or-map visitor rather than an untagged enum, which would buffer the value.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Text;
+        impl<'de> serde::de::Visitor<'de> for Text {
+            type Value = LocalizedText;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text, or an object of texts by language tag")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
+                Ok(LocalizedText {
+                    same: Some(text.to_owned()),
+                    ..LocalizedText::default()
+                })
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                map: M,
+            ) -> Result<Self::Value, M::Error> {
+                let texts =
+                    PerLanguage::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                let text = LocalizedText {
+                    same: None,
+                    en_us: texts.en_us,
+                    en_gb: texts.en_gb,
+                    zh_cn: texts.zh_cn,
+                    zh_hk: texts.zh_hk,
+                    zh_tw: texts.zh_tw,
+                };
+                if text.first().is_none() {
+                    return Err(serde::de::Error::invalid_length(
+                        0,
+                        &"at least one language",
+                    ));
+                }
+                Ok(text)
+            }
+        }
+        deserializer.deserialize_any(Text)
+    }
+}
+
 impl LocalizedText {
-    /// The text in `locale`.
+    /// The text a reader of `locale` reads, if the bank gave one: their own, else the
+    /// other of their kind (en-GB and en-US, zh-HK and zh-TW), else the text for every
+    /// language.
+    pub fn text(&self, locale: Locale) -> Option<&str> {
+        let (own, kin) = match locale {
+            Locale::EnUs => (&self.en_us, &self.en_gb),
+            Locale::EnGb => (&self.en_gb, &self.en_us),
+            Locale::ZhCn => (&self.zh_cn, &None),
+            Locale::ZhHk => (&self.zh_hk, &self.zh_tw),
+            Locale::ZhTw => (&self.zh_tw, &self.zh_hk),
+        };
+        own.as_deref().or(kin.as_deref()).or(self.same.as_deref())
+    }
+
+    /// The text in `locale`. A checked configuration has one for every language it
+    /// enables ([`check_texts`]); otherwise the first the bank gave.
     pub fn get(&self, locale: Locale) -> &str {
-        match locale {
-            Locale::EnUs => &self.en_us,
-            Locale::ZhCn => &self.zh_cn,
-            Locale::EnGb => self.en_gb.as_deref().unwrap_or(&self.en_us),
-            // Traditional readers get the other Traditional text before the Simplified.
-            Locale::ZhHk => self
-                .zh_hk
-                .as_deref()
-                .or(self.zh_tw.as_deref())
-                .unwrap_or(&self.zh_cn),
-            Locale::ZhTw => self
-                .zh_tw
-                .as_deref()
-                .or(self.zh_hk.as_deref())
-                .unwrap_or(&self.zh_cn),
+        self.text(locale)
+            .or_else(|| self.first())
+            .unwrap_or_default()
+    }
+
+    fn first(&self) -> Option<&str> {
+        [
+            &self.same,
+            &self.en_us,
+            &self.en_gb,
+            &self.zh_cn,
+            &self.zh_hk,
+            &self.zh_tw,
+        ]
+        .into_iter()
+        .find_map(|text| text.as_deref())
+    }
+}
+
+/// Checks that every text in `texts` can be read in each of `locales`.
+///
+/// # Errors
+///
+/// The first text without one, as `{path}.{tag}` (e.g.
+/// `payment_channels[2].details[0].value.zh-HK`), [`InvalidReason::Missing`].
+pub(crate) fn check_texts<'a>(
+    texts: impl IntoIterator<Item = (String, &'a LocalizedText)>,
+    locales: &[Locale],
+) -> Result<(), EngineError> {
+    for (path, text) in texts {
+        if let Some(locale) = locales.iter().find(|l| text.text(**l).is_none()) {
+            let path = format!("{path}.{}", locale.tag());
+            return Err(EngineError::invalid(path, InvalidReason::Missing));
         }
     }
+    Ok(())
 }
 
 /// How a customer reaches a person at the bank.

@@ -138,7 +138,9 @@ pub enum PaymentChannelKind {
 #[serde(deny_unknown_fields)]
 pub struct ChannelDetail {
     pub label: LocalizedText,
-    pub value: String,
+    /// What to type or look for: one string, or one per language (a path in the app, a
+    /// payee's name, a reference written out).
+    pub value: LocalizedText,
 }
 
 /// A way to pay, from the bank's configuration.
@@ -341,6 +343,12 @@ impl<W> Config<W> {
             contact.check(page).map_err(invalid)?;
         }
         contact::check_debt_advice(&mut wire.debt_advice, page).map_err(invalid)?;
+        let texts = bank_texts(
+            &wire.payment_channels,
+            wire.bank_contact.as_ref(),
+            &wire.debt_advice,
+        );
+        contact::check_texts(texts, &locales).map_err(invalid)?;
         if wire.terms.version.trim().is_empty() {
             let error = EngineError::invalid("terms.version", InvalidReason::Missing);
             return Err(invalid(error));
@@ -407,6 +415,41 @@ impl<W> Config<W> {
             ignored,
         })
     }
+}
+
+/// Every text the bank gives in a configuration, with its path.
+fn bank_texts<'a>(
+    payment_channels: &'a [PaymentChannelWire],
+    bank_contact: Option<&'a BankContactWire>,
+    debt_advice: &'a [DebtAdviceWire],
+) -> Vec<(String, &'a LocalizedText)> {
+    let mut texts = Vec::new();
+    for (i, channel) in payment_channels.iter().enumerate() {
+        if let Some(label) = &channel.label {
+            texts.push((format!("payment_channels[{i}].label"), label));
+        }
+        for (j, detail) in channel.details.iter().enumerate() {
+            let path = format!("payment_channels[{i}].details[{j}]");
+            texts.push((format!("{path}.label"), &detail.label));
+            texts.push((format!("{path}.value"), &detail.value));
+        }
+    }
+    if let Some(contact) = bank_contact {
+        texts.push(("bank_contact.hours".to_owned(), &contact.hours));
+        for (i, phone) in contact.phones.iter().enumerate() {
+            if let Some(label) = &phone.label {
+                texts.push((format!("bank_contact.phones[{i}].label"), label));
+            }
+        }
+    }
+    for (i, service) in debt_advice.iter().enumerate() {
+        texts.push((format!("debt_advice[{i}].name"), &service.name));
+        texts.push((format!("debt_advice[{i}].about"), &service.about));
+        if let Some(hours) = &service.hours {
+            texts.push((format!("debt_advice[{i}].hours"), hours));
+        }
+    }
+    texts
 }
 
 /// Reads a configuration's JSON into its wire types, as strictly as [`Config::read_with`]

@@ -6,9 +6,9 @@
 //! served to a signed-in customer, as a bank's account page is, and the widget sends its
 //! proposal to the dev-bank in that session.
 //!
-//! - [`Site::open`] reads the folder `cargo xtask dist` writes (the page, the four
+//! - [`Site::open`] reads the folder `cargo xtask dist` writes (the page, the five
 //!   samples, the CSP source of the page's import map in `integrity.json`);
-//! - [`router`]: `GET /?customer=cn|us|hk|uk` renders the page for that sample (the
+//! - [`router`]: `GET /?customer=cn|us|hk|uk|ie` renders the page for that sample (the
 //!   default is the first); every other path is a file of the folder, or the dev-bank.
 //!
 //! Opening the page signs the browser in as the sample's customer: the demo stands in
@@ -37,7 +37,7 @@ struct Sample {
     label: &'static str,
 }
 
-const SAMPLES: [Sample; 4] = [
+const SAMPLES: [Sample; 5] = [
     Sample {
         key: "cn",
         file: "cn-card.json",
@@ -61,6 +61,12 @@ const SAMPLES: [Sample; 4] = [
         file: "uk-card.json",
         holder: "okafor",
         label: "Mr. Okafor · GBP card · English (UK)",
+    },
+    Sample {
+        key: "ie",
+        file: "ie-card.json",
+        holder: "byrne",
+        label: "Ms. Byrne · EUR card · English (Ireland)",
     },
 ];
 
@@ -248,7 +254,7 @@ async fn page(
             None => {
                 return text(
                     StatusCode::NOT_FOUND,
-                    format!("no sample customer {key:?}: use cn, us, hk or uk"),
+                    format!("no sample customer {key:?}: use cn, us, hk, uk or ie"),
                 )
             }
         },

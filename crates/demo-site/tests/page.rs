@@ -9,11 +9,12 @@ use axum::Router;
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
-const SAMPLES: [(&str, &str, &str); 4] = [
+const SAMPLES: [(&str, &str, &str); 5] = [
     ("cn", "cn-card.json", "zh-CN"),
     ("us", "us-card.json", "en-US"),
     ("hk", "hk-card.json", "zh-HK"),
     ("uk", "uk-card.json", "en-GB"),
+    ("ie", "ie-card.json", "en-GB"),
 ];
 const IMPORT_MAP: &str = "'sha256-demoImportMapHash='";
 
@@ -171,7 +172,7 @@ async fn other_paths_are_the_folders_files_or_the_dev_bank() {
     let router = site("files");
     let (status, _, body) = get(&router, "/?customer=fr", None).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    assert!(body.contains("use cn, us, hk or uk"), "{body}");
+    assert!(body.contains("use cn, us, hk, uk or ie"), "{body}");
     let (status, headers, body) = get(&router, "/repay-widget.css", None).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body, ".repay-widget{}");

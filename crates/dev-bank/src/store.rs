@@ -36,7 +36,7 @@ pub const SESSION_SECONDS: u32 = 60 * 60;
 
 /// The illustrative customers a new store starts with: (customer, account reference,
 /// policy id, configuration).
-const SEEDS: [(&str, &str, &str, &str); 4] = [
+const SEEDS: [(&str, &str, &str, &str); 5] = [
     (
         "wang",
         "CN-6225-0042",
@@ -60,6 +60,12 @@ const SEEDS: [(&str, &str, &str, &str); 4] = [
         "UK-4929-0042",
         "uk-card",
         include_str!("../../engine/data/uk-card.json"),
+    ),
+    (
+        "byrne",
+        "IE-5412-0042",
+        "ie-card",
+        include_str!("../../engine/data/ie-card.json"),
     ),
 ];
 

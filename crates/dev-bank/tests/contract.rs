@@ -336,6 +336,11 @@ async fn every_sample_customer_is_on_the_records_and_its_plan_is_approved() {
             "UK-4929-0042",
             include_str!("../../engine/data/uk-card.json"),
         ),
+        (
+            "byrne",
+            "IE-5412-0042",
+            include_str!("../../engine/data/ie-card.json"),
+        ),
     ];
     for (n, (customer, reference, config)) in samples.into_iter().enumerate() {
         let customer = addr.signed_in_as(customer, "demo").await.unwrap();

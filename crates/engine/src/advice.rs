@@ -105,6 +105,28 @@ pub struct LeftOnCard {
     pub monthly_interest: Money,
 }
 
+/// The review that ends a reduced-rate or token-payment plan, and what the period
+/// itself charges.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ReviewNote {
+    /// The day the bank reviews the plan with the customer ([`Plan::review_date`]).
+    pub date: DateText,
+    /// What is still owed then ([`Plan::left_after`]).
+    pub owed: Money,
+    /// The card's yearly rate, which applies to `owed` again unless something else is
+    /// agreed at the review; the rate [`Plan::cost_to`] counts after the plan's end.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub card_rate: Decimal,
+    /// The rate charged during the period: the offer's reduced rate, zero for token
+    /// payments with charges frozen, the card's rate otherwise.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub period_rate: Decimal,
+    /// For token payments: whether interest and fees are frozen during the period.
+    pub charges_frozen: Option<bool>,
+    /// The period's length in months.
+    pub months: u32,
+}
+
 /// Why a plan's true annual rate differs from the rate its offer states.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct RateNote {
@@ -139,6 +161,8 @@ pub struct PlanAdvice {
     /// The first payment's date is not a working day: the day it is taken.
     pub first_taken_on: Option<DateText>,
     pub rate: Option<RateNote>,
+    /// For a plan that ends in a review with something still owed.
+    pub review: Option<ReviewNote>,
 }
 
 /// Everything the status and the plans claim.
@@ -334,6 +358,12 @@ fn stated_rate(policy: &Policy, offer: &PlanOffer) -> Option<Decimal> {
             interest_rate_factor,
             ..
         } => Some(policy.interest.yearly * interest_rate_factor),
+        PlanOffer::ReducedRate { annual_rate, .. } => Some(*annual_rate),
+        PlanOffer::TokenPayments { charges_frozen, .. } => Some(if *charges_frozen {
+            Decimal::ZERO
+        } else {
+            policy.interest.yearly
+        }),
         PlanOffer::Deferral { .. } | PlanOffer::Custom { .. } => Some(policy.interest.yearly),
         _ => None,
     }
@@ -402,6 +432,21 @@ fn plan_advice(
         }),
         _ => None,
     };
+    let offer = policy.plans.get(plan.offer);
+    let review = match (plan.review_date, offer) {
+        (Some(date), Some(offer)) => Some(ReviewNote {
+            date,
+            owed: left,
+            card_rate: policy.interest.yearly,
+            period_rate: stated_rate(policy, offer).unwrap_or(policy.interest.yearly),
+            charges_frozen: match offer {
+                PlanOffer::TokenPayments { charges_frozen, .. } => Some(*charges_frozen),
+                _ => None,
+            },
+            months: plan.term_months,
+        }),
+        _ => None,
+    };
     Ok(PlanAdvice {
         offer: plan.offer,
         left_on_card,
@@ -409,6 +454,7 @@ fn plan_advice(
         before_first_payment,
         first_taken_on: (taken != first && !plan.schedule.is_empty()).then_some(DateText(taken)),
         rate,
+        review,
     })
 }
 

@@ -146,17 +146,13 @@ pub fn shortest_fitting_term(
     affordable: Money,
 ) -> Result<Option<u32>, EngineError> {
     use crate::policy::PlanOffer;
-    let mut terms: Vec<u32> = match policy.plans.get(offer) {
-        Some(PlanOffer::Instalment { terms, .. }) => terms.clone(),
-        Some(PlanOffer::Hardship {
-            min_term_months,
-            max_term_months,
-            ..
-        }) => (*min_term_months..=*max_term_months).collect(),
+    // Only spreads: a longer period before a review does not lower its payments.
+    let terms = match policy.plans.get(offer) {
+        Some(spread @ (PlanOffer::Instalment { .. } | PlanOffer::Hardship { .. })) => {
+            spread.terms(policy.max_term_months)
+        }
         _ => return Ok(None),
     };
-    crate::numbers::sort_small_by_key(&mut terms, |t| *t);
-    terms.retain(|&t| t <= policy.max_term_months);
     let fits = |term: u32| -> Result<bool, EngineError> {
         let choice = crate::PlanChoice {
             term_months: Some(term),

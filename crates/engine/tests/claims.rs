@@ -27,11 +27,12 @@ use repay_engine::policy::{AvoidedBy, Consequence, PlanOffer};
 use repay_engine::status::{avoids, part_payment, projected, status, Status};
 use repay_engine::{all_plans, Money, Plan, PlanChoice, PlanKind, Scenario, Verdict};
 
-const SAMPLES: [&str; 4] = [
+const SAMPLES: [&str; 5] = [
     include_str!("../data/cn-card.json"),
     include_str!("../data/us-card.json"),
     include_str!("../data/hk-card.json"),
     include_str!("../data/uk-card.json"),
+    include_str!("../data/ie-card.json"),
 ];
 
 type Check = Result<(), String>;
@@ -451,6 +452,36 @@ fn check_plan(
             return fail(format!(
                 "{what}: leaves {left} on the card and does not say so"
             ))
+        }
+        None => {}
+    }
+    // The review: its day after the period's last payment, the amount still owed then
+    // (what the plan's last row leaves), the card's rate that applies to it again (the
+    // rate "costs least" counts after the plan's end), and the period's own rate.
+    match &claims.review {
+        Some(review) => {
+            let offer = &p.plans[plan.offer];
+            let period_rate = match offer {
+                PlanOffer::ReducedRate { annual_rate, .. } => *annual_rate,
+                PlanOffer::TokenPayments {
+                    charges_frozen: true,
+                    ..
+                } => rust_decimal::Decimal::ZERO,
+                _ => p.interest.yearly,
+            };
+            if Some(review.date) != plan.review_date
+                || review.date.0 <= plan.end_date.0
+                || review.owed != left
+                || left.is_zero()
+                || review.card_rate != p.interest.yearly
+                || review.period_rate != period_rate
+                || review.months != plan.term_months
+            {
+                return fail(format!("{what}: review {review:?} of {plan:?}"));
+            }
+        }
+        None if plan.review_date.is_some() => {
+            return fail(format!("{what}: ends in a review and does not say so"));
         }
         None => {}
     }

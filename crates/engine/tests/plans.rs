@@ -518,3 +518,178 @@ fn a_plans_balance_runs_from_what_it_starts_from_to_its_last_row() {
     let settlement = plan_for(&s.account, &s.policy, offer, &PlanChoice::default()).unwrap();
     assert!(settlement.balance_after(0).amount() < settlement.owed_today.amount());
 }
+
+const IE: &str = include_str!("../data/ie-card.json");
+
+/// The Irish sample's offer of `kind`, and its plan for `choice`.
+fn ie_plan(kind: PlanKind, choice: &PlanChoice) -> (Scenario, Plan) {
+    let s = scenario(IE);
+    let offer = offer_index(&s, |p| p.kind == kind);
+    let plan = plan_for(&s.account, &s.policy, offer, choice).unwrap();
+    assert_invariants(&plan);
+    (s, plan)
+}
+
+fn amounts(plan: &Plan, part: impl Fn(&repay_engine::plans::Instalment) -> Money) -> Vec<String> {
+    plan.schedule.iter().map(|r| part(r).to_string()).collect()
+}
+
+#[test]
+fn a_reduced_rate_runs_for_its_period_then_leaves_the_rest_for_a_review() {
+    // Python, `decimal` at 60 digits: P = 2470.00 (2460.00 + the 10.00 fee), r = 0.05/12,
+    // g = (1 + r)^60, payment = round_half_even(P·r·g / (g − 1), 2) = 46.61; then for
+    // each month interest = round_half_even(balance·r, 2), principal = 46.61 − interest.
+    let (s, plan) = ie_plan(PlanKind::ReducedRate, &PlanChoice::default());
+    assert_eq!(plan.term_months, 3, "the shortest period offered");
+    assert_eq!(amounts(&plan, |r| r.total), ["46.61", "46.61", "46.61"]);
+    assert_eq!(amounts(&plan, |r| r.interest), ["10.29", "10.14", "9.99"]);
+    assert_eq!(
+        amounts(&plan, |r| r.remaining_balance),
+        ["2433.68", "2397.21", "2360.59"]
+    );
+    assert_eq!(plan.left_after().to_string(), "2360.59");
+    // The first payment is 24 December (28 days on is a Saturday, then Christmas); the
+    // review comes a month after the period's last payment.
+    assert_eq!(plan.first_payment_date.0, date(2026, 12, 24));
+    assert_eq!(plan.end_date.0, date(2027, 2, 24));
+    assert_eq!(plan.review_date.map(|d| d.0), Some(date(2027, 3, 24)));
+    // Priced for the period, what is left counted as repaid with the last payment:
+    // +2470.00 on day 0, −46.61 on days 26, 57 and 88, −2360.59 on day 88. Bisection on
+    // Σ flow / (1 + i)^(day / 365) = 0 gives i = 0.053159: above the stated 5 %, as the
+    // first month's interest is charged for 26 days.
+    let rate = plan.annualised_rate.unwrap();
+    assert_eq!(rate.effective, Decimal::new(53159, 6), "{rate:?}");
+    assert_eq!(
+        plan.verdict,
+        Verdict::NeedsReview {
+            reasons: vec![PlanReason::ReviewedByBank]
+        }
+    );
+    // Compared with the other plans on one horizon, what is left at the review counts at
+    // the card's rate from the plan's end.
+    let horizon = date(2030, 1, 1);
+    let days = repay_engine::calendar::days_between(plan.end_date.0, horizon);
+    let card = repay_engine::plans::card_interest(&s.policy, plan.left_after(), days).unwrap();
+    assert_eq!(
+        plan.cost_to(&s.policy, horizon).unwrap(),
+        plan.total_cost.checked_add(card).unwrap()
+    );
+}
+
+#[test]
+fn a_reduced_rate_outside_its_periods_is_not_allowed() {
+    let choice = PlanChoice {
+        term_months: Some(9),
+        ..PlanChoice::default()
+    };
+    let (_, plan) = ie_plan(PlanKind::ReducedRate, &choice);
+    assert_eq!(
+        plan.verdict,
+        Verdict::NotAllowed {
+            reasons: vec![PlanReason::TermNotOffered]
+        }
+    );
+    let twelve = PlanChoice {
+        term_months: Some(12),
+        ..PlanChoice::default()
+    };
+    let (_, plan) = ie_plan(PlanKind::ReducedRate, &twelve);
+    assert_eq!(plan.payments(), 12);
+    assert!(matches!(plan.verdict, Verdict::NeedsReview { .. }));
+}
+
+#[test]
+fn token_payments_with_charges_frozen_add_nothing() {
+    let six = PlanChoice {
+        term_months: Some(6),
+        ..PlanChoice::default()
+    };
+    let (_, plan) = ie_plan(PlanKind::TokenPayments, &six);
+    assert_eq!(amounts(&plan, |r| r.total), ["10.00"; 6]);
+    assert!(plan.total_cost.is_zero() && plan.unpaid_interest.is_zero());
+    assert_eq!(plan.left_after().to_string(), "2410.00");
+    assert_eq!(plan.review_date.map(|d| d.0), Some(date(2027, 6, 24)));
+    let rate = plan.annualised_rate.unwrap();
+    assert!(
+        rate.nominal.is_zero() && rate.effective.is_zero(),
+        "{rate:?}"
+    );
+}
+
+#[test]
+fn token_payments_with_interest_running_pay_it_first_and_leave_the_rest_owed() {
+    // Not frozen: interest at the card's 22.9 % a year, monthly on the principal:
+    // round_half_even(2470.00 × 0.229 / 12, 2) = 47.14 a month, more than the 10.00
+    // paid, so each payment is interest and the rest of the interest stays owed.
+    let json = IE.replace("\"charges_frozen\": true", "\"charges_frozen\": false");
+    let s = scenario(&json);
+    let offer = offer_index(&s, |p| p.kind == PlanKind::TokenPayments);
+    let plan = plan_for(&s.account, &s.policy, offer, &PlanChoice::default()).unwrap();
+    assert_invariants(&plan);
+    assert_eq!(amounts(&plan, |r| r.interest), ["10.00"; 3]);
+    assert_eq!(amounts(&plan, |r| r.principal), ["0.00"; 3]);
+    assert_eq!(
+        amounts(&plan, |r| r.remaining_balance),
+        ["2507.14", "2544.28", "2581.42"]
+    );
+    assert_eq!(plan.unpaid_interest.to_string(), "111.42");
+    assert_eq!(plan.total_cost.to_string(), "30.00");
+    let rate = plan.annualised_rate.unwrap();
+    assert!(rate.nominal > Decimal::new(22, 2), "{rate:?}");
+}
+
+#[test]
+fn a_token_payment_larger_than_what_is_owed_ends_the_plan_with_nothing_to_review() {
+    let json = IE.replace("\"amount\": \"10.00\"", "\"amount\": \"2000.00\"");
+    let s = scenario(&json);
+    let offer = offer_index(&s, |p| p.kind == PlanKind::TokenPayments);
+    let plan = plan_for(&s.account, &s.policy, offer, &PlanChoice::default()).unwrap();
+    assert_invariants(&plan);
+    assert_eq!(amounts(&plan, |r| r.total), ["2000.00", "470.00"]);
+    assert!(plan.left_after().is_zero());
+    assert_eq!(plan.review_date, None);
+    assert!(plan.ends_early());
+}
+
+#[test]
+fn review_offers_are_checked_by_name() {
+    use repay_engine::{EngineError, InvalidReason};
+    let refused = |from: &str, to: &str| {
+        let json = IE.replacen(from, to, 1);
+        assert_ne!(json, IE, "{from}");
+        Scenario::from_json(&json).unwrap_err()
+    };
+    assert_eq!(
+        refused("\"repay_over_months\": 60", "\"repay_over_months\": 6"),
+        EngineError::invalid(
+            "policy.plans[3].reduced_rate.period_months",
+            InvalidReason::ExceedsOther {
+                other: "repay_over_months"
+            }
+        )
+    );
+    assert_eq!(
+        refused(
+            "\"period_months\": [\n            3,\n            6,\n            12\n          ]",
+            "\"period_months\": []"
+        ),
+        EngineError::invalid(
+            "policy.plans[3].reduced_rate.period_months",
+            InvalidReason::Missing
+        )
+    );
+    assert_eq!(
+        refused("\"amount\": \"10.00\"", "\"amount\": \"0\""),
+        EngineError::invalid(
+            "policy.plans[4].token_payments.amount",
+            InvalidReason::NotAllowed
+        )
+    );
+    assert_eq!(
+        refused("\"amount\": \"10.00\"", "\"amount\": \"-1\""),
+        EngineError::invalid(
+            "policy.plans[4].token_payments.amount",
+            InvalidReason::Negative
+        )
+    );
+}

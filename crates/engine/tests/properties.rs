@@ -9,7 +9,7 @@ use jiff::civil::date;
 use proptest::prelude::*;
 use repay_engine::calendar::add_days;
 use repay_engine::plans::CustomPayment;
-use repay_engine::policy::DailyRate;
+use repay_engine::policy::{DailyRate, PlanOffer};
 use repay_engine::proposal::{verify, Proposal};
 use repay_engine::rust_decimal::Decimal;
 use repay_engine::status::status;
@@ -19,8 +19,9 @@ const CN: &str = include_str!("../data/cn-card.json");
 const US: &str = include_str!("../data/us-card.json");
 const HK: &str = include_str!("../data/hk-card.json");
 const UK: &str = include_str!("../data/uk-card.json");
+const IE: &str = include_str!("../data/ie-card.json");
 /// Every sample customer: each property holds for all of them.
-const SAMPLES: [&str; 4] = [CN, US, HK, UK];
+const SAMPLES: [&str; 5] = [CN, US, HK, UK, IE];
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
@@ -92,8 +93,15 @@ proptest! {
             0..7,
         ),
         day_count_360 in any::<bool>(),
+        frozen in any::<bool>(),
     ) {
         let mut s = scenario(which, day_count_360);
+        // Token payments with interest frozen, and with it running.
+        for offer in &mut s.policy.plans {
+            if let PlanOffer::TokenPayments { charges_frozen, .. } = offer {
+                *charges_frozen = frozen;
+            }
+        }
         let currency = s.account.currency;
         let a = &mut s.account;
         a.statement_balance = Money::from_minor(balance, currency);

@@ -38,10 +38,16 @@ pub enum PricingMethod {
 pub enum PlanKind {
     PayInFull,
     BringCurrent,
-    Instalment { method: PricingMethod },
+    Instalment {
+        method: PricingMethod,
+    },
     Hardship,
     Deferral,
     Settlement,
+    /// A lower rate for a period, then a review.
+    ReducedRate,
+    /// Token payments for a period, then a review.
+    TokenPayments,
     Custom,
 }
 
@@ -55,6 +61,8 @@ impl PlanKind {
             PlanKind::Hardship => crate::policy::OfferKind::Hardship,
             PlanKind::Deferral => crate::policy::OfferKind::Deferral,
             PlanKind::Settlement => crate::policy::OfferKind::Settlement,
+            PlanKind::ReducedRate => crate::policy::OfferKind::ReducedRate,
+            PlanKind::TokenPayments => crate::policy::OfferKind::TokenPayments,
             PlanKind::Custom => crate::policy::OfferKind::Custom,
         }
     }
@@ -164,7 +172,9 @@ impl PlanChoice {
                 // No down payment has one spelling: none, never a zero.
                 used.down_payment = self.down_payment.filter(|m| !m.is_zero());
             }
-            PlanOffer::Hardship { .. } => {
+            PlanOffer::Hardship { .. }
+            | PlanOffer::ReducedRate { .. }
+            | PlanOffer::TokenPayments { .. } => {
                 used.term_months = self.term_months;
                 used.first_payment_date = self.first_payment_date;
             }
@@ -211,8 +221,15 @@ pub struct Plan {
     pub unpaid_interest: Money,
     pub first_payment_date: DateText,
     pub end_date: DateText,
-    /// `None` when nothing is spread over time (everything paid today).
+    /// `None` when nothing is spread over time (everything paid today). For a plan that
+    /// ends in a review, the rate of the period: what is still owed at the review counts
+    /// as repaid that day.
     pub annualised_rate: Option<AnnualisedRate>,
+    /// For a plan that ends in a review (reduced rate, token payments) with something
+    /// still owed: the day the bank reviews it with the customer, a month after the
+    /// period's last payment. What is owed then is [`Plan::left_after`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_date: Option<DateText>,
     pub verdict: Verdict,
 }
 
@@ -271,8 +288,13 @@ impl Plan {
     /// Whether the plan's amount is repaid in fewer payments than its term, because it is
     /// too small to spread over the whole term in payments of at least one minor unit.
     pub fn ends_early(&self) -> bool {
-        matches!(self.kind, PlanKind::Instalment { .. } | PlanKind::Hardship)
-            && self.payments() < self.term_months as usize
+        matches!(
+            self.kind,
+            PlanKind::Instalment { .. }
+                | PlanKind::Hardship
+                | PlanKind::ReducedRate
+                | PlanKind::TokenPayments
+        ) && self.payments() < self.term_months as usize
     }
 }
 

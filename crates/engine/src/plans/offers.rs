@@ -31,6 +31,8 @@ pub(super) struct Outline {
     amount_waived: Money,
     unpaid_interest: Money,
     schedule: Vec<Instalment>,
+    /// The day of the review that ends the plan, for the plans that end in one.
+    review_date: Option<Date>,
     approval: Approval,
     reasons: Vec<PlanReason>,
 }
@@ -120,6 +122,35 @@ impl Builder<'_> {
                 latest_payment_days,
                 approval,
             } => self.settlement(*discount_cap_share, *latest_payment_days, *approval, choice)?,
+            PlanOffer::ReducedRate {
+                annual_rate,
+                period_months,
+                repay_over_months,
+                min_instalment,
+                latest_first_payment_days,
+                approval,
+            } => self.reduced_rate(
+                *annual_rate,
+                (period_months, *repay_over_months),
+                *min_instalment,
+                *latest_first_payment_days,
+                *approval,
+                choice,
+            )?,
+            PlanOffer::TokenPayments {
+                amount,
+                period_months,
+                charges_frozen,
+                latest_first_payment_days,
+                approval,
+            } => self.token_payments(
+                *amount,
+                period_months,
+                *charges_frozen,
+                *latest_first_payment_days,
+                *approval,
+                choice,
+            )?,
             PlanOffer::Custom {
                 max_term_months,
                 min_payment,
@@ -189,6 +220,7 @@ impl Builder<'_> {
             amount_waived: self.zero(),
             unpaid_interest: self.zero(),
             schedule,
+            review_date: None,
             approval,
             reasons,
         }
@@ -299,6 +331,7 @@ impl Builder<'_> {
             amount_waived: self.zero(),
             unpaid_interest: self.zero(),
             schedule,
+            review_date: None,
             approval,
             reasons,
         })
@@ -352,6 +385,7 @@ impl Builder<'_> {
             amount_waived: waived,
             unpaid_interest: self.zero(),
             schedule,
+            review_date: None,
             approval,
             reasons,
         })
@@ -441,6 +475,139 @@ impl Builder<'_> {
         )?;
         draft.amount_waived = waived;
         Ok(draft)
+    }
+
+    /// The period a plan that ends in a review runs for: the customer's, or the shortest
+    /// offered; with the reasons it breaks.
+    fn period(&self, periods: &[u32], choice: &PlanChoice, reasons: &mut Vec<PlanReason>) -> u32 {
+        let wanted = choice
+            .term_months
+            .unwrap_or_else(|| periods.iter().copied().min().unwrap_or(1));
+        if !periods.contains(&wanted) || wanted > self.policy.max_term_months {
+            reasons.push(PlanReason::TermNotOffered);
+        }
+        self.computable_term(wanted)
+    }
+
+    /// The review that ends a plan of `period` months from `first`, when it leaves
+    /// something owed: a month after the period's last payment.
+    fn review(
+        &self,
+        schedule: &[Instalment],
+        first: Date,
+        period: u32,
+    ) -> Result<Option<Date>, InvalidReason> {
+        // Nothing to pay, or everything repaid within the period: nothing to review.
+        if schedule
+            .last()
+            .is_none_or(|row| row.remaining_balance.is_zero())
+        {
+            return Ok(None);
+        }
+        add_months(first, period)
+            .map(Some)
+            .ok_or(InvalidReason::Overflow)
+    }
+
+    /// A lower rate for a period: the first `period` payments of a level-payment spread
+    /// of everything owed over `repay_over` months at `annual_rate`, then a review.
+    fn reduced_rate(
+        &self,
+        annual_rate: Decimal,
+        (periods, repay_over): (&[u32], u32),
+        min_instalment: Option<Money>,
+        latest_first_payment_days: u32,
+        approval: Approval,
+        choice: &PlanChoice,
+    ) -> Result<Outline, InvalidReason> {
+        let mut reasons = Vec::new();
+        let period = self.period(periods, choice, &mut reasons);
+        let first = self.first_payment(choice, latest_first_payment_days, &mut reasons);
+        let mut schedule = self.spread(
+            self.owed,
+            repay_over.max(period),
+            first,
+            Spread::Annuity {
+                monthly_rate: annual_rate / Decimal::from(12),
+            },
+        )?;
+        schedule.truncate(period as usize);
+        if let Some(min) = min_instalment {
+            if regular_instalment(&schedule, self.zero()).amount() < min.amount() {
+                reasons.push(PlanReason::InstalmentBelowMinimum);
+            }
+        }
+        Ok(Outline {
+            kind: PlanKind::ReducedRate,
+            term_months: period,
+            down_payment: self.zero(),
+            amount_waived: self.zero(),
+            unpaid_interest: self.zero(),
+            review_date: self.review(&schedule, first, period)?,
+            schedule,
+            approval,
+            reasons,
+        })
+    }
+
+    /// Token payments: `token` a month for a period, then a review. With charges frozen
+    /// nothing is added; otherwise interest at the card's yearly rate accrues monthly
+    /// (`yearly / 12` of the principal still owed), and a payment goes to interest first.
+    /// Interest a token payment does not cover stays interest, owed and earning none,
+    /// as in a customer's own plan.
+    fn token_payments(
+        &self,
+        token: Money,
+        periods: &[u32],
+        charges_frozen: bool,
+        latest_first_payment_days: u32,
+        approval: Approval,
+        choice: &PlanChoice,
+    ) -> Result<Outline, InvalidReason> {
+        let mut reasons = Vec::new();
+        let period = self.period(periods, choice, &mut reasons);
+        let first = self.first_payment(choice, latest_first_payment_days, &mut reasons);
+        let monthly_rate = if charges_frozen {
+            Decimal::ZERO
+        } else {
+            self.policy.interest.yearly / Decimal::from(12)
+        };
+        let zero = self.zero();
+        let mut principal_owed = self.owed;
+        let mut interest_owed = zero;
+        let mut schedule = Vec::with_capacity(period as usize);
+        for n in 0..period {
+            if principal_owed.is_zero() && interest_owed.is_zero() {
+                break;
+            }
+            let accrued = principal_owed.times(monthly_rate, self.rounding())?;
+            interest_owed = interest_owed.checked_add(accrued)?;
+            let paid = token.at_most(principal_owed.checked_add(interest_owed)?);
+            let to_interest = paid.at_most(interest_owed);
+            let principal = paid.checked_sub(to_interest)?;
+            interest_owed = interest_owed.checked_sub(to_interest)?;
+            principal_owed = principal_owed.checked_sub(principal)?;
+            schedule.push(Instalment {
+                number: n + 1,
+                due_date: DateText(add_months(first, n).ok_or(InvalidReason::Overflow)?),
+                principal,
+                interest: to_interest,
+                fee: zero,
+                total: paid,
+                remaining_balance: principal_owed.checked_add(interest_owed)?,
+            });
+        }
+        Ok(Outline {
+            kind: PlanKind::TokenPayments,
+            term_months: period,
+            down_payment: self.zero(),
+            amount_waived: self.zero(),
+            unpaid_interest: interest_owed,
+            review_date: self.review(&schedule, first, period)?,
+            schedule,
+            approval,
+            reasons,
+        })
     }
 
     fn custom(
@@ -537,6 +704,7 @@ impl Builder<'_> {
             // Zero when there are no payments: nothing accrued.
             unpaid_interest: interest_owed,
             schedule,
+            review_date: None,
             approval,
             reasons,
         })
@@ -583,6 +751,7 @@ impl Builder<'_> {
             first_payment_date,
             end_date,
             annualised_rate,
+            review_date: draft.review_date.map(DateText),
             verdict,
         })
     }
@@ -605,6 +774,15 @@ impl Builder<'_> {
             flows.push(CashFlow {
                 day,
                 amount: -row.total.amount(),
+            });
+        }
+        // A plan that ends in a review is priced for its period: what is still owed
+        // after its last payment counts as repaid with it.
+        if let (Some(_), Some(last)) = (draft.review_date, draft.schedule.last()) {
+            let day = u32::try_from(days_between(self.account.as_of, last.due_date.0)).ok()?;
+            flows.push(CashFlow {
+                day,
+                amount: -last.remaining_balance.amount(),
             });
         }
         annualised_rate(&flows)

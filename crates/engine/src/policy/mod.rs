@@ -255,6 +255,49 @@ pub enum PlanOfferWire {
         latest_payment_days: u32,
         approval: Approval,
     },
+    /// A lower rate for a period, then a review (CCD2 Art. 35's reduced borrowing rate,
+    /// CONC 7.3's reduced interest): level payments that would repay everything owed over
+    /// `repay_over_months` at `annual_rate`, made for one of `period_months`; then the
+    /// bank reviews the customer's situation with them, and what is still owed stays on
+    /// the card's usual terms unless something else is agreed.
+    ReducedRate {
+        /// The yearly rate charged during the period, e.g. `"0.05"`.
+        #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Share"))]
+        annual_rate: String,
+        /// The periods offered, in months, before the review.
+        #[cfg_attr(
+            feature = "schema",
+            schemars(length(min = 1), inner(range(min = 1, max = 60)))
+        )]
+        period_months: Vec<u32>,
+        /// The months the level payment is worked out over (at least the longest period).
+        #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Months"))]
+        repay_over_months: u32,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "schema", schemars(with = "Option<crate::schema::Amount>"))]
+        min_instalment: Option<String>,
+        latest_first_payment_days: u32,
+        approval: Approval,
+    },
+    /// Token payments for a period, then a review (CONC 7.3's token payments, CCD2
+    /// Art. 35's partial repayment): a small fixed amount a month for one of
+    /// `period_months`, while the bank holds back its other steps.
+    TokenPayments {
+        /// What the customer pays each month, e.g. `"1.00"`.
+        #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Amount"))]
+        amount: String,
+        /// The periods offered, in months, before the review.
+        #[cfg_attr(
+            feature = "schema",
+            schemars(length(min = 1), inner(range(min = 1, max = 60)))
+        )]
+        period_months: Vec<u32>,
+        /// `true`: no interest or fees are added during the period. `false`: interest at
+        /// the card's ordinary rate keeps accruing on what is owed, monthly.
+        charges_frozen: bool,
+        latest_first_payment_days: u32,
+        approval: Approval,
+    },
     /// Amounts and dates the customer picks, checked against these limits.
     Custom {
         #[cfg_attr(feature = "schema", schemars(with = "crate::schema::Months"))]
@@ -606,6 +649,8 @@ impl PlanOfferWire {
             Self::Hardship { .. } => OfferKind::Hardship,
             Self::Deferral { .. } => OfferKind::Deferral,
             Self::Settlement { .. } => OfferKind::Settlement,
+            Self::ReducedRate { .. } => OfferKind::ReducedRate,
+            Self::TokenPayments { .. } => OfferKind::TokenPayments,
             Self::Custom { .. } => OfferKind::Custom,
         }
     }
@@ -709,6 +754,21 @@ pub enum PlanOffer {
         latest_payment_days: u32,
         approval: Approval,
     },
+    ReducedRate {
+        annual_rate: Decimal,
+        period_months: Vec<u32>,
+        repay_over_months: u32,
+        min_instalment: Option<Money>,
+        latest_first_payment_days: u32,
+        approval: Approval,
+    },
+    TokenPayments {
+        amount: Money,
+        period_months: Vec<u32>,
+        charges_frozen: bool,
+        latest_first_payment_days: u32,
+        approval: Approval,
+    },
     Custom {
         max_term_months: u32,
         min_payment: Option<Money>,
@@ -738,7 +798,8 @@ impl PlanOffer {
     }
 
     /// How many days after `as_of` the first payment may come, for the offers whose
-    /// first payment date the customer picks (instalment and hardship plans).
+    /// first payment date the customer picks (the monthly plans: instalment, hardship,
+    /// reduced rate and token payments).
     pub fn latest_first_payment_days(&self) -> Option<u32> {
         match self {
             Self::Instalment {
@@ -748,9 +809,45 @@ impl PlanOffer {
             | Self::Hardship {
                 latest_first_payment_days,
                 ..
+            }
+            | Self::ReducedRate {
+                latest_first_payment_days,
+                ..
+            }
+            | Self::TokenPayments {
+                latest_first_payment_days,
+                ..
             } => Some(*latest_first_payment_days),
             _ => None,
         }
+    }
+
+    /// The terms in months a customer can pick for this offer, shortest first, within
+    /// `max_term`: an instalment offer's terms, every month of a hardship offer's range,
+    /// the periods before a review; none for the other kinds.
+    pub fn terms(&self, max_term: u32) -> Vec<u32> {
+        let mut terms: Vec<u32> = match self {
+            Self::Instalment { terms, .. } => terms.clone(),
+            Self::Hardship {
+                min_term_months,
+                max_term_months,
+                ..
+            } => (*min_term_months..=*max_term_months).collect(),
+            Self::ReducedRate { period_months, .. } | Self::TokenPayments { period_months, .. } => {
+                period_months.clone()
+            }
+            _ => Vec::new(),
+        };
+        terms.retain(|&t| t <= max_term);
+        crate::numbers::sort_small_by_key(&mut terms, |t| *t);
+        terms.dedup();
+        terms
+    }
+
+    /// Whether a plan of this offer ends in a review with the bank, leaving what is
+    /// still owed then to be agreed (reduced rate and token payments).
+    pub fn ends_in_review(&self) -> bool {
+        matches!(self, Self::ReducedRate { .. } | Self::TokenPayments { .. })
     }
 
     /// Checks an offer at `path` for a policy whose longest term is `max_term`.
@@ -892,6 +989,53 @@ impl PlanOffer {
                 latest_payment_days: *latest_payment_days,
                 approval: *approval,
             },
+            PlanOfferWire::ReducedRate {
+                annual_rate,
+                period_months,
+                repay_over_months,
+                min_instalment,
+                latest_first_payment_days,
+                approval,
+            } => {
+                let period_months = periods(&field("period_months"), period_months, &term)?;
+                let repay_over_months = term(field("repay_over_months"), *repay_over_months)?;
+                if period_months.iter().any(|&p| p > repay_over_months) {
+                    return Err(EngineError::invalid(
+                        field("period_months"),
+                        InvalidReason::ExceedsOther {
+                            other: "repay_over_months",
+                        },
+                    ));
+                }
+                Self::ReducedRate {
+                    annual_rate: parse_share(&field("annual_rate"), annual_rate)?,
+                    period_months,
+                    repay_over_months,
+                    min_instalment: amount("min_instalment", min_instalment)?,
+                    latest_first_payment_days: *latest_first_payment_days,
+                    approval: *approval,
+                }
+            }
+            PlanOfferWire::TokenPayments {
+                amount: token,
+                period_months,
+                charges_frozen,
+                latest_first_payment_days,
+                approval,
+            } => {
+                let token = amount("amount", &Some(token.clone()))?
+                    .filter(|m| !m.is_zero())
+                    .ok_or_else(|| {
+                        EngineError::invalid(field("amount"), InvalidReason::NotAllowed)
+                    })?;
+                Self::TokenPayments {
+                    amount: token,
+                    period_months: periods(&field("period_months"), period_months, &term)?,
+                    charges_frozen: *charges_frozen,
+                    latest_first_payment_days: *latest_first_payment_days,
+                    approval: *approval,
+                }
+            }
             PlanOfferWire::Custom {
                 max_term_months,
                 min_payment,
@@ -903,4 +1047,21 @@ impl PlanOffer {
             },
         })
     }
+}
+
+/// Checks a list of periods in months at `path`: at least one, each a term the policy
+/// allows (`term`).
+fn periods(
+    path: &str,
+    months: &[u32],
+    term: &impl Fn(String, u32) -> Result<u32, EngineError>,
+) -> Result<Vec<u32>, EngineError> {
+    if months.is_empty() {
+        return Err(EngineError::invalid(path, InvalidReason::Missing));
+    }
+    months
+        .iter()
+        .enumerate()
+        .map(|(i, m)| term(format!("{path}[{i}]"), *m))
+        .collect()
 }

@@ -110,18 +110,22 @@ pub enum OfferKind {
     Hardship,
     Deferral,
     Settlement,
+    ReducedRate,
+    TokenPayments,
     Custom,
 }
 
 impl OfferKind {
     /// Every kind, in the order the policy's schema lists them.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 9] = [
         Self::PayInFull,
         Self::BringCurrent,
         Self::Instalment,
         Self::Hardship,
         Self::Deferral,
         Self::Settlement,
+        Self::ReducedRate,
+        Self::TokenPayments,
         Self::Custom,
     ];
 
@@ -135,6 +139,8 @@ impl OfferKind {
             Self::Hardship => "hardship",
             Self::Deferral => "deferral",
             Self::Settlement => "settlement",
+            Self::ReducedRate => "reduced_rate",
+            Self::TokenPayments => "token_payments",
             Self::Custom => "custom",
         }
     }
@@ -159,6 +165,8 @@ impl PlanOffer {
             Self::Hardship { .. } => OfferKind::Hardship,
             Self::Deferral { .. } => OfferKind::Deferral,
             Self::Settlement { .. } => OfferKind::Settlement,
+            Self::ReducedRate { .. } => OfferKind::ReducedRate,
+            Self::TokenPayments { .. } => OfferKind::TokenPayments,
             Self::Custom { .. } => OfferKind::Custom,
         }
     }
@@ -272,6 +280,10 @@ pub struct PlanEffectsTable {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub settlement: Option<PlanEffects>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub reduced_rate: Option<PlanEffects>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_payments: Option<PlanEffects>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub custom: Option<PlanEffects>,
 }
 
@@ -285,6 +297,8 @@ impl PlanEffectsTable {
             OfferKind::Hardship => self.hardship,
             OfferKind::Deferral => self.deferral,
             OfferKind::Settlement => self.settlement,
+            OfferKind::ReducedRate => self.reduced_rate,
+            OfferKind::TokenPayments => self.token_payments,
             OfferKind::Custom => self.custom,
         }
     }
@@ -298,6 +312,8 @@ impl PlanEffectsTable {
             ("plan_effects.hardship", self.hardship),
             ("plan_effects.deferral", self.deferral),
             ("plan_effects.settlement", self.settlement),
+            ("plan_effects.reduced_rate", self.reduced_rate),
+            ("plan_effects.token_payments", self.token_payments),
             ("plan_effects.custom", self.custom),
         ]
         .into_iter()

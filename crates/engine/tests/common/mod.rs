@@ -24,7 +24,10 @@ fn sum(plan: &Plan, part: impl Fn(&Instalment) -> Money) -> Money {
 /// - so `total_paid = owed_today − amount_waived + total_cost − left + unpaid_interest`,
 ///   and a plan that leaves nothing is `owed_today − amount_waived + total_cost`;
 /// - a spread finances `owed_today − amount_waived − down_payment`, and has at most
-///   `term_months` payments.
+///   `term_months` payments;
+/// - a plan that ends in a review (reduced rate, token payments) has at most its period's
+///   payments and a review date, after its last payment, exactly when it leaves something
+///   owed; no other plan has a review date.
 pub fn assert_invariants(plan: &Plan) {
     let zero = Money::zero(plan.owed_today.currency());
     for row in &plan.schedule {
@@ -78,6 +81,21 @@ pub fn assert_invariants(plan: &Plan) {
     );
     if left.is_zero() {
         assert!(plan.unpaid_interest.is_zero(), "{plan:?}");
+    }
+    // A plan that ends in a review runs at most its period, and has a review exactly
+    // when something is left then, after its last payment; no other plan has one.
+    if matches!(plan.kind, PlanKind::ReducedRate | PlanKind::TokenPayments) {
+        assert!(plan.payments() <= plan.term_months as usize, "{plan:?}");
+        assert!(plan.down_payment.is_zero() && plan.amount_waived.is_zero());
+        match plan.review_date {
+            Some(review) => {
+                assert!(!left.is_zero(), "{plan:?}");
+                assert!(review > plan.end_date, "{plan:?}");
+            }
+            None => assert!(left.is_zero() || plan.schedule.is_empty(), "{plan:?}"),
+        }
+    } else {
+        assert_eq!(plan.review_date, None, "{plan:?}");
     }
     if matches!(plan.kind, PlanKind::Instalment { .. } | PlanKind::Hardship) {
         assert_eq!(
