@@ -126,6 +126,7 @@ pub(crate) fn plan_reason(reason: PlanReason, locale: Locale) -> &'static str {
         PlanReason::CustomTermTooLong => Msg::WhyCustomTermTooLong,
         PlanReason::CustomEmpty => Msg::WhyCustomEmpty,
         PlanReason::ReviewedByBank => Msg::WhyReviewedByBank,
+        PlanReason::BeforeArrearsNotOffered => Msg::WhyBeforeArrearsNotOffered,
     };
     msg.text(locale)
 }

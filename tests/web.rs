@@ -838,3 +838,103 @@ async fn the_first_screen_points_to_free_debt_advice_where_the_bank_lists_it() {
     assert!(find(&root, "[data-testid=\"debt-advice\"]").is_none());
     root.remove();
 }
+
+const IE: &str = include_str!("../crates/engine/data/ie-card.json");
+
+#[wasm_bindgen_test]
+async fn plans_that_end_in_a_review_say_when_and_what_is_owed_then() {
+    let root = fresh_root();
+    let _app = repay_widget::mount(root.clone(), IE);
+    yew::scheduler::flush().await;
+    click(&by_test_id(&root, "see-options"));
+    until("the options", || {
+        find(&root, "[data-testid=\"options\"]").is_some()
+    })
+    .await;
+    // Offer 3 is the reduced rate, offer 4 the token payments (ie-card.json).
+    assert_eq!(
+        text(&root, "plan-3-review"),
+        "On 24 March 2027 the bank reviews this plan with you. €2,360.59 will still be owed \
+         then; unless you agree something else, the card's usual rate of 22.90% a year applies \
+         to it again."
+    );
+    assert_eq!(
+        text(&root, "plan-3-period"),
+        "Until then the rate is 5.00% a year instead of 22.90%."
+    );
+    assert_eq!(
+        text(&root, "plan-4-period"),
+        "Until then no interest or fees are added."
+    );
+    assert!(text(&root, "plan-4-review").contains("€2,440.00"));
+    // The period is chosen as a term is, under its own name.
+    let label = find(&root, "label[for$=\"-term-3\"]").unwrap();
+    assert!(label
+        .text_content()
+        .unwrap_or_default()
+        .starts_with("Months until the review"));
+    let select: HtmlSelectElement = by_test_id(&root, "plan-3-term").unchecked_into();
+    select.set_value("6");
+    fire(&select, "change");
+    until("six months", || {
+        text(&root, "plan-3-review").contains("24 June 2027")
+    })
+    .await;
+}
+
+/// The Irish sample before its due date: nothing past due, the minimum still to come.
+fn ie_before_arrears(before_arrears: bool) -> String {
+    let mut value: serde_json::Value = serde_json::from_str(IE).unwrap();
+    value["account"]["overdue_amount"] = "0.00".into();
+    value["account"]["fees_charged"] = "0.00".into();
+    value["account"]["due_date"] = "2026-12-04".into();
+    value["policy"]["before_arrears"] = before_arrears.into();
+    value.to_string()
+}
+
+#[wasm_bindgen_test]
+async fn a_customer_not_yet_in_arrears_is_told_so_and_offered_what_the_bank_allows() {
+    let root = fresh_root();
+    let _app = repay_widget::mount(root.clone(), &ie_before_arrears(true));
+    yew::scheduler::flush().await;
+    assert_eq!(
+        text(&root, "next-due"),
+        "Your next payment of at least €73.80 is due on 4 December 2026."
+    );
+    assert!(text(&root, "before-arrears").contains("you can set up a plan with the bank now"));
+    assert!(text(&root, "next-minimum").contains("€73.80"));
+    // Nothing that has not begun: no days overdue, no timeline, no cost of waiting.
+    for absent in [
+        "days-past-due",
+        "overdue-amount",
+        "timeline",
+        "waiting-cost",
+        "pay-now",
+    ] {
+        assert!(
+            find(&root, &format!("[data-testid=\"{absent}\"]")).is_none(),
+            "{absent} is shown"
+        );
+    }
+    assert!(find(&root, "[data-testid=\"debt-advice\"]").is_some());
+    click(&by_test_id(&root, "see-options"));
+    until("the options", || {
+        find(&root, "[data-testid=\"options\"]").is_some()
+    })
+    .await;
+    // Nothing to bring up to date; the other plans are there, allowed.
+    assert!(find(&root, "[data-testid=\"plan-1\"]").is_none());
+    assert!(text(&root, "plan-2-verdict").contains("Approved instantly"));
+    assert!(find(&root, "[data-testid=\"choose-plan-3\"]").is_some());
+
+    // A bank that waits for arrears: said plainly, and no way into plans it refuses.
+    let root = fresh_root();
+    let _app = repay_widget::mount(root.clone(), &ie_before_arrears(false));
+    yew::scheduler::flush().await;
+    assert_eq!(
+        text(&root, "before-arrears"),
+        "If you are worried about your next payment, please talk to the bank before it is due."
+    );
+    assert!(find(&root, "[data-testid=\"see-options\"]").is_none());
+    assert!(find(&root, "[data-testid=\"debt-advice\"]").is_some());
+}

@@ -73,8 +73,11 @@ pub fn options_step(props: &OptionsStepProps<'_>) -> Html {
     let order = suggested
         .into_iter()
         .chain((0..model.plans.len()).filter(move |&o| Some(o) != suggested));
+    // Not in arrears, there is nothing to bring up to date: that offer is no choice.
+    let in_arrears = props.config.scenario.account.in_arrears();
     let cards = order
         .filter_map(|offer| model.plans.get(offer))
+        .filter(|plan| in_arrears || plan.kind != PlanKind::BringCurrent)
         .map(|plan| {
             let offer = plan.offer;
             let children = if plan.kind == PlanKind::Custom {

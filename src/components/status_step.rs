@@ -45,10 +45,35 @@ pub fn status_step(props: &StatusStepProps) -> Html {
     let account = &props.config.scenario.account;
     let days = status.days_past_due;
     let intro = match days {
-        0 => Msg::NotYetDue,
+        _ if !account.in_arrears() => Msg::NotYetDue,
         1..=EARLY_REMINDER_DAYS => Msg::ReminderEarly,
         _ => Msg::ReminderLater,
     };
+    // Not in arrears: the next payment, when its date is still to come, and what the
+    // customer can do if they fear it.
+    let not_in_arrears = (!account.in_arrears()).then(|| {
+        let next =
+            (account.due_date >= account.as_of && !account.minimum_due.is_zero()).then(|| {
+                fill(
+                    Msg::NextDue.text(locale),
+                    &[
+                        ("amount", &format::money(&account.minimum_due, locale)),
+                        ("date", &format::date(account.due_date, locale)),
+                    ],
+                )
+            });
+        let what_now = if props.config.scenario.policy.before_arrears {
+            Msg::BeforeArrearsOpen
+        } else {
+            Msg::BeforeArrearsClosed
+        };
+        html! {
+            <>
+                { slot(next.map(|text| html! { <p data-testid="next-due">{ text }</p> })) }
+                <p data-testid="before-arrears">{ what_now.text(locale) }</p>
+            </>
+        }
+    });
     let grace = props.model.advice.grace_until.map(|last_free_day| {
         html! {
             <p class="repay-widget__note" data-testid="grace">
@@ -76,16 +101,22 @@ pub fn status_step(props: &StatusStepProps) -> Html {
             </dl>
         }
     };
-    let overdue = days > 0 && !status.overdue_amount.is_zero();
-    let actions = overdue.then(|| {
+    let overdue = account.in_arrears();
+    // Not in arrears: a customer who fears the next payment. The bank says whether it
+    // takes a plan now; nothing that has not begun is shown as coming.
+    let before_arrears = !overdue && props.config.scenario.policy.before_arrears;
+    let actions = (overdue || before_arrears).then(|| {
+        let pay_now = overdue.then(|| html! {
+            <button type="button" class="repay-widget__button" data-testid="pay-now"
+                aria-expanded={if props.paying_now { "true" } else { "false" }}
+                onclick={props.dispatch.reform(|_: MouseEvent| Action::TogglePayNow)}>
+                { Msg::PayNow.text(locale) }
+            </button>
+        });
         html! {
             <div class="repay-widget__actions">
-                <button type="button" class="repay-widget__button" data-testid="pay-now"
-                    aria-expanded={if props.paying_now { "true" } else { "false" }}
-                    onclick={props.dispatch.reform(|_: MouseEvent| Action::TogglePayNow)}>
-                    { Msg::PayNow.text(locale) }
-                </button>
-                <button type="button" class="repay-widget__button repay-widget__button--secondary"
+                { slot(pay_now) }
+                <button type="button" class={classes!("repay-widget__button", overdue.then_some("repay-widget__button--secondary"))}
                         data-testid="see-options"
                         onclick={props.dispatch.reform(|_: MouseEvent| Action::GoTo(Step::Options))}>
                         { Msg::SeeOptions.text(locale) }
@@ -140,16 +171,24 @@ pub fn status_step(props: &StatusStepProps) -> Html {
                 { Msg::StepStatus.text(locale) }
             </h2>
             <p class="repay-widget__intro">{ intro.text(locale) }</p>
+            { slot(not_in_arrears) }
             { slot(grace) }
             <dl class="repay-widget__facts">
-                { fact("repay-widget__fact repay-widget__fact--main", overdue_label.text(locale), money(&status.overdue_amount), Some("overdue-amount".to_owned())) }
-                { fact("repay-widget__fact", Msg::DueDate.text(locale), format::date(account.due_date, locale), Some("due-date".to_owned())) }
+                if overdue {
+                    { fact("repay-widget__fact repay-widget__fact--main", overdue_label.text(locale), money(&status.overdue_amount), Some("overdue-amount".to_owned())) }
+                    { fact("repay-widget__fact", Msg::DueDate.text(locale), format::date(account.due_date, locale), Some("due-date".to_owned())) }
+                } else if account.due_date >= account.as_of {
+                    { fact("repay-widget__fact repay-widget__fact--main", Msg::NextMinimum.text(locale), money(&account.minimum_due), Some("next-minimum".to_owned())) }
+                    { fact("repay-widget__fact", Msg::DueDate.text(locale), format::date(account.due_date, locale), Some("due-date".to_owned())) }
+                }
                 { slot(stage) }
                 { slot(last_payment) }
             </dl>
-            <p class="repay-widget__days" data-testid="days-past-due">
-                { fill(Msg::DaysPastDue.count(locale, i64::from(days)), &[("days", &format::integer(i64::from(days), locale))]) }
-            </p>
+            if overdue {
+                <p class="repay-widget__days" data-testid="days-past-due">
+                    { fill(Msg::DaysPastDue.count(locale, i64::from(days)), &[("days", &format::integer(i64::from(days), locale))]) }
+                </p>
+            }
             { leading(&timeline_props) }
             { slot(actions) }
             { slot(pay_now) }
@@ -161,8 +200,8 @@ pub fn status_step(props: &StatusStepProps) -> Html {
             </p>
             { deadlines(&timeline_props) }
             { timeline(&timeline_props) }
-            { waiting_cost(&WaitingCostProps { model: props.model.clone(), locale }) }
-            { slot(overdue.then(|| bank_contact(props.config.bank_contact.as_ref(), Msg::ContactLeadStatus, locale))) }
+            { slot(overdue.then(|| waiting_cost(&WaitingCostProps { model: props.model.clone(), locale }))) }
+            { bank_contact(props.config.bank_contact.as_ref(), Msg::ContactLeadStatus, locale) }
             { debt_advice(&props.config.debt_advice, "debt-advice", locale) }
             <p class="repay-widget__as-of">{ as_of }</p>
         </div>

@@ -235,6 +235,12 @@ impl AccountSnapshot {
             .at_most(self.overdue_amount)
     }
 
+    /// Whether anything is past due: an overdue amount, and its due date passed. An
+    /// account that is not is one whose customer may fear the next payment.
+    pub fn in_arrears(&self) -> bool {
+        !self.overdue_amount.is_zero() && self.days_past_due() > 0
+    }
+
     /// Whole days from the missed due date to `as_of`; 0 when the due date has not passed.
     pub fn days_past_due(&self) -> i64 {
         // Civil dates have no time zone, so every day is exactly 24 hours here.

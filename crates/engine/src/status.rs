@@ -175,7 +175,7 @@ pub fn status(account: &AccountSnapshot, policy: &Policy) -> Result<Status, Engi
         .fees_charged
         .checked_add(account.penalty_interest_charged)
         .map_err(overflow)?;
-    let overdue = !account.overdue_amount.is_zero() && days_past_due > 0;
+    let overdue = account.in_arrears();
     let timeline = if overdue {
         timeline(account, policy, days_past_due, |_| false)
             .ok_or_else(|| EngineError::invalid("status", InvalidReason::Overflow))?

@@ -305,6 +305,8 @@ fn bringing_current_needs_something_overdue() {
     assert_eq!(plan.total_paid.to_string(), "107.00");
     assert_eq!(plan.schedule[0].remaining_balance.to_string(), "2375.00");
     s.account.overdue_amount = Money::zero(s.account.currency);
+    // A bank that takes plans before arrears: only this plan is refused, for this reason.
+    s.policy.before_arrears = true;
     let plan = plan_for(&s.account, &s.policy, offer, &PlanChoice::default()).unwrap();
     assert_eq!(
         plan.verdict,
@@ -312,6 +314,69 @@ fn bringing_current_needs_something_overdue() {
             reasons: vec![PlanReason::NothingOverdue]
         }
     );
+}
+
+/// The Irish sample as it stands before its due date: the statement's minimum still to
+/// come on 4 December, nothing past due.
+fn before_arrears(json: &str) -> Scenario {
+    let mut s = scenario(json);
+    let currency = s.account.currency;
+    s.account.overdue_amount = Money::zero(currency);
+    s.account.fees_charged = Money::zero(currency);
+    s.account.due_date = date(2026, 12, 4);
+    assert!(!s.account.in_arrears());
+    s
+}
+
+#[test]
+fn before_arrears_the_policy_decides_whether_any_plan_is_taken() {
+    let mut s = before_arrears(IE);
+    assert!(
+        s.policy.before_arrears,
+        "the Irish sample takes plans before arrears"
+    );
+    let status = repay_engine::status::status(&s.account, &s.policy).unwrap();
+    assert!(
+        status.timeline.is_empty() && status.deadlines.is_empty(),
+        "nothing has begun"
+    );
+    let plans = all_plans(&s.account, &s.policy, &PlanChoice::default()).unwrap();
+    for plan in &plans {
+        assert_invariants(plan);
+        match plan.kind {
+            PlanKind::BringCurrent => assert_eq!(
+                plan.verdict,
+                Verdict::NotAllowed {
+                    reasons: vec![PlanReason::NothingOverdue]
+                }
+            ),
+            // The customer's own plan waits for payments; every other plan is offered.
+            PlanKind::Custom => {}
+            _ => assert!(
+                !matches!(plan.verdict, Verdict::NotAllowed { .. }),
+                "{plan:?}"
+            ),
+        }
+    }
+    // The same account at a bank that waits for arrears: every plan says why not.
+    s.policy.before_arrears = false;
+    for plan in all_plans(&s.account, &s.policy, &PlanChoice::default()).unwrap() {
+        assert!(
+            matches!(&plan.verdict, Verdict::NotAllowed { reasons }
+                if reasons.contains(&PlanReason::BeforeArrearsNotOffered)),
+            "{plan:?}"
+        );
+    }
+    // In arrears, the flag changes nothing.
+    let mut overdue = scenario(IE);
+    overdue.policy.before_arrears = false;
+    let with = all_plans(
+        &scenario(IE).account,
+        &scenario(IE).policy,
+        &PlanChoice::default(),
+    );
+    let without = all_plans(&overdue.account, &overdue.policy, &PlanChoice::default());
+    assert_eq!(with.unwrap(), without.unwrap());
 }
 
 #[test]

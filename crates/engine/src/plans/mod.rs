@@ -103,6 +103,8 @@ pub enum PlanReason {
     CustomEmpty,
     /// The bank reviews this plan (or this term) before agreeing.
     ReviewedByBank,
+    /// Nothing is past due, and the bank takes plans only once something is.
+    BeforeArrearsNotOffered,
 }
 
 /// The policy's answer for a plan.

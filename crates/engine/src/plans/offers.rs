@@ -711,7 +711,10 @@ impl Builder<'_> {
     }
 
     /// Adds the totals, the annualised rate and the verdict.
-    fn finish(&self, draft: Outline) -> Result<Plan, InvalidReason> {
+    fn finish(&self, mut draft: Outline) -> Result<Plan, InvalidReason> {
+        if !self.account.in_arrears() && !self.policy.before_arrears {
+            draft.reasons.push(PlanReason::BeforeArrearsNotOffered);
+        }
         let zero = self.zero();
         let mut total_paid = zero;
         let mut total_cost = zero;

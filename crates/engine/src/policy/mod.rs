@@ -348,6 +348,12 @@ pub struct PolicyWire {
     /// What happens to charges and reporting while the bank reviews a proposal.
     #[serde(default)]
     pub while_reviewed: WhileReviewed,
+    /// Whether the bank takes a plan from a customer who is not in arrears yet but fears
+    /// the next payment (FCA PS24/2's customers at risk of payment difficulty, CCD2
+    /// Art. 36's early detection). `false` (the default): every plan for an account with
+    /// nothing past due is not allowed, `before_arrears_not_offered`.
+    #[serde(default)]
+    pub before_arrears: bool,
     /// The days the bank does not take payments (its weekend and holidays): no date the
     /// widget proposes falls on one, and a date the customer picks on one says when the
     /// payment is taken instead. None given: every day is a working day.
@@ -473,6 +479,7 @@ pub struct Policy {
     pub suggestions: SuggestionTable,
     pub plan_effects: PlanEffectsTable,
     pub while_reviewed: WhileReviewed,
+    pub before_arrears: bool,
     pub working_days: WorkingDays,
 }
 
@@ -626,6 +633,7 @@ impl Policy {
             suggestions: wire.suggestions.clone(),
             plan_effects: wire.plan_effects,
             while_reviewed: wire.while_reviewed,
+            before_arrears: wire.before_arrears,
             working_days: WorkingDays::from_wire("non_working_days", &wire.non_working_days)?,
         })
     }
