@@ -1,7 +1,7 @@
 // The demo bank page's own script. It mounts the widget through the same public API a
-// bank's page uses (docs/embedding.md), switches between the four sample customers with
+// bank's page uses (docs/embedding.md), switches between the five sample customers with
 // widget.update(), themes the widget with CSS custom properties, and lists its events.
-// `?customer=us` (or hk, uk) opens that customer.
+// `?customer=us` (or hk, uk, ie) opens that customer.
 
 const CONFIGS = {
   cn: "cn-card.json",

@@ -25,6 +25,7 @@ after(async () => {
 
 for (const [customer, names] of [
   ["uk", ["MoneyHelper", "StepChange Debt Charity", "National Debtline"]],
+  ["ie", ["MABS (Money Advice and Budgeting Service)"]],
   ["hk", ["明愛向晴軒"]],
   ["us", ["National Foundation for Credit Counseling (NFCC)"]],
   ["cn", []],

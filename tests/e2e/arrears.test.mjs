@@ -1,0 +1,88 @@
+// Before arrears (#32): a customer whose payment is not yet due, at a bank that takes
+// plans before anything is late, is told plainly that nothing is overdue, offered the
+// plans (a lower rate for a while, then a review, here), and sends one to the real
+// dev-bank, which holds the same account as not overdue and recomputes it. Release
+// build, Chromium at 390 px.
+
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { AXE, acceptedProposals, axeViolations, launchBrowser, openPlan, openRecordedPage, serveStatic, startDevBank } from "./harness.mjs";
+
+const PHONE = { viewport: { width: 390, height: 844 } };
+
+/** The Irish sample before its due date: nothing past due, the minimum still to come. */
+function beforeArrears() {
+  const config = JSON.parse(readFileSync("crates/engine/data/ie-card.json", "utf8"));
+  config.account.overdue_amount = "0.00";
+  config.account.fees_charged = "0.00";
+  config.account.due_date = "2026-12-04";
+  return config;
+}
+
+let browser;
+let dir;
+
+before(async () => {
+  browser = await launchBrowser();
+  dir = mkdtempSync(join(tmpdir(), "repay-arrears-"));
+});
+
+after(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test("a customer not yet in arrears sees nothing overdue, chooses a reduced rate and sends it once", async () => {
+  const config = beforeArrears();
+  // The bank's records say the same: the account as it stands before the due date (the
+  // file's stem names the policy, so this is the sample's policy, its next version).
+  const file = join(dir, "ie-card.json");
+  writeFileSync(file, JSON.stringify(config));
+  const bank = await startDevBank(["--account", `${config.account_reference}=${file}`]);
+  const site = await serveStatic(undefined, {}, bank.url);
+  try {
+    const { context, page, problems } = await openRecordedPage(browser, `${site.url}/?customer=ie`, { ...PHONE, bypassCSP: true }, async (page) => {
+      await page.route("**/ie-card.json", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(config) }));
+    });
+    const posted = [];
+    page.on("request", (request) => {
+      if (request.method() === "POST" && new URL(request.url()).pathname === "/api/proposals") posted.push(JSON.parse(request.postData()));
+    });
+    await page.getByTestId("next-due").waitFor();
+    assert.equal(await page.getByTestId("next-due").textContent(), "Your next payment of at least €73.80 is due on 4 December 2026.");
+    assert.match(await page.getByTestId("before-arrears").textContent(), /set up a plan with the bank now, before anything is late/);
+    for (const absent of ["days-past-due", "timeline", "waiting-cost", "pay-now"]) {
+      assert.equal(await page.getByTestId(absent).count(), 0, `${absent} is shown`);
+    }
+    assert.match(await page.getByTestId("debt-advice").textContent(), /MABS/);
+    await page.addScriptTag({ path: AXE });
+    assert.deepEqual(await axeViolations(page), []);
+
+    await page.getByTestId("see-options").click();
+    await page.getByTestId("options").waitFor();
+    assert.equal(await page.getByTestId("plan-1").count(), 0, "nothing to bring up to date");
+    await openPlan(page, 3);
+    assert.match(await page.getByTestId("plan-3-review").textContent(), /^On 24 March 2027 the bank reviews this plan with you\. €2,351\.04 will still be owed then/);
+    await page.getByTestId("choose-plan-3").click();
+    await page.getByTestId("continue").click();
+    await page.getByTestId("details").waitFor();
+    await page.getByTestId("continue").click();
+    await page.getByTestId("review").waitFor();
+    await page.getByTestId("consent").check();
+    await page.getByTestId("send").click();
+    await page.getByTestId("reference").waitFor({ timeout: 30_000 });
+    assert.equal(await acceptedProposals(bank.url), 1);
+    assert.equal(posted.length, 1);
+    assert.equal(posted[0].proposal.plan.kind, "reduced_rate");
+    assert.equal(posted[0].proposal.plan.review_date, "2027-03-24");
+    assert.match(await page.getByTestId("debt-advice-after").textContent(), /MABS/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await site.close();
+    await bank.close();
+  }
+});
