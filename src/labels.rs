@@ -2,7 +2,7 @@
 //! input errors, channels. Every text comes from the message catalog.
 
 use repay_engine::guidance::{CreditRecord, PlanEffects, Severity};
-use repay_engine::plans::{PlanReason, PricingMethod};
+use repay_engine::plans::{PlanReason, PricingMethod, Statement};
 use repay_engine::policy::Consequence;
 use repay_engine::status::Harm;
 use repay_engine::{Plan, PlanKind};
@@ -129,6 +129,37 @@ pub(crate) fn plan_reason(reason: PlanReason, locale: Locale) -> &'static str {
         PlanReason::BeforeArrearsNotOffered => Msg::WhyBeforeArrearsNotOffered,
     };
     msg.text(locale)
+}
+
+/// What a plan states beyond its figures ([`Statement`]), in words, from its own figures.
+pub(crate) fn statement(statement: &Statement, plan: &Plan, locale: Locale) -> String {
+    let msg = match statement {
+        Statement::ChargesFolded {
+            late_fees,
+            penalty_interest,
+        } => {
+            let msg = match (late_fees.is_zero(), penalty_interest.is_zero()) {
+                (false, false) => Msg::StatementFoldedBoth,
+                (false, true) => Msg::StatementFoldedFees,
+                _ => Msg::StatementFoldedPenalty,
+            };
+            return fill(
+                msg.text(locale),
+                &[
+                    ("amount", &format::money(&plan.starting_balance(), locale)),
+                    ("fees", &format::money(late_fees, locale)),
+                    ("penalty", &format::money(penalty_interest, locale)),
+                ],
+            );
+        }
+        Statement::AnnualFeeContinues => Msg::StatementAnnualFeeContinues,
+        Statement::AnnualFeeWaived => Msg::StatementAnnualFeeWaived,
+        Statement::OtherChargesContinue => Msg::StatementOtherChargesContinue,
+        Statement::OtherChargesStop => Msg::StatementOtherChargesStop,
+        Statement::CollectionStops => Msg::StatementCollectionStops,
+        Statement::NoNewCards => Msg::StatementNoNewCards,
+    };
+    msg.text(locale).to_owned()
 }
 
 /// The message for a typed value that cannot be used; `None` for an empty optional field.

@@ -938,3 +938,39 @@ async fn a_customer_not_yet_in_arrears_is_told_so_and_offered_what_the_bank_allo
     assert!(find(&root, "[data-testid=\"see-options\"]").is_none());
     assert!(find(&root, "[data-testid=\"debt-advice\"]").is_some());
 }
+
+#[wasm_bindgen_test]
+async fn a_hardship_plan_states_what_its_agreement_says_with_the_plan_and_on_the_review() {
+    let root = fresh_root();
+    let _app = repay_widget::mount(root.clone(), CN);
+    yew::scheduler::flush().await;
+    click(&by_test_id(&root, "see-options"));
+    until("the options", || {
+        find(&root, "[data-testid=\"options\"]").is_some()
+    })
+    .await;
+    // Offer 4 is the 个性化分期 (cn-card.json).
+    let said = text(&root, "plan-4-statements");
+    for sentence in [
+        "本计划偿还的 ¥8,643.00 中包含已收取的违约金 ¥43.00，计入本金。",
+        "还款计划期间，信用卡年费照常收取。",
+        "按计划还款期间，不再收取其他费用和罚息。",
+        "银行同意后，将停止就这笔欠款进行催收。",
+        "还清之前，您不能向本行申请新的信用卡。",
+    ] {
+        assert!(said.contains(sentence), "{sentence} in {said}");
+    }
+    click(&by_test_id(&root, "choose-plan-4"));
+    yew::scheduler::flush().await;
+    click(&by_test_id(&root, "continue"));
+    until("the details", || {
+        find(&root, "[data-testid=\"details\"]").is_some()
+    })
+    .await;
+    click(&by_test_id(&root, "continue"));
+    until("the review", || {
+        find(&root, "[data-testid=\"review\"]").is_some()
+    })
+    .await;
+    assert_eq!(text(&root, "review-statements"), said);
+}

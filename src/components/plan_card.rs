@@ -238,11 +238,25 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
                 })) }
                 { notes }
                 { slot(props.effects.map(|effects| plan_effects(&effects, offer, locale))) }
+                { statements(plan, format!("plan-{offer}-statements"), locale) }
                 { slot(term_control) }
                 { props.children.clone() }
                 { slot(choose) }
             </details>
         </article>
+    }
+}
+
+/// What the plan states beyond its figures, as the proposal carries it: the charges it
+/// repays as principal, and what the agreement says (`testid`: where it is shown).
+pub(crate) fn statements(plan: &repay_engine::Plan, testid: String, locale: Locale) -> Html {
+    if plan.statements.is_empty() {
+        return html! {};
+    }
+    html! {
+        <ul class="repay-widget__effects" data-testid={testid}>
+            { for plan.statements.iter().map(|s| html! { <li>{ labels::statement(s, plan, locale) }</li> }) }
+        </ul>
     }
 }
 

@@ -203,6 +203,10 @@ pub fn review_step(props: &ReviewStepProps<'_>) -> Html {
                 { slot(props.state.answers.reason.map(|r| fact(Msg::YourReason, labels::missed_reason(r, locale).to_owned()))) }
             </dl>
             <p class="repay-widget__verdict">{ verdict_text(&plan.verdict, props.config.review_days, locale) }</p>
+            if !plan.statements.is_empty() {
+                <h3 class="repay-widget__subheading">{ Msg::AgreementHeading.text(locale) }</h3>
+                { crate::components::plan_card::statements(plan, "review-statements".to_owned(), locale) }
+            }
             { slot(contact_questions) }
             <div class="repay-widget__field">
                 <label class="repay-widget__label" for={message_id.clone()}>{ Msg::MessageLabel.text(locale) }</label>

@@ -188,3 +188,61 @@ fn a_repeated_key_anywhere_is_refused_by_its_path() {
         ))
     );
 }
+
+/// China's 个性化分期: the agreement's statements are the plan's, so the proposal carries
+/// what the customer saw, and a proposal without them is a difference.
+#[test]
+fn a_hardship_proposal_carries_the_agreements_statements() {
+    use repay_engine::plans::Statement;
+    let s = Scenario::from_json(CN).unwrap();
+    let offer = offer_of(&s, |k| *k == PlanKind::Hardship);
+    let proposal = Proposal::new(&s.account, &s.policy, offer, &PlanChoice::default()).unwrap();
+    let cny = s.account.currency;
+    // The ¥43.00 违约金 is repaid as principal; the ¥7.74 罚息 is waived, so none is.
+    let plan =
+        repay_engine::plan_for(&s.account, &s.policy, offer, &PlanChoice::default()).unwrap();
+    assert_eq!(
+        plan.statements,
+        [
+            Statement::ChargesFolded {
+                late_fees: Money::parse("43.00", cny).unwrap(),
+                penalty_interest: Money::zero(cny),
+            },
+            Statement::AnnualFeeContinues,
+            Statement::OtherChargesStop,
+            Statement::CollectionStops,
+            Statement::NoNewCards,
+        ]
+    );
+    let value = serde_json::to_value(&proposal).unwrap();
+    assert_eq!(
+        value["plan"]["statements"],
+        serde_json::json!([
+            {"code": "charges_folded", "late_fees": "43.00", "penalty_interest": "0.00"},
+            {"code": "annual_fee_continues"},
+            {"code": "other_charges_stop"},
+            {"code": "collection_stops"},
+            {"code": "no_new_cards"},
+        ])
+    );
+    // Sent without them, or with one changed: the bank finds the difference.
+    let mut without = value.clone();
+    without["plan"]
+        .as_object_mut()
+        .unwrap()
+        .remove("statements");
+    let without = Proposal::from_json(&without.to_string()).unwrap();
+    assert_eq!(paths(&without, &s), ["/plan/statements"]);
+    let mut changed = value;
+    changed["plan"]["statements"][4]["code"] = "collection_stops".into();
+    let changed = Proposal::from_json(&changed.to_string()).unwrap();
+    assert_eq!(paths(&changed, &s), ["/plan/statements/4/code"]);
+    // A plan of a kind whose agreement the policy does not state says only its figures.
+    let instalment = offer_of(&s, |k| matches!(k, PlanKind::Instalment { .. }));
+    let plan =
+        repay_engine::plan_for(&s.account, &s.policy, instalment, &PlanChoice::default()).unwrap();
+    assert!(matches!(
+        plan.statements.as_slice(),
+        [Statement::ChargesFolded { .. }]
+    ));
+}

@@ -107,6 +107,33 @@ pub enum PlanReason {
     BeforeArrearsNotOffered,
 }
 
+/// What a plan states beyond its figures, as the customer saw it, in the proposal:
+/// stable codes the widget translates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Statement {
+    /// What the plan repays (its starting balance) includes charges already made:
+    /// late fees (违约金) and penalty interest (罚息) not waived, folded into the amount
+    /// spread as principal.
+    ChargesFolded {
+        late_fees: Money,
+        penalty_interest: Money,
+    },
+    /// The card's annual fee is still charged while the plan runs.
+    AnnualFeeContinues,
+    /// No annual fee is charged while the plan runs.
+    AnnualFeeWaived,
+    /// Other fees and penalty interest are still added while the plan is kept.
+    OtherChargesContinue,
+    /// No other fees or penalty interest are added while the plan is kept.
+    OtherChargesStop,
+    /// Collection about the debt stops once the bank agrees.
+    CollectionStops,
+    /// No new card may be applied for with the bank until the plan is repaid.
+    NoNewCards,
+}
+
 /// The policy's answer for a plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -232,6 +259,10 @@ pub struct Plan {
     /// period's last payment. What is owed then is [`Plan::left_after`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review_date: Option<DateText>,
+    /// What the plan states beyond its figures: the charges folded into what it repays,
+    /// and what the policy's agreement for its kind says (`plan_effects.*.agreement`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub statements: Vec<Statement>,
     pub verdict: Verdict,
 }
 

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use super::schedules::Spread;
 use super::{
     default_first_payment, DateText, Instalment, Plan, PlanChoice, PlanKind, PlanReason,
-    PricingMethod, Verdict,
+    PricingMethod, Statement, Verdict,
 };
 use crate::account::AccountSnapshot;
 use crate::calendar::{add_days, add_months, days_between};
@@ -736,6 +736,7 @@ impl Builder<'_> {
             .checked_sub(draft.amount_waived)?
             .checked_sub(draft.down_payment)?;
         let annualised_rate = self.rate(&draft, financed);
+        let statements = self.statements(&draft)?;
         let verdict = verdict(draft.reasons, draft.approval, draft.term_months);
         // Bringing current pays only part of what is owed; its cost is zero by definition.
         Ok(Plan {
@@ -755,8 +756,64 @@ impl Builder<'_> {
             end_date,
             annualised_rate,
             review_date: draft.review_date.map(DateText),
+            statements,
             verdict,
         })
+    }
+
+    /// What a plan states beyond its figures: for a plan that spreads what is owed, the
+    /// charges already made that it repays as principal; then what the policy's
+    /// agreement for the offer's kind says.
+    fn statements(&self, draft: &Outline) -> Result<Vec<Statement>, InvalidReason> {
+        let mut statements = Vec::new();
+        let spreads = matches!(
+            draft.kind,
+            PlanKind::Instalment { .. }
+                | PlanKind::Hardship
+                | PlanKind::ReducedRate
+                | PlanKind::TokenPayments
+        );
+        if spreads && !draft.schedule.is_empty() {
+            let late_fees = self.account.fees_charged;
+            // A hardship plan's waiver is of penalty interest: what is left of it is
+            // repaid.
+            let penalty_interest = self
+                .account
+                .penalty_interest_charged
+                .checked_sub(draft.amount_waived)?
+                .at_least(self.zero());
+            if !late_fees.is_zero() || !penalty_interest.is_zero() {
+                statements.push(Statement::ChargesFolded {
+                    late_fees,
+                    penalty_interest,
+                });
+            }
+        }
+        let agreement = self
+            .policy
+            .plans
+            .get(self.offer)
+            .and_then(|offer| self.policy.plan_effects.of(offer.kind()))
+            .and_then(|effects| effects.agreement);
+        if let Some(agreement) = agreement {
+            statements.push(if agreement.annual_fee_continues {
+                Statement::AnnualFeeContinues
+            } else {
+                Statement::AnnualFeeWaived
+            });
+            statements.push(if agreement.other_charges_continue {
+                Statement::OtherChargesContinue
+            } else {
+                Statement::OtherChargesStop
+            });
+            if agreement.collection_stops {
+                statements.push(Statement::CollectionStops);
+            }
+            if agreement.no_new_cards {
+                statements.push(Statement::NoNewCards);
+            }
+        }
+        Ok(statements)
     }
 
     /// The annualised rate of spreading `financed`: the customer keeps it today and pays

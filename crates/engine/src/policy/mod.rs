@@ -13,8 +13,8 @@ use crate::error::{EngineError, InvalidReason};
 use crate::money::{Currency, Money, RoundingRule};
 use crate::numbers::{parse_decimal, parse_share};
 pub use tables::{
-    CreditRecord, IfMissed, MissedReason, OfferKind, PlanEffects, PlanEffectsTable, Severity,
-    SeverityTable, SuggestionTable, WhileReviewed,
+    Agreement, CreditRecord, IfMissed, MissedReason, OfferKind, PlanEffects, PlanEffectsTable,
+    Severity, SeverityTable, SuggestionTable, WhileReviewed,
 };
 
 /// The longest term any plan may have unless a policy says less: Chinese regulation caps

@@ -259,6 +259,27 @@ pub struct IfMissed {
 pub struct PlanEffects {
     pub credit_record: CreditRecord,
     pub if_missed: IfMissed,
+    /// What the agreement states, where a market's rules say it must (China's 个性化分期
+    /// agreements list whether the annual fee and other charges continue, that
+    /// collection stops, and that no new card may be applied for until it is repaid).
+    /// Shown with the plan and on the review, and carried in the proposal's plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreement: Option<Agreement>,
+}
+
+/// What an agreement of one kind of plan states, from the bank's policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    /// The card's annual fee is still charged while the plan runs.
+    pub annual_fee_continues: bool,
+    /// Other fees and penalty interest are still added while the plan is kept.
+    pub other_charges_continue: bool,
+    /// Collection about the debt stops once the bank agrees.
+    pub collection_stops: bool,
+    /// The customer may not apply for a new card with the bank until it is repaid.
+    pub no_new_cards: bool,
 }
 
 /// What agreeing means, per kind of offer. A kind left out is shown without these

@@ -1,15 +1,18 @@
-// Before arrears (#32): a customer whose payment is not yet due, at a bank that takes
-// plans before anything is late, is told plainly that nothing is overdue, offered the
-// plans (a lower rate for a while, then a review, here), and sends one to the real
-// dev-bank, which holds the same account as not overdue and recomputes it. Release
-// build, Chromium at 390 px.
+// What regulated markets require (#32), end to end with the release build, the real
+// dev-bank and Chromium at 390 px:
+// - before arrears: a customer whose payment is not yet due, at a bank that takes plans
+//   before anything is late, is told plainly that nothing is overdue, offered the plans
+//   (a lower rate for a while, then a review, here), and sends one to the dev-bank,
+//   which holds the same account as not overdue and recomputes it;
+// - China's 个性化分期: what its agreement states is shown with the plan and on the
+//   review, and the proposal the bank books carries it.
 
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { AXE, acceptedProposals, axeViolations, launchBrowser, openPlan, openRecordedPage, serveStatic, startDevBank } from "./harness.mjs";
+import { AXE, acceptedProposals, axeViolations, launchBrowser, openPlan, openRecordedPage, serveStatic, startDemoSite, startDevBank } from "./harness.mjs";
 
 const PHONE = { viewport: { width: 390, height: 844 } };
 
@@ -84,5 +87,45 @@ test("a customer not yet in arrears sees nothing overdue, chooses a reduced rate
   } finally {
     await site.close();
     await bank.close();
+  }
+});
+
+test("a 个性化分期 proposal carries what its agreement states, as the customer saw it", async () => {
+  const demo = await startDemoSite(process.env.REPAY_FOLDER ?? "target/dist/repay-widget-0.1.0");
+  try {
+    const { context, page, problems } = await openRecordedPage(browser, `${demo.url}/?customer=cn`, PHONE);
+    const posted = [];
+    page.on("request", (request) => {
+      if (request.method() === "POST" && new URL(request.url()).pathname === "/api/proposals") posted.push(JSON.parse(request.postData()));
+    });
+    await page.getByTestId("see-options").click();
+    await page.getByTestId("options").waitFor();
+    // Offer 4 is the 个性化分期 (cn-card.json).
+    await openPlan(page, 4);
+    const said = await page.getByTestId("plan-4-statements").textContent();
+    assert.match(said, /本计划偿还的 ¥8,643\.00 中包含已收取的违约金 ¥43\.00，计入本金。/);
+    assert.match(said, /银行同意后，将停止就这笔欠款进行催收。/);
+    assert.match(said, /还清之前，您不能向本行申请新的信用卡。/);
+    await page.getByTestId("choose-plan-4").click();
+    await page.getByTestId("continue").click();
+    await page.getByTestId("details").waitFor();
+    await page.getByTestId("continue").click();
+    await page.getByTestId("review").waitFor();
+    assert.equal(await page.getByTestId("review-statements").textContent(), said);
+    await page.getByTestId("consent").check();
+    await page.getByTestId("send").click();
+    await page.getByTestId("reference").waitFor({ timeout: 30_000 });
+    assert.equal(await acceptedProposals(demo.url), 1);
+    assert.deepEqual(posted[0].proposal.plan.statements, [
+      { code: "charges_folded", late_fees: "43.00", penalty_interest: "0.00" },
+      { code: "annual_fee_continues" },
+      { code: "other_charges_stop" },
+      { code: "collection_stops" },
+      { code: "no_new_cards" },
+    ]);
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await demo.close();
   }
 });
