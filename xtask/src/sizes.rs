@@ -27,8 +27,10 @@ use crate::error::TaskError;
 /// asks for 255 KB, which needs the design to change again (docs/performance.md says
 /// how); until then the build holds this. #32's free debt advice (the configuration's
 /// services, their checks, the block on four screens, its words in five languages), a
-/// signpost the EU's CCD2 (Art. 36) and the UK's CONC 7 require: 285.8 KB.
-pub const BUDGET_BROTLI_BYTES: u64 = 290_000;
+/// signpost the EU's CCD2 (Art. 36) and the UK's CONC 7 require: 285.8 KB. The rest of
+/// #32 (docs/performance.md): reduced-rate and token-payment plans and bank texts per
+/// language 292.3 KB, before arrears 293.8 KB, an agreement's statements 295.9 KB.
+pub const BUDGET_BROTLI_BYTES: u64 = 300_000;
 
 /// One file's sizes in bytes (or the total's).
 pub struct Row {
