@@ -148,16 +148,22 @@ async fn switches_language_from_the_list_of_five() {
     let _app = repay_widget::mount(root.clone(), CN);
     yew::scheduler::flush().await;
 
-    // Five languages are one list box labelled in the current language, not five buttons.
-    assert!(find(&root, "[data-testid^=\"language-\"]").is_none());
-    let picker: HtmlSelectElement = by_test_id(&root, "language").unchecked_into();
-    let label = picker.labels().item(0).unwrap().text_content().unwrap();
-    assert!(label.starts_with("语言"), "{label}");
-    assert_eq!(picker.length(), 5);
-    assert_eq!(picker.value(), "zh-CN");
+    // Five languages are one closed disclosure naming the current language, the five
+    // buttons behind it.
+    let picker = by_test_id(&root, "language");
+    assert_eq!(picker.tag_name(), "DETAILS");
+    assert!(!picker.has_attribute("open"));
+    let summary = || find(&root, "[data-testid=\"language\"] summary").unwrap();
+    assert_eq!(summary().text_content().unwrap(), "语言：简体中文");
+    let buttons = root
+        .query_selector_all("[data-testid=\"language\"] [data-testid^=\"language-\"]")
+        .unwrap();
+    assert_eq!(buttons.length(), 5);
 
-    picker.set_value("en-US");
-    fire(&picker, "change");
+    click(&summary());
+    yew::scheduler::flush().await;
+    assert!(by_test_id(&root, "language").has_attribute("open"));
+    click(&by_test_id(&root, "language-en-US"));
     yew::scheduler::flush().await;
 
     assert_eq!(
@@ -166,14 +172,22 @@ async fn switches_language_from_the_list_of_five() {
             .as_deref(),
         Some("en-US")
     );
-    assert_eq!(picker.value(), "en-US");
-    assert!(picker
-        .labels()
-        .item(0)
+    assert_eq!(summary().text_content().unwrap(), "Language: English (US)");
+    // Chosen: the disclosure closes onto its summary, which keeps the keyboard's place.
+    assert!(!by_test_id(&root, "language").has_attribute("open"));
+    let active = web_sys::window()
         .unwrap()
-        .text_content()
+        .document()
         .unwrap()
-        .starts_with("Language"));
+        .active_element()
+        .unwrap();
+    assert!(active.is_same_node(Some(&summary())));
+    assert_eq!(
+        by_test_id(&root, "language-en-US")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
     assert_eq!(text(&root, "days-past-due"), "18 days past due");
     assert_eq!(text(&root, "stage"), "Late");
 }

@@ -1,9 +1,10 @@
 //! The language switch. Two languages are two buttons side by side, the current one
-//! marked pressed: one tap, and both names always in sight. Three or more are a labelled
-//! list box: five buttons of native names ("繁體中文（香港）") took three rows, some 150 px,
-//! above the status on a 390 px phone, where the list box takes one.
+//! marked pressed: one tap, and both names always in sight. Three or more are a
+//! disclosure that names the current language and opens onto the buttons: five buttons of
+//! native names ("繁體中文（香港）") took three rows, some 150 px, above the status on a
+//! 390 px phone, where the closed disclosure takes one. The language changes only when
+//! one is chosen.
 
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::i18n::{Locale, Msg};
@@ -23,14 +24,23 @@ pub struct LanguageSwitchProps {
 pub fn language_switch(props: &LanguageSwitchProps) -> Html {
     match props.locales.len() {
         0 | 1 => html! {},
-        n if n <= MOST_BUTTONS => buttons(props),
+        n if n <= MOST_BUTTONS => language_buttons(props, None),
         _ => list_box(props),
     }
 }
 
-fn buttons(props: &LanguageSwitchProps) -> Html {
+/// One button per language, the current one pressed; `inside`: the disclosure they sit
+/// in and its summary, closed and focused once a language is chosen.
+fn language_buttons(props: &LanguageSwitchProps, inside: Option<(NodeRef, NodeRef)>) -> Html {
     let buttons = props.locales.iter().map(|&locale| {
-        let on_click = props.on_change.reform(move |_: MouseEvent| locale);
+        let on_change = props.on_change.clone();
+        let inside = inside.clone();
+        let on_click = Callback::from(move |_: MouseEvent| {
+            on_change.emit(locale);
+            if let Some((details, summary)) = &inside {
+                crate::effects::browser::close_disclosure(details, summary);
+            }
+        });
         let pressed = if locale == props.current {
             "true"
         } else {
@@ -52,26 +62,22 @@ fn buttons(props: &LanguageSwitchProps) -> Html {
     }
 }
 
+/// Three or more: a disclosure naming the current language, which opens onto the
+/// buttons. A native list box changed the language on every arrow key while closed
+/// (Chromium fires `change` as the value moves), re-rendering the whole widget under a
+/// keyboard or screen-reader user who was only looking; here nothing changes until a
+/// language is chosen.
 fn list_box(props: &LanguageSwitchProps) -> Html {
     let current = props.current;
-    // A value the list does not hold keeps the language as it is.
-    let on_change = props.on_change.reform(move |event: Event| {
-        let tag = event.target_unchecked_into::<HtmlSelectElement>().value();
-        Locale::exact(&tag).unwrap_or(current)
-    });
-    let options = props.locales.iter().map(|&locale| {
-        html! {
-            <option value={locale.tag()} lang={locale.tag()} selected={locale == current}>
-                { locale.native_name() }
-            </option>
-        }
-    });
+    let (details, summary) = (NodeRef::default(), NodeRef::default());
     html! {
-        <label class="repay-widget__language-picker">
-            <span class="repay-widget__language-label">{ Msg::LanguageLabel.text(current) }</span>
-            <select class="repay-widget__language-select" onchange={on_change} data-testid="language">
-                { for options }
-            </select>
-        </label>
+        <details class="repay-widget__language-picker" data-testid="language" ref={details.clone()}>
+            <summary class="repay-widget__language-summary" ref={summary.clone()}>
+                <span class="repay-widget__language-label">{ Msg::LanguageLabel.text(current) }</span>
+                { Msg::Colon.text(current) }
+                <span lang={current.tag()}>{ current.native_name() }</span>
+            </summary>
+            { language_buttons(props, Some((details, summary))) }
+        </details>
     }
 }

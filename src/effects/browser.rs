@@ -96,6 +96,15 @@ pub fn online() -> bool {
 }
 
 /// Moves focus to `element`, if it is rendered.
+/// Closes the disclosure `details` and moves focus to its `summary`: after a choice made
+/// inside it, the choice is shown on the summary and the keyboard stays where it was.
+pub fn close_disclosure(details: &yew::NodeRef, summary: &yew::NodeRef) {
+    if let Some(details) = details.cast::<web_sys::Element>() {
+        let _ = details.remove_attribute("open");
+    }
+    focus(summary);
+}
+
 pub fn focus(element: &yew::NodeRef) {
     if let Some(element) = element.cast::<web_sys::HtmlElement>() {
         let _ = element.focus();

@@ -9,6 +9,7 @@ import {
   axeViolations,
   chooseLanguage,
   launchBrowser,
+  offeredLanguages,
   openPlan,
   openRecordedPage,
   serveStatic,
@@ -63,7 +64,7 @@ test("the Hong Kong and UK sample customers open in their language and currency,
   assert.equal((await page.getByTestId("overdue-amount").textContent()).trim(), "HK$466.00");
   assert.equal(await page.getByTestId("days-past-due").textContent(), "已逾期 25 天");
   // The Hong Kong bank enables three languages, in its order.
-  const options = await page.getByTestId("language").locator("option").evaluateAll((all) => all.map((o) => o.value));
+  const options = await offeredLanguages(page);
   assert.deepEqual(options, ["zh-HK", "en-GB", "zh-CN"]);
   await page.addScriptTag({ path: AXE });
   assert.deepEqual(await axeViolations(page), [], "axe, Hong Kong");
@@ -110,15 +111,23 @@ for (const file of ["repay-widget-bundle.js", "repay-widget-bundle_bg.wasm"]) {
 test("the language switch and the pay-now panel work by keyboard alone", async () => {
   const { context, page, problems } = await openRecordedPage(browser, `${site.url}/`);
   await page.getByTestId("repay-widget").waitFor();
-  // Five languages are a list box: the arrow keys move through it, each language shows
-  // at once, and focus stays on the list box.
-  const picker = page.getByTestId("language");
-  await tabTo(page, picker);
-  for (let presses = 0; presses < 5 && (await picker.inputValue()) !== "en-US"; presses += 1) {
-    await page.keyboard.press("ArrowDown");
-  }
-  assert.ok(await picker.evaluate((el) => el === document.activeElement), "focus stayed on the list box");
+  // Five languages are behind a disclosure that names the current one. Arrow keys on it
+  // change nothing; Enter opens it, and the language changes only when one is chosen,
+  // which closes it onto its summary, focused.
+  const summary = page.getByTestId("language").locator("summary");
+  await tabTo(page, summary);
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await page.getByTestId("repay-widget").getAttribute("lang"), "zh-CN", "arrow keys change nothing");
+  await page.keyboard.press("Enter");
+  const english = page.getByTestId("language-en-US");
+  await tabTo(page, english);
+  assert.equal(await page.getByTestId("repay-widget").getAttribute("lang"), "zh-CN", "moving through the languages changes nothing");
+  await page.keyboard.press("Enter");
   assert.equal(await page.getByTestId("repay-widget").getAttribute("lang"), "en-US");
+  assert.ok(await summary.evaluate((el) => el === document.activeElement), "focus is on the summary");
+  assert.equal(await page.getByTestId("language").evaluate((details) => details.open), false, "closed once chosen");
+  assert.equal(await summary.textContent(), "Language: English (US)");
   assert.equal(await page.getByTestId("days-past-due").textContent(), "18 days past due");
 
   const payNow = page.getByTestId("pay-now");

@@ -221,9 +221,17 @@ export async function openRecordedPage(browser, url, options = {}, prepare = nul
  * shows two buttons, one with more shows a list box (src/components/language_switch.rs).
  */
 export async function chooseLanguage(scope, locale) {
+  // Three or more languages sit behind a disclosure: opened first.
   const picker = scope.getByTestId("language");
-  if ((await picker.count()) > 0) await picker.selectOption(locale);
-  else await scope.getByTestId(`language-${locale}`).click();
+  if ((await picker.count()) > 0 && !(await picker.evaluate((details) => details.open))) {
+    await picker.locator("summary").click();
+  }
+  await scope.getByTestId(`language-${locale}`).click();
+}
+
+/** The languages a widget offers, in its order (their tags). */
+export async function offeredLanguages(scope) {
+  return scope.locator("[data-testid^=language-]").evaluateAll((all) => all.map((b) => b.lang));
 }
 
 /** Runs axe-core's WCAG 2.0/2.1/2.2 A and AA rules on the widget and returns the violations. */
