@@ -73,8 +73,9 @@ fn list_box(props: &LanguageSwitchProps) -> Html {
     html! {
         <details class="repay-widget__language-picker" data-testid="language" ref={details.clone()}>
             <summary class="repay-widget__language-summary" ref={summary.clone()}>
-                <span class="repay-widget__language-label">{ Msg::LanguageLabel.text(current) }</span>
-                { Msg::Colon.text(current) }
+                <span class="repay-widget__language-label">
+                    { Msg::LanguageLabel.text(current) }{ Msg::Colon.text(current) }
+                </span>
                 <span lang={current.tag()}>{ current.native_name() }</span>
             </summary>
             { language_buttons(props, Some((details, summary))) }

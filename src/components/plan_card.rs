@@ -222,7 +222,7 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
                     { slot((!plan.amount_waived.is_zero()).then(|| html! {
                         { fact("", Msg::Waived.text(locale), money(&plan.amount_waived), None) }
                     })) }
-                    { fact("", Msg::TotalPaid.text(locale), money(&plan.total_paid), None) }
+                    { fact("", if plan.review_date.is_some() { Msg::TotalPaidUntilReview } else { Msg::TotalPaid }.text(locale), money(&plan.total_paid), None) }
                     <div>
                         <dt>{ Msg::TrueRate.text(locale) }</dt>
                         <dd data-testid={format!("plan-{offer}-rate")}>{ rate }</dd>
@@ -315,33 +315,9 @@ pub(crate) fn plan_notes(model: &Model, offer: usize, has_term: bool, locale: Lo
         ));
     }
     if let Some(review) = &advice.review {
-        let rate = |r: &repay_engine::rust_decimal::Decimal| format::percent(r, locale);
-        notes.push((
-            "review",
-            fill(
-                Msg::ReviewNote.text(locale),
-                &[
-                    ("date", &date(review.date)),
-                    ("amount", &money(&review.owed)),
-                    ("rate", &rate(&review.card_rate)),
-                ],
-            ),
-        ));
-        let period = match review.charges_frozen {
-            Some(true) => Msg::PeriodFrozen.text(locale).to_owned(),
-            Some(false) => fill(
-                Msg::PeriodNotFrozen.text(locale),
-                &[("rate", &rate(&review.card_rate))],
-            ),
-            None => fill(
-                Msg::PeriodReducedRate.text(locale),
-                &[
-                    ("rate", &rate(&review.period_rate)),
-                    ("card", &rate(&review.card_rate)),
-                ],
-            ),
-        };
-        notes.push(("period", period));
+        let [when, until] = review_lines(review, locale);
+        notes.push(("review", when));
+        notes.push(("period", until));
     }
     if let Some(note) = &advice.rate {
         let days = format::integer(i64::from(note.first_period_days), locale);
@@ -398,6 +374,38 @@ pub(crate) fn plan_notes(model: &Model, offer: usize, has_term: bool, locale: Lo
             }) }
         </ul>
     }
+}
+
+/// What a plan that ends in a review says about it ([`repay_engine::advice::ReviewNote`]): the day and what is
+/// owed then, and what the period itself charges.
+pub(crate) fn review_lines(
+    review: &repay_engine::advice::ReviewNote,
+    locale: Locale,
+) -> [String; 2] {
+    let rate = |r: &repay_engine::rust_decimal::Decimal| format::percent(r, locale);
+    let when = fill(
+        Msg::ReviewNote.text(locale),
+        &[
+            ("date", &format::date(review.date.0, locale)),
+            ("amount", &format::money(&review.owed, locale)),
+            ("rate", &rate(&review.card_rate)),
+        ],
+    );
+    let until = match review.charges_frozen {
+        Some(true) => Msg::PeriodFrozen.text(locale).to_owned(),
+        Some(false) => fill(
+            Msg::PeriodNotFrozen.text(locale),
+            &[("rate", &rate(&review.card_rate))],
+        ),
+        None => fill(
+            Msg::PeriodReducedRate.text(locale),
+            &[
+                ("rate", &rate(&review.period_rate)),
+                ("card", &rate(&review.card_rate)),
+            ],
+        ),
+    };
+    [when, until]
 }
 
 /// Each harm that comes before a plan's first payment: whether the plan stops it, and

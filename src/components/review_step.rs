@@ -197,12 +197,22 @@ pub fn review_step(props: &ReviewStepProps<'_>) -> Html {
                 { crate::components::fact("repay-widget__fact repay-widget__fact--wide", payment_label.text(locale), payment_text, None) }
                 { fact(Msg::FirstPaymentLabel, format::date(plan.first_payment_date.0, locale)) }
                 { fact(Msg::LastPayment, format::date(plan.end_date.0, locale)) }
-                { fact(Msg::TotalPaid, money(&plan.total_paid)) }
+                { fact(if plan.review_date.is_some() { Msg::TotalPaidUntilReview } else { Msg::TotalPaid }, money(&plan.total_paid)) }
                 { fact(Msg::ExtraCost, money(&plan.total_cost)) }
                 { fact(Msg::TrueRate, rate) }
                 { slot(props.state.answers.reason.map(|r| fact(Msg::YourReason, labels::missed_reason(r, locale).to_owned()))) }
             </dl>
             <p class="repay-widget__verdict">{ verdict_text(&plan.verdict, props.config.review_days, locale) }</p>
+            // A plan that ends in a review: what is owed then, before anything is sent.
+            { slot(props.model.advice.plans.get(props.offer).and_then(|advice| advice.review.as_ref()).map(|review| {
+                let [when, until] = crate::components::plan_card::review_lines(review, locale);
+                html! {
+                    <ul class="repay-widget__notes" data-testid="review-then">
+                        <li>{ when }</li>
+                        <li>{ until }</li>
+                    </ul>
+                }
+            })) }
             if !plan.statements.is_empty() {
                 <h3 class="repay-widget__subheading">{ Msg::AgreementHeading.text(locale) }</h3>
                 { crate::components::plan_card::statements(plan, "review-statements".to_owned(), locale) }

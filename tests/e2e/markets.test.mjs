@@ -74,6 +74,9 @@ test("a customer not yet in arrears sees nothing overdue, chooses a reduced rate
     await page.getByTestId("details").waitFor();
     await page.getByTestId("continue").click();
     await page.getByTestId("review").waitFor();
+    // Before sending: what is owed at the review, and the rate until then.
+    assert.match(await page.getByTestId("review-then").textContent(), /€2,351\.04 will still be owed then.*Until then the rate is 5\.00% a year instead of 22\.90%\./);
+    assert.match(await page.getByTestId("review-summary").textContent(), /You pay until the review€139\.26/);
     await page.getByTestId("consent").check();
     await page.getByTestId("send").click();
     await page.getByTestId("reference").waitFor({ timeout: 30_000 });
