@@ -319,11 +319,7 @@ impl Builder<'_> {
             });
         }
         schedule.extend(self.spread(financed, term, first, pricing)?);
-        if let Some(min) = min_instalment {
-            if regular_instalment(&schedule, self.zero()).amount() < min.amount() {
-                reasons.push(PlanReason::InstalmentBelowMinimum);
-            }
-        }
+        below_minimum(&schedule, min_instalment, self.zero(), &mut reasons);
         Ok(Outline {
             kind: PlanKind::Instalment { method },
             term_months: term,
@@ -373,11 +369,7 @@ impl Builder<'_> {
                 monthly_rate: annual_rate / Decimal::from(12),
             },
         )?;
-        if let Some(min) = min_instalment {
-            if regular_instalment(&schedule, self.zero()).amount() < min.amount() {
-                reasons.push(PlanReason::InstalmentBelowMinimum);
-            }
-        }
+        below_minimum(&schedule, min_instalment, self.zero(), &mut reasons);
         Ok(Outline {
             kind: PlanKind::Hardship,
             term_months: term,
@@ -532,11 +524,7 @@ impl Builder<'_> {
             },
         )?;
         schedule.truncate(period as usize);
-        if let Some(min) = min_instalment {
-            if regular_instalment(&schedule, self.zero()).amount() < min.amount() {
-                reasons.push(PlanReason::InstalmentBelowMinimum);
-            }
-        }
+        below_minimum(&schedule, min_instalment, self.zero(), &mut reasons);
         Ok(Outline {
             kind: PlanKind::ReducedRate,
             term_months: period,
@@ -846,6 +834,20 @@ impl Builder<'_> {
             });
         }
         annualised_rate(&flows)
+    }
+}
+
+/// Adds [`PlanReason::InstalmentBelowMinimum`] when the regular payment of `schedule`
+/// is below the offer's `min_instalment`.
+fn below_minimum(
+    schedule: &[Instalment],
+    min_instalment: Option<Money>,
+    zero: Money,
+    reasons: &mut Vec<PlanReason>,
+) {
+    if min_instalment.is_some_and(|min| regular_instalment(schedule, zero).amount() < min.amount())
+    {
+        reasons.push(PlanReason::InstalmentBelowMinimum);
     }
 }
 
