@@ -931,6 +931,10 @@ async fn a_customer_not_yet_in_arrears_is_told_so_and_offered_what_the_bank_allo
         );
     }
     assert!(find(&root, "[data-testid=\"debt-advice\"]").is_some());
+    assert_eq!(
+        text(&root, "see-options").trim(),
+        "See the plans you can set up"
+    );
     click(&by_test_id(&root, "see-options"));
     until("the options", || {
         find(&root, "[data-testid=\"options\"]").is_some()

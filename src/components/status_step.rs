@@ -119,7 +119,9 @@ pub fn status_step(props: &StatusStepProps) -> Html {
                 <button type="button" class={classes!("repay-widget__button", overdue.then_some("repay-widget__button--secondary"))}
                         data-testid="see-options"
                         onclick={props.dispatch.reform(|_: MouseEvent| Action::GoTo(Step::Options))}>
-                        { Msg::SeeOptions.text(locale) }
+                        // Before arrears there is no first way (paying the arrears):
+                        // the plans are the way.
+                        { if overdue { Msg::SeeOptions } else { Msg::SeePlansBeforeArrears }.text(locale) }
                     </button>
             </div>
         }
