@@ -524,6 +524,28 @@ fn says(text: &str, word: &str) -> bool {
 
 /// Holds `catalog`'s texts to `glossary`: each text that says what the glossary avoids
 /// is a problem naming the key, what it says and what to say instead.
+/// What `text` says that `glossary` says to avoid: each word or character found, with
+/// what to use instead. The catalogs are held to it at build time ([`hold_to`]); the
+/// sample configurations' bank texts by `tests/catalogs.rs`.
+pub fn slips<'a>(glossary: &'a Glossary, text: &str) -> Vec<(String, &'a str)> {
+    let lower = text.to_lowercase();
+    glossary
+        .avoid
+        .iter()
+        .filter_map(|avoid| {
+            let found = match (&avoid.text, &avoid.characters) {
+                (Some(word), _) => says(&lower, word).then(|| word.clone()),
+                (None, Some(characters)) => text
+                    .chars()
+                    .find(|c| characters.contains(*c))
+                    .map(String::from),
+                (None, None) => None,
+            };
+            found.map(|found| (found, avoid.instead.as_str()))
+        })
+        .collect()
+}
+
 pub fn hold_to(glossary: &Glossary, catalog: &Catalog, problems: &mut Vec<String>) {
     let file = format!("locales/{}.toml", catalog.tag);
     for (key, forms) in &catalog.texts {
@@ -533,22 +555,11 @@ pub fn hold_to(glossary: &Glossary, catalog: &Catalog, problems: &mut Vec<String
             } else {
                 format!("{key}.{category}")
             };
-            let lower = text.to_lowercase();
-            for avoid in &glossary.avoid {
-                let found = match (&avoid.text, &avoid.characters) {
-                    (Some(word), _) => says(&lower, word).then(|| word.clone()),
-                    (None, Some(characters)) => text
-                        .chars()
-                        .find(|c| characters.contains(*c))
-                        .map(String::from),
-                    (None, None) => None,
-                };
-                if let Some(found) = found {
-                    problems.push(format!(
-                        "{file}: `{name}` says \"{found}\"; locales/glossary/{}.toml says to use {}",
-                        glossary.tag, avoid.instead
-                    ));
-                }
+            for (found, instead) in slips(glossary, text) {
+                problems.push(format!(
+                    "{file}: `{name}` says \"{found}\"; locales/glossary/{}.toml says to use {instead}",
+                    glossary.tag
+                ));
             }
         }
     }

@@ -7,7 +7,9 @@
 #[allow(dead_code)]
 mod catalogs;
 
-use catalogs::{check, document, hold_to, parse, parse_glossary, read, read_glossary, REFERENCE};
+use catalogs::{
+    check, document, hold_to, parse, parse_glossary, read, read_glossary, slips, REFERENCE,
+};
 
 /// A sound `[format]`, put in front of each test's catalog that has none of its own.
 const FORMAT: &str = r##"
@@ -313,5 +315,50 @@ days_past_due = { one = "{days} day past due", other = "{days} days past due" }
     assert_eq!(
         problems("en-GB", &text),
         ["locales/en-GB.toml: `format.date` names the month (MMMM) but `format.months` is missing"]
+    );
+}
+
+/// The sample banks' own texts (channel labels and values, phone labels, hours, debt
+/// advice) are held to the same glossaries as the catalogs, in each language the sample
+/// enables, as that reader reads them: no Simplified character reaches a Traditional
+/// reader, no "instalment" an American one.
+#[test]
+fn the_samples_bank_texts_keep_to_each_languages_glossary() {
+    use repay_widget::i18n::Locale;
+    let mut problems = Vec::new();
+    for sample in ["cn", "us", "hk", "uk", "ie"] {
+        let path = format!("crates/engine/data/{sample}-card.json");
+        let wire = repay_config::read_wire(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let enabled: Vec<Locale> = match &wire.locales {
+            None => Locale::ALL.to_vec(),
+            Some(tags) => tags.iter().filter_map(|t| Locale::exact(t)).collect(),
+        };
+        for locale in enabled {
+            let file = format!("locales/glossary/{}.toml", locale.tag());
+            let glossary = read_glossary(std::path::Path::new(&file), &mut problems).unwrap();
+            for (at, text) in wire.bank_texts() {
+                let Some(read) = text.text(locale) else {
+                    continue;
+                };
+                for (found, instead) in slips(&glossary, read) {
+                    problems.push(format!(
+                        "{path}: {at} reads \"{found}\" in {}; use {instead}",
+                        locale.tag()
+                    ));
+                }
+            }
+        }
+    }
+    assert_eq!(problems, Vec::<String>::new());
+    // The check finds what it is for: the CN sample's value as it was, in Simplified,
+    // before it was given per language.
+    let traditional = read_glossary(
+        std::path::Path::new("locales/glossary/zh-HK.toml"),
+        &mut problems,
+    )
+    .unwrap();
+    assert_eq!(
+        slips(&traditional, "我的 › 信用卡 › 还款"),
+        [("还".to_owned(), "繁體字")]
     );
 }

@@ -417,6 +417,18 @@ impl<W> Config<W> {
     }
 }
 
+impl WidgetConfigWire {
+    /// Every text the bank gives in this configuration, with its path
+    /// (`payment_channels[0].details[0].value`).
+    pub fn bank_texts(&self) -> Vec<(String, &LocalizedText)> {
+        bank_texts(
+            &self.payment_channels,
+            self.bank_contact.as_ref(),
+            &self.debt_advice,
+        )
+    }
+}
+
 /// Every text the bank gives in a configuration, with its path.
 fn bank_texts<'a>(
     payment_channels: &'a [PaymentChannelWire],
