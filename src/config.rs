@@ -428,35 +428,6 @@ mod tests {
         assert_eq!(config.scenario.account.currency.code(), "USD");
     }
 
-    /// Every bank text (an object with "en-US" and "zh-CN") in `value`, with its path.
-    fn bank_texts<'a>(
-        value: &'a serde_json::Value,
-        path: String,
-        out: &mut Vec<(String, &'a serde_json::Map<String, serde_json::Value>)>,
-    ) {
-        match value {
-            serde_json::Value::Object(map) => {
-                // A text by language: an object whose keys are all language tags.
-                // (The bank's own wording, `messages`, is checked against the catalogs.)
-                if !path.ends_with(".messages")
-                    && !map.is_empty()
-                    && map.keys().all(|key| Locale::exact(key).is_some())
-                {
-                    out.push((path.clone(), map));
-                }
-                for (key, inner) in map {
-                    bank_texts(inner, format!("{path}.{key}"), out);
-                }
-            }
-            serde_json::Value::Array(items) => {
-                for (i, inner) in items.iter().enumerate() {
-                    bank_texts(inner, format!("{path}[{i}]"), out);
-                }
-            }
-            _ => {}
-        }
-    }
-
     #[test]
     fn a_bank_text_is_one_string_or_one_per_language_and_never_another_script() {
         use repay_config::LocalizedText;
@@ -518,14 +489,24 @@ mod tests {
             include_str!("../crates/engine/data/ie-card.json"),
         ] {
             let config = read_config(sample).unwrap();
-            let value: serde_json::Value = serde_json::from_str(sample).unwrap();
-            let mut texts = Vec::new();
-            bank_texts(&value, String::new(), &mut texts);
+            let wire = repay_config::read_wire(sample).unwrap();
+            // The texts given per language (one string for all is a name or a number).
+            let texts: Vec<_> = wire
+                .bank_texts()
+                .into_iter()
+                .filter(|(_, text)| text.same.is_none())
+                .collect();
             assert!(!texts.is_empty());
+            let own = |text: &repay_config::LocalizedText, locale: Locale| match locale {
+                Locale::ZhCn => text.zh_cn.is_some(),
+                Locale::ZhHk => text.zh_hk.is_some(),
+                Locale::ZhTw => text.zh_tw.is_some(),
+                Locale::EnUs | Locale::EnGb => true,
+            };
             for locale in config.locales.iter().filter(|l| l.tag().starts_with("zh")) {
                 for (path, text) in &texts {
                     assert!(
-                        text.contains_key(locale.tag()),
+                        own(text, *locale),
                         "{}: {path} has no {} text",
                         config.sending.account_reference,
                         locale.tag()

@@ -28,6 +28,26 @@ fn problem<T>(field: &Field<T>, locale: Locale) -> Option<String> {
         .and_then(|error| labels::input_error(*error, locale))
 }
 
+/// Each field named with its problem, "{field}: {problem}.", those without one left out;
+/// empty when none has one.
+fn field_problems(
+    fields: impl IntoIterator<Item = (String, Option<String>)>,
+    locale: Locale,
+) -> String {
+    let said: Vec<String> = fields
+        .into_iter()
+        .filter_map(|(field, problem)| {
+            problem.map(|problem| {
+                fill(
+                    Msg::FieldProblemLive.text(locale),
+                    &[("field", &field), ("problem", &problem)],
+                )
+            })
+        })
+        .collect();
+    said.join(" ")
+}
+
 /// One plan's figures in a sentence: "Equal monthly instalments: 12 × ¥772.85, extra cost
 /// ¥1,245.00." (the amount per payment read the same as on screen).
 pub(crate) fn plan_summary(plan: &Plan, locale: Locale) -> String {
@@ -68,22 +88,21 @@ pub(crate) fn announcement(state: &State, model: &Model) -> String {
         },
         Step::Situation => {
             let budget = &model.budget;
-            let problems: Vec<String> = [
-                (Msg::Income, problem(&budget.income, locale)),
-                (Msg::Expenses, problem(&budget.expenses, locale)),
-            ]
-            .into_iter()
-            .filter_map(|(field, problem)| {
-                problem.map(|problem| {
-                    fill(
-                        Msg::FieldProblemLive.text(locale),
-                        &[("field", field.text(locale)), ("problem", &problem)],
-                    )
-                })
-            })
-            .collect();
+            let problems = field_problems(
+                [
+                    (
+                        Msg::Income.text(locale).to_owned(),
+                        problem(&budget.income, locale),
+                    ),
+                    (
+                        Msg::Expenses.text(locale).to_owned(),
+                        problem(&budget.expenses, locale),
+                    ),
+                ],
+                locale,
+            );
             if !problems.is_empty() {
-                return problems.join(" ");
+                return problems;
             }
             budget
                 .affordability
@@ -99,21 +118,17 @@ pub(crate) fn announcement(state: &State, model: &Model) -> String {
             Some(PlanChange::CustomRow(index)) => {
                 let n = format::integer(i64::try_from(index + 1).unwrap_or(i64::MAX), locale);
                 let (date, amount) = model.custom_errors.get(index).copied().unwrap_or_default();
-                let problems: Vec<String> = [(Msg::CustomDate, date), (Msg::CustomAmount, amount)]
-                    .into_iter()
-                    .filter_map(|(field, error)| {
-                        let problem = labels::input_error(error?, locale)?;
-                        Some(fill(
-                            Msg::FieldProblemLive.text(locale),
-                            &[
-                                ("field", &fill(field.text(locale), &[("n", &n)])),
-                                ("problem", &problem),
-                            ],
-                        ))
-                    })
-                    .collect();
+                let problems = field_problems(
+                    [(Msg::CustomDate, date), (Msg::CustomAmount, amount)].map(|(field, error)| {
+                        (
+                            fill(field.text(locale), &[("n", &n)]),
+                            error.and_then(|e| labels::input_error(e, locale)),
+                        )
+                    }),
+                    locale,
+                );
                 if !problems.is_empty() {
-                    return problems.join(" ");
+                    return problems;
                 }
                 model
                     .plans

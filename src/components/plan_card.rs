@@ -140,7 +140,7 @@ pub fn plan_card(props: &PlanCardProps) -> Html {
         html! {
             <div class="repay-widget__field repay-widget__field--inline">
                 <label class="repay-widget__label" for={select_id.clone()}>
-                    { if matches!(plan.kind, PlanKind::ReducedRate | PlanKind::TokenPayments) {
+                    { if plan.kind.ends_in_review() {
                         Msg::PeriodLabel.text(locale)
                     } else {
                         Msg::TermLabel.text(locale)

@@ -44,14 +44,15 @@ pub fn status_step(props: &StatusStepProps) -> Html {
     let status = &props.model.status;
     let account = &props.config.scenario.account;
     let days = status.days_past_due;
+    let overdue = account.in_arrears();
     let intro = match days {
-        _ if !account.in_arrears() => Msg::NotYetDue,
+        _ if !overdue => Msg::NotYetDue,
         1..=EARLY_REMINDER_DAYS => Msg::ReminderEarly,
         _ => Msg::ReminderLater,
     };
     // Not in arrears: the next payment, when its date is still to come, and what the
     // customer can do if they fear it.
-    let not_in_arrears = (!account.in_arrears()).then(|| {
+    let not_in_arrears = (!overdue).then(|| {
         let next =
             (account.due_date >= account.as_of && !account.minimum_due.is_zero()).then(|| {
                 fill(
@@ -101,7 +102,6 @@ pub fn status_step(props: &StatusStepProps) -> Html {
             </dl>
         }
     };
-    let overdue = account.in_arrears();
     // Not in arrears: a customer who fears the next payment. The bank says whether it
     // takes a plan now; nothing that has not begun is shown as coming.
     let before_arrears = !overdue && props.config.scenario.policy.before_arrears;

@@ -52,6 +52,24 @@ pub enum PlanKind {
 }
 
 impl PlanKind {
+    /// Whether the plan repays what is owed in monthly payments over a term: instalments,
+    /// hardship, and the two plans that end in a review.
+    pub fn is_monthly(&self) -> bool {
+        matches!(
+            self,
+            PlanKind::Instalment { .. }
+                | PlanKind::Hardship
+                | PlanKind::ReducedRate
+                | PlanKind::TokenPayments
+        )
+    }
+
+    /// Whether the plan runs for a period and ends in a review with the bank (reduced
+    /// rate, token payments): its term is the period before the review.
+    pub fn ends_in_review(&self) -> bool {
+        matches!(self, PlanKind::ReducedRate | PlanKind::TokenPayments)
+    }
+
     /// The kind of offer this plan was computed for.
     pub fn offer_kind(&self) -> crate::policy::OfferKind {
         match self {
@@ -321,13 +339,7 @@ impl Plan {
     /// Whether the plan's amount is repaid in fewer payments than its term, because it is
     /// too small to spread over the whole term in payments of at least one minor unit.
     pub fn ends_early(&self) -> bool {
-        matches!(
-            self.kind,
-            PlanKind::Instalment { .. }
-                | PlanKind::Hardship
-                | PlanKind::ReducedRate
-                | PlanKind::TokenPayments
-        ) && self.payments() < self.term_months as usize
+        self.kind.is_monthly() && self.payments() < self.term_months as usize
     }
 }
 

@@ -265,14 +265,7 @@ impl Builder<'_> {
         choice: &PlanChoice,
     ) -> Result<Outline, InvalidReason> {
         let mut reasons = Vec::new();
-        // With nothing chosen, the shortest term offered: it costs least.
-        let wanted = choice
-            .term_months
-            .unwrap_or_else(|| terms.iter().copied().min().unwrap_or(1));
-        if !terms.contains(&wanted) || wanted > self.policy.max_term_months {
-            reasons.push(PlanReason::TermNotOffered);
-        }
-        let term = self.computable_term(wanted);
+        let term = self.offered_term(terms, choice, &mut reasons);
         let min_down = match min_down_payment_share {
             Some(share) => self.owed.times(share, self.rounding())?,
             None => self.zero(),
@@ -469,13 +462,19 @@ impl Builder<'_> {
         Ok(draft)
     }
 
-    /// The period a plan that ends in a review runs for: the customer's, or the shortest
-    /// offered; with the reasons it breaks.
-    fn period(&self, periods: &[u32], choice: &PlanChoice, reasons: &mut Vec<PlanReason>) -> u32 {
+    /// The term of an offer that lists its terms (an instalment's, the periods before a
+    /// review): the customer's, or with nothing chosen the shortest offered, which costs
+    /// least; with the reasons it breaks.
+    fn offered_term(
+        &self,
+        terms: &[u32],
+        choice: &PlanChoice,
+        reasons: &mut Vec<PlanReason>,
+    ) -> u32 {
         let wanted = choice
             .term_months
-            .unwrap_or_else(|| periods.iter().copied().min().unwrap_or(1));
-        if !periods.contains(&wanted) || wanted > self.policy.max_term_months {
+            .unwrap_or_else(|| terms.iter().copied().min().unwrap_or(1));
+        if !terms.contains(&wanted) || wanted > self.policy.max_term_months {
             reasons.push(PlanReason::TermNotOffered);
         }
         self.computable_term(wanted)
@@ -513,7 +512,7 @@ impl Builder<'_> {
         choice: &PlanChoice,
     ) -> Result<Outline, InvalidReason> {
         let mut reasons = Vec::new();
-        let period = self.period(periods, choice, &mut reasons);
+        let period = self.offered_term(periods, choice, &mut reasons);
         let first = self.first_payment(choice, latest_first_payment_days, &mut reasons);
         let mut schedule = self.spread(
             self.owed,
@@ -553,7 +552,7 @@ impl Builder<'_> {
         choice: &PlanChoice,
     ) -> Result<Outline, InvalidReason> {
         let mut reasons = Vec::new();
-        let period = self.period(periods, choice, &mut reasons);
+        let period = self.offered_term(periods, choice, &mut reasons);
         let first = self.first_payment(choice, latest_first_payment_days, &mut reasons);
         let monthly_rate = if charges_frozen {
             Decimal::ZERO
@@ -754,14 +753,7 @@ impl Builder<'_> {
     /// agreement for the offer's kind says.
     fn statements(&self, draft: &Outline) -> Result<Vec<Statement>, InvalidReason> {
         let mut statements = Vec::new();
-        let spreads = matches!(
-            draft.kind,
-            PlanKind::Instalment { .. }
-                | PlanKind::Hardship
-                | PlanKind::ReducedRate
-                | PlanKind::TokenPayments
-        );
-        if spreads && !draft.schedule.is_empty() {
+        if draft.kind.is_monthly() && !draft.schedule.is_empty() {
             let late_fees = self.account.fees_charged;
             // A hardship plan's waiver is of penalty interest: what is left of it is
             // repaid.

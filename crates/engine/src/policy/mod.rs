@@ -852,12 +852,6 @@ impl PlanOffer {
         terms
     }
 
-    /// Whether a plan of this offer ends in a review with the bank, leaving what is
-    /// still owed then to be agreed (reduced rate and token payments).
-    pub fn ends_in_review(&self) -> bool {
-        matches!(self, Self::ReducedRate { .. } | Self::TokenPayments { .. })
-    }
-
     /// Checks an offer at `path` for a policy whose longest term is `max_term`.
     ///
     /// # Errors
@@ -924,17 +918,9 @@ impl PlanOffer {
                         )?,
                     },
                 };
-                if terms.is_empty() {
-                    return Err(EngineError::invalid(field("terms"), InvalidReason::Missing));
-                }
-                let terms = terms
-                    .iter()
-                    .enumerate()
-                    .map(|(i, months)| term(field(&format!("terms[{i}]")), *months))
-                    .collect::<Result<_, _>>()?;
                 Self::Instalment {
                     pricing,
-                    terms,
+                    terms: periods(&field("terms"), terms, &term)?,
                     min_instalment: amount("min_instalment", min_instalment)?,
                     min_down_payment_share: min_down_payment_share
                         .as_deref()
@@ -1057,8 +1043,8 @@ impl PlanOffer {
     }
 }
 
-/// Checks a list of periods in months at `path`: at least one, each a term the policy
-/// allows (`term`).
+/// Checks a list of terms or periods in months at `path` (an instalment's `terms`, a
+/// review plan's `period_months`): at least one, each a term the policy allows (`term`).
 fn periods(
     path: &str,
     months: &[u32],

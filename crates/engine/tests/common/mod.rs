@@ -84,7 +84,7 @@ pub fn assert_invariants(plan: &Plan) {
     }
     // A plan that ends in a review runs at most its period, and has a review exactly
     // when something is left then, after its last payment; no other plan has one.
-    if matches!(plan.kind, PlanKind::ReducedRate | PlanKind::TokenPayments) {
+    if plan.kind.ends_in_review() {
         assert!(plan.payments() <= plan.term_months as usize, "{plan:?}");
         assert!(plan.down_payment.is_zero() && plan.amount_waived.is_zero());
         match plan.review_date {
