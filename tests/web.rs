@@ -917,6 +917,16 @@ async fn a_customer_not_yet_in_arrears_is_told_so_and_offered_what_the_bank_allo
     );
     assert!(text(&root, "before-arrears").contains("you can set up a plan with the bank now"));
     assert!(text(&root, "next-minimum").contains("€73.80"));
+    // The date to come is not said to have passed.
+    let due = by_test_id(&root, "due-date");
+    assert_eq!(
+        due.previous_element_sibling()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Payment due on"
+    );
+    assert_eq!(due.text_content().unwrap(), "4 December 2026");
     // Nothing that has not begun: no days overdue, no timeline, no cost of waiting.
     for absent in [
         "days-past-due",
@@ -970,7 +980,7 @@ async fn a_hardship_plan_states_what_its_agreement_says_with_the_plan_and_on_the
     // Offer 4 is the 个性化分期 (cn-card.json).
     let said = text(&root, "plan-4-statements");
     for sentence in [
-        "本计划偿还的 ¥8,643.00 中包含已收取的违约金 ¥43.00，计入本金。",
+        "本计划涵盖的 ¥8,643.00 中包含已收取的违约金 ¥43.00，计入本金。",
         "还款计划期间，信用卡年费照常收取。",
         "按计划还款期间，不再收取其他费用和罚息。",
         "银行同意后，将停止就这笔欠款进行催收。",

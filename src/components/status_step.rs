@@ -181,7 +181,7 @@ pub fn status_step(props: &StatusStepProps) -> Html {
                     { fact("repay-widget__fact", Msg::DueDate.text(locale), format::date(account.due_date, locale), Some("due-date".to_owned())) }
                 } else if account.due_date >= account.as_of {
                     { fact("repay-widget__fact repay-widget__fact--main", Msg::NextMinimum.text(locale), money(&account.minimum_due), Some("next-minimum".to_owned())) }
-                    { fact("repay-widget__fact", Msg::DueDate.text(locale), format::date(account.due_date, locale), Some("due-date".to_owned())) }
+                    { fact("repay-widget__fact", Msg::NextDueDate.text(locale), format::date(account.due_date, locale), Some("due-date".to_owned())) }
                 }
                 { slot(stage) }
                 { slot(last_payment) }

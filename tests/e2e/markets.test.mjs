@@ -3,7 +3,8 @@
 // - before arrears: a customer whose payment is not yet due, at a bank that takes plans
 //   before anything is late, is told plainly that nothing is overdue, offered the plans
 //   (a lower rate for a while, then a review, here), and sends one to the dev-bank,
-//   which holds the same account as not overdue and recomputes it;
+//   which holds the same account as not overdue and recomputes it; the demo page's
+//   sixth customer (`?customer=ie-before-due`) is that account, rendered by the server;
 // - China's 个性化分期: what its agreement states is shown with the plan and on the
 //   review, and the proposal the bank books carries it.
 
@@ -93,6 +94,31 @@ test("a customer not yet in arrears sees nothing overdue, chooses a reduced rate
   }
 });
 
+test("the demo page's customer not yet due is rendered by the server as such and sends a plan once", async () => {
+  const demo = await startDemoSite(process.env.REPAY_FOLDER ?? "target/dist/repay-widget-0.1.0");
+  try {
+    const { context, page, problems } = await openRecordedPage(browser, `${demo.url}/?customer=ie-before-due`, PHONE);
+    assert.equal(await page.getByTestId("next-due").textContent(), "Your next payment of at least €73.80 is due on 4 December 2026.");
+    assert.equal(await page.getByTestId("days-past-due").count(), 0);
+    await page.getByTestId("see-options").click();
+    await page.getByTestId("options").waitFor();
+    await openPlan(page, 3);
+    await page.getByTestId("choose-plan-3").click();
+    await page.getByTestId("continue").click();
+    await page.getByTestId("details").waitFor();
+    await page.getByTestId("continue").click();
+    await page.getByTestId("review").waitFor();
+    await page.getByTestId("consent").check();
+    await page.getByTestId("send").click();
+    await page.getByTestId("reference").waitFor({ timeout: 30_000 });
+    assert.equal(await acceptedProposals(demo.url), 1);
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await demo.close();
+  }
+});
+
 test("a 个性化分期 proposal carries what its agreement states, as the customer saw it", async () => {
   const demo = await startDemoSite(process.env.REPAY_FOLDER ?? "target/dist/repay-widget-0.1.0");
   try {
@@ -106,7 +132,7 @@ test("a 个性化分期 proposal carries what its agreement states, as the custo
     // Offer 4 is the 个性化分期 (cn-card.json).
     await openPlan(page, 4);
     const said = await page.getByTestId("plan-4-statements").textContent();
-    assert.match(said, /本计划偿还的 ¥8,643\.00 中包含已收取的违约金 ¥43\.00，计入本金。/);
+    assert.match(said, /本计划涵盖的 ¥8,643\.00 中包含已收取的违约金 ¥43\.00，计入本金。/);
     assert.match(said, /银行同意后，将停止就这笔欠款进行催收。/);
     assert.match(said, /还清之前，您不能向本行申请新的信用卡。/);
     await page.getByTestId("choose-plan-4").click();

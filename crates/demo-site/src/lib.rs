@@ -9,7 +9,9 @@
 //! - [`Site::open`] reads the folder `cargo xtask dist` writes (the page, the five
 //!   samples, the CSP source of the page's import map in `integrity.json`);
 //! - [`router`]: `GET /?customer=cn|us|hk|uk|ie` renders the page for that sample (the
-//!   default is the first); every other path is a file of the folder, or the dev-bank.
+//!   default is the first), and `?customer=ie-before-due` the Irish sample's account
+//!   before its due date (`dev_bank::store::before_due`), held by the dev-bank's sixth
+//!   customer; every other path is a file of the folder, or the dev-bank.
 //!
 //! Opening the page signs the browser in as the sample's customer: the demo stands in
 //! for the bank's sign-in, which comes before any account page. It is for development on
@@ -35,38 +37,53 @@ struct Sample {
     file: &'static str,
     holder: &'static str,
     label: &'static str,
+    /// The account before its due date (`dev_bank::store::before_due`), not as the file
+    /// has it.
+    before_due: bool,
 }
 
-const SAMPLES: [Sample; 5] = [
+const SAMPLES: [Sample; 6] = [
     Sample {
         key: "cn",
         file: "cn-card.json",
         holder: "wang",
         label: "王女士 · CNY card · 中文",
+        before_due: false,
     },
     Sample {
         key: "us",
         file: "us-card.json",
         holder: "jordan",
         label: "Ms. Jordan · USD card · English",
+        before_due: false,
     },
     Sample {
         key: "hk",
         file: "hk-card.json",
         holder: "chan",
         label: "陳小姐 · HKD card · 繁體中文",
+        before_due: false,
     },
     Sample {
         key: "uk",
         file: "uk-card.json",
         holder: "okafor",
         label: "Mr. Okafor · GBP card · English (UK)",
+        before_due: false,
     },
     Sample {
         key: "ie",
         file: "ie-card.json",
         holder: "byrne",
         label: "Ms. Byrne · EUR card · English (Ireland)",
+        before_due: false,
+    },
+    Sample {
+        key: "ie-before-due",
+        file: "ie-card.json",
+        holder: dev_bank::store::before_due::CUSTOMER,
+        label: "Mr. Murphy · EUR card · not yet due",
+        before_due: true,
     },
 ];
 
@@ -163,7 +180,14 @@ impl Site {
             .map_err(|why| not_as_written("example.html", why))?;
         let configs = SAMPLES
             .iter()
-            .map(|sample| read(sample.file))
+            .map(|sample| {
+                let config = read(sample.file)?;
+                if !sample.before_due {
+                    return Ok(config);
+                }
+                dev_bank::store::before_due::config(&config)
+                    .map_err(|_| not_as_written(sample.file, "not a configuration"))
+            })
             .collect::<Result<Vec<_>, _>>()?;
         let manifest: serde_json::Value = serde_json::from_str(&read("integrity.json")?)
             .map_err(|_| not_as_written("integrity.json", "not JSON"))?;
@@ -254,7 +278,7 @@ async fn page(
             None => {
                 return text(
                     StatusCode::NOT_FOUND,
-                    format!("no sample customer {key:?}: use cn, us, hk, uk or ie"),
+                    format!("no sample customer {key:?}: use cn, us, hk, uk, ie or ie-before-due"),
                 )
             }
         },

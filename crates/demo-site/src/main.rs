@@ -12,7 +12,8 @@ const USAGE: &str =
             (default target/dist/repay-widget-<version>)
   --db      the dev-bank's SQLite file (default: in memory)
   --operator-token  as the dev-bank's: /api/health tells its holder the proposals accepted
-The page is at / (?customer=cn, us, hk or uk); /api/ is the dev-bank.";
+The page is at / (?customer=cn, us, hk, uk, ie, or ie-before-due: an account not yet
+overdue); /api/ is the dev-bank.";
 
 fn parse_args() -> Result<(SocketAddr, PathBuf, dev_bank::Options), String> {
     let mut addr: SocketAddr = ([127, 0, 0, 1], 8080).into();

@@ -9,12 +9,13 @@ use axum::Router;
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
-const SAMPLES: [(&str, &str, &str); 5] = [
+const SAMPLES: [(&str, &str, &str); 6] = [
     ("cn", "cn-card.json", "zh-CN"),
     ("us", "us-card.json", "en-US"),
     ("hk", "hk-card.json", "zh-HK"),
     ("uk", "uk-card.json", "en-GB"),
     ("ie", "ie-card.json", "en-GB"),
+    ("ie-before-due", "ie-card.json", "en-GB"),
 ];
 const IMPORT_MAP: &str = "'sha256-demoImportMapHash='";
 
@@ -99,7 +100,10 @@ async fn each_samples_page_holds_its_first_screen_and_its_configuration() {
         );
         assert_eq!(headers[header::CACHE_CONTROL], "no-store");
         // The screen is the one the widget renders for this configuration and address.
-        let config = std::fs::read_to_string(data.join(file)).unwrap();
+        let mut config = std::fs::read_to_string(data.join(file)).unwrap();
+        if key == "ie-before-due" {
+            config = dev_bank::store::before_due::config(&config).unwrap();
+        }
         let screen =
             repay_widget::server::render(&config, &format!("http://demo.test{uri}"), None).unwrap();
         assert!(screen.contains(&format!("data-repay-rendered=\"{lang}\"")));
@@ -128,6 +132,10 @@ async fn each_samples_page_holds_its_first_screen_and_its_configuration() {
             "{key}: no placeholder"
         );
     }
+    // The account not yet due is the bank's sixth customer's, as the page says.
+    let (_, _, html) = get(&router, "/?customer=ie-before-due", None).await;
+    assert!(html.contains("Nothing is overdue yet."), "{html}");
+    assert!(html.contains("IE-5412-0077"));
     // Without a choice: the first sample.
     let (status, _, html) = get(&router, "/", None).await;
     assert_eq!(status, StatusCode::OK);
@@ -172,7 +180,10 @@ async fn other_paths_are_the_folders_files_or_the_dev_bank() {
     let router = site("files");
     let (status, _, body) = get(&router, "/?customer=fr", None).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    assert!(body.contains("use cn, us, hk, uk or ie"), "{body}");
+    assert!(
+        body.contains("use cn, us, hk, uk, ie or ie-before-due"),
+        "{body}"
+    );
     let (status, headers, body) = get(&router, "/repay-widget.css", None).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body, ".repay-widget{}");

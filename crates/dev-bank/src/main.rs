@@ -16,8 +16,9 @@ const USAGE: &str =
   --cors-origin    the one browser origin allowed to call from another origin
   --account        put FILE's account (a configuration) on the bank's records as REF,
                    its policy as the next version of the policy named by FILE's stem
-                   (repeatable; the five sample customers are there from the start:
-                   wang, jordan, chan, okafor and byrne); a reference new to the bank is held
+                   (repeatable; the six sample customers are there from the start:
+                   wang, jordan, chan, okafor, byrne, and murphy, whose payment is not
+                   yet due); a reference new to the bank is held
                    by a customer of the same name
   --passcode       what every customer signs in with at POST /api/session (default demo)
   --operator-token whoever sends it as a Bearer token is told by /api/health how many

@@ -3,7 +3,8 @@
 //!
 //! - `policies`: every version of each policy, by id; the highest version is in force.
 //! - `accounts`: the bank's snapshot of each account, by its reference, and the id of the
-//!   policy it is under. A new store is seeded with the two illustrative customers.
+//!   policy it is under. A new store is seeded with the six illustrative customers
+//!   (the five samples, and [`before_due`]).
 //! - `submissions`: one row per idempotency key: the body as received, the answer given,
 //!   the reference and access token when the proposal was accepted, and the policy
 //!   version it was recomputed under.
@@ -68,6 +69,42 @@ const SEEDS: [(&str, &str, &str, &str); 5] = [
         include_str!("../../engine/data/ie-card.json"),
     ),
 ];
+
+/// The sixth illustrative customer, whose payment is not yet due: the Irish sample's
+/// account as it stood before its due date (nothing past due, no fee, the minimum due on
+/// 4 December 2026), under the same policy, which takes plans before arrears. The demo
+/// site shows it as `?customer=ie-before-due`; the bank's records and the page are made
+/// from the sample by the one [`before_due::config`].
+pub mod before_due {
+    /// The customer who holds it.
+    pub const CUSTOMER: &str = "murphy";
+    /// Its account reference.
+    pub const REFERENCE: &str = "IE-5412-0077";
+    /// The policy it is under: the Irish sample's.
+    pub const POLICY: &str = "ie-card";
+    /// The configuration it is made from.
+    pub const BASE: &str = include_str!("../../engine/data/ie-card.json");
+
+    /// `sample` (the Irish sample's configuration) for this account: its reference, and
+    /// its snapshot before the due date.
+    ///
+    /// # Errors
+    ///
+    /// When `sample` is not a JSON object with an `account` object.
+    pub fn config(sample: &str) -> Result<String, serde_json::Error> {
+        use serde::de::Error as _;
+        let mut config: serde_json::Map<String, serde_json::Value> = serde_json::from_str(sample)?;
+        config.insert("account_reference".into(), REFERENCE.into());
+        let account = config
+            .get_mut("account")
+            .and_then(serde_json::Value::as_object_mut)
+            .ok_or_else(|| serde_json::Error::custom("the configuration has no account"))?;
+        account.insert("overdue_amount".into(), "0.00".into());
+        account.insert("fees_charged".into(), "0.00".into());
+        account.insert("due_date".into(), "2026-12-04".into());
+        serde_json::to_string_pretty(&config)
+    }
+}
 
 /// The bank's own records for one account: its snapshot and the policy in force.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -176,6 +213,19 @@ impl Store {
             // Also in a file written before accounts had holders.
             store.put_holder(reference, customer)?;
         }
+        let store_before_due = store.lock();
+        if empty == 0 {
+            let text = before_due::config(before_due::BASE).map_err(StoreError::Record)?;
+            let config = repay_config::read_wire(&text).map_err(StoreError::Seed)?;
+            store_before_due.put_account(
+                before_due::REFERENCE,
+                before_due::POLICY,
+                &config.account,
+                &config.policy,
+            )?;
+        }
+        store_before_due.put_holder(before_due::REFERENCE, before_due::CUSTOMER)?;
+        drop(store_before_due);
         Ok(store)
     }
 

@@ -342,7 +342,13 @@ async fn every_sample_customer_is_on_the_records_and_its_plan_is_approved() {
             include_str!("../../engine/data/ie-card.json"),
         ),
     ];
-    for (n, (customer, reference, config)) in samples.into_iter().enumerate() {
+    // And the sixth, whose payment is not yet due.
+    let before_due =
+        dev_bank::store::before_due::config(dev_bank::store::before_due::BASE).unwrap();
+    let samples = samples
+        .into_iter()
+        .chain([("murphy", "IE-5412-0077", before_due.as_str())]);
+    for (n, (customer, reference, config)) in samples.enumerate() {
         let customer = addr.signed_in_as(customer, "demo").await.unwrap();
         let config: Value = serde_json::from_str(config).unwrap();
         let mut body = submission_from(
