@@ -15,46 +15,136 @@ use crate::state::Step;
 use repay_contract::{AcceptedStatus, RefusalCode};
 
 /// Something the host page may want to know. The DOM event's name is
-/// `repay:` + [`WidgetEvent::name`]; its `detail` is the variant's fields, written by
-/// serde in camelCase ([`WidgetEvent::detail`]).
+/// `repay:` + [`WidgetEvent::name`]; its `detail` is the variant's detail, written by
+/// serde in camelCase ([`WidgetEvent::detail`]). [`EventDetails`] names each event's
+/// detail for the JSON Schema and the TypeScript declarations made from it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(untagged, rename_all_fields = "camelCase")]
+#[serde(untagged)]
 pub enum WidgetEvent {
-    /// The widget shows its first step (or the confirmation, after a reload).
-    Ready { locale: Locale, step: &'static str },
-    /// The customer moved to another step.
-    StepChange { step: &'static str },
-    /// The customer picked a plan, or another term for it.
-    PlanChange {
-        offer: u32,
-        plan: OfferKind,
-        months: u32,
-    },
-    /// A proposal is on its way (once per round of sending, not per attempt).
-    Submit { proposal_id: String },
-    /// The bank accepted the proposal.
-    Submitted {
-        proposal_id: String,
-        reference: String,
-        status: AcceptedStatus,
-    },
+    Ready(Ready),
+    StepChange(StepChange),
+    PlanChange(PlanChange),
+    Submit(Submit),
+    Submitted(Submitted),
+    Error(ErrorDetail),
+}
+
+/// `repay:ready`: the widget shows its first step (or the confirmation, after a reload).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Ready {
+    pub locale: Locale,
+    #[cfg_attr(feature = "schema", schemars(schema_with = "schema::step"))]
+    pub step: &'static str,
+}
+
+/// `repay:step-change`: the customer moved to another step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct StepChange {
+    #[cfg_attr(feature = "schema", schemars(schema_with = "schema::step"))]
+    pub step: &'static str,
+}
+
+/// `repay:plan-change`: the customer picked a plan, or another term for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct PlanChange {
+    /// The offer's index in `policy.plans`, as the proposal's `offer`.
+    pub offer: u32,
+    pub plan: OfferKind,
+    /// The plan's number of payments.
+    pub months: u32,
+}
+
+/// `repay:submit`: a proposal is on its way (once per round of sending, not per
+/// attempt).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Submit {
+    pub proposal_id: String,
+}
+
+/// `repay:submitted`: the bank accepted the proposal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Submitted {
+    pub proposal_id: String,
+    /// The bank's reference for it.
+    pub reference: String,
+    pub status: AcceptedStatus,
+}
+
+/// Every event the widget fires, by its DOM name, with its detail: what
+/// `docs/schemas/events.schema.json` describes (never built, only described).
+#[cfg(feature = "schema")]
+#[derive(schemars::JsonSchema)]
+#[allow(dead_code)]
+pub struct EventDetails {
+    #[serde(rename = "repay:ready")]
+    pub ready: Ready,
+    #[serde(rename = "repay:step-change")]
+    pub step_change: StepChange,
+    #[serde(rename = "repay:plan-change")]
+    pub plan_change: PlanChange,
+    #[serde(rename = "repay:submit")]
+    pub submit: Submit,
+    #[serde(rename = "repay:submitted")]
+    pub submitted: Submitted,
     /// The configuration cannot be used, or the bank refused the proposal, or sending
     /// stopped without an answer.
-    Error(ErrorDetail),
+    #[serde(rename = "repay:error")]
+    pub error: ErrorDetail,
+}
+
+/// The schemas of the fields the types say less about than the events do.
+#[cfg(feature = "schema")]
+mod schema {
+    use schemars::{json_schema, Schema, SchemaGenerator};
+
+    /// A step's name ([`super::step_name`]), or `confirmation`.
+    pub fn step(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "enum": ["status", "situation", "options", "details", "review", "confirmation"]
+        })
+    }
+
+    /// [`crate::delivery::Trouble::code`].
+    pub fn cause(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "enum": ["offline", "unreachable", "bank_error", "busy", "signed_out"]
+        })
+    }
 }
 
 /// What went wrong, for the host page: `kind` and the variant's fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ErrorDetail {
     /// `field` is the configuration's path (`account.overdue_amount`), `reason` a code.
     Config { field: String, reason: &'static str },
     /// The bank answered with this contract error code.
-    Refused { code: RefusalCode },
+    Refused {
+        /// The contract's code (docs/contract.md), or one a newer bank wrote.
+        #[cfg_attr(feature = "schema", schemars(with = "String"))]
+        code: RefusalCode,
+    },
     /// Automatic attempts stopped (or the browser is offline); the proposal is kept.
     /// `cause`: [`Trouble::code`] (`offline`, `unreachable`, `bank_error`, `busy`,
     /// `signed_out`).
-    Failed { offline: bool, cause: &'static str },
+    Failed {
+        offline: bool,
+        #[cfg_attr(feature = "schema", schemars(schema_with = "schema::cause"))]
+        cause: &'static str,
+    },
     /// A theme variable was dropped (unknown, or a value not allowed): the widget runs
     /// with its default for it. `field` is its path, `reason` a code.
     Ignored { field: String, reason: &'static str },
@@ -64,11 +154,11 @@ impl WidgetEvent {
     /// The event's name without the `repay:` prefix.
     pub fn name(&self) -> &'static str {
         match self {
-            Self::Ready { .. } => "ready",
-            Self::StepChange { .. } => "step-change",
-            Self::PlanChange { .. } => "plan-change",
-            Self::Submit { .. } => "submit",
-            Self::Submitted { .. } => "submitted",
+            Self::Ready(_) => "ready",
+            Self::StepChange(_) => "step-change",
+            Self::PlanChange(_) => "plan-change",
+            Self::Submit(_) => "submit",
+            Self::Submitted(_) => "submitted",
             Self::Error(_) => "error",
         }
     }
@@ -171,28 +261,28 @@ impl From<Lifecycle<'_>> for Standing {
 /// The events between two sights of the widget; `before` is `None` for the first.
 pub fn between(before: Option<&Seen>, now: &Seen) -> Vec<WidgetEvent> {
     let Some(before) = before else {
-        return vec![WidgetEvent::Ready {
+        return vec![WidgetEvent::Ready(Ready {
             locale: now.locale,
             step: now.step,
-        }];
+        })];
     };
     let mut events = Vec::new();
     if now.step != before.step {
-        events.push(WidgetEvent::StepChange { step: now.step });
+        events.push(WidgetEvent::StepChange(StepChange { step: now.step }));
     }
     if let Some((offer, plan, months)) = now.plan {
         if now.plan != before.plan {
-            events.push(WidgetEvent::PlanChange {
+            events.push(WidgetEvent::PlanChange(PlanChange {
                 offer,
                 plan,
                 months,
-            });
+            }));
         }
     }
     if let (true, (_, Some(id))) = (now.round.0 > before.round.0, &now.round) {
-        events.push(WidgetEvent::Submit {
+        events.push(WidgetEvent::Submit(Submit {
             proposal_id: id.clone(),
-        });
+        }));
     }
     if now.sending != before.sending {
         // An accepted proposal is no longer pending: its id is the one last seen.
@@ -200,11 +290,13 @@ pub fn between(before: Option<&Seen>, now: &Seen) -> Vec<WidgetEvent> {
             .or_else(|| before.round.1.clone())
             .unwrap_or_default();
         match &now.sending {
-            Standing::Accepted { reference, status } => events.push(WidgetEvent::Submitted {
-                proposal_id,
-                reference: reference.clone(),
-                status: *status,
-            }),
+            Standing::Accepted { reference, status } => {
+                events.push(WidgetEvent::Submitted(Submitted {
+                    proposal_id,
+                    reference: reference.clone(),
+                    status: *status,
+                }))
+            }
             Standing::Refused(code) => {
                 events.push(WidgetEvent::Error(ErrorDetail::Refused {
                     code: code.clone(),
@@ -244,10 +336,10 @@ mod tests {
         first.plan = Some((2, OfferKind::Instalment, 6));
         assert_eq!(
             between(None, &first),
-            vec![WidgetEvent::Ready {
+            vec![WidgetEvent::Ready(Ready {
                 locale: Locale::EnUs,
                 step: "status"
-            }]
+            })]
         );
         assert_eq!(between(Some(&first), &first), vec![]);
     }
@@ -261,12 +353,12 @@ mod tests {
         assert_eq!(
             between(Some(&before), &now),
             vec![
-                WidgetEvent::StepChange { step: "options" },
-                WidgetEvent::PlanChange {
+                WidgetEvent::StepChange(StepChange { step: "options" }),
+                WidgetEvent::PlanChange(PlanChange {
                     offer: 2,
                     plan: OfferKind::Instalment,
                     months: 6
-                }
+                })
             ]
         );
         let mut longer = now.clone();
@@ -282,9 +374,9 @@ mod tests {
         sending.sending = Standing::Progress(Progress::Sending);
         assert_eq!(
             between(Some(&before), &sending),
-            vec![WidgetEvent::Submit {
+            vec![WidgetEvent::Submit(Submit {
                 proposal_id: "id-1".into()
-            }]
+            })]
         );
         let mut retrying = sending.clone();
         retrying.sending = Standing::Progress(Progress::Retrying {
@@ -313,14 +405,14 @@ mod tests {
         assert_eq!(
             events,
             vec![
-                WidgetEvent::StepChange {
+                WidgetEvent::StepChange(StepChange {
                     step: "confirmation"
-                },
-                WidgetEvent::Submitted {
+                }),
+                WidgetEvent::Submitted(Submitted {
                     proposal_id: "id-1".into(),
                     reference: "RP-1".into(),
                     status: AcceptedStatus::UnderReview
-                }
+                })
             ]
         );
         assert_eq!(

@@ -1,19 +1,20 @@
 //! The JSON Schemas in `docs/schemas/`, generated from the Rust types that read and
 //! write what they describe: the widget's configuration (`repay_config`, with
 //! the engine's account and policy), the proposal's submission and every answer
-//! (`repay_contract`). `cargo xtask schemas` writes them; `tests/drift.rs` fails when a
+//! (`repay_contract`), and the events the widget fires (`repay_widget::events`). `cargo xtask schemas` writes them; `tests/drift.rs` fails when a
 //! checked-in schema differs from what the types generate.
 
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::{json, Value};
 
-/// The three schemas: file name and contents.
+/// The four schemas: file name and contents.
 pub fn all() -> Vec<(&'static str, Value)> {
     vec![
         ("config.schema.json", config()),
         ("submission.schema.json", submission()),
         ("answer.schema.json", answer()),
+        ("events.schema.json", events()),
     ]
 }
 
@@ -114,6 +115,20 @@ pub fn answer() -> Value {
         "answer.schema.json",
         "Proposal answers, contract version 1",
         "What POST {endpoint} answers: an accepted proposal (201, or 200 for a repeat) or a refusal (every 4xx and 5xx). docs/contract.md explains every field. Generated from the Rust types (crates/schemas): do not edit.",
+    )
+}
+
+/// The widget's events: an object with one property per event, its DOM name, holding
+/// that event's `detail` (as the widget writes it).
+pub fn events() -> Value {
+    let generator = SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator();
+    headed(
+        generator.into_root_schema_for::<repay_widget::events::EventDetails>(),
+        "events.schema.json",
+        "Repayment widget events",
+        "The DOM events the widget fires on its host element, by name, each with its CustomEvent detail. docs/embedding.md#events explains them. Generated from the Rust types (crates/schemas): do not edit.",
     )
 }
 
