@@ -1,13 +1,14 @@
 // The JSON Schemas in docs/schemas describe what actually travels: the example
 // configurations, the example submission and answers validate, and so do the answers
 // the real dev-bank gives to the example submission (which must also still recompute
-// exactly — a stale example is refused with figures_differ).
+// exactly — a stale example is refused with figures_differ). docs/openapi.json says the
+// same, status by status, of the endpoint and the lookup.
 
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { signedIn, startDevBank } from "./harness.mjs";
-import { assertValid, isValid, readJson as read } from "./schemas.mjs";
+import { assertOpenApi, assertValid, isValid, readJson as read } from "./schemas.mjs";
 
 const root = new URL("../../", import.meta.url);
 
@@ -144,4 +145,41 @@ test("the dev-bank's answers match the answer schema", async () => {
   const stranger = await post(submission, { cookie: "", "x-csrf-token": "" });
   assert.equal(stranger.status, 401);
   assertValid("answer", stranger.body, "sign_in_required");
+});
+
+test("the dev-bank's real answers are what docs/openapi.json says, status by status", async () => {
+  const submission = read("docs/examples/submission.json");
+  submission.proposal_id = "00000000-0000-4000-8000-00000000a001";
+  assertOpenApi("post", "/proposals", "request", submission, "the example submission");
+  const accepted = await post(submission);
+  assert.equal(accepted.status, 201, JSON.stringify(accepted.body));
+  assertOpenApi("post", "/proposals", 201, accepted.body, "accepted");
+  const repeat = await post(submission);
+  assertOpenApi("post", "/proposals", repeat.status, repeat.body, "duplicate");
+
+  const answers = [
+    await post({ ...submission, proposal_id: "00000000-0000-4000-8000-00000000a002", surprise: 1 }),
+    await post(submission, { "content-type": "text/plain" }),
+    await post(submission, { cookie: "", "x-csrf-token": "" }),
+    await post(submission, { "x-csrf-token": "wrong" }),
+    await fetch(`${bank.url}/api/proposals`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": "00000000-0000-4000-8000-00000000a003", ...session },
+      body: "{ not json",
+    }).then(async (response) => ({ status: response.status, body: await response.json() })),
+  ];
+  assert.deepEqual(answers.map((answer) => answer.status), [422, 415, 401, 403, 400]);
+  for (const answer of answers) assertOpenApi("post", "/proposals", answer.status, answer.body, answer.body.error);
+
+  const lookup = (reference, token) =>
+    fetch(`${bank.url}/api/proposals/${reference}`, {
+      headers: { ...session, authorization: `Bearer ${token}` },
+    }).then(async (response) => ({ status: response.status, body: await response.json() }));
+  const found = await lookup(accepted.body.reference, accepted.body.access_token);
+  assert.equal(found.status, 200);
+  assertOpenApi("get", "/proposals/{reference}", 200, found.body, "the lookup");
+  assert.deepEqual(found.body.proposal, submission.proposal);
+  const missing = await lookup("RP-AAAAAAAAAAAA", accepted.body.access_token);
+  assert.equal(missing.status, 404);
+  assertOpenApi("get", "/proposals/{reference}", 404, missing.body, "not found");
 });

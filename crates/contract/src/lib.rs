@@ -430,6 +430,20 @@ pub struct Accepted {
     pub duplicate: bool,
 }
 
+/// The answer to `GET {endpoint}/{reference}` (200): the accepted proposal as the bank
+/// stored it, and the answer it gave, without the access token. Never the budget, the
+/// message or the contact details, which only the bank's back office reads.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Lookup<P = serde_json::Value> {
+    pub reference: String,
+    /// The proposal the customer sent: the offer, the choice and the plan.
+    pub proposal: Proposal<P>,
+    /// The bank's answer to it.
+    pub answer: Accepted,
+}
+
 /// A refusal's code: what went wrong, for machines. Written and read as its snake_case
 /// text; a code this version does not know (a newer bank's) is kept as
 /// [`RefusalCode::Other`], never refused, so the widget can still name it.

@@ -51,7 +51,7 @@ use crate::extract::ValidSubmission;
 use crate::faults::{FaultDraw, Faults};
 use crate::session::SignedIn;
 use crate::store::{Store, StoreError};
-use repay_contract::{Accepted, Refusal, RefusalCode};
+use repay_contract::{Accepted, Lookup, Refusal, RefusalCode};
 
 /// The largest body accepted: a 60-month schedule with its inputs is about 40 KB.
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
@@ -390,7 +390,7 @@ async fn lookup(
     signed_in: SignedIn,
     headers: HeaderMap,
     Path(reference): Path<String>,
-) -> Result<Json<serde_json::Value>, ApiError> {
+) -> Result<Json<Lookup>, ApiError> {
     let not_found = || {
         ApiError::new(
             StatusCode::NOT_FOUND,
@@ -409,17 +409,24 @@ async fn lookup(
     if !store.holds(&signed_in.customer, account)? {
         return Err(not_found());
     }
-    let mut answer: serde_json::Value =
-        serde_json::from_str(&row.stored.answer).unwrap_or_default();
-    if let Some(answer) = answer.as_object_mut() {
-        answer.remove("access_token");
-        answer.remove("duplicate");
-    }
-    Ok(Json(serde_json::json!({
-        "reference": reference,
-        "proposal": body["proposal"],
-        "answer": answer,
-    })))
+    let unreadable = || {
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            RefusalCode::StorageFailure,
+            "a stored proposal cannot be read back",
+        )
+    };
+    let proposal = serde_json::from_value(body["proposal"].clone()).map_err(|_| unreadable())?;
+    let answer: Accepted = serde_json::from_str(&row.stored.answer).map_err(|_| unreadable())?;
+    Ok(Json(Lookup {
+        reference,
+        proposal,
+        answer: Accepted {
+            access_token: None,
+            duplicate: false,
+            ..answer
+        },
+    }))
 }
 
 /// Logs one line per request: method, path and status — never a body, so no personal

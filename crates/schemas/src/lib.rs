@@ -1,8 +1,10 @@
 //! The JSON Schemas in `docs/schemas/`, generated from the Rust types that read and
 //! write what they describe: the widget's configuration (`repay_config`, with
 //! the engine's account and policy), the proposal's submission and every answer
-//! (`repay_contract`), and the events the widget fires (`repay_widget::events`). `cargo xtask schemas` writes them; `tests/drift.rs` fails when a
-//! checked-in schema differs from what the types generate.
+//! (`repay_contract`), and the events the widget fires (`repay_widget::events`). `cargo xtask schemas` writes them, and `docs/openapi.json` ([`openapi`]) from them;
+//! `tests/drift.rs` fails when a checked-in file differs from what the types generate.
+
+pub mod openapi;
 
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
@@ -25,7 +27,7 @@ fn generator() -> SchemaGenerator {
 /// Drops schemars' integer formats (`uint32`, `uint`…): JSON Schema defines none of
 /// them, so strict validators refuse the schema; the `minimum` and `maximum` beside them
 /// already say what they mean.
-fn drop_integer_formats(value: &mut Value) {
+pub(crate) fn drop_integer_formats(value: &mut Value) {
     match value {
         Value::Object(map) => {
             let integer_format = map
@@ -100,8 +102,12 @@ pub fn answer() -> Value {
     let mut generator = SchemaSettings::draft2020_12()
         .for_serialize()
         .into_generator();
-    let accepted = inline::<repay_contract::Accepted>(&mut generator);
-    let refusal = inline::<repay_contract::Refusal>(&mut generator);
+    // Each titled with its type's name, which generated code (TypeScript…) takes.
+    let accepted = titled(
+        inline::<repay_contract::Accepted>(&mut generator),
+        "Accepted",
+    );
+    let refusal = titled(inline::<repay_contract::Refusal>(&mut generator), "Refusal");
     let mut schema = Schema::from(serde_json::Map::from_iter([(
         "oneOf".to_owned(),
         json!([accepted, refusal]),
@@ -130,6 +136,15 @@ pub fn events() -> Value {
         "Repayment widget events",
         "The DOM events the widget fires on its host element, by name, each with its CustomEvent detail. docs/embedding.md#events explains them. Generated from the Rust types (crates/schemas): do not edit.",
     )
+}
+
+/// `schema` with `title` first.
+fn titled(schema: Value, title: &str) -> Value {
+    let mut out = serde_json::Map::from_iter([("title".to_owned(), Value::from(title))]);
+    if let Value::Object(rest) = schema {
+        out.extend(rest);
+    }
+    Value::Object(out)
 }
 
 /// `T`'s own schema, its parts under `$defs`.

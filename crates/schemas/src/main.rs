@@ -1,4 +1,5 @@
-//! Writes `docs/schemas/*.schema.json` from the Rust types (`cargo xtask schemas`).
+//! Writes `docs/schemas/*.schema.json` and `docs/openapi.json` from the Rust types
+//! (`cargo xtask schemas`).
 
 use std::path::Path;
 
@@ -12,5 +13,16 @@ fn main() -> std::process::ExitCode {
         }
         println!("wrote {}", path.display());
     }
+    let path = folder.join("../openapi.json");
+    let written = repay_schemas::openapi::document()
+        .map_err(|error| error.to_string())
+        .and_then(|document| {
+            std::fs::write(&path, repay_schemas::text(&document)).map_err(|e| e.to_string())
+        });
+    if let Err(error) = written {
+        eprintln!("repay-schemas: cannot write {}: {error}", path.display());
+        return std::process::ExitCode::FAILURE;
+    }
+    println!("wrote {}", path.display());
     std::process::ExitCode::SUCCESS
 }

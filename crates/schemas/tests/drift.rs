@@ -16,3 +16,15 @@ fn the_checked_in_schemas_are_the_generated_ones() {
         );
     }
 }
+
+#[test]
+fn the_checked_in_openapi_document_is_the_generated_one() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/openapi.json");
+    let checked_in = std::fs::read_to_string(&path)
+        .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    let document = repay_schemas::openapi::document().expect("no component clashes");
+    assert!(
+        checked_in == repay_schemas::text(&document),
+        "docs/openapi.json differs from what the types generate: run `cargo xtask schemas` and review the diff"
+    );
+}
