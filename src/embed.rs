@@ -30,6 +30,16 @@ use crate::shared::Shared;
 
 type Checked = Result<Shared<WidgetConfig>, ConfigError>;
 
+/// The declarations `mount` and `update` name: the configuration's type, and the
+/// events' details (which `repay-widget.d.ts` also adds to `HTMLElementEventMap`), both
+/// generated from the JSON Schemas in `types/` by `cargo xtask dist`.
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+import type { RepayWidgetConfig } from "./types/config.js";
+export type { RepayWidgetConfig } from "./types/config.js";
+export type { RepayWidgetEventDetails } from "./types/events.js";
+"#;
+
 /// A mounted widget, as JavaScript holds it.
 #[wasm_bindgen]
 pub struct Widget {
@@ -53,7 +63,10 @@ struct Mounted {
 ///
 /// A `TypeError` when `element` is not an element.
 #[wasm_bindgen]
-pub fn mount(element: JsValue, config: JsValue) -> Result<Widget, JsError> {
+pub fn mount(
+    #[wasm_bindgen(unchecked_param_type = "Element")] element: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RepayWidgetConfig | string")] config: JsValue,
+) -> Result<Widget, JsError> {
     let host = element
         .dyn_into::<Element>()
         .map_err(|_| JsError::new("repay-widget: mount(element, config) needs an element"))?;
@@ -67,7 +80,10 @@ impl Widget {
     /// Gives the widget a new configuration. For the same account and offers, what the
     /// customer chose and typed stays, budget included; otherwise the widget starts
     /// again from the account's draft in session storage. Does nothing after `destroy`.
-    pub fn update(&mut self, config: JsValue) {
+    pub fn update(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "RepayWidgetConfig | string")] config: JsValue,
+    ) {
         if let Some(mounted) = self.mounted.take() {
             self.mounted = Some(mounted.update(read(&config)));
         }

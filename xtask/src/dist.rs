@@ -17,12 +17,20 @@ pub const JS: &str = "repay-widget.js";
 pub const WASM: &str = "repay-widget_bg.wasm";
 pub const CSS: &str = "repay-widget.css";
 pub const AUTO_JS: &str = "repay-widget-auto.js";
+pub const ELEMENT_JS: &str = "repay-widget-element.js";
+/// The command that prints a page's import-map CSP sources (`npx repay-widget-csp`).
+pub const CSP_JS: &str = "repay-widget-csp.js";
 
 /// The sample configuration the guide's `example.html` holds in its page.
 const SAMPLE: &str = "us-card.json";
 
 /// The files of the folder the guide's snippets are written to.
-const SNIPPETS: [&str; 3] = ["example.js", "example.html", "example-auto.html"];
+const SNIPPETS: [&str; 4] = [
+    "example.js",
+    "example.html",
+    "example-auto.html",
+    "example-element.html",
+];
 
 fn read(path: &Path) -> Result<Vec<u8>, TaskError> {
     fs::read(path).map_err(TaskError::io(format!("reading {}", path.display())))
@@ -307,9 +315,9 @@ pub fn bundle(folder: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Writes the folder from Trunk's release build in `build`; returns its path.
-pub fn assemble(root: &Path, build: &Path) -> Result<PathBuf, TaskError> {
-    let version = env!("CARGO_PKG_VERSION");
+/// Writes the folder from Trunk's release build in `build`, all but its manifest
+/// ([`manifest`]); returns its path and the CSP sources of its example pages' import maps.
+pub fn assemble(root: &Path, build: &Path) -> Result<(PathBuf, Vec<String>), TaskError> {
     let out = folder(root);
     if out.exists() {
         fs::remove_dir_all(&out).map_err(TaskError::io(format!("clearing {}", out.display())))?;
@@ -325,6 +333,15 @@ pub fn assemble(root: &Path, build: &Path) -> Result<PathBuf, TaskError> {
     write(&out.join(JS), pin_wasm(&glue, &integrity(&wasm))?)?;
     write(&out.join(CSS), read(&build.join("widget.css"))?)?;
     write(&out.join(AUTO_JS), read(&root.join("embed").join(AUTO_JS))?)?;
+    for script in [ELEMENT_JS, CSP_JS] {
+        write(&out.join(script), read(&root.join("embed").join(script))?)?;
+    }
+    // wasm-bindgen's declarations of the glue, from the Rust signatures.
+    let (glue_path, _) = find_bundle(build)?;
+    write(
+        &out.join(JS.replace(".js", ".d.ts")),
+        read(&glue_path.with_extension("d.ts"))?,
+    )?;
     for sample in [
         "cn-card.json",
         "us-card.json",
@@ -337,7 +354,7 @@ pub fn assemble(root: &Path, build: &Path) -> Result<PathBuf, TaskError> {
             read(&root.join("crates/engine/data").join(sample))?,
         )?;
     }
-    for doc in ["embedding.md", "contract.md", "engine.md"] {
+    for doc in ["embedding.md", "contract.md", "engine.md", "openapi.json"] {
         write(
             &out.join("docs").join(doc),
             read(&root.join("docs").join(doc))?,
@@ -383,16 +400,23 @@ pub fn assemble(root: &Path, build: &Path) -> Result<PathBuf, TaskError> {
         write(&out.join(name), text)?;
     }
 
+    Ok((out, script_sources))
+}
+
+/// Writes `integrity.json` in `out`: every file's size and integrity, and the CSP
+/// sources of the example pages' import maps.
+pub fn manifest(out: &Path, script_sources: &[String]) -> Result<(), TaskError> {
+    let version = env!("CARGO_PKG_VERSION");
     // The manifest: every file but itself.
     let mut files: Vec<PathBuf> = Vec::new();
-    collect(&out, &mut files)?;
+    collect(out, &mut files)?;
     files.sort();
     let mut manifest = format!(
         "{{\n  \"name\": \"repay-widget\",\n  \"version\": \"{version}\",\n  \"files\": {{\n"
     );
     for (i, path) in files.iter().enumerate() {
         let bytes = read(path)?;
-        let name = path.strip_prefix(&out).unwrap_or(path).to_string_lossy();
+        let name = path.strip_prefix(out).unwrap_or(path).to_string_lossy();
         let comma = if i + 1 < files.len() { "," } else { "" };
         manifest.push_str(&format!(
             "    \"{name}\": {{ \"bytes\": {}, \"integrity\": \"{}\" }}{comma}\n",
@@ -405,8 +429,7 @@ pub fn assemble(root: &Path, build: &Path) -> Result<PathBuf, TaskError> {
         "  }},\n  \"csp\": {{ \"script-src\": \"{}\" }}\n}}\n",
         script_sources.join(" ")
     ));
-    write(&out.join("integrity.json"), manifest)?;
-    Ok(out)
+    write(&out.join("integrity.json"), manifest)
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), TaskError> {

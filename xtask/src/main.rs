@@ -20,6 +20,7 @@ mod deny;
 mod dist;
 mod error;
 mod minify;
+mod package;
 mod shorten;
 mod sizes;
 mod tools;
@@ -247,8 +248,12 @@ pub(crate) fn release_build(env: &Env) -> Result<Vec<sizes::Row>, TaskError> {
     shorten::shorten(env, &build)?;
     minify::minify_assets(env, &build)?;
     dist::pin_demo(&build)?;
-    let folder = dist::assemble(&env.root, &build)?;
+    let (folder, script_sources) = dist::assemble(&env.root, &build)?;
+    package::generate(env, &folder)?;
+    dist::manifest(&folder, &script_sources)?;
+    let tarball = package::pack(env, &folder)?;
     println!("xtask: the folder banks copy: {}", folder.display());
+    println!("xtask: the npm package: {}", tarball.display());
     let example = std::fs::read_to_string(folder.join("example.html"))
         .map_err(TaskError::io("reading example.html"))?;
     println!(
