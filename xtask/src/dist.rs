@@ -354,7 +354,13 @@ pub fn assemble(root: &Path, build: &Path) -> Result<(PathBuf, Vec<String>), Tas
             read(&root.join("crates/engine/data").join(sample))?,
         )?;
     }
-    for doc in ["embedding.md", "contract.md", "engine.md", "openapi.json"] {
+    for doc in [
+        "embedding.md",
+        "contract.md",
+        "engine.md",
+        "verifier.md",
+        "openapi.json",
+    ] {
         write(
             &out.join("docs").join(doc),
             read(&root.join("docs").join(doc))?,

@@ -251,9 +251,11 @@ pub(crate) fn release_build(env: &Env) -> Result<Vec<sizes::Row>, TaskError> {
     let (folder, script_sources) = dist::assemble(&env.root, &build)?;
     package::generate(env, &folder)?;
     dist::manifest(&folder, &script_sources)?;
-    let tarball = package::pack(env, &folder)?;
+    let tarball = package::pack(env, &folder, package::NAME)?;
+    let verifier = package::pack(env, &package::verifier(env)?, package::VERIFIER)?;
     println!("xtask: the folder banks copy: {}", folder.display());
     println!("xtask: the npm package: {}", tarball.display());
+    println!("xtask: the verifier's npm package: {}", verifier.display());
     let example = std::fs::read_to_string(folder.join("example.html"))
         .map_err(TaskError::io("reading example.html"))?;
     println!(
@@ -329,6 +331,8 @@ fn test(env: &Env) -> Result<(), TaskError> {
                 "repay-widget-bundle",
                 "-p",
                 "repay-config",
+                "-p",
+                "repay-verifier",
                 "--target",
                 "wasm32-unknown-unknown",
                 "--all-targets",
@@ -446,6 +450,18 @@ fn end_to_end(env: &Env) -> Result<TestCounts, TaskError> {
             "demo-site",
         ],
     ))?;
+    // The verifier crate's answers, natively, for tests/e2e/verifier.test.mjs.
+    env.run(&mut env.command(
+        "cargo",
+        &[
+            "build",
+            "--quiet",
+            "-p",
+            "repay-verifier",
+            "--example",
+            "verifier",
+        ],
+    ))?;
     let dir = env.root.join("tests/e2e");
     let mut files: Vec<String> = std::fs::read_dir(&dir)
         .map_err(TaskError::io("reading tests/e2e"))?
@@ -463,6 +479,18 @@ fn end_to_end(env: &Env) -> Result<TestCounts, TaskError> {
         .env("REPAY_DEV_BANK", env.debug_binary("dev-bank"))
         .env("REPAY_CLI", env.debug_binary("repay"))
         .env("REPAY_DEMO_SITE", env.debug_binary("demo-site"))
+        .env(
+            "REPAY_VERIFIER_NATIVE",
+            env.debug_binary("examples/verifier"),
+        )
+        .env(
+            "REPAY_VERIFIER_PACKAGE",
+            env.root.join(format!(
+                "target/dist/{}-{}.tgz",
+                package::VERIFIER,
+                env!("CARGO_PKG_VERSION")
+            )),
+        )
         .env("CHROMIUM", tools::CHROMIUM);
     if !Path::new(tools::CHROMIUM).exists() {
         return Err(TaskError::setup("Chromium is missing", "cargo xtask setup"));

@@ -4,6 +4,12 @@
 //! `npm pack` writes the tarball beside the folder
 //! (`target/dist/repay-widget-<version>.tgz`), which a bank installs with `npm install`
 //! or publishes to its own registry.
+//!
+//! And the verifier's package, `repay-verifier` (docs/verifier.md): the engine's propose
+//! and verify as one WebAssembly module (`crates/verifier`, built for
+//! `wasm32-unknown-unknown`), its Node wrapper, the declarations and `package.json`
+//! (`xtask/verifier.mjs`), packed as `target/dist/repay-verifier-<version>.tgz`. The
+//! module itself is what a JVM or .NET service loads.
 
 use std::path::{Path, PathBuf};
 
@@ -28,10 +34,63 @@ pub fn generate(env: &Env, folder: &Path) -> Result<(), TaskError> {
     ))
 }
 
-/// Packs `folder` with `npm pack` into its parent; returns the tarball's path.
-pub fn pack(env: &Env, folder: &Path) -> Result<PathBuf, TaskError> {
+/// The verifier package's name on a registry.
+pub const VERIFIER: &str = "repay-verifier";
+
+/// Builds the verifier module and writes its package's folder beside the widget's
+/// (`target/dist/repay-verifier-<version>/`); returns the folder.
+pub fn verifier(env: &Env) -> Result<PathBuf, TaskError> {
+    env.run(&mut env.command(
+        "cargo",
+        &[
+            "build",
+            "--release",
+            "--locked",
+            "-p",
+            "repay-verifier",
+            "--target",
+            "wasm32-unknown-unknown",
+        ],
+    ))?;
+    let module = env
+        .target_dir()
+        .join("wasm32-unknown-unknown/release/repay_verifier.wasm");
+    let folder = env.root.join(format!(
+        "target/dist/{VERIFIER}-{}",
+        env!("CARGO_PKG_VERSION")
+    ));
+    if folder.exists() {
+        std::fs::remove_dir_all(&folder)
+            .map_err(TaskError::io(format!("clearing {}", folder.display())))?;
+    }
+    std::fs::create_dir_all(&folder)
+        .map_err(TaskError::io(format!("creating {}", folder.display())))?;
+    let copy = |from: &Path, to: &str| {
+        std::fs::copy(from, folder.join(to))
+            .map(|_| ())
+            .map_err(TaskError::io(format!("copying {}", from.display())))
+    };
+    copy(&module, "repay-verifier.wasm")?;
+    copy(&env.root.join("crates/verifier/js/index.js"), "index.js")?;
+    let script = env.root.join("xtask/verifier.mjs");
+    let schemas = env.root.join("docs/schemas");
+    env.run(&mut env.command(
+        "node",
+        &[
+            &script.to_string_lossy(),
+            &schemas.to_string_lossy(),
+            &folder.to_string_lossy(),
+            env!("CARGO_PKG_VERSION"),
+        ],
+    ))?;
+    Ok(folder)
+}
+
+/// Packs `folder` (a package named `name`) with `npm pack` into its parent; returns the
+/// tarball's path.
+pub fn pack(env: &Env, folder: &Path, name: &str) -> Result<PathBuf, TaskError> {
     let parent = folder.parent().unwrap_or(folder);
-    let tarball = parent.join(format!("{NAME}-{}.tgz", env!("CARGO_PKG_VERSION")));
+    let tarball = parent.join(format!("{name}-{}.tgz", env!("CARGO_PKG_VERSION")));
     if tarball.exists() {
         std::fs::remove_file(&tarball).map_err(TaskError::io("removing the old tarball"))?;
     }

@@ -25,7 +25,6 @@ use std::process::ExitCode;
 
 use repay_engine::account::parse_iso_date;
 use repay_engine::proposal::{verify, Proposal};
-use repay_engine::scenario::ScenarioWire;
 use repay_engine::status::status;
 use repay_engine::{all_plans, EngineError, PlanChoice, Scenario};
 use repay_widget::i18n::Locale;
@@ -61,29 +60,14 @@ fn read(file: &str) -> Result<String, Failure> {
     })
 }
 
-/// The account and policy in `file`, read as strictly as the widget reads them: a
-/// whole widget configuration (`repay_config::read_wire`), or a scenario of exactly
-/// `account` and `policy`; unknown fields and repeated keys are refused either way.
+/// The account and policy in `file`, read as strictly as the widget reads them
+/// (`repay_config::read_scenario`: a whole configuration, or exactly `account` and
+/// `policy`).
 fn scenario(file: &str) -> Result<Scenario, Failure> {
-    let failed = |error| Failure::Input {
+    repay_config::read_scenario(&read(file)?).map_err(|error| Failure::Input {
         file: file.to_owned(),
         error,
-    };
-    let text = read(file)?;
-    let keys: Option<Vec<String>> = serde_json::from_str::<serde_json::Map<_, _>>(&text)
-        .ok()
-        .map(|map| map.keys().cloned().collect());
-    let scenario_only = keys.is_some_and(|keys| keys == ["account", "policy"]);
-    let wire = if scenario_only {
-        repay_engine::read_json::<ScenarioWire>(&text).map_err(failed)?
-    } else {
-        let config = repay_config::read_wire(&text).map_err(failed)?;
-        ScenarioWire {
-            account: config.account,
-            policy: config.policy,
-        }
-    };
-    Scenario::from_wire(&wire).map_err(failed)
+    })
 }
 
 /// The `--flag value` pairs of the remaining arguments.

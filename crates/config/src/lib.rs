@@ -475,3 +475,28 @@ fn bank_texts<'a>(
 pub fn read_wire(json: &str) -> Result<WidgetConfigWire, EngineError> {
     repay_engine::read_json(json)
 }
+
+/// The account and policy in `json`, read as strictly as the widget reads them: a whole
+/// widget configuration ([`read_wire`]), or a scenario of exactly `account` and `policy`;
+/// unknown fields and repeated keys are refused either way. For the tools that take
+/// either: the `repay` CLI and the verifier (`crates/verifier`).
+///
+/// # Errors
+///
+/// The engine's error for the first thing wrong, its path from the document's root.
+pub fn read_scenario(json: &str) -> Result<Scenario, EngineError> {
+    let keys: Option<Vec<String>> = serde_json::from_str::<serde_json::Map<_, _>>(json)
+        .ok()
+        .map(|map| map.keys().cloned().collect());
+    let scenario_only = keys.is_some_and(|keys| keys == ["account", "policy"]);
+    let wire = if scenario_only {
+        repay_engine::read_json::<ScenarioWire>(json)?
+    } else {
+        let config = read_wire(json)?;
+        ScenarioWire {
+            account: config.account,
+            policy: config.policy,
+        }
+    };
+    Scenario::from_wire(&wire)
+}

@@ -1,8 +1,10 @@
 //! The JSON Schemas in `docs/schemas/`, generated from the Rust types that read and
 //! write what they describe: the widget's configuration (`repay_config`, with
 //! the engine's account and policy), the proposal's submission and every answer
-//! (`repay_contract`), and the events the widget fires (`repay_widget::events`). `cargo xtask schemas` writes them, and `docs/openapi.json` ([`openapi`]) from them;
-//! `tests/drift.rs` fails when a checked-in file differs from what the types generate.
+//! (`repay_contract`), the events the widget fires (`repay_widget::events`), and what
+//! the verifier reads and answers (`repay_verifier`). `cargo xtask schemas` writes them,
+//! and `docs/openapi.json` ([`openapi`]) from them; `tests/drift.rs` fails when a
+//! checked-in file differs from what the types generate.
 
 pub mod openapi;
 
@@ -17,6 +19,7 @@ pub fn all() -> Vec<(&'static str, Value)> {
         ("submission.schema.json", submission()),
         ("answer.schema.json", answer()),
         ("events.schema.json", events()),
+        ("verifier.schema.json", verifier()),
     ]
 }
 
@@ -135,6 +138,20 @@ pub fn events() -> Value {
         "events.schema.json",
         "Repayment widget events",
         "The DOM events the widget fires on its host element, by name, each with its CustomEvent detail. docs/embedding.md#events explains them. Generated from the Rust types (crates/schemas): do not edit.",
+    )
+}
+
+/// What the verifier module (`crates/verifier`) reads and answers: `propose`'s choice,
+/// and the answers of `propose` and `verify`, as it writes them.
+pub fn verifier() -> Value {
+    let generator = SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator();
+    headed(
+        generator.into_root_schema_for::<repay_verifier::Interface>(),
+        "verifier.schema.json",
+        "Repayment verifier interface",
+        "What the verifier's propose and verify read and answer (docs/verifier.md). Generated from the Rust types (crates/schemas): do not edit.",
     )
 }
 
