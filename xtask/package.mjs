@@ -16,18 +16,15 @@
 // `types` condition must come before `default`), the wasm, the stylesheet and
 // integrity.json as files for a bundler to copy and a server to serve.
 
-import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { compile } from "json-schema-to-typescript";
+import { join } from "node:path";
+import { schemaTypes, scriptDeclarations } from "./declarations.mjs";
 
 const [schemas, folder, version] = process.argv.slice(2);
 if (!schemas || !folder || !version) {
   console.error("usage: node xtask/package.mjs SCHEMAS_DIR FOLDER VERSION");
   process.exit(2);
 }
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Each schema, the name of its root type, and the file it becomes. */
 const TYPES = [
@@ -37,22 +34,9 @@ const TYPES = [
   ["events.schema.json", "RepayWidgetEventDetails", "events.d.ts"],
 ];
 
-const banner = (source) =>
-  `// Generated from docs/schemas/${source} (itself generated from the Rust types) by\n` +
-  "// `cargo xtask dist` with json-schema-to-typescript: do not edit.\n";
-
 mkdirSync(join(folder, "types"), { recursive: true });
 for (const [source, name, file] of TYPES) {
-  const schema = JSON.parse(readFileSync(join(schemas, source), "utf8"));
-  // The root type's name: the schema's title is a sentence for people.
-  schema.title = name;
-  let text = await compile(schema, name, {
-    bannerComment: banner(source),
-    additionalProperties: false,
-    unreachableDefinitions: false,
-    strictIndexSignatures: true,
-    format: true,
-  });
+  let { schema, text } = await schemaTypes(schemas, source, name);
   if (file === "events.d.ts") {
     const events = Object.keys(schema.properties)
       .map((event) => `    ${JSON.stringify(event)}: CustomEvent<${name}[${JSON.stringify(event)}]>;`)
@@ -64,31 +48,13 @@ for (const [source, name, file] of TYPES) {
   writeFileSync(join(folder, "types", file), text);
 }
 
-// The scripts' declarations, from their JSDoc.
+// The scripts' declarations, from their JSDoc. wasm-bindgen's Widget is disposable
+// (`Symbol.dispose`).
 const scripts = ["repay-widget-element.js", "repay-widget-auto.js"];
-execFileSync(
-  join(root, "node_modules/.bin/tsc"),
-  [
-    "--allowJs",
-    "--declaration",
-    "--emitDeclarationOnly",
-    "--strict",
-    "--target",
-    "es2022",
-    "--module",
-    "es2022",
-    "--moduleResolution",
-    "bundler",
-    "--lib",
-    // wasm-bindgen's Widget is disposable (`Symbol.dispose`).
-    "es2022,dom,esnext.disposable",
-    "--types",
-    "",
-    "--outDir",
-    folder,
-    ...scripts.map((script) => join(folder, script)),
-  ],
-  { stdio: "inherit" },
+scriptDeclarations(
+  scripts.map((script) => join(folder, script)),
+  folder,
+  { lib: "es2022,dom,esnext.disposable", module: "es2022", types: "" },
 );
 const element = join(folder, "repay-widget-element.d.ts");
 const script = readFileSync(join(folder, "repay-widget-element.js"), "utf8");

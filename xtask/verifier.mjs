@@ -7,62 +7,19 @@
 // - FOLDER/index.d.ts from index.js's JSDoc, by tsc;
 // - FOLDER/package.json.
 
-import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { compile } from "json-schema-to-typescript";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { schemaTypes, scriptDeclarations } from "./declarations.mjs";
 
 const [schemas, folder, version] = process.argv.slice(2);
 if (!schemas || !folder || !version) {
   console.error("usage: node xtask/verifier.mjs SCHEMAS_DIR FOLDER VERSION");
   process.exit(2);
 }
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
-const schema = JSON.parse(readFileSync(join(schemas, "verifier.schema.json"), "utf8"));
-schema.title = "VerifierInterface";
-// Each definition is named as the Rust type it comes from: without a title, a union
-// (`Proposed`, `Verification`) would be written out where it is used, unnamed.
-for (const [name, definition] of Object.entries(schema.$defs ?? {})) {
-  if (definition.oneOf || definition.anyOf) definition.title ??= name;
-}
-const types = await compile(schema, schema.title, {
-  bannerComment:
-    "// Generated from docs/schemas/verifier.schema.json (itself generated from the Rust types) by\n" +
-    "// `cargo xtask dist` with json-schema-to-typescript: do not edit.\n",
-  additionalProperties: false,
-  unreachableDefinitions: false,
-  strictIndexSignatures: true,
-  format: true,
-});
-writeFileSync(join(folder, "types.d.ts"), types);
-
-execFileSync(
-  join(root, "node_modules/.bin/tsc"),
-  [
-    "--allowJs",
-    "--declaration",
-    "--emitDeclarationOnly",
-    "--strict",
-    "--target",
-    "es2022",
-    "--module",
-    "nodenext",
-    "--moduleResolution",
-    "nodenext",
-    "--lib",
-    "es2022",
-    "--types",
-    "node",
-    "--typeRoots",
-    join(root, "node_modules/@types"),
-    "--outDir",
-    folder,
-    join(folder, "index.js"),
-  ],
-  { stdio: "inherit" },
-);
+const { text } = await schemaTypes(schemas, "verifier.schema.json", "VerifierInterface");
+writeFileSync(join(folder, "types.d.ts"), text);
+scriptDeclarations([join(folder, "index.js")], folder, { lib: "es2022", module: "nodenext", types: "node" });
 
 const manifest = {
   name: "repay-verifier",

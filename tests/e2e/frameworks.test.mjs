@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, before, test } from "node:test";
 import { build } from "esbuild";
-import { acceptedProposals, launchBrowser, openRecordedPage, serveStatic, signInContext, startDevBank, walkToReview } from "./harness.mjs";
+import { acceptedProposals, installOffline, launchBrowser, openRecordedPage, serveStatic, signInContext, startDevBank, walkToReview } from "./harness.mjs";
 
 const FOLDER = resolve(process.env.REPAY_FOLDER ?? "target/dist/repay-widget-0.1.0");
 const TARBALL = `${FOLDER}.tgz`;
@@ -66,10 +66,7 @@ before(async () => {
   const project = join(dir, "project");
   mkdirSync(project);
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "bank-front-end", private: true, type: "module" }));
-  execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--silent", TARBALL], {
-    cwd: project,
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  installOffline(project, TARBALL);
   const installed = join(project, "node_modules/repay-widget");
   const served = join(dir, "site");
   mkdirSync(served);

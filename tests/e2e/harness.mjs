@@ -318,3 +318,24 @@ export async function watchStartup(page) {
     });
   });
 }
+
+/**
+ * Installs an npm tarball `cargo xtask dist` packed into the project at `dir`, as a
+ * bank's team would, with no network: the packages have no dependencies to fetch.
+ */
+export function installOffline(dir, tarball) {
+  execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--silent", tarball], {
+    cwd: dir,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+}
+
+/** What `tsc -p project` prints (the repository's TypeScript): nothing when it type-checks. */
+export function typeCheck(project) {
+  const tsc = new URL("../../node_modules/.bin/tsc", import.meta.url).pathname;
+  try {
+    return execFileSync(tsc, ["-p", project], { encoding: "utf8" });
+  } catch (error) {
+    return `${error.stdout}${error.stderr}`;
+  }
+}

@@ -10,20 +10,17 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, before, test } from "node:test";
+import { installOffline, typeCheck } from "./harness.mjs";
 
 const FOLDER = resolve(process.env.REPAY_FOLDER ?? "target/dist/repay-widget-0.1.0");
 const TARBALL = `${FOLDER}.tgz`;
-const TSC = resolve("node_modules/.bin/tsc");
 
 let project;
 
 before(() => {
   project = mkdtempSync(join(tmpdir(), "repay-package-"));
   cpSync("tests/package", project, { recursive: true });
-  execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--silent", TARBALL], {
-    cwd: project,
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  installOffline(project, TARBALL);
 });
 
 after(() => {
@@ -54,14 +51,7 @@ test("the tarball installs offline with the folder's files under their integrity
 
 test("an example written against the declarations type-checks, and what they must refuse does not", () => {
   // @ts-expect-error lines that type-checked would fail here as unused directives.
-  const output = (() => {
-    try {
-      return execFileSync(TSC, ["-p", project], { encoding: "utf8" });
-    } catch (error) {
-      return `${error.stdout}${error.stderr}`;
-    }
-  })();
-  assert.equal(output, "");
+  assert.equal(typeCheck(project), "");
 });
 
 test("the package's repay-widget-csp prints the example page's import-map source, as integrity.json has it", () => {

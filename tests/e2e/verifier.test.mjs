@@ -11,11 +11,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, before, test } from "node:test";
-import { REPAY_CLI } from "./harness.mjs";
+import { REPAY_CLI, installOffline, typeCheck } from "./harness.mjs";
 
 const TARBALL = resolve(process.env.REPAY_VERIFIER_PACKAGE ?? "target/dist/repay-verifier-0.1.0.tgz");
 const NATIVE = resolve(process.env.REPAY_VERIFIER_NATIVE ?? "target/debug/examples/verifier");
-const TSC = resolve("node_modules/.bin/tsc");
 const SAMPLES = ["cn-card.json", "us-card.json", "hk-card.json", "uk-card.json", "ie-card.json"];
 
 let project;
@@ -24,10 +23,7 @@ let verifier;
 before(async () => {
   project = mkdtempSync(join(tmpdir(), "repay-verifier-"));
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "bank-service", private: true, type: "module" }));
-  execFileSync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--silent", TARBALL], {
-    cwd: project,
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  installOffline(project, TARBALL);
   verifier = await import(join(project, "node_modules/repay-verifier/index.js"));
 });
 
@@ -147,12 +143,5 @@ propose("{}", 2, { term_months: "12" });
       files: ["service.ts"],
     }),
   );
-  const output = (() => {
-    try {
-      return execFileSync(TSC, ["-p", project], { encoding: "utf8" });
-    } catch (error) {
-      return `${error.stdout}${error.stderr}`;
-    }
-  })();
-  assert.equal(output, "");
+  assert.equal(typeCheck(project), "");
 });

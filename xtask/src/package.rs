@@ -19,10 +19,10 @@ use crate::error::TaskError;
 /// The package's name on a registry.
 pub const NAME: &str = "repay-widget";
 
-/// Writes the declarations and `package.json` into `folder`.
-pub fn generate(env: &Env, folder: &Path) -> Result<(), TaskError> {
+/// Runs `xtask/{script}` on a package's `folder`: `node SCRIPT SCHEMAS_DIR FOLDER VERSION`.
+fn generate_with(env: &Env, script: &str, folder: &Path) -> Result<(), TaskError> {
     let schemas = env.root.join("docs/schemas");
-    let script = env.root.join("xtask/package.mjs");
+    let script = env.root.join("xtask").join(script);
     env.run(&mut env.command(
         "node",
         &[
@@ -32,6 +32,11 @@ pub fn generate(env: &Env, folder: &Path) -> Result<(), TaskError> {
             env!("CARGO_PKG_VERSION"),
         ],
     ))
+}
+
+/// Writes the declarations and `package.json` into `folder`.
+pub fn generate(env: &Env, folder: &Path) -> Result<(), TaskError> {
+    generate_with(env, "package.mjs", folder)
 }
 
 /// The verifier package's name on a registry.
@@ -72,17 +77,7 @@ pub fn verifier(env: &Env) -> Result<PathBuf, TaskError> {
     };
     copy(&module, "repay-verifier.wasm")?;
     copy(&env.root.join("crates/verifier/js/index.js"), "index.js")?;
-    let script = env.root.join("xtask/verifier.mjs");
-    let schemas = env.root.join("docs/schemas");
-    env.run(&mut env.command(
-        "node",
-        &[
-            &script.to_string_lossy(),
-            &schemas.to_string_lossy(),
-            &folder.to_string_lossy(),
-            env!("CARGO_PKG_VERSION"),
-        ],
-    ))?;
+    generate_with(env, "verifier.mjs", &folder)?;
     Ok(folder)
 }
 
