@@ -164,7 +164,7 @@ fn serve_rendered(env: &Env, port: u16) -> Result<(), TaskError> {
     env.run(&mut env.command("cargo", &["build", "--quiet", "-p", "demo-site"]))?;
     let folder = dist::folder(&env.root);
     let addr = format!("127.0.0.1:{port}");
-    println!("xtask: the demo, rendered on the server, at http://{addr}/ (?customer=cn, us, hk, uk or ie; Ctrl-C stops it)");
+    println!("xtask: the demo, rendered on the server, at http://{addr}/ (?customer=cn, us, hk, uk, ie, or ie-before-due for an account not yet overdue; Ctrl-C stops it)");
     println!("xtask: `cargo xtask serve --client` instead rebuilds the widget on every change");
     env.run(&mut env.command(
         &env.debug_binary("demo-site").to_string_lossy(),
