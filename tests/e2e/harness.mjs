@@ -254,10 +254,10 @@ export async function openPlan(scope, offer) {
 
 /**
  * Walks a widget (a page or a locator holding one) from its status to the review, with
- * plan 2 at `term` months; `budget` is [income, expenses] to type on the way, and
- * `consent` ticks the box at the end.
+ * plan `offer` (2 unless said) at `term` months (`null`: the plan's own term); `budget` is
+ * [income, expenses] to type on the way, and `consent` ticks the box at the end.
  */
-export async function walkToReview(scope, { term = "12", budget = null, consent = true } = {}) {
+export async function walkToReview(scope, { offer = 2, term = "12", budget = null, consent = true } = {}) {
   // "See other options" goes to the options; the situation is one tap from there.
   await scope.getByTestId("see-options").click();
   await scope.getByTestId("options").waitFor();
@@ -270,9 +270,9 @@ export async function walkToReview(scope, { term = "12", budget = null, consent 
     await scope.getByTestId("affordable").waitFor();
     await scope.getByTestId("continue").click();
   }
-  await openPlan(scope, 2);
-  await scope.getByTestId("plan-2-term").selectOption(term);
-  await scope.getByTestId("choose-plan-2").click();
+  await openPlan(scope, offer);
+  if (term !== null) await scope.getByTestId(`plan-${offer}-term`).selectOption(term);
+  await scope.getByTestId(`choose-plan-${offer}`).click();
   await scope.getByTestId("continue").click();
   await scope.getByTestId("details").waitFor();
   await scope.getByTestId("continue").click();

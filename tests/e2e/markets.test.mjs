@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { AXE, acceptedProposals, axeViolations, launchBrowser, openPlan, openRecordedPage, serveStatic, startDemoSite, startDevBank } from "./harness.mjs";
+import { AXE, acceptedProposals, axeViolations, launchBrowser, openPlan, openRecordedPage, serveStatic, startDemoSite, startDevBank, walkToReview } from "./harness.mjs";
 
 const PHONE = { viewport: { width: 390, height: 844 } };
 
@@ -100,15 +100,7 @@ test("the demo page's customer not yet due is rendered by the server as such and
     const { context, page, problems } = await openRecordedPage(browser, `${demo.url}/?customer=ie-before-due`, PHONE);
     assert.equal(await page.getByTestId("next-due").textContent(), "Your next payment of at least €73.80 is due on 4 December 2026.");
     assert.equal(await page.getByTestId("days-past-due").count(), 0);
-    await page.getByTestId("see-options").click();
-    await page.getByTestId("options").waitFor();
-    await openPlan(page, 3);
-    await page.getByTestId("choose-plan-3").click();
-    await page.getByTestId("continue").click();
-    await page.getByTestId("details").waitFor();
-    await page.getByTestId("continue").click();
-    await page.getByTestId("review").waitFor();
-    await page.getByTestId("consent").check();
+    await walkToReview(page, { offer: 3, term: null });
     await page.getByTestId("send").click();
     await page.getByTestId("reference").waitFor({ timeout: 30_000 });
     assert.equal(await acceptedProposals(demo.url), 1);

@@ -325,19 +325,17 @@ pub fn assemble(root: &Path, build: &Path) -> Result<(PathBuf, Vec<String>), Tas
     let schemas = out.join("docs/schemas");
     fs::create_dir_all(&schemas).map_err(TaskError::io(format!("creating {}", out.display())))?;
 
-    let (glue, module) = find_bundle(build)?;
+    let (glue_path, module) = find_bundle(build)?;
     let wasm = read(&module)?;
-    let glue = String::from_utf8(read(&glue)?)
+    let glue = String::from_utf8(read(&glue_path)?)
         .map_err(|_| TaskError::setup("the glue is not UTF-8", "rebuild"))?;
     write(&out.join(WASM), &wasm)?;
     write(&out.join(JS), pin_wasm(&glue, &integrity(&wasm))?)?;
     write(&out.join(CSS), read(&build.join("widget.css"))?)?;
-    write(&out.join(AUTO_JS), read(&root.join("embed").join(AUTO_JS))?)?;
-    for script in [ELEMENT_JS, CSP_JS] {
+    for script in [AUTO_JS, ELEMENT_JS, CSP_JS] {
         write(&out.join(script), read(&root.join("embed").join(script))?)?;
     }
     // wasm-bindgen's declarations of the glue, from the Rust signatures.
-    let (glue_path, _) = find_bundle(build)?;
     write(
         &out.join(JS.replace(".js", ".d.ts")),
         read(&glue_path.with_extension("d.ts"))?,

@@ -107,12 +107,7 @@ pub fn proposed(scenario: &str, offer: usize, choice: &str) -> Proposed {
         let scenario = repay_config::read_scenario(scenario)?;
         let choice: PlanChoiceWire = repay_engine::read_json(choice)?;
         let choice = choice.to_choice(&scenario.account)?;
-        if offer >= scenario.policy.plans.len() {
-            return Err(EngineError::invalid(
-                "offer",
-                repay_engine::InvalidReason::NotAllowed,
-            ));
-        }
+        // An offer the policy does not have is the engine's `offer` / `not_allowed`.
         Proposal::new(&scenario.account, &scenario.policy, offer, &choice)
     })();
     match made {
